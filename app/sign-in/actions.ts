@@ -1,0 +1,21 @@
+"use server";
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth";
+import { recordSignOut } from "@/lib/auth/record-sign-out";
+import { signInSchema } from "@/lib/auth/schemas";
+import { formAction } from "@/lib/http/form-action";
+import { z } from "zod";
+
+export const signInAction = formAction({ access: "public", schema: signInSchema }, async ({ email, password, callbackUrl }) => {
+  try {
+    await signIn("credentials", { email, password, redirectTo: callbackUrl });
+  } catch (error) {
+    if (error instanceof AuthError) return { message: "The email or password is not correct." };
+    throw error;
+  }
+});
+
+export const signOutAction = formAction({ access: "signed-in", schema: z.object({}) }, async (_input, user) => {
+  await recordSignOut({ userId: user.id });
+  await signOut({ redirectTo: "/sign-in" });
+});

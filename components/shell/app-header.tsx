@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { NavLinks, type NavItem } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+const NAV: NavItem[] = [{ href: "/", label: "Overview" }];
+
+export function AppHeader({ user }: { user: CurrentUser }) {
+  return (
+    <header className="border-b bg-card">
+      <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4">
+        <Link href="/" className="text-sm font-semibold tracking-tight text-primary">
+          Baton
+        </Link>
+        <NavLinks items={NAV} />
+        <div className="ml-auto flex items-center gap-3" aria-label="Signed-in user" role="group">
+          <span className="text-sm">
+            <span className="font-medium">{user.name}</span> <span className="text-muted-foreground">{user.email}</span>
+          </span>
+          <Badge tone="info" aria-label={`Role: ${user.role.toLowerCase()}`}>
+            {user.role.toLowerCase()}
+          </Badge>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+import { redirect } from "next/navigation";
+import { prisma } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+import { auth } from "./index";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  authTime: Date;
+}
+
+/**
+ * The signed-in person, read fresh from the database on every call: a disabled account, a changed
+ * role or a "sign out everywhere" takes effect on the next request, not when the cookie expires.
+ */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  const user = await prisma.user.findUnique({ where: { id: session.user.id } });
+  if (!user || user.disabled) return null;
+  const authTime = new Date(session.user.authTime * 1000);
+  if (authTime.getTime() < user.sessionsValidAfter.getTime()) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, authTime };
+}
+
+/** For server actions and route handlers: throws 401 without a session, 403 without one of the roles. */
+export async function requireUser(roles?: readonly Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  if (roles && !roles.includes(user.role)) throw new AppError("FORBIDDEN", "Your role does not allow this");
+  return user;
+}
+
+/** For pages: sends a visitor without a session to the sign-in page. */
+export async function requireUserForPage(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v));
+
+const postgresUrl = optionalString.refine(
+  (v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v),
+  "must be a postgresql:// connection URL",
+);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: postgresUrl,
+    BATON_DATA_DIR: z.string().min(1).default(".baton"),
+    BATON_PUBLIC_URL: optionalString.refine((v) => v === undefined || URL.canParse(v), "must be an absolute URL"),
+    AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
+    BATON_ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+    BATON_ADMIN_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 12, "must be at least 12 characters"),
+    BATON_ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
+    BATON_ADMIN_NAME: optionalString,
+  })
+  .superRefine((env, ctx) => {
+    if (env.BATON_ADMIN_EMAIL && !env.BATON_ADMIN_PASSWORD)
+      ctx.addIssue({ code: "custom", path: ["BATON_ADMIN_PASSWORD"], message: "is required when BATON_ADMIN_EMAIL is set" });
+    if (env.BATON_ADMIN_PASSWORD && !env.BATON_ADMIN_EMAIL)
+      ctx.addIssue({ code: "custom", path: ["BATON_ADMIN_EMAIL"], message: "is required when BATON_ADMIN_PASSWORD is set" });
+    if (env.BATON_ADMIN_TOKEN && !env.BATON_ADMIN_EMAIL)
+      ctx.addIssue({ code: "custom", path: ["BATON_ADMIN_EMAIL"], message: "is required when BATON_ADMIN_TOKEN is set" });
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses the environment; the error message is one line naming the first bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? "environment");
+  throw new EnvError(`Invalid environment variable ${name}: ${issue.message}`);
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  return (cached ??= parseEnv(process.env));
+}

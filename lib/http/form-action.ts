@@ -1,0 +1,44 @@
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { assertSameOrigin } from "./same-origin";
+
+export interface FormState {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+type Access = { access: "public" } | { access: "signed-in"; roles?: readonly Role[] };
+
+/**
+ * The one wrapper for server actions: same-origin check → authenticate → authorize by role → zod
+ * parse → handler → errors mapped to form state. Server actions can be POSTed directly, so each
+ * check happens here, never only in a page or the proxy.
+ */
+export function formAction<Schema extends z.ZodType, Context extends Access>(
+  options: Context & { schema: Schema },
+  handler: (input: z.infer<Schema>, user: Context extends { access: "public" } ? null : CurrentUser) => Promise<FormState | void>,
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    try {
+      await assertSameOrigin();
+      const user = options.access === "public" ? null : await requireUser(options.roles);
+      const parsed = options.schema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+        return { fieldErrors, message: "Check the highlighted fields" };
+      }
+      return (await handler(parsed.data, user as never)) ?? { ok: true };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) return { message: error.message };
+      const reference = crypto.randomUUID();
+      console.error(`[baton] server action failed (reference ${reference})`, error);
+      return { message: `Something went wrong. Reference ${reference}.` };
+    }
+  };
+}

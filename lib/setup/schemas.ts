@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+export const passwordSchema = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
+
+export const completeSetupSchema = z.object({
+  token: z.string().min(16).max(128),
+  name: z.string().trim().min(1, "Enter your name").max(100),
+  email: z.email("Enter a valid email address").max(320),
+  password: passwordSchema,
+});
+
+export type CompleteSetupInput = z.infer<typeof completeSetupSchema>;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { callbackPathSchema } from "@/lib/auth/schemas";
+import { ID_PREFIXES, newId } from "@/lib/ids";
+
+describe("ids", () => {
+  it("carries the kind's prefix and sorts by creation time", async () => {
+    const first = newId("request");
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const second = newId("request");
+    expect(first).toMatch(/^req_[0-9a-z]{26}$/);
+    expect(first < second).toBe(true);
+  });
+
+  it("uses distinct prefixes for every kind", () => {
+    const prefixes = Object.values(ID_PREFIXES);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+  });
+});
+
+describe("sign-in callback path", () => {
+  it.each([
+    ["/requests/req_1", "/requests/req_1"],
+    [undefined, "/"],
+    ["https://evil.example", "/"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["javascript:alert(1)", "/"],
+  ])("%s → %s", (input, expected) => {
+    expect(callbackPathSchema.parse(input)).toBe(expected);
+  });
+});
