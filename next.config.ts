@@ -4,8 +4,9 @@ const securityHeaders = [
   // No page of Baton may be framed: an approve button inside another site's frame is a clickjacking target.
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
   { key: "X-Frame-Options", value: "DENY" },
-  // Set-up and invitation links carry a secret in the path; never leak it in a Referer.
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // Set-up and invitation links carry a secret in the path: no Referer leaves the site. ("no-referrer"
+  // would also make browsers send `Origin: null` on form posts, which the same-origin check refuses.)
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
 ];
 

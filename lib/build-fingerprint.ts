@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -31,4 +32,18 @@ export function buildIsCurrent(root = process.cwd()): boolean {
 
 export function recordBuild(root = process.cwd()): void {
   fs.writeFileSync(path.join(root, FINGERPRINT_FILE), sourceFingerprint(root));
+}
+
+/** Runs `next build` when the build is missing or stale; returns its exit status (0 when nothing was needed). */
+export function ensureBuild(root = process.cwd()): number {
+  if (buildIsCurrent(root)) return 0;
+  console.log("Baton: building the web app (first start, or the sources changed)…");
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) return build.status ?? 1;
+  recordBuild(root);
+  return 0;
 }

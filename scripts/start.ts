@@ -1,10 +1,10 @@
 // npm start: build if the build is not current, apply migrations, create the first admin or print a
 // set-up link, then serve. Runs on the embedded database unless DATABASE_URL is set.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { disconnect } from "@/lib/db";
-import { buildIsCurrent, recordBuild } from "@/lib/build-fingerprint";
+import { ensureBuild } from "@/lib/build-fingerprint";
 import { databaseConfig, describeDatabase } from "@/lib/database/config";
 import { migrateDatabase } from "@/lib/database/migrate-database";
 import { readOrCreateSecret } from "@/lib/instance-secret";
@@ -32,12 +32,8 @@ await runScript(async () => {
   const baseUrl = settings.BATON_PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
   const authSecret = settings.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret");
 
-  if (!buildIsCurrent()) {
-    console.log("Baton: building the web app (first start, or the sources changed)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) return build.status ?? 1;
-    recordBuild();
-  }
+  const buildStatus = ensureBuild();
+  if (buildStatus !== 0) return buildStatus;
 
   const config = databaseConfig();
   console.log(`Baton: database ${describeDatabase(config)}`);

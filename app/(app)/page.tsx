@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const viewer = await requireUserForPage();
-  const { counts, recentEvents } = await getOverview({ viewer });
-  const now = Date.now();
+  const { asOf, counts, recentEvents } = await getOverview({ viewer });
+  const now = new Date(asOf).getTime();
   const stats = [
     { label: "Pending requests", value: counts.pendingRequests },
     { label: "Active grants", value: counts.activeGrants },

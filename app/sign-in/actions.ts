@@ -3,6 +3,7 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 import { recordSignOut } from "@/lib/auth/record-sign-out";
 import { signInSchema } from "@/lib/auth/schemas";
+import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/http/form-action";
 import { z } from "zod";
 
@@ -10,7 +11,7 @@ export const signInAction = formAction({ access: "public", schema: signInSchema 
   try {
     await signIn("credentials", { email, password, redirectTo: callbackUrl });
   } catch (error) {
-    if (error instanceof AuthError) return { message: "The email or password is not correct." };
+    if (error instanceof AuthError) throw new AppError("UNAUTHENTICATED", "The email or password is not correct.");
     throw error;
   }
 });

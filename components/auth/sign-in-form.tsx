@@ -11,7 +11,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.message && <Alert>{state.message}</Alert>}
-      <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus error={state.fieldErrors?.email} />
+      <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required error={state.fieldErrors?.password} />
       <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -17,8 +17,8 @@ const wasmState = globalThis as unknown as { __batonSchemaEngineWasm?: Promise<v
 function loadWasm(): Promise<void> {
   return (wasmState.__batonSchemaEngineWasm ??= (async () => {
     const file = path.resolve("node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm");
-    const module = new WebAssembly.Module(await fs.readFile(file));
-    const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": wasmRuntime as unknown as WebAssembly.ModuleImports });
+    const compiled = new WebAssembly.Module(await fs.readFile(file));
+    const instance = new WebAssembly.Instance(compiled, { "./schema_engine_bg.js": wasmRuntime as unknown as WebAssembly.ModuleImports });
     const exports = instance.exports as unknown as { __wbindgen_start(): void };
     (wasmRuntime as unknown as { __wbg_set_wasm(e: unknown): void }).__wbg_set_wasm(exports);
     exports.__wbindgen_start();

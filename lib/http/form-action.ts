@@ -9,6 +9,16 @@ export interface FormState {
   ok?: boolean;
   message?: string;
   fieldErrors?: Record<string, string>;
+  /** What was submitted, minus secrets, so a refused form keeps what the person typed. */
+  values?: Record<string, string>;
+}
+
+const SECRET_FIELD = /password|token|secret/i;
+
+function echoValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELD.test(key)) values[key] = value;
+  return values;
 }
 
 type Access = { access: "public" } | { access: "signed-in"; roles?: readonly Role[] };
@@ -23,6 +33,7 @@ export function formAction<Schema extends z.ZodType, Context extends Access>(
   handler: (input: z.infer<Schema>, user: Context extends { access: "public" } ? null : CurrentUser) => Promise<FormState | void>,
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const values = echoValues(formData);
     try {
       await assertSameOrigin();
       const user = options.access === "public" ? null : await requireUser(options.roles);
@@ -30,15 +41,15 @@ export function formAction<Schema extends z.ZodType, Context extends Access>(
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
         for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-        return { fieldErrors, message: "Check the highlighted fields" };
+        return { fieldErrors, values, message: "Check the highlighted fields" };
       }
       return (await handler(parsed.data, user as never)) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { message: error.message };
+      if (error instanceof AppError) return { message: error.message, values };
       const reference = crypto.randomUUID();
       console.error(`[baton] server action failed (reference ${reference})`, error);
-      return { message: `Something went wrong. Reference ${reference}.` };
+      return { message: `Something went wrong. Reference ${reference}.`, values };
     }
   };
 }

@@ -19,6 +19,7 @@ export async function getOverview(options: { viewer: CurrentUser; clock?: Clock 
     prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 15 }),
   ]);
   return {
+    asOf: now.toISOString(),
     counts: { pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents },
     recentEvents: recentEvents.map((event) => ({
       seq: event.seq.toString(),

@@ -1,0 +1,25 @@
+import fs from "node:fs";
+import { expect, type Page } from "@playwright/test";
+
+export const ADMIN = { email: "admin@e2e.baton.dev", password: "e2e-admin-password", name: "Erin Admin" };
+export const FRESH_URL = `http://localhost:${process.env.E2E_FRESH_PORT ?? 3211}`;
+export const FRESH_LOG = process.env.E2E_FRESH_LOG ?? "test-results/fresh-server.log";
+export const EXPECTED_DATABASE = process.env.E2E_MAIN_DATABASE_URL ? "postgresql" : "pglite";
+
+/** The set-up link the fresh server printed at start-up, as an operator would copy it from the terminal. */
+export async function readSetupLink(): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const match = fs.existsSync(FRESH_LOG) ? fs.readFileSync(FRESH_LOG, "utf8").match(/https?:\/\/\S+\/setup\/[A-Za-z0-9_-]+/) : null;
+    if (match) return match[0];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no set-up link in ${FRESH_LOG}`);
+}
+
+export async function signIn(page: Page, credentials: { email: string; password: string }, baseUrl = "") {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email").fill(credentials.email);
+  await page.getByLabel("Password").fill(credentials.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+}
