@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { disconnect, prisma } from "@/lib/db";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { bootstrapAdmin } from "@/lib/setup/bootstrap-admin";
 import { issueSetupLink } from "@/lib/setup/issue-setup-link";
@@ -13,5 +13,10 @@ describe("BATON_ADMIN_* on an empty database", () => {
     expect(await prisma.personalToken.count()).toBe(1);
     expect(await verifyCredentials({ email: "ops@example.com", password: "a long enough password" })).not.toBeNull();
     expect(await issueSetupLink({ baseUrl: "http://localhost:3000" })).toBeNull();
+  });
+
+  it("keeps the admin across a restart of the database", async () => {
+    await disconnect();
+    expect(await verifyCredentials({ email: "ops@example.com", password: "a long enough password" })).not.toBeNull();
   });
 });
