@@ -22,6 +22,8 @@ export const envSchema = z
     BATON_ADMIN_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 12, "must be at least 12 characters"),
     BATON_ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
     BATON_ADMIN_NAME: optionalString,
+    BATON_PENDING_REQUEST_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
+    BATON_FILING_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.BATON_ADMIN_EMAIL && !env.BATON_ADMIN_PASSWORD)

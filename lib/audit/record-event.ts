@@ -3,6 +3,7 @@ import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { newId } from "@/lib/ids";
 import type { AuditAction } from "./actions";
 import { hashEvent, type JsonValue } from "./hash-event";
+import { announceChange } from "@/lib/events/announce-change";
 
 export interface Actor {
   kind: ActorKind;
@@ -15,6 +16,8 @@ export interface RecordEventInput {
   actor: Actor;
   action: AuditAction;
   subject: { kind: string; id: string };
+  /** The agent the event concerns (its requests, grants, keys): feeds the agent's own event stream. */
+  agentId?: string | null;
   data?: Record<string, unknown>;
   at: Date;
 }
@@ -22,7 +25,8 @@ export interface RecordEventInput {
 /**
  * Appends an event to the hash chain inside the caller's transaction, so a change and its record
  * commit or fail together. Bumping the single AuditHead row locks it until commit, which keeps the
- * sequence gap-free and the chain unforked under concurrency.
+ * sequence gap-free and the chain unforked under concurrency. Every recorded change is also announced
+ * (NOTIFY, delivered only if the transaction commits) to live streams and waiting callers.
  */
 export async function recordEvent(tx: Tx, input: RecordEventInput) {
   const head = await tx.auditHead.update({ where: { id: 1 }, data: { seq: { increment: 1 } } });
@@ -37,9 +41,12 @@ export async function recordEvent(tx: Tx, input: RecordEventInput) {
     action: input.action,
     subjectKind: input.subject.kind,
     subjectId: input.subject.id,
+    agentId: input.agentId ?? null,
     data,
   };
   const hash = hashEvent(head.hash, event);
   await tx.auditHead.update({ where: { id: 1 }, data: { hash } });
-  return tx.auditEvent.create({ data: { ...event, data: data as never, prevHash: head.hash, hash } });
+  const created = await tx.auditEvent.create({ data: { ...event, data: data as never, prevHash: head.hash, hash } });
+  await announceChange(tx, { seq: created.seq.toString(), action: created.action, subjectKind: created.subjectKind, subjectId: created.subjectId, agentId: created.agentId });
+  return created;
 }

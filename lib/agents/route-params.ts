@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { idOf } from "@/lib/api/common-schemas";
+
+export const agentParams = z.object({ id: idOf("agt") });
+export const agentKeyParams = agentParams.extend({ keyId: idOf("key") });

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/** Scope keys: lower-case ASCII only, so homoglyphs, wildcards, spaces, separators and case tricks never parse. */
+export const scopeKeySchema = z
+  .string()
+  .regex(/^[a-z0-9:._-]{1,64}$/, "must be 1–64 characters of a–z, 0–9, ':', '.', '_' or '-'")
+  .meta({ example: "crm.customers:read" });
+
+/** Free text shown to approvers: no control or invisible formatting characters (CR/LF, ANSI escapes, bidi overrides, zero-width). */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !/[\p{Cc}\p{Cf}]/u.test(value), "must not contain control or invisible formatting characters");
+
+export const idOf = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-z]{26}$`), `must be a ${prefix}_ id`);
+
+export const isoDate = z.iso.datetime().meta({ example: "2026-11-24T12:00:00.000Z" });
+
+export const emailSchema = z.email("must be an email address").max(320);
+
+export const cursorPageQuery = z.object({
+  cursor: z.string().max(64).optional().meta({ description: "The `nextCursor` of the previous page" }),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page" }) });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details" });

@@ -1,0 +1,29 @@
+import { prisma } from "@/lib/db";
+import { recordEvent } from "@/lib/audit/record-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import { conflict, notFound } from "@/lib/errors";
+import type { AccessRequestDto } from "./schemas";
+import { effectiveRequestStatus, requestInclude, toRequestDto } from "./to-request-dto";
+
+/** The agent withdraws its own pending request. A request that was decided (or lapsed) meanwhile is a 409. */
+export async function cancelRequest(options: { agentId: string; requestId: string; reason?: string; clock?: Clock }): Promise<AccessRequestDto> {
+  const now = (options.clock ?? systemClock).now();
+  return prisma.$transaction(async (tx) => {
+    const request = await tx.accessRequest.findFirst({ where: { id: options.requestId, agentId: options.agentId } });
+    if (!request) throw notFound("The access request");
+    const moved = await tx.accessRequest.updateMany({
+      where: { id: request.id, status: "PENDING", pendingExpiresAt: { gt: now } },
+      data: { status: "CANCELLED", decidedAt: now, outcomeReason: options.reason ?? "cancelled by the agent", updatedAt: now },
+    });
+    if (moved.count !== 1) throw conflict(`The request is already ${effectiveRequestStatus(request, now).toLowerCase()}; it cannot be cancelled`);
+    await recordEvent(tx, {
+      actor: { kind: "AGENT", id: options.agentId },
+      action: "request.cancelled",
+      subject: { kind: "request", id: request.id },
+      agentId: options.agentId,
+      data: { reason: options.reason ?? null },
+      at: now,
+    });
+    return toRequestDto(await tx.accessRequest.findUniqueOrThrow({ where: { id: request.id }, include: requestInclude }), now);
+  });
+}

@@ -1,0 +1,137 @@
+import { prisma, type Tx } from "@/lib/db";
+import { canonicalJson, type JsonValue } from "@/lib/audit/hash-event";
+import { recordEvent } from "@/lib/audit/record-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import { sha256Hex } from "@/lib/crypto/secrets";
+import { env } from "@/lib/env";
+import { AppError, conflict } from "@/lib/errors";
+import { issueGrant } from "@/lib/grants/issue-grant";
+import { newId } from "@/lib/ids";
+import { resolveScopeKeys } from "@/lib/scopes/resolve-scope-keys";
+import { normalizeEmail } from "@/lib/users/normalize-email";
+import type { AccessRequestDto, FileRequestBody } from "./schemas";
+import { requestInclude, toRequestDto } from "./to-request-dto";
+
+export interface FiledRequest {
+  request: AccessRequestDto;
+  /** True when an earlier call with the same idempotency key and body already filed it. */
+  replayed: boolean;
+}
+
+const idempotencyMismatch = () =>
+  new AppError("UNPROCESSABLE", "This Idempotency-Key was already used with a different request body", { errors: [{ field: "Idempotency-Key", message: "was used with a different body" }] });
+
+async function findReplay(agentId: string, idempotencyKey: string, bodyHash: string, now: Date): Promise<FiledRequest | null> {
+  const earlier = await prisma.accessRequest.findUnique({ where: { agentId_idempotencyKey: { agentId, idempotencyKey } }, include: requestInclude });
+  if (!earlier) return null;
+  if (earlier.idempotencyHash !== bodyHash) throw idempotencyMismatch();
+  return { request: toRequestDto(earlier, now), replayed: true };
+}
+
+async function checkContext(tx: Tx, input: FileRequestBody) {
+  let onBehalfOfId: string | null = null;
+  if (input.onBehalfOf) {
+    const person = await tx.user.findUnique({ where: { email: normalizeEmail(input.onBehalfOf) } });
+    if (!person || person.disabled)
+      throw new AppError("BAD_REQUEST", `No active Baton user has the email ${input.onBehalfOf}`, { errors: [{ field: "onBehalfOf", message: "is not an active Baton user" }] });
+    onBehalfOfId = person.id;
+  }
+  if (input.incidentId) {
+    const incident = await tx.incident.findUnique({ where: { id: input.incidentId } });
+    if (!incident || incident.status !== "OPEN")
+      throw new AppError("BAD_REQUEST", `There is no open incident ${input.incidentId}`, { errors: [{ field: "incidentId", message: "is not an open incident" }] });
+  }
+  return { onBehalfOfId };
+}
+
+/**
+ * An agent asks for scopes. Checks the catalog (unknown → 400), the agent's eligibility (→ 403), each
+ * scope's maximum duration (→ 400), then files the request and routes it: when every scope is
+ * auto-approve the grant is issued in the same transaction; otherwise it waits for approvers.
+ * With an idempotency key, a retry with the same body returns the same request.
+ */
+export async function fileRequest(options: { agentId: string; input: FileRequestBody; idempotencyKey?: string; clock?: Clock }): Promise<FiledRequest> {
+  const now = (options.clock ?? systemClock).now();
+  const { agentId, input, idempotencyKey } = options;
+  const bodyHash = sha256Hex(canonicalJson(input as unknown as JsonValue));
+  if (idempotencyKey) {
+    const replay = await findReplay(agentId, idempotencyKey, bodyHash, now);
+    if (replay) return replay;
+  }
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // Shares the agent row with other filings but waits for a concurrent disable, which would otherwise miss this request.
+      const [agent] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Agent" WHERE id = ${agentId} FOR SHARE`;
+      if (!agent || agent.status !== "ACTIVE") throw new AppError("FORBIDDEN", "The agent is disabled");
+
+      const scopes = await resolveScopeKeys(tx, input.scopes, "scopes");
+      const eligible = new Set((await tx.agentEligibleScope.findMany({ where: { agentId }, select: { scopeId: true } })).map((e) => e.scopeId));
+      const ineligible = scopes.flatMap((scope, index) => (eligible.has(scope.id) ? [] : [{ field: `scopes.${index}`, message: `${scope.key} is outside this agent's eligible scopes` }]));
+      if (ineligible.length)
+        throw new AppError("FORBIDDEN", `Not eligible for ${ineligible.map((e) => e.message.split(" ")[0]).join(", ")}`, { errors: ineligible });
+
+      const maxDuration = Math.min(...scopes.map((scope) => scope.maxDurationSeconds));
+      if (input.durationSeconds > maxDuration) {
+        const limiting = scopes.filter((scope) => scope.maxDurationSeconds === maxDuration).map((scope) => scope.key);
+        throw new AppError("BAD_REQUEST", `durationSeconds may be at most ${maxDuration} (the maximum of ${limiting.join(", ")})`, {
+          errors: [{ field: "durationSeconds", message: `must be at most ${maxDuration} seconds` }],
+        });
+      }
+      const { onBehalfOfId } = await checkContext(tx, input);
+
+      const autoApprove = scopes.every((scope) => scope.autoApprove);
+      const request = await tx.accessRequest.create({
+        data: {
+          id: newId("request"),
+          agentId,
+          onBehalfOfId,
+          requestedScopes: input.scopes,
+          justification: input.justification,
+          requestedDurationSeconds: input.durationSeconds,
+          incidentId: input.incidentId ?? null,
+          contextRef: input.contextRef ?? null,
+          status: autoApprove ? "APPROVED" : "PENDING",
+          decidedAt: autoApprove ? now : null,
+          pendingExpiresAt: new Date(now.getTime() + env().BATON_PENDING_REQUEST_TTL_SECONDS * 1000),
+          idempotencyKey: idempotencyKey ?? null,
+          idempotencyHash: idempotencyKey ? bodyHash : null,
+          createdAt: now,
+          updatedAt: now,
+        },
+      });
+      const agentActor = { kind: "AGENT" as const, id: agentId };
+      await recordEvent(tx, {
+        actor: agentActor,
+        action: "request.filed",
+        subject: { kind: "request", id: request.id },
+        agentId,
+        data: { scopes: input.scopes, durationSeconds: input.durationSeconds, onBehalfOf: input.onBehalfOf ?? null, incidentId: input.incidentId ?? null, contextRef: input.contextRef ?? null },
+        at: now,
+      });
+      if (autoApprove) {
+        await recordEvent(tx, { actor: { kind: "SYSTEM", id: null }, action: "request.approved", subject: { kind: "request", id: request.id }, agentId, data: { route: "auto-approve" }, at: now });
+        await issueGrant(tx, {
+          requestId: request.id,
+          agentId,
+          onBehalfOfId,
+          scopes: input.scopes,
+          durationSeconds: input.durationSeconds,
+          incidentId: request.incidentId,
+          contextRef: request.contextRef,
+          grantedBy: { kind: "SYSTEM", id: null },
+          now,
+        });
+      }
+      const filed = await tx.accessRequest.findUniqueOrThrow({ where: { id: request.id }, include: requestInclude });
+      return { request: toRequestDto(filed, now), replayed: false };
+    });
+  } catch (error) {
+    // Two concurrent calls with one idempotency key: the unique index lets one file; the other replays it.
+    if (idempotencyKey && (error as { code?: string }).code === "P2002") {
+      const replay = await findReplay(agentId, idempotencyKey, bodyHash, now);
+      if (replay) return replay;
+    }
+    if ((error as { code?: string }).code === "P2002") throw conflict("A concurrent request conflicted; retry");
+    throw error;
+  }
+}

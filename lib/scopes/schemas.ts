@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { isoDate, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+
+export const riskSchema = z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]);
+
+const scopeFields = {
+  description: plainText(500).default(""),
+  risk: riskSchema,
+  maxDurationSeconds: z.number().int().min(60).max(7 * 24 * 3600),
+  approvalsRequired: z.number().int().min(1).max(10).default(1),
+  approverGroup: z.string().trim().min(1).max(100).nullable().optional().meta({ description: "Name of the approver group that decides requests for this scope" }),
+  autoApprove: z.boolean().default(false),
+};
+
+export const createScopeBody = z.strictObject({ key: scopeKeySchema, ...scopeFields }).meta({ id: "CreateScope" });
+
+export const updateScopeBody = z
+  .strictObject({
+    description: scopeFields.description.optional(),
+    risk: riskSchema.optional(),
+    maxDurationSeconds: scopeFields.maxDurationSeconds.optional(),
+    approvalsRequired: z.number().int().min(1).max(10).optional(),
+    approverGroup: scopeFields.approverGroup,
+    autoApprove: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, "must change at least one field")
+  .meta({ id: "UpdateScope" });
+
+export const scopeSchema = z
+  .object({
+    id: z.string(),
+    key: scopeKeySchema,
+    description: z.string(),
+    risk: riskSchema,
+    maxDurationSeconds: z.number().int(),
+    approvalsRequired: z.number().int(),
+    approverGroup: z.string().nullable(),
+    autoApprove: z.boolean(),
+    createdAt: isoDate,
+    updatedAt: isoDate,
+  })
+  .meta({ id: "Scope" });
+
+export type CreateScopeBody = z.infer<typeof createScopeBody>;
+export type UpdateScopeBody = z.infer<typeof updateScopeBody>;
+export type ScopeDto = z.infer<typeof scopeSchema>;

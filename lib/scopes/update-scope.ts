@@ -1,0 +1,32 @@
+import { prisma } from "@/lib/db";
+import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { recordEvent } from "@/lib/audit/record-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import { notFound } from "@/lib/errors";
+import { resolveApproverGroup } from "./resolve-approver-group";
+import type { ScopeDto, UpdateScopeBody } from "./schemas";
+import { toScopeDto } from "./to-scope-dto";
+
+export async function updateScope(options: { actor: PersonActor; key: string; input: UpdateScopeBody; clock?: Clock }): Promise<ScopeDto> {
+  requireAdmin(options.actor);
+  const now = (options.clock ?? systemClock).now();
+  const { approverGroup, ...fields } = options.input;
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.scope.findUnique({ where: { key: options.key }, include: { approverGroup: true } });
+    if (!before) throw notFound(`The scope ${options.key}`);
+    const approverGroupId = await resolveApproverGroup(tx, approverGroup);
+    const scope = await tx.scope.update({
+      where: { id: before.id },
+      data: { ...fields, ...(approverGroupId !== undefined ? { approverGroupId } : {}), updatedAt: now },
+      include: { approverGroup: true },
+    });
+    await recordEvent(tx, {
+      actor: auditActor(options.actor),
+      action: "scope.updated",
+      subject: { kind: "scope", id: scope.id },
+      data: { key: scope.key, before: toScopeDto(before), after: toScopeDto(scope) },
+      at: now,
+    });
+    return toScopeDto(scope);
+  });
+}
