@@ -8,12 +8,17 @@ import { callbackPathSchema } from "@/lib/auth/schemas";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; setup?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; setup?: string; invitation?: string }> }) {
   const query = await searchParams;
   const callbackUrl = callbackPathSchema.parse(query.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   return (
     <AuthCard title="Sign in" description="Approve, narrow and revoke the access your agents hold.">
+      {query.invitation === "accepted" && (
+        <Alert tone="success" className="mb-4">
+          Your password is set. Sign in with it.
+        </Alert>
+      )}
       {query.setup === "done" && (
         <Alert tone="success" className="mb-4">
           Your admin account is ready. Sign in with it.

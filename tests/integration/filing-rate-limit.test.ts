@@ -1,0 +1,30 @@
+import { beforeAll, expect, it } from "vitest";
+import * as requestsRoute from "@/app/api/v1/access-requests/route";
+import * as scopesRoute from "@/app/api/v1/admin/scopes/route";
+import * as agentsRoute from "@/app/api/v1/admin/agents/route";
+import * as keysRoute from "@/app/api/v1/admin/agents/[id]/keys/route";
+import { call, ensureAdmin } from "./api-helpers";
+
+// Read when the environment is first parsed, which happens after this module loads.
+process.env.BATON_FILING_RATE_PER_MINUTE = "5";
+
+let key: string;
+beforeAll(async () => {
+  const admin = await ensureAdmin();
+  await call(scopesRoute.POST, { token: admin, body: { key: "tickets:write", risk: "LOW", maxDurationSeconds: 3600, autoApprove: true } });
+  const agent = await call(agentsRoute.POST, { token: admin, body: { name: "chatty-bot", ownerEmail: "admin@example.com", eligibleScopes: ["tickets:write"] } });
+  key = (await call(keysRoute.POST, { token: admin, params: { id: agent.json.id } })).json.key;
+});
+
+it("limits filings per key with 429 and Retry-After", async () => {
+  const body = { scopes: ["tickets:write"], justification: "Closing duplicate tickets", durationSeconds: 300 };
+  const statuses: number[] = [];
+  let retryAfter: string | null = null;
+  for (let i = 0; i < 7; i++) {
+    const response = await call(requestsRoute.POST, { token: key, body });
+    statuses.push(response.status);
+    retryAfter ??= response.headers.get("retry-after");
+  }
+  expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+  expect(Number(retryAfter)).toBeGreaterThan(0);
+});
