@@ -16,14 +16,14 @@ export const createScopeBody = z.strictObject({ key: scopeKeySchema, ...scopeFie
 
 export const updateScopeBody = z
   .strictObject({
-    description: scopeFields.description.optional(),
+    description: plainText(500).optional(),
     risk: riskSchema.optional(),
     maxDurationSeconds: scopeFields.maxDurationSeconds.optional(),
     approvalsRequired: z.number().int().min(1).max(10).optional(),
     approverGroup: scopeFields.approverGroup,
     autoApprove: z.boolean().optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, "must change at least one field")
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "must change at least one field")
   .meta({ id: "UpdateScope" });
 
 export const scopeSchema = z

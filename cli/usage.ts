@@ -1,0 +1,152 @@
+// Help text only: main prints it without loading any command, so `--help` stays fast.
+
+const EXIT_CODES = "Exit codes: 0 approved, 1 error, 2 denied, 3 still pending, 4 cancelled or lapsed.";
+const DURATIONS = "Durations: 90s, 15m, 2h, 1h30m, 90d or a number of seconds.";
+
+export const MAIN_USAGE = `baton — ask Baton for just-in-time access, and manage it
+
+Usage: baton <command> [options]
+
+Agent commands (authenticate with BATON_API_KEY):
+  request         File an access request, and optionally wait for the decision
+  status <id>     Show a request, and optionally wait for the decision
+  grants          List the agent's grants
+  cancel <id>     Cancel a pending request
+
+Admin commands (authenticate with BATON_TOKEN):
+  admin scopes    List, create and update the scope catalog
+  admin agents    List, register and disable agents
+  admin keys      List, issue, rotate and revoke agents' API keys
+  admin groups    Create approver groups
+  admin users     Create people
+
+Environment:
+  BATON_URL       Where Baton runs (default http://localhost:3000)
+  BATON_API_KEY   The agent's API key, for agent commands
+  BATON_TOKEN     An admin's personal API token, for admin commands
+
+Exit codes: 0 done (a request: approved), 1 error, 2 denied, 3 still pending, 4 cancelled or lapsed.
+Run baton <command> --help for its options.`;
+
+export const ADMIN_USAGE = `Usage: baton admin <scopes|agents|keys|groups|users> <action> [options]
+
+  admin scopes    List, create and update the scope catalog
+  admin agents    List, register and disable agents
+  admin keys      List, issue, rotate and revoke agents' API keys
+  admin groups    Create approver groups
+  admin users     Create people
+
+Admin commands authenticate with BATON_TOKEN (an admin's personal API token).
+Run baton admin <resource> --help for its actions and options.`;
+
+export const REQUEST_USAGE = `Usage: baton request --scope KEY [--scope KEY …] --for DURATION --reason TEXT [options]
+
+File an access request as the agent whose key is in BATON_API_KEY.
+
+Options:
+  --scope KEY             A scope to ask for, e.g. crm.customers:read (repeat for more)
+  --for DURATION          How long the access is needed
+  --reason TEXT           Why, in words an approver understands (at least 10 characters)
+  --on-behalf-of EMAIL    The person the agent acts for
+  --incident ID           Bind the request, and its grant, to an open incident (inc_…)
+  --context REF           A ticket or change reference shown to approvers
+  --wait DURATION         Wait up to this long for the decision
+  --idempotency-key KEY   Filing again with the same key returns the same request;
+                          one is generated when omitted, so retries never file twice
+  --json                  Print the final request as JSON on stdout
+
+Without --wait, a request that needs approval is left pending (exit 3): wait for it
+with baton status <id> --wait 5m.
+
+${DURATIONS}
+${EXIT_CODES}`;
+
+export const STATUS_USAGE = `Usage: baton status <id> [--wait DURATION] [--json]
+
+Show one of the agent's requests.
+
+Options:
+  --wait DURATION   Wait up to this long for the request to be decided
+  --json            Print the request as JSON on stdout
+
+${DURATIONS}
+${EXIT_CODES}`;
+
+export const GRANTS_USAGE = `Usage: baton grants [--status active|expired|revoked|all] [--json]
+
+List the agent's grants: id, scopes, when they expire, and their context.
+
+Options:
+  --status STATUS   Which grants (default active)
+  --json            Print the grants as JSON on stdout`;
+
+export const CANCEL_USAGE = `Usage: baton cancel <id> [--reason TEXT] [--json]
+
+Cancel one of the agent's pending requests.
+
+Options:
+  --reason TEXT   Why, kept with the request
+  --json          Print the cancelled request as JSON on stdout`;
+
+export const ADMIN_SCOPES_USAGE = `Usage:
+  baton admin scopes list [--json]
+  baton admin scopes create --key KEY --risk RISK --max DURATION [options] [--json]
+  baton admin scopes update <key> [options] [--json]
+
+Options for create and update:
+  --risk RISK           low, medium, high or critical
+  --max DURATION        The longest a grant of this scope may last
+  --approvals N         Approvals needed (default 1)
+  --group NAME          The approver group that decides requests for this scope
+  --auto-approve        Approve requests within --max at once, without approvers
+  --description TEXT    What the scope allows, for approvers
+
+Update only:
+  --no-group            Remove the approver group
+  --no-auto-approve     Require approvers again
+
+${DURATIONS}`;
+
+export const ADMIN_AGENTS_USAGE = `Usage:
+  baton admin agents list [--json]
+  baton admin agents create --name NAME --owner EMAIL [--scope KEY …] [--description TEXT] [--json]
+  baton admin agents disable <agentId> [--reason TEXT] [--json]
+
+Options:
+  --name NAME           2–63 characters of a–z, 0–9, '.', '_' or '-'
+  --owner EMAIL         The person accountable for the agent
+  --scope KEY           A scope the agent may ask for (repeat for more)
+  --description TEXT    What the agent does
+  --reason TEXT         Why it is disabled, kept in the audit log
+
+Disabling revokes the agent's keys, cancels its pending requests and revokes its active grants.`;
+
+export const ADMIN_KEYS_USAGE = `Usage:
+  baton admin keys list <agentId> [--json]
+  baton admin keys create <agentId> [--expires DURATION] [--json]
+  baton admin keys rotate <agentId> <keyId> [--overlap DURATION] [--expires DURATION] [--json]
+  baton admin keys revoke <agentId> <keyId> [--json]
+
+Options:
+  --expires DURATION   The new key's lifetime (keys do not expire by default)
+  --overlap DURATION   How long the old key keeps working after a rotation (default 1h)
+
+A new key is printed once: store it then, it is not shown again.
+
+${DURATIONS}`;
+
+export const ADMIN_GROUPS_USAGE = `Usage: baton admin groups create --name NAME [--member EMAIL …] [--description TEXT] [--json]
+
+Options:
+  --name NAME           2–63 characters of a–z, 0–9, '.', '_' or '-'
+  --member EMAIL        A person in the group (repeat for more)
+  --description TEXT    What the group decides`;
+
+export const ADMIN_USERS_USAGE = `Usage: baton admin users create --email EMAIL --name NAME --role ROLE [--password-stdin] [--json]
+
+Options:
+  --role ROLE          admin, approver, commander or viewer
+  --password-stdin     Read the password from stdin (at least 12 characters);
+                       without it the answer carries a one-time invitation link
+
+Example: printf '%s' "$PASSWORD" | baton admin users create --email ana@example.com --name Ana --role approver --password-stdin`;

@@ -1,0 +1,199 @@
+import { z } from "zod";
+import { agentKeySchema, agentSchema, type createAgentBody, type createAgentKeyBody, type disableAgentBody, issuedAgentKeySchema, type rotateAgentKeyBody } from "@/lib/agents/schemas";
+import { problemSchema } from "@/lib/api/common-schemas";
+import { grantSchema, type listGrantsQuery } from "@/lib/grants/schemas";
+import { type createGroupBody, groupSchema } from "@/lib/groups/schemas";
+import { accessRequestPage, accessRequestSchema, type AccessRequestDto, type fileRequestBody, type requestStatusSchema } from "@/lib/requests/schemas";
+import { type createScopeBody, scopeSchema, type updateScopeBody } from "@/lib/scopes/schemas";
+import { type createUserBody, createdUserSchema } from "@/lib/users/schemas";
+import { BatonApiError, type Problem } from "./baton-api-error";
+import { BatonNetworkError } from "./baton-network-error";
+import { BatonUnexpectedResponseError } from "./baton-unexpected-response-error";
+
+export interface BatonClientOptions {
+  /** Where Baton runs, e.g. `http://localhost:3000`; a path prefix is kept. */
+  baseUrl: string;
+  /** An agent's API key for agent routes, or a person's personal API token for admin routes. */
+  token: string;
+  fetch?: typeof fetch;
+}
+
+export interface WaitForDecisionOptions {
+  timeoutMs: number;
+  /** Called after every poll that found the request still pending. */
+  onTick?: (request: AccessRequestDto, elapsedMs: number) => void;
+}
+
+/** The longest long-poll the server accepts (`?wait=`). */
+const MAX_WAIT_SECONDS = 60;
+// A server that ends a long-poll early while the request is still pending must not be polled in a tight loop.
+const MIN_POLL_INTERVAL_MS = 1000;
+
+type Method = "GET" | "POST" | "PATCH";
+type Query = Record<string, string | number | undefined>;
+
+const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+const grantList = itemsOf(grantSchema);
+const scopeList = itemsOf(scopeSchema);
+const agentList = itemsOf(agentSchema);
+const agentKeyList = itemsOf(agentKeySchema);
+
+export type BatonClient = ReturnType<typeof createBatonClient>;
+
+/** A typed client for Baton's /api/v1: every answer is checked against the contract's zod schemas. */
+export function createBatonClient(options: BatonClientOptions) {
+  const baseUrl = normalizeBaseUrl(options.baseUrl);
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+
+  async function call<T extends z.ZodType>(
+    method: Method,
+    path: string,
+    schema: T,
+    init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<z.output<T>> {
+    const url = baseUrl + path + queryString(init.query);
+    const headers: Record<string, string> = { accept: "application/json, application/problem+json", authorization: `Bearer ${options.token}`, ...init.headers };
+    if (init.body !== undefined) headers["content-type"] = "application/json";
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(url, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+      text = await response.text();
+    } catch (error) {
+      throw new BatonNetworkError({ method, url, cause: error });
+    }
+
+    if (!response.ok) {
+      throw new BatonApiError({ method, url, problem: readProblem(response, text), retryAfterSeconds: readRetryAfter(response) });
+    }
+    const unexpected = (reason: string) => new BatonUnexpectedResponseError({ method, url, status: response.status, reason });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw unexpected(`not JSON: ${snippet(text)}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw unexpected(describeIssues(parsed.error));
+    return parsed.data;
+  }
+
+  async function getRequest(id: string, { waitSeconds }: { waitSeconds?: number } = {}) {
+    return call("GET", `/api/v1/access-requests/${segment(id)}`, accessRequestSchema, { query: { wait: waitSeconds } });
+  }
+
+  return {
+    /** Files a request. Pass an idempotency key to make retries safe: the same key and body return the first request. */
+    fileRequest: (body: z.input<typeof fileRequestBody>, { idempotencyKey }: { idempotencyKey?: string } = {}) =>
+      call("POST", "/api/v1/access-requests", accessRequestSchema, { body, headers: idempotencyKey ? { "idempotency-key": idempotencyKey } : {} }),
+
+    /** With `waitSeconds` (at most 60) the server holds the answer until the request is decided or the time is up. */
+    getRequest,
+
+    /** Newest first; pass the page's `nextCursor` as `cursor` for the next one. */
+    listRequests: (query: { status?: z.infer<typeof requestStatusSchema>; cursor?: string; limit?: number } = {}) =>
+      call("GET", "/api/v1/access-requests", accessRequestPage, { query }),
+
+    cancelRequest: (id: string, { reason }: { reason?: string } = {}) =>
+      call("POST", `/api/v1/access-requests/${segment(id)}/cancel`, accessRequestSchema, { body: { reason } }),
+
+    listGrants: async (query: z.input<typeof listGrantsQuery> = {}) => (await call("GET", "/api/v1/grants", grantList, { query: { status: query.status } })).items,
+
+    /**
+     * Long-polls until the request leaves PENDING or `timeoutMs` has passed, and returns the last state
+     * seen — still PENDING when the time ran out, so the caller decides what a timeout means.
+     */
+    async waitForDecision(id: string, { timeoutMs, onTick }: WaitForDecisionOptions): Promise<AccessRequestDto> {
+      const startedAt = Date.now();
+      for (;;) {
+        const pollStartedAt = Date.now();
+        const remainingMs = timeoutMs - (pollStartedAt - startedAt);
+        const request = await getRequest(id, { waitSeconds: Math.min(Math.max(Math.ceil(remainingMs / 1000), 0), MAX_WAIT_SECONDS) });
+        if (request.status !== "PENDING") return request;
+        const elapsedMs = Date.now() - startedAt;
+        onTick?.(request, elapsedMs);
+        if (elapsedMs >= timeoutMs) return request;
+        const pause = Math.min(MIN_POLL_INTERVAL_MS - (Date.now() - pollStartedAt), timeoutMs - elapsedMs);
+        if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    },
+
+    listScopes: async () => (await call("GET", "/api/v1/admin/scopes", scopeList)).items,
+
+    createScope: (body: z.input<typeof createScopeBody>) => call("POST", "/api/v1/admin/scopes", scopeSchema, { body }),
+
+    updateScope: (key: string, body: z.input<typeof updateScopeBody>) => call("PATCH", `/api/v1/admin/scopes/${segment(key)}`, scopeSchema, { body }),
+
+    listAgents: async () => (await call("GET", "/api/v1/admin/agents", agentList)).items,
+
+    createAgent: (body: z.input<typeof createAgentBody>) => call("POST", "/api/v1/admin/agents", agentSchema, { body }),
+
+    listAgentKeys: async (agentId: string) => (await call("GET", `/api/v1/admin/agents/${segment(agentId)}/keys`, agentKeyList)).items,
+
+    /** The answer's `key` is the secret: Baton keeps only its hash, so it cannot be shown again. */
+    createAgentKey: (agentId: string, body: z.input<typeof createAgentKeyBody> = {}) =>
+      call("POST", `/api/v1/admin/agents/${segment(agentId)}/keys`, issuedAgentKeySchema, { body }),
+
+    rotateAgentKey: (agentId: string, keyId: string, body: z.input<typeof rotateAgentKeyBody> = {}) =>
+      call("POST", `/api/v1/admin/agents/${segment(agentId)}/keys/${segment(keyId)}/rotate`, issuedAgentKeySchema, { body }),
+
+    revokeAgentKey: (agentId: string, keyId: string) => call("POST", `/api/v1/admin/agents/${segment(agentId)}/keys/${segment(keyId)}/revoke`, agentKeySchema),
+
+    disableAgent: (agentId: string, body: z.input<typeof disableAgentBody> = {}) =>
+      call("POST", `/api/v1/admin/agents/${segment(agentId)}/disable`, agentSchema, { body }),
+
+    createGroup: (body: z.input<typeof createGroupBody>) => call("POST", "/api/v1/admin/groups", groupSchema, { body }),
+
+    createUser: (body: z.input<typeof createUserBody>) => call("POST", "/api/v1/admin/users", createdUserSchema, { body }),
+  };
+}
+
+function normalizeBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new Error(`Baton URL is not a valid URL: ${JSON.stringify(baseUrl)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`Baton URL must be http or https: ${baseUrl}`);
+  return url.origin + url.pathname.replace(/\/+$/, "");
+}
+
+// Ids come from users and agents: encoding keeps a stray "/" or "?" from reaching another route.
+const segment = (value: string) => encodeURIComponent(value);
+
+function queryString(query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) params.set(name, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+// Anything in front of Baton (a proxy, a load balancer) may answer errors in HTML: keep the status and a hint of the body.
+function readProblem(response: Response, text: string): Problem {
+  try {
+    const parsed = problemSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // not JSON: described below
+  }
+  return { type: "about:blank", title: response.statusText || "HTTP error", status: response.status, detail: snippet(text) };
+}
+
+function readRetryAfter(response: Response): number | null {
+  const header = response.headers.get("retry-after");
+  return header && /^\d+$/.test(header.trim()) ? Number(header) : null;
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)
+    .join("; ");
+}
