@@ -1,0 +1,135 @@
+import { z } from "zod";
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiOverride,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponsesObject,
+} from "zod-openapi";
+import { problemSchema } from "@/lib/api/common-schemas";
+import { ROUTES, type Caller, type RouteSpec } from "@/lib/api/route-table";
+
+const SECURITY_SCHEME_OF: Record<Caller, "agentKey" | "adminToken"> = { agent: "agentKey", admin: "adminToken" };
+const TAG_OF: Record<Caller, string> = { agent: "Agent API", admin: "Admin API" };
+
+/** Errors any operation can answer with; a route's own entry for the same status wins. */
+const COMMON_ERRORS: Record<number, string> = {
+  400: "The request failed validation; `errors` names each field",
+  401: "Missing, unknown, expired or revoked credentials",
+  403: "The credentials may not call this operation",
+  429: "Rate limited; see Retry-After",
+};
+const NOT_FOUND = "No such resource";
+
+type StatusCode = `${1 | 2 | 3 | 4 | 5}${string}`;
+const PROBLEM_MEDIA_TYPE = "application/problem+json";
+const PATH_PARAMETER = /\{(\w+)\}/g;
+const API_PREFIX = "/api/v1";
+
+function pathParameterNames(path: string): string[] {
+  return [...path.matchAll(PATH_PARAMETER)].map((match) => match[1]!);
+}
+
+const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** `post /api/v1/admin/agents/{id}/keys` → `postAdminAgentsByIdKeys`: unique per method and path, and stable across builds. */
+export function operationIdOf(route: Pick<RouteSpec, "method" | "path">): string {
+  const words = route.path
+    .slice(API_PREFIX.length)
+    .split("/")
+    .filter(Boolean)
+    .flatMap((segment) => {
+      const parameter = /^\{(\w+)\}$/.exec(segment)?.[1];
+      return parameter ? ["by", parameter] : segment.split("-");
+    });
+  return route.method + words.map(capitalize).join("");
+}
+
+function responsesOf(route: RouteSpec): ZodOpenApiResponsesObject {
+  const errors: Record<number, string> = { ...COMMON_ERRORS };
+  if (pathParameterNames(route.path).length > 0) errors[404] = NOT_FOUND;
+
+  const responses: ZodOpenApiResponsesObject = {};
+  for (const [status, description] of Object.entries(errors)) {
+    responses[status as StatusCode] = { description, content: { [PROBLEM_MEDIA_TYPE]: { schema: problemSchema } } };
+  }
+  for (const [status, response] of Object.entries(route.responses)) {
+    const isError = Number(status) >= 400;
+    const mediaType = response.contentType ?? (isError ? PROBLEM_MEDIA_TYPE : "application/json");
+    const schema = response.schema ?? (isError ? problemSchema : undefined);
+    const hasBody = schema !== undefined || response.contentType !== undefined;
+    responses[status as StatusCode] = {
+      description: response.description,
+      ...(hasBody && { content: { [mediaType]: schema ? { schema } : {} } }),
+    };
+  }
+  return responses;
+}
+
+function operationOf(route: RouteSpec): ZodOpenApiOperationObject {
+  const pathParameters = pathParameterNames(route.path);
+  return {
+    operationId: operationIdOf(route),
+    summary: route.summary,
+    ...(route.description && { description: route.description }),
+    tags: [TAG_OF[route.caller]],
+    security: [{ [SECURITY_SCHEME_OF[route.caller]]: [] }],
+    requestParams: {
+      ...(pathParameters.length > 0 && { path: z.object(Object.fromEntries(pathParameters.map((name) => [name, z.string()]))) }),
+      ...(route.query && { query: route.query }),
+      ...(route.headers && { header: route.headers }),
+    },
+    ...(route.body && {
+      requestBody: {
+        // Bodies with a default (e.g. cancel's `{}`) may be omitted altogether.
+        required: !route.body.safeParse(undefined).success,
+        content: { "application/json": { schema: route.body } },
+      },
+    }),
+    responses: responsesOf(route),
+  };
+}
+
+/**
+ * Zod bounds every `.int()` by the safe-integer range and spells out `format: date-time` as a
+ * 400-character regex; both only clutter the reference. Request schemas keep their patterns, since
+ * those are what the server enforces.
+ */
+const withoutGeneratedNoise: ZodOpenApiOverride = ({ jsonSchema, io }) => {
+  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+  if (io === "output" && jsonSchema.format === "date-time") delete jsonSchema.pattern;
+};
+
+export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {}) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of ROUTES) {
+    paths[route.path] = { ...paths[route.path], [route.method]: operationOf(route) };
+  }
+
+  return createDocument(
+    {
+      openapi: "3.1.0",
+      info: {
+        title: "Baton API",
+        version: "1",
+        description: "Just-in-time access for agents: agents file access requests and poll or stream their outcome; admins manage scopes, agents, keys, groups and people.",
+      },
+      // Paths already start with /api/v1, so the server is the bare origin. Without one, the relative
+      // "/" resolves against wherever the document was fetched from.
+      servers: [{ url: serverUrl?.replace(/\/+$/, "") || "/" }],
+      tags: [
+        { name: TAG_OF.agent, description: "Called by agents with their agent key" },
+        { name: TAG_OF.admin, description: "Called by admins with a personal API token" },
+      ],
+      components: {
+        securitySchemes: {
+          agentKey: { type: "http", scheme: "bearer", description: "Agent key baton_<prefix>_<secret>" },
+          adminToken: { type: "http", scheme: "bearer", description: "Personal API token of an admin" },
+        },
+      },
+      paths,
+    },
+    { override: withoutGeneratedNoise },
+  );
+}
