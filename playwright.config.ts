@@ -34,9 +34,11 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "api", testMatch: /api\/.*\.spec\.ts/ },
     {
       name: "ui",
       testMatch: /.*\.spec\.ts/,
+      testIgnore: /api\//,
       dependencies: ["setup"],
       use: { ...devices["Desktop Chrome"], storageState: "playwright/.auth/admin.json" },
     },

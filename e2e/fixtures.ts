@@ -2,6 +2,8 @@ import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
 
 export const ADMIN = { email: "admin@e2e.baton.dev", password: "e2e-admin-password", name: "Erin Admin" };
+export const ADMIN_TOKEN = "e2e-admin-token-0123456789abcdefghijklmnop";
+export const MAIN_URL = `http://localhost:${process.env.E2E_MAIN_PORT ?? 3210}`;
 export const FRESH_URL = `http://localhost:${process.env.E2E_FRESH_PORT ?? 3211}`;
 export const FRESH_LOG = process.env.E2E_FRESH_LOG ?? "test-results/fresh-server.log";
 export const EXPECTED_DATABASE = process.env.E2E_MAIN_DATABASE_URL ? "postgresql" : "pglite";

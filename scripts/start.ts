@@ -12,8 +12,6 @@ import { bootstrapAdmin } from "@/lib/setup/bootstrap-admin";
 import { issueSetupLink } from "@/lib/setup/issue-setup-link";
 import { runScript } from "./run-script";
 
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
-
 async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
     try {
@@ -47,9 +45,9 @@ await runScript(async () => {
   const setupLink = await issueSetupLink({ baseUrl });
   await disconnect(); // the server process opens the database itself (PGlite allows one process)
 
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(settings.PORT)], {
+  const child = spawn(process.execPath, [path.resolve("scripts/serve.mjs")], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, AUTH_SECRET: authSecret, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   const exited = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));

@@ -27,13 +27,6 @@ export function hit(key: string, limit: Limit, now = Date.now()): { allowed: boo
   return { allowed: window.count <= limit.max, retryAfterSeconds: Math.max(1, Math.ceil((window.resetsAt - now) / 1000)) };
 }
 
-/** Whether `key` is already over its limit, without counting a hit. */
-export function isOverLimit(key: string, limit: Limit, now = Date.now()): { over: boolean; retryAfterSeconds: number } {
-  const window = windows.get(key);
-  if (!window || window.resetsAt <= now) return { over: false, retryAfterSeconds: 0 };
-  return { over: window.count >= limit.max, retryAfterSeconds: Math.max(1, Math.ceil((window.resetsAt - now) / 1000)) };
-}
-
 export function rateLimited(what: string, retryAfterSeconds: number): AppError {
   return new AppError("RATE_LIMITED", `${what}; retry after ${retryAfterSeconds} s`, { retryAfterSeconds });
 }

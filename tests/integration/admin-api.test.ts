@@ -148,7 +148,7 @@ describe("the agent's event stream", () => {
 
 describe("failed authentication", () => {
   it("answers 429 with Retry-After after repeated failures from one address, without locking out others", async () => {
-    const attacker = { "x-forwarded-for": "203.0.113.9" };
+    const attacker = { "x-baton-client-address": "203.0.113.9", "x-forwarded-for": "10.9.9.9" };
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) statuses.push((await call(grantsRoute.GET, { token: `baton_aaaaaaaaaaa${i % 10}_${"A".repeat(43)}`, headers: attacker })).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
@@ -157,7 +157,7 @@ describe("failed authentication", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     const bot = await newAgent("innocent-bot");
-    expect((await call(grantsRoute.GET, { token: bot.key, headers: { "x-forwarded-for": "198.51.100.7" } })).status).toBe(200);
+    expect((await call(grantsRoute.GET, { token: bot.key, headers: { "x-baton-client-address": "198.51.100.7" } })).status).toBe(200);
   });
 
   it("keeps the audit chain intact", async () => {
