@@ -42,6 +42,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "baton-e2e-"));
 const env = {
   ...process.env,
   BATON_E2E_BROWSER: browser.kind === "system" ? browser.path : "",
+  BATON_USE_EXISTING_BUILD: "1",
   E2E_MAIN_DATA_DIR: path.join(work, "main"),
   E2E_FRESH_DATA_DIR: path.join(work, "fresh"),
   E2E_MAIN_LOG: path.join(work, "main.log"),

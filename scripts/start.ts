@@ -30,8 +30,11 @@ await runScript(async () => {
   const baseUrl = settings.BATON_PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
   const authSecret = settings.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret");
 
-  const buildStatus = ensureBuild();
-  if (buildStatus !== 0) return buildStatus;
+  // The browser suite builds once and starts two servers; they must not rebuild (and race) on their own.
+  if (process.env.BATON_USE_EXISTING_BUILD !== "1") {
+    const buildStatus = ensureBuild();
+    if (buildStatus !== 0) return buildStatus;
+  }
 
   const config = databaseConfig();
   console.log(`Baton: database ${describeDatabase(config)}`);

@@ -4,7 +4,12 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-const NAV: NavItem[] = [{ href: "/", label: "Overview" }];
+const NAV: NavItem[] = [
+  { href: "/", label: "Overview" },
+  { href: "/agents", label: "Agents" },
+  { href: "/scopes", label: "Scopes" },
+  { href: "/groups", label: "Groups" },
+];
 
 export function AppHeader({ user }: { user: CurrentUser }) {
   return (

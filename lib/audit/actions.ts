@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "agent.disabled",
   "request.filed",
   "request.approval_recorded",
+  "request.approval_refused",
   "request.approved",
   "request.denied",
   "request.cancelled",

@@ -73,7 +73,7 @@ export function apiRoute<C extends "agent" | "admin", B extends z.ZodType = z.Zo
       if (spec.caller === "agent" && principal.kind !== "agent") throw new AppError("FORBIDDEN", "This route is for agents; use an agent key");
       if (spec.caller === "admin" && (principal.kind !== "user" || principal.role !== "ADMIN"))
         throw new AppError("FORBIDDEN", principal.kind === "agent" ? "This route is for administrators; agent keys cannot use it" : "This route needs the admin role");
-      const params = parseOrThrow(spec.params ?? z.object({}).passthrough(), await routeContext.params, "path");
+      const params = parseOrThrow(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
       const query = parseOrThrow(spec.query ?? z.object({}).passthrough(), Object.fromEntries(new URL(request.url).searchParams), "query");
       const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request), "body") : undefined;
       return await handler({ caller: principal as CallerOf<C>, body, query, params, request, clock } as RouteContext<C, z.infer<B>, z.infer<Q>, z.infer<P>>);

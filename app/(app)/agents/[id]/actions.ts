@@ -1,0 +1,34 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { disableAgent } from "@/lib/agents/disable-agent";
+import { disableAgentForm, issueAgentKeyForm, revokeAgentKeyForm, rotateAgentKeyForm, type IssuedKeyFormState } from "@/lib/agents/form-schemas";
+import { issueAgentKey } from "@/lib/agents/issue-agent-key";
+import { revokeAgentKey } from "@/lib/agents/revoke-agent-key";
+import { rotateAgentKey } from "@/lib/agents/rotate-agent-key";
+import { formAction } from "@/lib/http/form-action";
+
+// formAction passes the handler's state through untouched, so the new key reaches the form that asked for it.
+type KeyAction = (previous: IssuedKeyFormState, formData: FormData) => Promise<IssuedKeyFormState>;
+
+export const issueAgentKeyAction: KeyAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: issueAgentKeyForm }, async ({ agentId, expiresInSeconds }, user) => {
+  const issued = await issueAgentKey({ actor: { userId: user.id, role: user.role }, agentId, expiresInSeconds });
+  revalidatePath(`/agents/${agentId}`);
+  return { ok: true, issuedKey: issued.key };
+});
+
+export const rotateAgentKeyAction: KeyAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: rotateAgentKeyForm }, async ({ agentId, keyId, overlapSeconds }, user) => {
+  const issued = await rotateAgentKey({ actor: { userId: user.id, role: user.role }, agentId, keyId, overlapSeconds });
+  revalidatePath(`/agents/${agentId}`);
+  return { ok: true, issuedKey: issued.key };
+});
+
+export const revokeAgentKeyAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: revokeAgentKeyForm }, async ({ agentId, keyId }, user) => {
+  await revokeAgentKey({ actor: { userId: user.id, role: user.role }, agentId, keyId });
+  revalidatePath(`/agents/${agentId}`);
+});
+
+export const disableAgentAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: disableAgentForm }, async ({ agentId, reason }, user) => {
+  await disableAgent({ actor: { userId: user.id, role: user.role }, agentId, reason });
+  revalidatePath(`/agents/${agentId}`);
+  revalidatePath("/agents");
+});

@@ -1,0 +1,16 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/http/form-action";
+import { createScope } from "@/lib/scopes/create-scope";
+import { createScopeForm, updateScopeForm } from "@/lib/scopes/form-schemas";
+import { updateScope } from "@/lib/scopes/update-scope";
+
+export const createScopeAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: createScopeForm }, async (input, user) => {
+  await createScope({ actor: { userId: user.id, role: user.role }, input });
+  revalidatePath("/scopes");
+});
+
+export const updateScopeAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: updateScopeForm }, async ({ key, ...input }, user) => {
+  await updateScope({ actor: { userId: user.id, role: user.role }, key, input });
+  revalidatePath("/scopes");
+});

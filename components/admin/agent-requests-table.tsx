@@ -1,0 +1,42 @@
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { AccessRequestDto } from "@/lib/requests/schemas";
+import { formatDuration } from "@/lib/scopes/form-schemas";
+import { ScopeKeys } from "./scope-keys";
+import { StatusBadge } from "./status-badge";
+
+export function AgentRequestsTable({ requests, now }: { requests: AccessRequestDto[]; now: number }) {
+  return (
+    <Table aria-label="Recent requests">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Status</TableHead>
+          <TableHead>Scopes</TableHead>
+          <TableHead>Duration</TableHead>
+          <TableHead>Justification</TableHead>
+          <TableHead>Filed</TableHead>
+        </TableRow>
+      </TableHeader>
+      <tbody>
+        {requests.map((request) => (
+          <TableRow key={request.id}>
+            <TableCell>
+              <StatusBadge status={request.status} />
+            </TableCell>
+            <TableCell>
+              <ScopeKeys keys={request.scopes} />
+            </TableCell>
+            <TableCell className="whitespace-nowrap">{formatDuration(request.durationSeconds)}</TableCell>
+            <TableCell className="max-w-md">
+              <p className="line-clamp-2">{request.justification}</p>
+              {request.onBehalfOf && <p className="text-xs text-muted-foreground">for {request.onBehalfOf}</p>}
+            </TableCell>
+            <TableCell className="whitespace-nowrap">
+              <RelativeTime at={request.createdAt} now={now} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+import { createScopeAction, updateScopeAction } from "@/app/(app)/scopes/actions";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select";
+import { TextareaField } from "@/components/ui/textarea";
+import type { FormState } from "@/lib/http/form-action";
+import { formatDuration } from "@/lib/scopes/form-schemas";
+import type { ScopeDto } from "@/lib/scopes/schemas";
+import { FormDialog } from "./form-dialog";
+
+const RISKS = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+const APPROVAL_COUNTS = Array.from({ length: 10 }, (_, index) => String(index + 1));
+
+/** Creates a scope, or edits `scope`; the key names a scope for good, so only a new one has a key field. */
+export function ScopeDialog({ scope, groupNames }: { scope?: ScopeDto; groupNames: string[] }) {
+  return (
+    <FormDialog
+      trigger={
+        scope ? (
+          <Button size="sm" variant="outline">
+            Edit<span className="sr-only"> {scope.key}</span>
+          </Button>
+        ) : (
+          <Button>New scope</Button>
+        )
+      }
+      title={scope ? `Edit ${scope.key}` : "New scope"}
+      description={scope ? "Grants already issued keep their scopes and expiry." : "A catalog entry agents can be made eligible for and ask for."}
+      submitLabel={scope ? "Save scope" : "Create scope"}
+      action={scope ? updateScopeAction : createScopeAction}
+      fields={(state) => <ScopeFields state={state} scope={scope} groupNames={groupNames} />}
+    />
+  );
+}
+
+function ScopeFields({ state, scope, groupNames }: { state: FormState; scope?: ScopeDto; groupNames: string[] }) {
+  const initial = (field: string, fallback: string) => state.values?.[field] ?? fallback;
+  return (
+    <>
+      {scope ? (
+        <input type="hidden" name="key" value={scope.key} />
+      ) : (
+        <Field label="Key" name="key" required autoComplete="off" className="font-mono" defaultValue={state.values?.key} error={state.fieldErrors?.key} hint="Such as crm.customers:read. It cannot be changed later." />
+      )}
+      <TextareaField label="Description" name="description" rows={2} defaultValue={initial("description", scope?.description ?? "")} error={state.fieldErrors?.description} />
+      <div className="grid grid-cols-2 gap-4">
+        <SelectField label="Risk" name="risk" defaultValue={initial("risk", scope?.risk ?? "LOW")} error={state.fieldErrors?.risk}>
+          {RISKS.map((risk) => (
+            <option key={risk} value={risk}>
+              {risk.toLowerCase()}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label="Max duration"
+          name="maxDurationSeconds"
+          required
+          autoComplete="off"
+          defaultValue={initial("maxDurationSeconds", scope ? formatDuration(scope.maxDurationSeconds) : "1 h")}
+          error={state.fieldErrors?.maxDurationSeconds}
+          hint="Such as 15 min, 1 h or 2 d."
+        />
+        <SelectField label="Approver group" name="approverGroup" defaultValue={initial("approverGroup", scope?.approverGroup ?? "")} error={state.fieldErrors?.approverGroup}>
+          <option value="">None</option>
+          {groupNames.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Approvals required" name="approvalsRequired" defaultValue={initial("approvalsRequired", String(scope?.approvalsRequired ?? 1))} error={state.fieldErrors?.approvalsRequired}>
+          {APPROVAL_COUNTS.map((count) => (
+            <option key={count} value={count}>
+              {count}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <label className="flex items-start gap-2.5 text-sm">
+        <Checkbox name="autoApprove" defaultChecked={state.values ? state.values.autoApprove === "on" : (scope?.autoApprove ?? false)} className="mt-0.5" />
+        <span className="flex flex-col gap-0.5">
+          <span className="font-medium">Auto-approve</span>
+          <span className="text-xs text-muted-foreground">Grant requests for this scope at once, without approvers, when every scope asked for allows it.</span>
+        </span>
+      </label>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+
+/** A titled card around a table, with its actions on the right and a sentence in place of an empty table. */
+export function SectionCard({ title, description, actions, empty, children }: { title: string; description?: ReactNode; actions?: ReactNode; empty?: string | false; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader className="flex-row items-center justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <CardTitle>{title}</CardTitle>
+          {description && <CardDescription>{description}</CardDescription>}
+        </div>
+        {actions}
+      </CardHeader>
+      <CardContent className="p-0">{empty ? <p className="px-4 py-6 text-sm text-muted-foreground">{empty}</p> : children}</CardContent>
+    </Card>
+  );
+}

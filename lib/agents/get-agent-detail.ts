@@ -1,0 +1,35 @@
+import { prisma } from "@/lib/db";
+import { systemClock, type Clock } from "@/lib/clock";
+import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
+import { requestInclude, toRequestDto } from "@/lib/requests/to-request-dto";
+import { toScopeDto } from "@/lib/scopes/to-scope-dto";
+import { toAgentDto, toAgentKeyDto } from "./to-agent-dto";
+
+const RECENT_ITEMS = 20;
+
+/**
+ * Everything the agent page shows, read at one instant so statuses and countdowns agree; null when no
+ * agent has the id. Like the catalog, it is not secret to signed-in people: callers authenticate first.
+ */
+export async function getAgentDetail(options: { agentId: string; clock?: Clock }) {
+  const now = (options.clock ?? systemClock).now();
+  const agent = await prisma.agent.findUnique({
+    where: { id: options.agentId },
+    include: {
+      owner: true,
+      eligibleScopes: { include: { scope: { include: { approverGroup: true } } } },
+      keys: { orderBy: { createdAt: "desc" } },
+      requests: { orderBy: { id: "desc" }, take: RECENT_ITEMS, include: requestInclude },
+      grants: { orderBy: { createdAt: "desc" }, take: RECENT_ITEMS, include: grantInclude },
+    },
+  });
+  if (!agent) return null;
+  return {
+    asOf: now.toISOString(),
+    agent: toAgentDto(agent),
+    eligibleScopes: agent.eligibleScopes.map((eligible) => toScopeDto(eligible.scope)).sort((a, b) => a.key.localeCompare(b.key)),
+    keys: agent.keys.map(toAgentKeyDto),
+    recentRequests: agent.requests.map((request) => toRequestDto(request, now)),
+    recentGrants: agent.grants.map((grant) => toGrantDto(grant, now)),
+  };
+}

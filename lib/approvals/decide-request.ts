@@ -1,0 +1,130 @@
+import { prisma, type Tx } from "@/lib/db";
+import type { PersonActor } from "@/lib/auth/actor";
+import { recordEvent } from "@/lib/audit/record-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import { AppError, conflict, notFound } from "@/lib/errors";
+import { issueGrant } from "@/lib/grants/issue-grant";
+import { newId } from "@/lib/ids";
+import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
+import { loadRouting } from "./load-routing";
+import { quorumMet, requirementsFor } from "./quorum";
+import { STEP_UP_WINDOW_MS, type DecisionOutcome } from "./schemas";
+import { conflictOfInterest } from "./separation-of-duties";
+
+export interface Approver extends PersonActor {
+  /** When this person last signed in: approving a critical scope needs a recent sign-in. */
+  authTime: Date;
+}
+
+export type Decision =
+  | { kind: "approve"; comment: string; scopes?: string[]; durationSeconds?: number }
+  | { kind: "deny"; reason: string };
+
+/** Refusals are audited in their own transaction: the decision rolls back, the record of the attempt must not. */
+async function refuse(requestId: string, agentId: string, approver: Approver, reason: string, at: Date, error: AppError): Promise<never> {
+  await prisma.$transaction((tx) =>
+    recordEvent(tx, { actor: { kind: "USER", id: approver.userId }, action: "request.approval_refused", subject: { kind: "request", id: requestId }, agentId, data: { reason }, at }),
+  );
+  throw error;
+}
+
+function narrowScopes(requested: string[], approvals: { narrowedScopes: string[] }[]): string[] {
+  return requested.filter((scope) => approvals.every((a) => a.narrowedScopes.length === 0 || a.narrowedScopes.includes(scope)));
+}
+
+/**
+ * An approver approves (optionally narrowing scopes and duration) or denies a pending request. The
+ * request row is locked, so concurrent decisions serialise: the first to settle the request wins and
+ * later ones get 409. Separation of duties and routing are checked here, on the server, whatever the page
+ * showed. When the last required approval arrives, the grant is issued in the same transaction.
+ */
+export async function decideRequest(options: { approver: Approver; requestId: string; decision: Decision; clock?: Clock }): Promise<{ outcome: DecisionOutcome; grantId: string | null }> {
+  const now = (options.clock ?? systemClock).now();
+  const { approver, decision } = options;
+  const actor = { kind: "USER" as const, id: approver.userId };
+
+  const pre = await prisma.accessRequest.findUnique({ where: { id: options.requestId }, include: { agent: true } });
+  if (!pre) throw notFound("The access request");
+  const denial = async (reason: string, error: AppError) => refuse(pre.id, pre.agentId, approver, reason, now, error);
+
+  if (approver.role === "VIEWER") return denial("viewer role", new AppError("FORBIDDEN", "Viewers cannot decide requests"));
+  const interest = conflictOfInterest(approver.userId, { agentOwnerId: pre.agent.ownerId, onBehalfOfId: pre.onBehalfOfId, filedById: pre.filedById });
+  if (interest) return denial(`separation of duties: ${interest}`, new AppError("FORBIDDEN", `You cannot decide this request: ${interest}`));
+
+  type Settled = { outcome: DecisionOutcome; grantId: string | null };
+  type Blocked = { blocked: "refused"; reason: string } | { blocked: "step-up" };
+  const result = await prisma.$transaction(async (tx: Tx): Promise<Settled | Blocked> => {
+    await tx.$queryRaw`SELECT id FROM "AccessRequest" WHERE id = ${pre.id} FOR UPDATE`;
+    const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: pre.id }, include: { approvals: true } });
+    const status = effectiveRequestStatus(request, now);
+    if (status !== "PENDING") throw conflict(`The request is already ${status.toLowerCase()}`);
+
+    const routing = await loadRouting(tx, request.requestedScopes);
+    if (!routing.eligibleApprovers.has(approver.userId)) return { blocked: "refused", reason: "not in an approver group for these scopes" };
+    if (request.approvals.some((a) => a.approverId === approver.userId)) throw conflict("You have already decided this request");
+
+    if (decision.kind === "deny") {
+      await tx.approval.create({ data: { id: newId("approval"), requestId: request.id, approverId: approver.userId, decision: "DENY", comment: decision.reason, createdAt: now } });
+      await tx.accessRequest.update({ where: { id: request.id }, data: { status: "DENIED", decidedAt: now, outcomeReason: decision.reason, updatedAt: now } });
+      await recordEvent(tx, { actor, action: "request.denied", subject: { kind: "request", id: request.id }, agentId: request.agentId, data: { reason: decision.reason }, at: now });
+      return { outcome: "denied" as const, grantId: null };
+    }
+
+    const critical = routing.scopes.some((scope) => scope.risk === "CRITICAL");
+    if (critical && now.getTime() - approver.authTime.getTime() > STEP_UP_WINDOW_MS) return { blocked: "step-up" };
+
+    const narrowed = decision.scopes?.length ? decision.scopes : [];
+    const outside = narrowed.filter((scope) => !request.requestedScopes.includes(scope));
+    if (outside.length)
+      throw new AppError("BAD_REQUEST", `You can only narrow to scopes that were requested; not ${outside.join(", ")}`, { errors: [{ field: "scopes", message: "must be a subset of the requested scopes" }] });
+    if (decision.durationSeconds && decision.durationSeconds > request.requestedDurationSeconds)
+      throw new AppError("BAD_REQUEST", `The duration can only be shortened (at most ${request.requestedDurationSeconds} s)`, { errors: [{ field: "durationSeconds", message: `must be at most ${request.requestedDurationSeconds}` }] });
+
+    await tx.approval.create({
+      data: { id: newId("approval"), requestId: request.id, approverId: approver.userId, decision: "APPROVE", comment: decision.comment, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null, createdAt: now },
+    });
+    const approvals = [...request.approvals, { approverId: approver.userId, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null }];
+    const grantedScopes = narrowScopes(request.requestedScopes, approvals);
+    await recordEvent(tx, {
+      actor,
+      action: "request.approval_recorded",
+      subject: { kind: "request", id: request.id },
+      agentId: request.agentId,
+      data: { comment: decision.comment, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null },
+      at: now,
+    });
+    if (grantedScopes.length === 0) throw new AppError("BAD_REQUEST", "The approvals together leave no scope to grant", { errors: [{ field: "scopes", message: "leaves nothing in common with earlier approvals" }] });
+
+    // Scopes narrowed away need no approvals of their own.
+    const requirements = requirementsFor(routing.scopes.filter((scope) => grantedScopes.includes(scope.key)), routing.membersOf);
+    if (!quorumMet(requirements, approvals.map((a) => a.approverId))) return { outcome: "recorded" as const, grantId: null };
+
+    const durationSeconds = Math.min(request.requestedDurationSeconds, ...approvals.map((a) => a.narrowedDurationSeconds ?? Infinity));
+    await tx.accessRequest.update({ where: { id: request.id }, data: { status: "APPROVED", decidedAt: now, updatedAt: now } });
+    await recordEvent(tx, {
+      actor,
+      action: "request.approved",
+      subject: { kind: "request", id: request.id },
+      agentId: request.agentId,
+      data: { approvers: [...new Set(approvals.map((a) => a.approverId))], scopes: grantedScopes, durationSeconds },
+      at: now,
+    });
+    const grant = await issueGrant(tx, {
+      requestId: request.id,
+      agentId: request.agentId,
+      onBehalfOfId: request.onBehalfOfId,
+      scopes: grantedScopes,
+      durationSeconds,
+      incidentId: request.incidentId,
+      contextRef: request.contextRef,
+      grantedBy: actor,
+      now,
+    });
+    return { outcome: "approved" as const, grantId: grant.id };
+  });
+
+  if ("blocked" in result && result.blocked === "refused") return denial(result.reason, new AppError("FORBIDDEN", "You are not an approver for the scopes of this request"));
+  if ("blocked" in result)
+    throw new AppError("FORBIDDEN", "Approving a critical scope needs a sign-in from the last 10 minutes. Sign in again, then approve.", { errors: [{ field: "stepUp", message: "re-authentication required" }] });
+  return result;
+}
