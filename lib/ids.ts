@@ -3,6 +3,7 @@ import { ulid } from "ulid";
 export const ID_PREFIXES = {
   user: "usr",
   group: "grp",
+  account: "acc",
   personalToken: "pat",
   oneTimeToken: "ott",
   agent: "agt",
