@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LiveIndicator } from "@/components/live/live-events";
 import { Badge } from "@/components/ui/badge";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { NavLinks, type NavItem } from "./nav-links";
@@ -6,6 +7,7 @@ import { SignOutButton } from "./sign-out-button";
 
 const NAV: NavItem[] = [
   { href: "/", label: "Overview" },
+  { href: "/requests", label: "Requests" },
   { href: "/agents", label: "Agents" },
   { href: "/scopes", label: "Scopes" },
   { href: "/groups", label: "Groups" },
@@ -19,7 +21,10 @@ export function AppHeader({ user }: { user: CurrentUser }) {
           Baton
         </Link>
         <NavLinks items={NAV} />
-        <div className="ml-auto flex items-center gap-3" aria-label="Signed-in user" role="group">
+        <div className="ml-auto">
+          <LiveIndicator />
+        </div>
+        <div className="flex items-center gap-3" aria-label="Signed-in user" role="group">
           <span className="text-sm">
             <span className="font-medium">{user.name}</span> <span className="text-muted-foreground">{user.email}</span>
           </span>

@@ -8,9 +8,12 @@ import { newId } from "@/lib/ids";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
 import { loadRouting } from "./load-routing";
 import { quorumMet, requirementsFor } from "./quorum";
-import { STEP_UP_WINDOW_MS, type DecisionOutcome } from "./schemas";
 import { conflictOfInterest } from "./separation-of-duties";
 
+/** Approving a critical scope needs a sign-in at most this old. */
+export const STEP_UP_WINDOW_MS = 10 * 60 * 1000;
+
+export type DecisionOutcome = "approved" | "recorded" | "denied";
 export interface Approver extends PersonActor {
   /** When this person last signed in: approving a critical scope needs a recent sign-in. */
   authTime: Date;

@@ -1,0 +1,68 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting";
+
+export interface LiveChange {
+  seq: string;
+  action: string;
+  subject: { kind: string; id: string };
+  agentId: string | null;
+  at: string;
+}
+
+const LiveContext = createContext<LiveStatus>("connecting");
+
+/** Query keys a change makes stale: every list of its kind, and the subject's own page. */
+export function keysFor(change: LiveChange): readonly (readonly string[])[] {
+  const keys: (readonly string[])[] = [["overview"], ["audit"]];
+  if (change.subject.kind === "request") keys.push(["inbox"], ["request", change.subject.id], ["requests"]);
+  if (change.subject.kind === "grant") keys.push(["grants"], ["grant", change.subject.id], ["request"]);
+  if (change.agentId) keys.push(["agent", change.agentId]);
+  if (change.subject.kind === "incident") keys.push(["incidents"], ["incident", change.subject.id]);
+  return keys;
+}
+
+/**
+ * One server-sent event stream per tab. Each change invalidates the queries it affects, so every open
+ * page refetches what changed within moments, on any instance. EventSource reconnects by itself and
+ * sends Last-Event-ID, so nothing is missed; after a reconnect everything is refetched anyway.
+ */
+export function LiveEventsProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  useEffect(() => {
+    const source = new EventSource("/api/ui/events");
+    let wasLive = false;
+    source.onopen = () => {
+      if (wasLive) void queryClient.invalidateQueries();
+      wasLive = true;
+      setStatus("live");
+    };
+    source.onerror = () => setStatus("reconnecting");
+    const onChange = (event: MessageEvent<string>) => {
+      const change = JSON.parse(event.data) as LiveChange;
+      for (const queryKey of keysFor(change)) void queryClient.invalidateQueries({ queryKey });
+    };
+    source.onmessage = onChange;
+    return () => source.close();
+  }, [queryClient]);
+  return <LiveContext.Provider value={status}>{children}</LiveContext.Provider>;
+}
+
+export function useLiveStatus(): LiveStatus {
+  return useContext(LiveContext);
+}
+
+/** The visible connection indicator. */
+export function LiveIndicator() {
+  const status = useLiveStatus();
+  const label = status === "live" ? "Live" : status === "connecting" ? "Connecting…" : "Reconnecting…";
+  return (
+    <span role="status" aria-label={`Live updates: ${label}`} className="inline-flex items-center gap-1.5 text-xs text-muted-foreground">
+      <span aria-hidden className={`size-2 rounded-full ${status === "live" ? "bg-emerald-500" : "bg-amber-500 animate-pulse"}`} />
+      {label}
+    </span>
+  );
+}

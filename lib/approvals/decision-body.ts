@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+
+export const decisionBody = z.discriminatedUnion("decision", [
+  z.strictObject({
+    decision: z.literal("approve"),
+    comment: plainText(1000).default(""),
+    scopes: z.array(scopeKeySchema).max(20).optional().meta({ description: "Narrow to these of the requested scopes" }),
+    durationSeconds: z.number().int().min(60).optional().meta({ description: "Shorten the duration" }),
+  }),
+  z.strictObject({ decision: z.literal("deny"), reason: plainText(1000).pipe(z.string().min(3, "Say why the request is denied")) }),
+]);
+
+export type DecisionBody = z.infer<typeof decisionBody>;

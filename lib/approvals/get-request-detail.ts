@@ -1,0 +1,40 @@
+import { prisma } from "@/lib/db";
+import type { PersonActor } from "@/lib/auth/actor";
+import { systemClock, type Clock } from "@/lib/clock";
+import { toGrantDto } from "@/lib/grants/to-grant-dto";
+import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
+import { inboxInclude, toInboxItem } from "./inbox-item";
+import { loadScopeRouting } from "./load-scope-routing";
+
+/** One request with everything an approver needs, its grant, and its full audit history. Null when missing. */
+export async function getRequestDetail(options: { viewer: PersonActor; requestId: string; clock?: Clock }) {
+  const now = (options.clock ?? systemClock).now();
+  const row = await prisma.accessRequest.findUnique({ where: { id: options.requestId }, include: { ...inboxInclude, grant: { include: { onBehalfOf: true } } } });
+  if (!row) return null;
+  const routing = await loadScopeRouting();
+  const subjects = [row.id, ...(row.grant ? [row.grant.id] : [])];
+  const history = await prisma.auditEvent.findMany({ where: { subjectId: { in: subjects } }, orderBy: { seq: "asc" }, take: 200 });
+  const actorIds = [...new Set(history.map((e) => e.actorId).filter((id): id is string => !!id))];
+  const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const agentName = row.agent.name;
+  const status = effectiveRequestStatus(row, now);
+  const item = toInboxItem(row, options.viewer, routing);
+  return {
+    ...item,
+    status,
+    canDecide: status === "PENDING" && item.canDecide,
+    cannotDecideReason: status === "PENDING" ? item.cannotDecideReason : `The request is ${status.toLowerCase()}`,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    outcomeReason: row.outcomeReason,
+    grant: row.grant ? toGrantDto(row.grant, now) : null,
+    history: history.map((e) => ({
+      seq: e.seq.toString(),
+      at: e.at.toISOString(),
+      action: e.action,
+      actor: e.actorKind === "AGENT" ? agentName : e.actorKind === "USER" ? (names.get(e.actorId ?? "") ?? e.actorId) : e.actorKind.toLowerCase(),
+      data: e.data,
+    })),
+  };
+}
+
+export type RequestDetail = NonNullable<Awaited<ReturnType<typeof getRequestDetail>>>;

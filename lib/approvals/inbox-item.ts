@@ -1,0 +1,55 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PersonActor } from "@/lib/auth/actor";
+import { requirementsFor } from "./quorum";
+import { conflictOfInterest } from "./separation-of-duties";
+
+export const inboxInclude = {
+  agent: { include: { owner: true } },
+  onBehalfOf: true,
+  filedBy: true,
+  incident: true,
+  approvals: { include: { approver: true }, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.AccessRequestInclude;
+
+export type InboxRow = Prisma.AccessRequestGetPayload<{ include: typeof inboxInclude }>;
+
+export type ScopeRouting = Map<string, { key: string; risk: string; description: string; approverGroupId: string | null; approverGroup: string | null; approvalsRequired: number }>;
+
+/** What an approver needs to decide at a glance, and whether this viewer may decide (and if not, why). */
+export function toInboxItem(row: InboxRow, viewer: PersonActor, routing: { scopes: ScopeRouting; membersOf: (groupId: string | null) => ReadonlySet<string> }) {
+  const scopes = row.requestedScopes.map((key) => routing.scopes.get(key) ?? { key, risk: "LOW", description: "", approverGroupId: null, approverGroup: null, approvalsRequired: 1 });
+  const requirements = requirementsFor(scopes, routing.membersOf);
+  const routedToMe = requirements.some((r) => r.memberIds.has(viewer.userId));
+  const interest = conflictOfInterest(viewer.userId, { agentOwnerId: row.agent.ownerId, onBehalfOfId: row.onBehalfOfId, filedById: row.filedById });
+  const alreadyDecided = row.approvals.some((a) => a.approverId === viewer.userId);
+  const cannotDecideReason =
+    viewer.role === "VIEWER" ? "Viewers cannot decide requests" : !routedToMe ? "Not routed to your groups" : interest ? `You cannot decide this: ${interest}` : alreadyDecided ? "You have already approved" : null;
+  return {
+    id: row.id,
+    agent: { id: row.agent.id, name: row.agent.name, owner: { name: row.agent.owner.name, email: row.agent.owner.email } },
+    onBehalfOf: row.onBehalfOf ? { name: row.onBehalfOf.name, email: row.onBehalfOf.email } : null,
+    scopes: scopes.map(({ key, risk, description, approverGroup, approvalsRequired }) => ({ key, risk, description, approverGroup, approvalsRequired })),
+    justification: row.justification,
+    durationSeconds: row.requestedDurationSeconds,
+    incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity } : null,
+    contextRef: row.contextRef,
+    createdAt: row.createdAt.toISOString(),
+    pendingExpiresAt: row.pendingExpiresAt.toISOString(),
+    approvals: row.approvals.map((a) => ({
+      approver: a.approver.name,
+      decision: a.decision,
+      comment: a.comment,
+      narrowedScopes: a.narrowedScopes,
+      narrowedDurationSeconds: a.narrowedDurationSeconds,
+      at: a.createdAt.toISOString(),
+    })),
+    approvalsHad: new Set(row.approvals.filter((a) => a.decision === "APPROVE").map((a) => a.approverId)).size,
+    approvalsNeeded: requirements.reduce((sum, r) => sum + r.required, 0),
+    critical: scopes.some((s) => s.risk === "CRITICAL"),
+    routedToMe,
+    canDecide: cannotDecideReason === null,
+    cannotDecideReason,
+  };
+}
+
+export type InboxItem = ReturnType<typeof toInboxItem>;

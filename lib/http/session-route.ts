@@ -1,0 +1,35 @@
+import { z } from "zod";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsOf, problemResponse } from "./problem";
+import { readJsonBody } from "./read-json-body";
+import { assertSameOrigin } from "./same-origin";
+
+/**
+ * The wrapper for the browser's JSON endpoints (/api/ui): session cookie → role → for anything but
+ * GET, a same-origin check (route handlers have no CSRF protection of their own) and a JSON body, so a
+ * cross-site form (text/plain, no Origin, Origin: null) can never decide anything.
+ */
+export function sessionRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodObject>(
+  spec: { roles?: readonly Role[]; body?: B; params?: P },
+  handler: (context: { user: CurrentUser; body: z.infer<B>; params: z.infer<P>; request: Request }) => Promise<Response>,
+) {
+  return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    try {
+      if (request.method !== "GET" && request.method !== "HEAD") await assertSameOrigin();
+      const user = await requireUser(spec.roles);
+      const parse = <T extends z.ZodType>(schema: T, value: unknown, prefix?: string): z.infer<T> => {
+        const result = schema.safeParse(value);
+        if (result.success) return result.data;
+        const errors = fieldErrorsOf(result.error, prefix);
+        throw new AppError("BAD_REQUEST", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
+      };
+      const params = parse(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
+      const body = spec.body ? parse(spec.body, await readJsonBody(request)) : undefined;
+      return await handler({ user, body: body as z.infer<B>, params: params as z.infer<P>, request });
+    } catch (error) {
+      return problemResponse(error);
+    }
+  };
+}
