@@ -4,6 +4,7 @@ export const ID_PREFIXES = {
   user: "usr",
   group: "grp",
   account: "acc",
+  resourceServer: "rsv",
   personalToken: "pat",
   oneTimeToken: "ott",
   agent: "agt",
