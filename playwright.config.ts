@@ -4,6 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 const MAIN_PORT = Number(process.env.E2E_MAIN_PORT ?? 3210);
 const FRESH_PORT = Number(process.env.E2E_FRESH_PORT ?? 3211);
 export const FRESH_LOG = process.env.E2E_FRESH_LOG ?? "test-results/fresh-server.log";
+// A real OpenID Connect provider on loopback (e2e/oidc-provider.mjs), which the main server signs in through.
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3299);
+const OIDC_CLIENT = { id: "baton-e2e", secret: "baton-e2e-client-secret-0123456789abcdef" };
 
 const chromiumFlags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 const executablePath = process.env.BATON_E2E_BROWSER || undefined;
@@ -44,6 +47,19 @@ export default defineConfig({
     },
   ],
   webServer: [
+    // Started first: the main server's sign-in page offers SSO through it.
+    {
+      command: "node e2e/oidc-provider.mjs",
+      url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: {
+        E2E_OIDC_PORT: String(OIDC_PORT),
+        E2E_OIDC_CLIENT_ID: OIDC_CLIENT.id,
+        E2E_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+        E2E_OIDC_REDIRECT_URI: `http://localhost:${MAIN_PORT}/api/auth/callback/oidc`,
+      },
+    },
     server(
       MAIN_PORT,
       {
@@ -53,6 +69,9 @@ export default defineConfig({
         BATON_ADMIN_PASSWORD: "e2e-admin-password",
         BATON_ADMIN_NAME: "Erin Admin",
         BATON_ADMIN_TOKEN: "e2e-admin-token-0123456789abcdefghijklmnop",
+        AUTH_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+        AUTH_OIDC_CLIENT_ID: OIDC_CLIENT.id,
+        AUTH_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
       },
       process.env.E2E_MAIN_LOG ?? "test-results/main-server.log",
     ),

@@ -16,5 +16,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|setup/|invite/|docs/|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/|\\.well-known/|sign-in|setup/|invite/|docs/|favicon.ico).*)"],
 };

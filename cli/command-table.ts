@@ -19,4 +19,5 @@ export const COMMANDS: Command[] = [
   { name: "admin keys", usage: usage.ADMIN_KEYS_USAGE, load: () => import("./commands/admin-keys") },
   { name: "admin groups", usage: usage.ADMIN_GROUPS_USAGE, load: () => import("./commands/admin-groups") },
   { name: "admin users", usage: usage.ADMIN_USERS_USAGE, load: () => import("./commands/admin-users") },
+  { name: "admin signing-keys", usage: usage.ADMIN_SIGNING_KEYS_USAGE, load: () => import("./commands/admin-signing-keys") },
 ];

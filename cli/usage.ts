@@ -19,6 +19,7 @@ Admin commands (authenticate with BATON_TOKEN):
   admin keys      List, issue, rotate and revoke agents' API keys
   admin groups    Create approver groups
   admin users     Create people
+  admin signing-keys  List and rotate the keys that sign grant tokens
 
 Environment:
   BATON_URL       Where Baton runs (default http://localhost:3000)
@@ -28,13 +29,14 @@ Environment:
 Exit codes: 0 done (a request: approved), 1 error, 2 denied, 3 still pending, 4 cancelled or lapsed.
 Run baton <command> --help for its options.`;
 
-export const ADMIN_USAGE = `Usage: baton admin <scopes|agents|keys|groups|users> <action> [options]
+export const ADMIN_USAGE = `Usage: baton admin <scopes|agents|keys|groups|users|signing-keys> <action> [options]
 
   admin scopes    List, create and update the scope catalog
   admin agents    List, register and disable agents
   admin keys      List, issue, rotate and revoke agents' API keys
   admin groups    Create approver groups
   admin users     Create people
+  admin signing-keys  List and rotate the keys that sign grant tokens
 
 Admin commands authenticate with BATON_TOKEN (an admin's personal API token).
 Run baton admin <resource> --help for its actions and options.`;
@@ -150,3 +152,16 @@ Options:
                        without it the answer carries a one-time invitation link
 
 Example: printf '%s' "$PASSWORD" | baton admin users create --email ana@example.com --name Ana --role approver --password-stdin`;
+
+export const ADMIN_SIGNING_KEYS_USAGE = `Usage:
+  baton admin signing-keys list [--json]
+  baton admin signing-keys rotate [--overlap DURATION] [--json]
+
+The signing key signs the short-lived grant tokens that resource servers verify with
+Baton's JWKS (/.well-known/jwks.json). Rotating creates a new key at once; the retired one
+stays published for the overlap, so tokens it signed keep verifying until they expire.
+
+Options:
+  --overlap DURATION   How long the retired key stays published (default 1h, at least 5m)
+
+${DURATIONS}`;

@@ -21,7 +21,18 @@ const OVERLAPS = [
   { seconds: String(DAY), label: "24 h" },
 ];
 
-const showIssuedKey = (state: IssuedKeyFormState) => state.issuedKey && <OneTimeKey agentKey={state.issuedKey} />;
+const showIssuedKey = (state: IssuedKeyFormState) =>
+  state.issuedKey && (
+    <OneTimeKey
+      secret={state.issuedKey}
+      label="New agent key"
+      usage={
+        <>
+          The agent sends it as <code className="font-mono">Authorization: Bearer …</code>.
+        </>
+      }
+    />
+  );
 
 export function IssueKeyDialog({ agentId, agentName }: { agentId: string; agentName: string }) {
   return (

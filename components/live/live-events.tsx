@@ -27,17 +27,16 @@ export function keysFor(change: LiveChange): readonly (readonly string[])[] {
 /**
  * One server-sent event stream per tab. Each change invalidates the queries it affects, so every open
  * page refetches what changed within moments, on any instance. EventSource reconnects by itself and
- * sends Last-Event-ID, so nothing is missed; after a reconnect everything is refetched anyway.
+ * sends Last-Event-ID; on every (re)connect everything is refetched, so nothing is missed.
  */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
   useEffect(() => {
     const source = new EventSource("/api/ui/events");
-    let wasLive = false;
+    // Whatever changed before the stream opened (or while it was down) is refetched once it is live.
     source.onopen = () => {
-      if (wasLive) void queryClient.invalidateQueries();
-      wasLive = true;
+      void queryClient.invalidateQueries();
       setStatus("live");
     };
     source.onerror = () => setStatus("reconnecting");

@@ -12,6 +12,7 @@ const NAV: NavItem[] = [
   { href: "/scopes", label: "Scopes" },
   { href: "/groups", label: "Groups" },
 ];
+const ADMIN_NAV: NavItem[] = [{ href: "/users", label: "Users" }];
 
 export function AppHeader({ user }: { user: CurrentUser }) {
   return (
@@ -20,7 +21,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         <Link href="/" className="text-sm font-semibold tracking-tight text-primary">
           Baton
         </Link>
-        <NavLinks items={NAV} />
+        <NavLinks items={user.role === "ADMIN" ? [...NAV, ...ADMIN_NAV] : NAV} />
         <div className="ml-auto">
           <LiveIndicator />
         </div>
@@ -28,6 +29,9 @@ export function AppHeader({ user }: { user: CurrentUser }) {
           <span className="text-sm">
             <span className="font-medium">{user.name}</span> <span className="text-muted-foreground">{user.email}</span>
           </span>
+          <Link href="/profile" className="text-sm text-primary underline-offset-4 hover:underline">
+            Profile
+          </Link>
           <Badge tone="info" aria-label={`Role: ${user.role.toLowerCase()}`}>
             {user.role.toLowerCase()}
           </Badge>

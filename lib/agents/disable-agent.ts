@@ -3,6 +3,7 @@ import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
+import { awaitChangeHeard } from "@/lib/events/change-feed";
 import type { AgentDto } from "./schemas";
 import { agentInclude, toAgentDto } from "./to-agent-dto";
 
@@ -15,11 +16,11 @@ export async function disableAgent(options: { actor: PersonActor; agentId: strin
   const now = (options.clock ?? systemClock).now();
   const actor = auditActor(options.actor);
   const reason = options.reason ?? "agent disabled";
-  return prisma.$transaction(async (tx) => {
+  const { agent, announced } = await prisma.$transaction(async (tx) => {
     // Waits for filings in flight (they hold the row FOR SHARE), so none lands after the sweep below.
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Agent" WHERE id = ${options.agentId} FOR UPDATE`;
     if (!locked) throw notFound("The agent");
-    if (locked.status === "DISABLED") return toAgentDto(await tx.agent.findUniqueOrThrow({ where: { id: options.agentId }, include: agentInclude }));
+    if (locked.status === "DISABLED") return { agent: toAgentDto(await tx.agent.findUniqueOrThrow({ where: { id: options.agentId }, include: agentInclude })), announced: null };
 
     await tx.agent.update({ where: { id: options.agentId }, data: { status: "DISABLED", disabledAt: now, updatedAt: now } });
     const keys = await tx.agentKey.findMany({ where: { agentId: options.agentId, revokedAt: null } });
@@ -33,7 +34,7 @@ export async function disableAgent(options: { actor: PersonActor; agentId: strin
     });
 
     const agentId = options.agentId;
-    await recordEvent(tx, {
+    const disabled = await recordEvent(tx, {
       actor,
       action: "agent.disabled",
       subject: { kind: "agent", id: agentId },
@@ -44,6 +45,9 @@ export async function disableAgent(options: { actor: PersonActor; agentId: strin
     for (const key of keys) await recordEvent(tx, { actor, action: "agent.key_revoked", subject: { kind: "agent_key", id: key.id }, agentId, data: { prefix: key.prefix, reason }, at: now });
     for (const request of pending) await recordEvent(tx, { actor, action: "request.cancelled", subject: { kind: "request", id: request.id }, agentId, data: { reason }, at: now });
     for (const grant of grants) await recordEvent(tx, { actor, action: "grant.revoked", subject: { kind: "grant", id: grant.id }, agentId, data: { reason }, at: now });
-    return toAgentDto(await tx.agent.findUniqueOrThrow({ where: { id: agentId }, include: agentInclude }));
+    return { agent: toAgentDto(await tx.agent.findUniqueOrThrow({ where: { id: agentId }, include: agentInclude })), announced: disabled.seq };
   });
+  // Decisions asked in this process once this returns already deny the agent's grants.
+  if (announced !== null) await awaitChangeHeard(announced);
+  return agent;
 }

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { systemClock, type Clock } from "@/lib/clock";
 import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
 import { requestInclude, toRequestDto } from "@/lib/requests/to-request-dto";
-import { toScopeDto } from "@/lib/scopes/to-scope-dto";
+import { scopeInclude, toScopeDto } from "@/lib/scopes/to-scope-dto";
 import { toAgentDto, toAgentKeyDto } from "./to-agent-dto";
 
 const RECENT_ITEMS = 20;
@@ -17,7 +17,7 @@ export async function getAgentDetail(options: { agentId: string; clock?: Clock }
     where: { id: options.agentId },
     include: {
       owner: true,
-      eligibleScopes: { include: { scope: { include: { approverGroup: true } } } },
+      eligibleScopes: { include: { scope: { include: scopeInclude } } },
       keys: { orderBy: { createdAt: "desc" } },
       requests: { orderBy: { id: "desc" }, take: RECENT_ITEMS, include: requestInclude },
       grants: { orderBy: { createdAt: "desc" }, take: RECENT_ITEMS, include: grantInclude },

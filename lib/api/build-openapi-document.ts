@@ -9,8 +9,10 @@ import {
 import { problemSchema } from "@/lib/api/common-schemas";
 import { ROUTES, type Caller, type RouteSpec } from "@/lib/api/route-table";
 
-const SECURITY_SCHEME_OF: Record<Caller, "agentKey" | "adminToken"> = { agent: "agentKey", admin: "adminToken" };
-const TAG_OF: Record<Caller, string> = { agent: "Agent API", admin: "Admin API" };
+const SECURITY_SCHEME_OF: Record<Caller, "agentKey" | "adminToken" | "resourceServerSecret"> = { agent: "agentKey", admin: "adminToken", "resource-server": "resourceServerSecret" };
+const TAG_OF: Record<Caller, string> = { agent: "Agent API", admin: "Admin API", "resource-server": "Resource server API" };
+
+export const callersOf = (route: Pick<RouteSpec, "caller">): Caller[] => (typeof route.caller === "string" ? [route.caller] : route.caller);
 
 /** Errors any operation can answer with; a route's own entry for the same status wins. */
 const COMMON_ERRORS: Record<number, string> = {
@@ -72,8 +74,9 @@ function operationOf(route: RouteSpec): ZodOpenApiOperationObject {
     operationId: operationIdOf(route),
     summary: route.summary,
     ...(route.description && { description: route.description }),
-    tags: [TAG_OF[route.caller]],
-    security: [{ [SECURITY_SCHEME_OF[route.caller]]: [] }],
+    tags: callersOf(route).map((caller) => TAG_OF[caller]),
+    // Alternatives: any one of the schemes satisfies the operation.
+    security: callersOf(route).map((caller) => ({ [SECURITY_SCHEME_OF[caller]]: [] })),
     requestParams: {
       ...(pathParameters.length > 0 && { path: z.object(Object.fromEntries(pathParameters.map((name) => [name, z.string()]))) }),
       ...(route.query && { query: route.query }),
@@ -83,7 +86,7 @@ function operationOf(route: RouteSpec): ZodOpenApiOperationObject {
       requestBody: {
         // Bodies with a default (e.g. cancel's `{}`) may be omitted altogether.
         required: !route.body.safeParse(undefined).success,
-        content: { "application/json": { schema: route.body } },
+        content: { "application/json": { schema: route.body }, ...(route.acceptsForm && { "application/x-www-form-urlencoded": { schema: route.body } }) },
       },
     }),
     responses: responsesOf(route),
@@ -113,7 +116,8 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
       info: {
         title: "Baton API",
         version: "1",
-        description: "Just-in-time access for agents: agents file access requests and poll or stream their outcome; admins manage scopes, agents, keys, groups and people.",
+        description:
+          "Just-in-time access for agents: agents file access requests, poll or stream their outcome and get short-lived tokens for their grants; resource servers introspect those tokens and ask for decisions; admins manage scopes, agents, keys, groups, people, resource servers and signing keys.",
       },
       // Paths already start with /api/v1, so the server is the bare origin. Without one, the relative
       // "/" resolves against wherever the document was fetched from.
@@ -121,11 +125,13 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
       tags: [
         { name: TAG_OF.agent, description: "Called by agents with their agent key" },
         { name: TAG_OF.admin, description: "Called by admins with a personal API token" },
+        { name: TAG_OF["resource-server"], description: "Called by the downstream tools that enforce grants, with their resource-server secret" },
       ],
       components: {
         securitySchemes: {
           agentKey: { type: "http", scheme: "bearer", description: "Agent key baton_<prefix>_<secret>" },
           adminToken: { type: "http", scheme: "bearer", description: "Personal API token of an admin" },
+          resourceServerSecret: { type: "http", scheme: "bearer", description: "Resource-server secret batonrs_<secret>" },
         },
       },
       paths,

@@ -1,20 +1,27 @@
 import { z } from "zod";
 import { agentKeySchema, agentSchema, createAgentBody, createAgentKeyBody, disableAgentBody, issuedAgentKeySchema, rotateAgentKeyBody } from "@/lib/agents/schemas";
+import { decisionQuestionBody, decisionSchema } from "@/lib/decisions/schemas";
+import { introspectBody, introspectionSchema, issuedTokenSchema, issueTokenBody } from "@/lib/grant-tokens/schemas";
 import { createGroupBody, groupSchema } from "@/lib/groups/schemas";
-import { grantSchema, listGrantsQuery } from "@/lib/grants/schemas";
+import { grantSchema, listGrantsQuery, revokeGrantBody } from "@/lib/grants/schemas";
 import { accessRequestPage, accessRequestSchema, cancelRequestBody, fileRequestBody, getRequestQuery, listRequestsQuery } from "@/lib/requests/schemas";
+import { createdResourceServerSchema, createResourceServerBody, resourceServerSchema } from "@/lib/resource-servers/schemas";
 import { createScopeBody, scopeSchema, updateScopeBody } from "@/lib/scopes/schemas";
+import { rotatedSigningKeysSchema, rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
 import { createUserBody, createdUserSchema } from "@/lib/users/schemas";
 
-export type Caller = "agent" | "admin";
+export type Caller = "agent" | "admin" | "resource-server";
 
 export interface RouteSpec {
   method: "get" | "post" | "patch";
   path: string;
-  caller: Caller;
+  /** Several callers: any one of them may call the route. */
+  caller: Caller | Caller[];
   summary: string;
   description?: string;
   body?: z.ZodType;
+  /** The body may also be sent as application/x-www-form-urlencoded (OAuth-style endpoints). */
+  acceptsForm?: boolean;
   query?: z.ZodObject;
   headers?: z.ZodObject;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
@@ -77,6 +84,54 @@ export const ROUTES: RouteSpec[] = [
     summary: "List the agent's own grants",
     query: listGrantsQuery,
     responses: { 200: { description: "Grants", schema: z.object({ items: z.array(grantSchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/grants/{id}/token",
+    caller: "agent",
+    summary: "Get a short-lived token for one of the agent's grants, for one resource server",
+    description:
+      "An RFC 9068 JWT (typ at+jwt, EdDSA, `kid` in the JWKS at /.well-known/jwks.json) with iss, sub (the agent), aud (the resource server), scope (the grant's scopes that resource server enforces), jti, grant_id, client_id, iat, exp (at most 5 minutes, never after the grant) and act.sub (the person the agent acts for, if any).",
+    body: issueTokenBody,
+    responses: {
+      200: { description: "Issued", schema: issuedTokenSchema },
+      403: { description: "No resource server has that audience, or none of the grant's scopes is enforced by it" },
+      404: { description: "No such grant for this agent" },
+      409: { description: "The grant is not active now (revoked, expired or not started)" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/grants/{id}/revoke",
+    caller: ["agent", "admin"],
+    summary: "Revoke a grant now: an agent releases its own, an admin any",
+    body: revokeGrantBody,
+    responses: {
+      200: { description: "Revoked", schema: grantSchema },
+      404: { description: "No such grant (for an agent: of its own)" },
+      409: { description: "The grant has already ended; the detail says when and how" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/introspect",
+    caller: "resource-server",
+    summary: "Introspect a grant token (RFC 7662)",
+    description:
+      "Active only if Baton signed the token for the calling resource server's audience, it has not expired, and its grant is still valid now (read from the database, not the token). Anything else answers exactly {\"active\": false}, with status 200.",
+    body: introspectBody,
+    acceptsForm: true,
+    responses: { 200: { description: "The token's state", schema: introspectionSchema }, 401: { description: "No resource-server credential (RFC 7662: introspection needs one)" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/decisions",
+    caller: "resource-server",
+    summary: "Decide whether a call may go ahead, by grant token or by agent and scope",
+    description:
+      "Answered from an in-memory index of live grants kept current by the database's change notifications (from the database itself whenever the index is not known to be current), with expiry compared at the moment of the decision. A deny is `allow: false` with a reason; so is a failure to read the current state (`unavailable`).",
+    body: decisionQuestionBody,
+    responses: { 200: { description: "The decision", schema: decisionSchema }, 401: { description: "No resource-server credential" } },
   },
   {
     method: "get",
@@ -169,6 +224,36 @@ export const ROUTES: RouteSpec[] = [
     summary: "Create an approver group",
     body: createGroupBody,
     responses: { 201: { description: "Created", schema: groupSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/resource-servers",
+    caller: "admin",
+    summary: "List resource servers (never their secrets)",
+    responses: { 200: { description: "Resource servers", schema: z.object({ items: z.array(resourceServerSchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/resource-servers",
+    caller: "admin",
+    summary: "Register a resource server; its caller secret is shown once",
+    body: createResourceServerBody,
+    responses: { 201: { description: "Created", schema: createdResourceServerSchema }, 409: { description: "A resource server with that name or audience exists" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/signing-keys",
+    caller: "admin",
+    summary: "List the keys that sign grant tokens (never the private halves)",
+    responses: { 200: { description: "Signing keys", schema: z.object({ items: z.array(signingKeySchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/signing-keys/rotate",
+    caller: "admin",
+    summary: "Retire the signing key and create its successor; the retired key stays published for the overlap",
+    body: rotateSigningKeysBody,
+    responses: { 201: { description: "Rotated", schema: rotatedSigningKeysSchema } },
   },
   {
     method: "post",

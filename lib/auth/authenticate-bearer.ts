@@ -4,10 +4,12 @@ import { parseAgentKey } from "@/lib/agents/agent-key-format";
 import type { Clock } from "@/lib/clock";
 import { digestsEqual, sha256Hex } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
+import { isResourceServerSecret } from "@/lib/resource-servers/resource-server-secret-format";
 
 export type ApiPrincipal =
   | { kind: "agent"; agentId: string; agentName: string; ownerId: string; keyId: string; keyPrefix: string }
-  | { kind: "user"; userId: string; email: string; role: Role; tokenId: string };
+  | { kind: "user"; userId: string; email: string; role: Role; tokenId: string }
+  | { kind: "resource-server"; resourceServerId: string; name: string; audience: string };
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -19,8 +21,9 @@ function staleLastUsed(now: Date) {
 }
 
 /**
- * Resolves `Authorization: Bearer …` to an agent (agent key) or a person (personal token). Every failure
- * answers the same way, so the response does not tell which part was wrong.
+ * Resolves `Authorization: Bearer …` to an agent (agent key), a resource server (its `batonrs_` secret)
+ * or a person (personal token). Every failure answers the same way, so the response does not tell which
+ * part was wrong.
  */
 export async function authenticateBearer(options: { token: string; clock: Clock }): Promise<ApiPrincipal> {
   const now = options.clock.now();
@@ -33,6 +36,11 @@ export async function authenticateBearer(options: { token: string; clock: Clock 
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
       await prisma.agentKey.updateMany({ where: { id: key.id, ...staleLastUsed(now) }, data: { lastUsedAt: now } });
     return { kind: "agent", agentId: key.agentId, agentName: key.agent.name, ownerId: key.agent.ownerId, keyId: key.id, keyPrefix: key.prefix };
+  }
+  if (isResourceServerSecret(options.token)) {
+    const server = await prisma.resourceServer.findUnique({ where: { secretHash: hash } });
+    if (!server || server.revokedAt) throw invalidCredential();
+    return { kind: "resource-server", resourceServerId: server.id, name: server.name, audience: server.audience };
   }
   const token = await prisma.personalToken.findUnique({ where: { hash }, include: { user: true } });
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || token.user.disabled) throw invalidCredential();

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { auth } from "./index";
+import { isSessionCurrent } from "./session-validity";
 
 export interface CurrentUser {
   id: string;
@@ -22,7 +23,7 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const user = await prisma.user.findUnique({ where: { id: session.user.id } });
   if (!user || user.disabled) return null;
   const authTime = new Date(session.user.authTime * 1000);
-  if (authTime.getTime() < user.sessionsValidAfter.getTime()) return null;
+  if (!isSessionCurrent({ authTime }, user, new Date())) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, authTime };
 }
 

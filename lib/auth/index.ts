@@ -1,6 +1,10 @@
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import type { OIDCConfig } from "next-auth/providers";
 import { z } from "zod";
+import { OIDC_PROVIDER_ID, oidcSettings, type OidcSettings } from "./oidc-settings";
+import { SESSION_MAX_AGE_SECONDS } from "./session-validity";
+import { syncOidcUser } from "./sync-oidc-user";
 import { verifyCredentials } from "./verify-credentials";
 
 declare module "next-auth" {
@@ -9,14 +13,32 @@ declare module "next-auth" {
   }
 }
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS };
 
 const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
+
+/** Outcomes that are audited where they happen; logging them again as server errors would only add noise. */
+const EXPECTED_REFUSALS = new Set(["CredentialsSignin", "AccessDenied"]);
+
+function oidcProvider(settings: OidcSettings): OIDCConfig<Record<string, unknown>> {
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: "SSO",
+    type: "oidc",
+    issuer: settings.issuer,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    checks: ["pkce", "state", "nonce"],
+  };
+}
+
+const oidc = oidcSettings();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/sign-in" },
+  // A refused single sign-on comes back to the sign-in page with ?error=…, which explains it.
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
@@ -26,13 +48,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return verifyCredentials(parsed.data);
       },
     }),
+    ...(oidc ? [oidcProvider(oidc)] : []),
   ],
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      if (!oidc || !profile) return false;
+      const signedIn = await syncOidcUser({ subject: account.providerAccountId, claims: profile, roleClaim: oidc.roleClaim, groupsClaim: oidc.groupsClaim });
+      if (!signedIn) return false;
+      // Without a database adapter Auth.js gives this user a random id and passes this same object on to
+      // the jwt callback, which must store Baton's id.
+      user.id = signedIn.id;
+      return true;
+    },
     jwt({ token, user }) {
-      // authTime is fixed at sign-in: it decides step-up and whether a later "sign out everywhere" covers this session.
+      // authTime is set at every sign-in: it decides step-up and whether a later "sign out everywhere" covers
+      // this session. Milliseconds, so a sign-in in the same second after "sign out everywhere" still counts.
       if (user?.id) {
         token.uid = user.id;
-        token.authTime = Math.floor(Date.now() / 1000);
+        token.authTime = Date.now() / 1000;
       }
       return token;
     },
@@ -44,8 +78,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   logger: {
     error(error) {
-      // A wrong password is an expected outcome, not a server error.
-      if (error.name === "CredentialsSignin") return;
+      // `type` survives minification; the class name may not.
+      if (EXPECTED_REFUSALS.has("type" in error ? String(error.type) : error.name)) return;
       console.error(error);
     },
   },

@@ -5,6 +5,7 @@ import { grantSchema, type listGrantsQuery } from "@/lib/grants/schemas";
 import { type createGroupBody, groupSchema } from "@/lib/groups/schemas";
 import { accessRequestPage, accessRequestSchema, type AccessRequestDto, type fileRequestBody, type requestStatusSchema } from "@/lib/requests/schemas";
 import { type createScopeBody, scopeSchema, type updateScopeBody } from "@/lib/scopes/schemas";
+import { rotatedSigningKeysSchema, type rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
 import { type createUserBody, createdUserSchema } from "@/lib/users/schemas";
 import { BatonApiError, type Problem } from "./baton-api-error";
 import { BatonNetworkError } from "./baton-network-error";
@@ -37,6 +38,7 @@ const grantList = itemsOf(grantSchema);
 const scopeList = itemsOf(scopeSchema);
 const agentList = itemsOf(agentSchema);
 const agentKeyList = itemsOf(agentKeySchema);
+const signingKeyList = itemsOf(signingKeySchema);
 
 export type BatonClient = ReturnType<typeof createBatonClient>;
 
@@ -146,6 +148,11 @@ export function createBatonClient(options: BatonClientOptions) {
     createGroup: (body: z.input<typeof createGroupBody>) => call("POST", "/api/v1/admin/groups", groupSchema, { body }),
 
     createUser: (body: z.input<typeof createUserBody>) => call("POST", "/api/v1/admin/users", createdUserSchema, { body }),
+
+    listSigningKeys: async () => (await call("GET", "/api/v1/admin/signing-keys", signingKeyList)).items,
+
+    /** The retired key keeps verifying tokens for the overlap (at least a token's lifetime). */
+    rotateSigningKeys: (body: z.input<typeof rotateSigningKeysBody> = {}) => call("POST", "/api/v1/admin/signing-keys/rotate", rotatedSigningKeysSchema, { body }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, scopeKeySchema } from "@/lib/api/common-schemas";
+import { idOf, isoDate, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
 
 export const grantSchema = z
   .object({
@@ -24,3 +24,7 @@ export type GrantDto = z.infer<typeof grantSchema>;
 export const listGrantsQuery = z.object({
   status: z.enum(["active", "expired", "revoked", "all"]).default("active"),
 });
+
+export const revokeGrantBody = z.strictObject({ reason: plainText(500).optional().meta({ description: "Why, kept with the grant and in the audit log" }) }).default({});
+
+export const grantParams = z.object({ id: idOf("grt") });

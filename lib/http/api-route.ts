@@ -10,10 +10,14 @@ import { readJsonBody } from "./read-json-body";
 
 export type AgentPrincipal = Extract<ApiPrincipal, { kind: "agent" }>;
 export type AdminPrincipal = Extract<ApiPrincipal, { kind: "user" }>;
+export type ResourceServerPrincipal = Extract<ApiPrincipal, { kind: "resource-server" }>;
 
-type CallerOf<C extends "agent" | "admin"> = C extends "agent" ? AgentPrincipal : AdminPrincipal;
+/** Who may call a route: agents (agent key), admins (personal token of an admin), resource servers (their secret). */
+export type ApiCaller = "agent" | "admin" | "resource-server";
 
-export interface RouteContext<C extends "agent" | "admin", B, Q, P> {
+type CallerOf<C extends ApiCaller> = C extends "agent" ? AgentPrincipal : C extends "admin" ? AdminPrincipal : ResourceServerPrincipal;
+
+export interface RouteContext<C extends ApiCaller, B, Q, P> {
   caller: CallerOf<C>;
   body: B;
   query: Q;
@@ -50,6 +54,25 @@ async function authenticate(request: Request, clock: Clock): Promise<ApiPrincipa
   }
 }
 
+const ROUTE_IS_FOR: Record<ApiCaller, string> = {
+  agent: "agents (agent key)",
+  admin: "administrators (an admin's personal token)",
+  "resource-server": "resource servers (their batonrs_ secret)",
+};
+
+function callerKindOf(principal: ApiPrincipal): ApiCaller | "non-admin" {
+  if (principal.kind === "user") return principal.role === "ADMIN" ? "admin" : "non-admin";
+  return principal.kind;
+}
+
+/** Each kind of credential reaches only the routes made for it: the wrong kind is a 403, never a partial answer. */
+function refuseWrongCaller(allowed: readonly ApiCaller[], principal: ApiPrincipal): void {
+  const kind = callerKindOf(principal);
+  if ((allowed as readonly string[]).includes(kind)) return;
+  if (kind === "non-admin" && allowed.includes("admin")) throw new AppError("FORBIDDEN", "This route needs the admin role");
+  throw new AppError("FORBIDDEN", `This route is for ${allowed.map((caller) => ROUTE_IS_FOR[caller]).join(" or ")}`);
+}
+
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -58,24 +81,23 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix: st
 }
 
 /**
- * The one wrapper for /api/v1 handlers: authenticate (agent key or admin token) → check the kind of
- * caller → parse params, query and body with zod → handler → errors mapped to problem+json.
- * Agent keys on admin routes and people on agent routes get 403.
+ * The one wrapper for /api/v1 handlers: authenticate (agent key, admin token or resource-server secret)
+ * → check the kind of caller → parse params, query and body with zod → handler → errors mapped to
+ * problem+json. A credential of the wrong kind for the route gets 403. `acceptsForm` also takes an
+ * `application/x-www-form-urlencoded` body (OAuth endpoints such as introspection are called that way).
  */
-export function apiRoute<C extends "agent" | "admin", B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodObject, P extends z.ZodType = z.ZodObject>(
-  spec: { caller: C; body?: B; query?: Q; params?: P },
+export function apiRoute<C extends ApiCaller, B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodObject, P extends z.ZodType = z.ZodObject>(
+  spec: { caller: C | readonly C[]; body?: B; acceptsForm?: boolean; query?: Q; params?: P },
   handler: (context: RouteContext<C, z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const clock = systemClock;
     try {
       const principal = await authenticate(request, clock);
-      if (spec.caller === "agent" && principal.kind !== "agent") throw new AppError("FORBIDDEN", "This route is for agents; use an agent key");
-      if (spec.caller === "admin" && (principal.kind !== "user" || principal.role !== "ADMIN"))
-        throw new AppError("FORBIDDEN", principal.kind === "agent" ? "This route is for administrators; agent keys cannot use it" : "This route needs the admin role");
+      refuseWrongCaller(typeof spec.caller === "string" ? [spec.caller] : spec.caller, principal);
       const params = parseOrThrow(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
       const query = parseOrThrow(spec.query ?? z.object({}).passthrough(), Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request), "body") : undefined;
+      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request, { acceptsForm: spec.acceptsForm }), "body") : undefined;
       return await handler({ caller: principal as CallerOf<C>, body, query, params, request, clock } as RouteContext<C, z.infer<B>, z.infer<Q>, z.infer<P>>);
     } catch (error) {
       return problemResponse(error);

@@ -5,18 +5,26 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { conflict } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { resolveApproverGroup } from "./resolve-approver-group";
+import { resolveResourceServer } from "./resolve-resource-server";
 import type { CreateScopeBody, ScopeDto } from "./schemas";
-import { toScopeDto } from "./to-scope-dto";
+import { scopeInclude, toScopeDto } from "./to-scope-dto";
 
 export async function createScope(options: { actor: PersonActor; input: CreateScopeBody; clock?: Clock }): Promise<ScopeDto> {
   requireAdmin(options.actor);
   const now = (options.clock ?? systemClock).now();
-  const { approverGroup, ...fields } = options.input;
+  const { approverGroup, resourceServer, ...fields } = options.input;
   return prisma.$transaction(async (tx) => {
     if (await tx.scope.findUnique({ where: { key: fields.key }, select: { id: true } })) throw conflict(`A scope with the key ${fields.key} already exists`);
     const approverGroupId = (await resolveApproverGroup(tx, approverGroup)) ?? null;
-    const scope = await tx.scope.create({ data: { id: newId("scope"), ...fields, approverGroupId, createdAt: now, updatedAt: now }, include: { approverGroup: true } });
-    await recordEvent(tx, { actor: auditActor(options.actor), action: "scope.created", subject: { kind: "scope", id: scope.id }, data: { ...fields, approverGroup: approverGroup ?? null }, at: now });
+    const resourceServerId = (await resolveResourceServer(tx, resourceServer)) ?? null;
+    const scope = await tx.scope.create({ data: { id: newId("scope"), ...fields, approverGroupId, resourceServerId, createdAt: now, updatedAt: now }, include: scopeInclude });
+    await recordEvent(tx, {
+      actor: auditActor(options.actor),
+      action: "scope.created",
+      subject: { kind: "scope", id: scope.id },
+      data: { ...fields, approverGroup: approverGroup ?? null, resourceServer: resourceServer ?? null },
+      at: now,
+    });
     return toScopeDto(scope);
   });
 }

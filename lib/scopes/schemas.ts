@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+import { audienceSchema } from "@/lib/resource-servers/schemas";
 
 export const riskSchema = z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]);
 
@@ -10,6 +11,7 @@ const scopeFields = {
   approvalsRequired: z.number().int().min(1).max(10).default(1),
   approverGroup: z.string().trim().min(1).max(100).nullable().optional().meta({ description: "Name of the approver group that decides requests for this scope" }),
   autoApprove: z.boolean().default(false),
+  resourceServer: audienceSchema.nullable().optional().meta({ description: "Audience of the resource server that enforces this scope: grant tokens for that audience carry it" }),
 };
 
 export const createScopeBody = z.strictObject({ key: scopeKeySchema, ...scopeFields }).meta({ id: "CreateScope" });
@@ -22,6 +24,7 @@ export const updateScopeBody = z
     approvalsRequired: z.number().int().min(1).max(10).optional(),
     approverGroup: scopeFields.approverGroup,
     autoApprove: z.boolean().optional(),
+    resourceServer: scopeFields.resourceServer,
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "must change at least one field")
   .meta({ id: "UpdateScope" });
@@ -36,6 +39,7 @@ export const scopeSchema = z
     approvalsRequired: z.number().int(),
     approverGroup: z.string().nullable(),
     autoApprove: z.boolean(),
+    resourceServer: z.string().nullable().meta({ description: "Audience of the resource server that enforces this scope" }),
     createdAt: isoDate,
     updatedAt: isoDate,
   })

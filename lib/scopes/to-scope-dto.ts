@@ -1,7 +1,9 @@
-import type { ApproverGroup, Scope } from "@/lib/generated/prisma/client";
+import type { ApproverGroup, ResourceServer, Scope } from "@/lib/generated/prisma/client";
 import type { ScopeDto } from "./schemas";
 
-export function toScopeDto(scope: Scope & { approverGroup: ApproverGroup | null }): ScopeDto {
+export const scopeInclude = { approverGroup: true, resourceServer: true } as const;
+
+export function toScopeDto(scope: Scope & { approverGroup: ApproverGroup | null; resourceServer: ResourceServer | null }): ScopeDto {
   return {
     id: scope.id,
     key: scope.key,
@@ -11,6 +13,7 @@ export function toScopeDto(scope: Scope & { approverGroup: ApproverGroup | null 
     approvalsRequired: scope.approvalsRequired,
     approverGroup: scope.approverGroup?.name ?? null,
     autoApprove: scope.autoApprove,
+    resourceServer: scope.resourceServer?.audience ?? null,
     createdAt: scope.createdAt.toISOString(),
     updatedAt: scope.updatedAt.toISOString(),
   };

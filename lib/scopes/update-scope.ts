@@ -4,21 +4,23 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
 import { resolveApproverGroup } from "./resolve-approver-group";
+import { resolveResourceServer } from "./resolve-resource-server";
 import type { ScopeDto, UpdateScopeBody } from "./schemas";
-import { toScopeDto } from "./to-scope-dto";
+import { scopeInclude, toScopeDto } from "./to-scope-dto";
 
 export async function updateScope(options: { actor: PersonActor; key: string; input: UpdateScopeBody; clock?: Clock }): Promise<ScopeDto> {
   requireAdmin(options.actor);
   const now = (options.clock ?? systemClock).now();
-  const { approverGroup, ...fields } = options.input;
+  const { approverGroup, resourceServer, ...fields } = options.input;
   return prisma.$transaction(async (tx) => {
-    const before = await tx.scope.findUnique({ where: { key: options.key }, include: { approverGroup: true } });
+    const before = await tx.scope.findUnique({ where: { key: options.key }, include: scopeInclude });
     if (!before) throw notFound(`The scope ${options.key}`);
     const approverGroupId = await resolveApproverGroup(tx, approverGroup);
+    const resourceServerId = await resolveResourceServer(tx, resourceServer);
     const scope = await tx.scope.update({
       where: { id: before.id },
-      data: { ...fields, ...(approverGroupId !== undefined ? { approverGroupId } : {}), updatedAt: now },
-      include: { approverGroup: true },
+      data: { ...fields, ...(approverGroupId !== undefined ? { approverGroupId } : {}), ...(resourceServerId !== undefined ? { resourceServerId } : {}), updatedAt: now },
+      include: scopeInclude,
     });
     await recordEvent(tx, {
       actor: auditActor(options.actor),

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
 import { sha256Hex } from "@/lib/crypto/secrets";
 import { newId } from "@/lib/ids";
+import { visibleTokenPrefix } from "./personal-token-format";
 
 /** Stores a personal API token by its SHA-256 only; the token itself is never written anywhere. */
 export async function storePersonalToken(tx: Tx, input: { userId: string; token: string; name: string; actor: Actor; at: Date; expiresAt?: Date | null }) {
@@ -10,7 +11,7 @@ export async function storePersonalToken(tx: Tx, input: { userId: string; token:
       id: newId("personalToken"),
       userId: input.userId,
       name: input.name,
-      prefix: input.token.slice(0, 8),
+      prefix: visibleTokenPrefix(input.token),
       hash: sha256Hex(input.token),
       createdAt: input.at,
       expiresAt: input.expiresAt ?? null,

@@ -18,6 +18,7 @@ describe("parseEnv", () => {
     [{ PORT: "http" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
+    [{ BATON_SECRET_KEY: "short" }, "BATON_SECRET_KEY"],
     [{ BATON_ADMIN_EMAIL: "not-an-email", BATON_ADMIN_PASSWORD: "long enough password" }, "BATON_ADMIN_EMAIL"],
     [{ BATON_ADMIN_EMAIL: "a@example.com" }, "BATON_ADMIN_PASSWORD"],
     [{ BATON_ADMIN_EMAIL: "a@example.com", BATON_ADMIN_PASSWORD: "short" }, "BATON_ADMIN_PASSWORD"],

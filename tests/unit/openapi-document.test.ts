@@ -1,7 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { buildOpenApiDocument, operationIdOf } from "@/lib/api/build-openapi-document";
+import { buildOpenApiDocument, callersOf, operationIdOf } from "@/lib/api/build-openapi-document";
 import { ROUTES, type RouteSpec } from "@/lib/api/route-table";
 import { fileRequestBody } from "@/lib/requests/schemas";
 
@@ -12,6 +12,8 @@ const PROBLEM_RESPONSE = { content: { "application/problem+json": { schema: { $r
 const operationOf = (route: RouteSpec) => document.paths[route.path]?.[route.method];
 const componentRefOf = (schema: z.ZodType) => `#/components/schemas/${z.globalRegistry.get(schema)?.id}`;
 const routeName = (route: RouteSpec) => `${route.method.toUpperCase()} ${route.path}`;
+const SCHEME_OF = { agent: "agentKey", admin: "adminToken", "resource-server": "resourceServerSecret" } as const;
+const TAG_OF = { agent: "Agent API", admin: "Admin API", "resource-server": "Resource server API" } as const;
 
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document whose every $ref resolves", async () => {
@@ -22,11 +24,12 @@ describe("the OpenAPI document", () => {
     expect(validator.version).toBe("3.1");
   });
 
-  it("describes both kinds of caller as bearer schemes", () => {
+  it("describes every kind of caller as a bearer scheme", () => {
     expect(document.info).toMatchObject({ title: "Baton API", version: "1" });
     expect(document.components.securitySchemes).toEqual({
       agentKey: { type: "http", scheme: "bearer", description: "Agent key baton_<prefix>_<secret>" },
       adminToken: { type: "http", scheme: "bearer", description: "Personal API token of an admin" },
+      resourceServerSecret: { type: "http", scheme: "bearer", description: "Resource-server secret batonrs_<secret>" },
     });
   });
 
@@ -54,8 +57,8 @@ describe("the OpenAPI document", () => {
       expect(operation).toBeDefined();
       expect(operation.operationId).toBe(operationIdOf(route));
       expect(operation.summary).toBe(route.summary);
-      expect(operation.security).toEqual([route.caller === "agent" ? { agentKey: [] } : { adminToken: [] }]);
-      expect(operation.tags).toEqual([route.caller === "agent" ? "Agent API" : "Admin API"]);
+      expect(operation.security).toEqual(callersOf(route).map((caller) => ({ [SCHEME_OF[caller]]: [] })));
+      expect(operation.tags).toEqual(callersOf(route).map((caller) => TAG_OF[caller]));
     });
 
     it("answers errors as problem+json", () => {
@@ -109,6 +112,16 @@ describe("the OpenAPI document", () => {
   it("marks bodies that default to {} as optional", () => {
     const cancel = ROUTES.find((route) => route.path === "/api/v1/access-requests/{id}/cancel")!;
     expect(operationOf(cancel).requestBody.required).toBe(false);
+  });
+
+  it("lets an agent or an admin revoke a grant", () => {
+    expect(document.paths["/api/v1/grants/{id}/revoke"].post.security).toEqual([{ agentKey: [] }, { adminToken: [] }]);
+  });
+
+  it("takes introspection as a form or as JSON, as RFC 7662 callers send it", () => {
+    const content = document.paths["/api/v1/introspect"].post.requestBody.content;
+    expect(Object.keys(content)).toEqual(["application/json", "application/x-www-form-urlencoded"]);
+    expect(content["application/x-www-form-urlencoded"].schema).toEqual({ $ref: "#/components/schemas/IntrospectionRequest" });
   });
 
   it("streams events as text/event-stream", () => {

@@ -1,0 +1,28 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { signOut } from "@/lib/auth";
+import { signOutEverywhere } from "@/lib/auth/sign-out-everywhere";
+import { formAction } from "@/lib/http/form-action";
+import { createPersonalToken } from "@/lib/tokens/create-personal-token";
+import { createPersonalTokenForm, revokePersonalTokenForm, type CreatedTokenFormState } from "@/lib/tokens/form-schemas";
+import { revokePersonalToken } from "@/lib/tokens/revoke-personal-token";
+
+// formAction passes the handler's state through untouched, so the new token reaches the form that asked for it.
+type CreateTokenAction = (previous: CreatedTokenFormState, formData: FormData) => Promise<CreatedTokenFormState>;
+
+export const createPersonalTokenAction: CreateTokenAction = formAction({ access: "signed-in", schema: createPersonalTokenForm }, async (input, user) => {
+  const created = await createPersonalToken({ actor: { userId: user.id, role: user.role }, input });
+  revalidatePath("/profile");
+  return { ok: true, createdToken: created.token };
+});
+
+export const revokePersonalTokenAction = formAction({ access: "signed-in", schema: revokePersonalTokenForm }, async ({ tokenId }, user) => {
+  await revokePersonalToken({ actor: { userId: user.id, role: user.role }, tokenId });
+  revalidatePath("/profile");
+});
+
+export const signOutEverywhereAction = formAction({ access: "signed-in", schema: z.object({}) }, async (_input, user) => {
+  await signOutEverywhere({ actor: { userId: user.id, role: user.role } });
+  await signOut({ redirectTo: "/sign-in" });
+});

@@ -1,0 +1,67 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { SectionCard } from "@/components/admin/section-card";
+import { Alert } from "@/components/ui/alert";
+import { Kbd } from "@/components/ui/kbd";
+import { DecisionDialog, type DecisionTarget } from "./decision-dialog";
+import { DecisionNotice } from "./decision-notice";
+import { InboxTable } from "./inbox-table";
+import { fetchInbox, inboxKey, type InboxItem } from "./request-queries";
+import { useDecision } from "./use-decision";
+import { useInboxShortcuts, type InboxAction } from "./use-inbox-shortcuts";
+import { useNow } from "./use-now";
+
+/**
+ * The approval inbox: what this person can decide first, oldest first, then every other pending request,
+ * read-only with the reason. New requests arrive through the live event stream, which invalidates the query.
+ */
+export function ApprovalInbox() {
+  const router = useRouter();
+  const { data, error, dataUpdatedAt } = useQuery({ queryKey: inboxKey, queryFn: fetchInbox });
+  const now = useNow(dataUpdatedAt);
+  const { decide, isDeciding, notice } = useDecision();
+  const [target, setTarget] = useState<DecisionTarget | null>(null);
+  const items = data?.items ?? [];
+  const mine = items.filter((item) => item.canDecide);
+  const others = items.filter((item) => !item.canDecide);
+
+  const onAction = (action: InboxAction, item: InboxItem) => {
+    if (action === "open") router.push(`/requests/${item.id}`);
+    else if (item.canDecide && !isDeciding(item.id)) setTarget({ kind: action, item });
+  };
+  const { rowProps } = useInboxShortcuts([...mine, ...others], { enabled: target === null, onAction });
+  const table = (label: string, rows: InboxItem[]) => <InboxTable label={label} items={rows} now={now} rowProps={rowProps} isDeciding={isDeciding} onDecide={setTarget} />;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+        <span className="sr-only">Keyboard shortcuts:</span>
+        <span>
+          <Kbd>j</Kbd> <Kbd>k</Kbd> select
+        </span>
+        <span>
+          <Kbd>a</Kbd> approve
+        </span>
+        <span>
+          <Kbd>d</Kbd> deny
+        </span>
+        <span>
+          <Kbd>Enter</Kbd> open
+        </span>
+      </p>
+      {error && <Alert>The inbox could not be refreshed: {error.message}</Alert>}
+      <DecisionNotice notice={notice} linkToRequest />
+      <SectionCard title="Waiting for you" description="Routed to your groups, oldest first." empty={mine.length === 0 && "Nothing is waiting for your decision."}>
+        {table("Waiting for you", mine)}
+      </SectionCard>
+      {others.length > 0 && (
+        <SectionCard title="Other pending requests" description="Read-only: routed to other groups, already approved by you, or not yours to decide.">
+          {table("Other pending requests", others)}
+        </SectionCard>
+      )}
+      <DecisionDialog target={target} onClose={() => setTarget(null)} onConfirm={decide} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { ScopeKeys } from "@/components/admin/scope-keys";
+import { Badge } from "@/components/ui/badge";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDuration } from "@/lib/scopes/form-schemas";
+import type { RequestDetail } from "./request-queries";
+
+/** Each approver's decision, with what they narrowed the request to. */
+export function RequestApprovals({ approvals, now }: { approvals: RequestDetail["approvals"]; now: number }) {
+  return (
+    <Table aria-label="Approvals">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Approver</TableHead>
+          <TableHead>Decision</TableHead>
+          <TableHead>Narrowed to</TableHead>
+          <TableHead>Comment</TableHead>
+          <TableHead>When</TableHead>
+        </TableRow>
+      </TableHeader>
+      <tbody>
+        {approvals.map((approval) => (
+          <TableRow key={`${approval.approver}-${approval.at}`}>
+            <TableCell>{approval.approver}</TableCell>
+            <TableCell>
+              <Badge tone={approval.decision === "APPROVE" ? "success" : "danger"}>{approval.decision === "APPROVE" ? "approved" : "denied"}</Badge>
+            </TableCell>
+            <TableCell className="text-xs">
+              {approval.narrowedScopes.length === 0 && approval.narrowedDurationSeconds === null && <span className="text-muted-foreground">—</span>}
+              {approval.narrowedScopes.length > 0 && <ScopeKeys keys={approval.narrowedScopes} />}
+              {approval.narrowedDurationSeconds !== null && <p className="mt-1">{formatDuration(approval.narrowedDurationSeconds)}</p>}
+            </TableCell>
+            <TableCell className="max-w-sm whitespace-pre-line wrap-break-word">{approval.comment || <span className="text-muted-foreground">—</span>}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              <RelativeTime at={approval.at} now={now} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

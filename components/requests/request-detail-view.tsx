@@ -1,0 +1,198 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { Loader2Icon } from "lucide-react";
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { PageHeader } from "@/components/admin/page-header";
+import { ScopeKeys } from "@/components/admin/scope-keys";
+import { SectionCard } from "@/components/admin/section-card";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cn } from "@/lib/cn";
+import { formatDuration } from "@/lib/scopes/form-schemas";
+import { DecisionDialog, type DecisionTarget } from "./decision-dialog";
+import { DecisionNotice } from "./decision-notice";
+import { RequestApprovals } from "./request-approvals";
+import { RequestContext } from "./request-context";
+import { RequestHistory } from "./request-history";
+import { fetchRequest, requestKey, type RequestDetail } from "./request-queries";
+import { ScopeRisk } from "./scope-risks";
+import { useDecision } from "./use-decision";
+import { useNow } from "./use-now";
+
+/** One request: what was asked, who decided what, the grant once there is one, and its audit history — kept live. */
+export function RequestDetailView({ requestId }: { requestId: string }) {
+  const { data: request, error, dataUpdatedAt } = useQuery({ queryKey: requestKey(requestId), queryFn: () => fetchRequest(requestId) });
+  const now = useNow(dataUpdatedAt);
+  const { decide, isDeciding, notice } = useDecision();
+  const [target, setTarget] = useState<DecisionTarget | null>(null);
+  if (!request) return <Alert>The request could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
+  const deciding = isDeciding(request.id);
+
+  return (
+    <div className="flex flex-col gap-5">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/requests" className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
+          Requests
+        </Link>
+      </nav>
+      <PageHeader
+        title={
+          <>
+            Request from {request.agent.name} <StatusBadge status={request.status} />
+          </>
+        }
+        description={<span className="font-mono text-xs">{request.id}</span>}
+      >
+        {deciding ? (
+          <span className="inline-flex items-center gap-1.5 text-sm text-muted-foreground">
+            <Loader2Icon className="size-4 animate-spin" aria-hidden />
+            Deciding…
+          </span>
+        ) : request.canDecide ? (
+          <>
+            <Button onClick={() => setTarget({ kind: "approve", item: request })}>Approve</Button>
+            <Button variant="outline" onClick={() => setTarget({ kind: "deny", item: request })}>
+              Deny
+            </Button>
+          </>
+        ) : (
+          request.status === "PENDING" && <p className="text-sm text-muted-foreground">{request.cannotDecideReason}</p>
+        )}
+      </PageHeader>
+      <DecisionNotice notice={notice} />
+      {error && <Alert>The request could not be refreshed: {error.message}</Alert>}
+      <RequestFacts request={request} now={now} />
+      <SectionCard title="Scopes asked for" description="Each scope is decided by its approver group; every group must agree.">
+        <ScopesTable scopes={request.scopes} />
+      </SectionCard>
+      {request.grant && (
+        <SectionCard title="Grant" description="What was granted, which may be narrower than what was asked.">
+          <GrantFacts grant={request.grant} now={now} />
+        </SectionCard>
+      )}
+      <SectionCard title="Approvals" empty={request.approvals.length === 0 && "Nobody has decided yet."}>
+        <RequestApprovals approvals={request.approvals} now={now} />
+      </SectionCard>
+      <SectionCard title="History" description="From the tamper-evident audit log, oldest first." empty={request.history.length === 0 && "No events recorded."}>
+        <RequestHistory history={request.history} now={now} />
+      </SectionCard>
+      <DecisionDialog target={target} onClose={() => setTarget(null)} onConfirm={decide} />
+    </div>
+  );
+}
+
+function Fact({ term, wide = false, children }: { term: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <div className={cn(wide && "sm:col-span-3")}>
+      <dt className="text-xs text-muted-foreground">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function RequestFacts({ request, now }: { request: RequestDetail; now: number }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3 text-sm sm:grid-cols-3">
+      <Fact term="Agent">
+        <Link href={`/agents/${request.agent.id}`} className="text-primary underline-offset-4 hover:underline">
+          {request.agent.name}
+        </Link>
+        <p className="text-xs text-muted-foreground">
+          owner {request.agent.owner.name} ({request.agent.owner.email})
+        </p>
+      </Fact>
+      <Fact term="On behalf of">{request.onBehalfOf ? `${request.onBehalfOf.name} (${request.onBehalfOf.email})` : <span className="text-muted-foreground">—</span>}</Fact>
+      <Fact term="Context">
+        <RequestContext item={request} />
+      </Fact>
+      <Fact term="Duration asked">{formatDuration(request.durationSeconds)}</Fact>
+      <Fact term="Approvals">
+        <span className="tabular-nums">
+          {request.approvalsHad} of {request.approvalsNeeded}
+        </span>
+      </Fact>
+      <Fact term="Filed">
+        <RelativeTime at={request.createdAt} now={now} />
+      </Fact>
+      {request.status === "PENDING" ? (
+        <Fact term="Lapses if undecided">
+          <RelativeTime at={request.pendingExpiresAt} now={now} />
+        </Fact>
+      ) : (
+        request.decidedAt && (
+          <Fact term="Decided">
+            <RelativeTime at={request.decidedAt} now={now} />
+          </Fact>
+        )
+      )}
+      {request.outcomeReason && (
+        <Fact term="Reason" wide>
+          <p className="whitespace-pre-line wrap-break-word">{request.outcomeReason}</p>
+        </Fact>
+      )}
+      <Fact term="Justification" wide>
+        <p className="whitespace-pre-line wrap-break-word">{request.justification}</p>
+      </Fact>
+    </dl>
+  );
+}
+
+function ScopesTable({ scopes }: { scopes: RequestDetail["scopes"] }) {
+  return (
+    <Table aria-label="Scopes asked for">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Scope</TableHead>
+          <TableHead>Risk</TableHead>
+          <TableHead>Approver group</TableHead>
+          <TableHead className="text-right">Approvals required</TableHead>
+          <TableHead>Description</TableHead>
+        </TableRow>
+      </TableHeader>
+      <tbody>
+        {scopes.map((scope) => (
+          <TableRow key={scope.key}>
+            <TableCell className="font-mono text-xs">{scope.key}</TableCell>
+            <TableCell>
+              <ScopeRisk risk={scope.risk} />
+            </TableCell>
+            <TableCell>{scope.approverGroup ?? <span className="text-muted-foreground">admins</span>}</TableCell>
+            <TableCell className="text-right tabular-nums">{scope.approvalsRequired}</TableCell>
+            <TableCell className="text-xs text-muted-foreground">{scope.description}</TableCell>
+          </TableRow>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function GrantFacts({ grant, now }: { grant: NonNullable<RequestDetail["grant"]>; now: number }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-8 gap-y-3 px-4 py-3 text-sm sm:grid-cols-3">
+      <Fact term="Status">
+        <StatusBadge status={grant.status} />
+      </Fact>
+      <Fact term="Starts">
+        <RelativeTime at={grant.startsAt} now={now} />
+      </Fact>
+      <Fact term={grant.status === "REVOKED" ? "Was to expire" : "Expires"}>
+        <RelativeTime at={grant.expiresAt} now={now} />
+      </Fact>
+      <Fact term="Scopes granted" wide>
+        <ScopeKeys keys={grant.scopes} />
+      </Fact>
+      {grant.revokeReason && (
+        <Fact term="Revoked because" wide>
+          {grant.revokeReason}
+        </Fact>
+      )}
+      <Fact term="Grant id" wide>
+        <span className="font-mono text-xs">{grant.id}</span>
+      </Fact>
+    </dl>
+  );
+}

@@ -1,0 +1,51 @@
+import type { z } from "zod";
+import type { problemSchema } from "@/lib/api/common-schemas";
+import type { DecisionOutcome } from "@/lib/approvals/decide-request";
+import type { DecisionBody } from "@/lib/approvals/decision-body";
+import type { RequestDetail } from "@/lib/approvals/get-request-detail";
+import type { InboxItem } from "@/lib/approvals/inbox-item";
+import type { listInbox } from "@/lib/approvals/list-inbox";
+
+export type { DecisionBody, InboxItem, RequestDetail };
+export type Inbox = Awaited<ReturnType<typeof listInbox>>;
+export type Problem = z.infer<typeof problemSchema>;
+
+/** The keys the live event stream invalidates (components/live/live-events.tsx). */
+export const inboxKey = ["inbox"] as const;
+export const requestKey = (id: string) => ["request", id] as const;
+
+/** A refusal from /api/ui, carrying its problem+json so the page can say exactly what happened. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  concerns(field: string): boolean {
+    return this.problem.errors?.some((error) => error.field === field) ?? false;
+  }
+}
+
+async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  if (response.ok) return (await response.json()) as T;
+  const problem = (await response.json().catch(() => null)) as Problem | null;
+  throw new ProblemError(problem ?? { type: "about:blank", title: response.statusText, status: response.status, detail: `The server answered ${response.status}` });
+}
+
+export const fetchInbox = () => fetchJson<Inbox>("/api/ui/inbox");
+
+export const fetchRequest = (id: string) => fetchJson<RequestDetail>(`/api/ui/requests/${encodeURIComponent(id)}`);
+
+export const postDecision = (id: string, body: DecisionBody) =>
+  fetchJson<{ outcome: DecisionOutcome; grantId: string | null }>(`/api/ui/requests/${encodeURIComponent(id)}/decision`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+/** Where a critical approval sends someone whose sign-in is too old: sign in again, then back to the request. */
+export const reauthenticateUrl = (requestId: string) => `/sign-in?${new URLSearchParams({ reauth: "1", callbackUrl: `/requests/${requestId}` })}`;

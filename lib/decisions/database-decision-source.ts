@@ -1,0 +1,32 @@
+import { prisma } from "@/lib/db";
+import type { AgentGrants, DecisionSource, ScopeAudiences } from "./decision-source";
+
+const liveAt = (now: Date) => ({ status: "ACTIVE" as const, revokedAt: null, expiresAt: { gt: now } });
+const grantFields = { id: true, scopes: true, startsAt: true, expiresAt: true } as const;
+
+async function loadScopeAudiences(): Promise<ScopeAudiences> {
+  const scopes = await prisma.scope.findMany({ select: { key: true, resourceServer: { select: { audience: true, revokedAt: true } } } });
+  return new Map(scopes.map((scope) => [scope.key, scope.resourceServer && !scope.resourceServer.revokedAt ? scope.resourceServer.audience : null]));
+}
+
+/** Baton's own database as the decision index's source of truth. */
+export const databaseDecisionSource: DecisionSource = {
+  async loadAll(now) {
+    const [grants, scopeAudiences] = await Promise.all([
+      prisma.grant.findMany({ where: liveAt(now), select: { ...grantFields, agentId: true, agent: { select: { status: true } } } }),
+      loadScopeAudiences(),
+    ]);
+    const agents = new Map<string, AgentGrants>();
+    for (const { agentId, agent, ...grant } of grants) {
+      const entry = agents.get(agentId) ?? { agentId, active: agent.status === "ACTIVE", grants: [] };
+      entry.grants.push(grant);
+      agents.set(agentId, entry);
+    }
+    return { agents: [...agents.values()], scopeAudiences };
+  },
+  async loadAgent(agentId, now) {
+    const agent = await prisma.agent.findUnique({ where: { id: agentId }, select: { status: true, grants: { where: liveAt(now), select: grantFields } } });
+    return agent ? { agentId, active: agent.status === "ACTIVE", grants: agent.grants } : null;
+  },
+  loadScopeAudiences,
+};

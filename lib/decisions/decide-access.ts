@@ -1,0 +1,46 @@
+import type { Clock } from "@/lib/clock";
+import { scopesOf } from "@/lib/grant-tokens/grant-token-format";
+import { verifyGrantToken, type FindVerificationKey } from "@/lib/grant-tokens/verify-grant-token";
+import type { GrantIndex } from "./create-grant-index";
+import type { VerifiedTokenCache } from "./create-verified-token-cache";
+import { evaluateAccess } from "./evaluate-access";
+import type { DecisionDto, DecisionQuestion } from "./schemas";
+
+/** What a decision runs on: Baton wires it to its database and change feed; a standalone decision point to its own. */
+export interface DecisionContext {
+  index: GrantIndex;
+  tokenCache: VerifiedTokenCache;
+  findKey: FindVerificationKey;
+  clock: Clock;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Answers a resource server: may this call go ahead? By token (verified as introspection does, for the
+ * caller's own audience) or by agent id and scope. The grant's current state comes from the index on
+ * every call. When the current state cannot be read, the answer is a deny ("unavailable"), never an error
+ * a careless caller might treat as an allow.
+ */
+export async function decideAccess(options: DecisionContext & { question: DecisionQuestion; audience: string; issuer: string }): Promise<DecisionDto> {
+  const { question, audience, index } = options;
+  const now = options.clock.now();
+  try {
+    if (!("token" in question)) {
+      const view = await index.read(question.agentId);
+      return evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now });
+    }
+    const cached = options.tokenCache.get(question.token, now);
+    const claims = cached ?? (await verifyGrantToken({ token: question.token, issuer: options.issuer, audience, findKey: options.findKey, now }));
+    if (!claims || claims.aud !== audience || claims.iss !== options.issuer) return { allow: false, reason: "token_invalid" };
+    if (!cached) options.tokenCache.set(question.token, claims);
+    let view = await index.read(claims.sub);
+    // A signed token proves its grant was live when issued: if the index does not know it, ask the source
+    // whether it has ended or the index has simply not caught up with it yet.
+    if (view.from === "index" && !view.agent?.grants.some((grant) => grant.id === claims.grant_id)) view = await index.read(claims.sub, { fresh: true });
+    const token = { grantId: claims.grant_id, scopes: scopesOf(claims), expiresAt: new Date(claims.exp * 1000) };
+    return evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now, token });
+  } catch (error) {
+    options.onError?.(error);
+    return { allow: false, reason: "unavailable" };
+  }
+}

@@ -1,0 +1,23 @@
+import { GRANT_TOKEN_ALGORITHM } from "./grant-token-format";
+
+/**
+ * RFC 8414 metadata, so a resource server configured with Baton's URL finds the keys and endpoints. Grant
+ * tokens come from a per-grant endpoint called with an agent key, not from an OAuth token endpoint; the
+ * `baton_` fields say how.
+ */
+export function describeAuthorizationServer(options: { issuer: string }) {
+  const { issuer } = options;
+  return {
+    issuer,
+    jwks_uri: `${issuer}/.well-known/jwks.json`,
+    introspection_endpoint: `${issuer}/api/v1/introspect`,
+    response_types_supported: [],
+    grant_types_supported: [],
+    access_token_signing_alg_values_supported: [GRANT_TOKEN_ALGORITHM],
+    baton_grant_token_endpoint: `${issuer}/api/v1/grants/{grant_id}/token`,
+    baton_grant_token_endpoint_auth: "agent key as Bearer; body {\"audience\": \"<resource server audience>\"}",
+    baton_decision_endpoint: `${issuer}/api/v1/decisions`,
+    baton_resource_server_auth: "resource-server secret (batonrs_…) as Bearer, for introspection and decisions",
+    service_documentation: `${issuer}/docs/api`,
+  };
+}

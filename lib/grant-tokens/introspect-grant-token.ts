@@ -1,0 +1,41 @@
+import { prisma } from "@/lib/db";
+import { systemClock, type Clock } from "@/lib/clock";
+import { isGrantActive } from "@/lib/grants/grant-validity";
+import { findVerificationKey } from "@/lib/signing-keys/find-verification-key";
+import { scopesOf } from "./grant-token-format";
+import type { IntrospectionDto } from "./schemas";
+import { verifyGrantToken } from "./verify-grant-token";
+
+const INACTIVE: IntrospectionDto = { active: false };
+
+/**
+ * RFC 7662 for the calling resource server: a token is active only if Baton signed it for this
+ * audience, it has not expired, and — read from the database now, not from the token — its grant is
+ * still valid, its agent still active, and some of its scopes are still enforced by this resource
+ * server. Anything else gets exactly {"active": false}, so a caller learns nothing about why.
+ */
+export async function introspectGrantToken(options: { token: string; audience: string; issuer: string; clock?: Clock }): Promise<IntrospectionDto> {
+  const now = (options.clock ?? systemClock).now();
+  const claims = await verifyGrantToken({ token: options.token, issuer: options.issuer, audience: options.audience, findKey: findVerificationKey, now });
+  if (!claims) return INACTIVE;
+  const grant = await prisma.grant.findUnique({ where: { id: claims.grant_id }, include: { agent: { select: { status: true } } } });
+  if (!grant || grant.agentId !== claims.sub || grant.agent.status !== "ACTIVE" || !isGrantActive(grant, now)) return INACTIVE;
+  const tokenScopes = scopesOf(claims).filter((scope) => grant.scopes.includes(scope));
+  const served = await prisma.scope.findMany({ where: { key: { in: tokenScopes }, resourceServer: { audience: options.audience, revokedAt: null } }, select: { key: true } });
+  const scopes = tokenScopes.filter((key) => served.some((scope) => scope.key === key));
+  if (scopes.length === 0) return INACTIVE;
+  return {
+    active: true,
+    scope: scopes.join(" "),
+    exp: claims.exp,
+    iat: claims.iat,
+    sub: claims.sub,
+    aud: claims.aud,
+    ...(claims.act && { act: claims.act }),
+    grant_id: claims.grant_id,
+    client_id: claims.client_id,
+    iss: claims.iss,
+    jti: claims.jti,
+    token_type: "Bearer",
+  };
+}

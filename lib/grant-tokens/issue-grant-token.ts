@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
+import { prisma } from "@/lib/db";
+import { recordEvent } from "@/lib/audit/record-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import { conflict, forbidden, notFound } from "@/lib/errors";
+import { effectiveGrantState } from "@/lib/grants/grant-validity";
+import { getSigningKey } from "@/lib/signing-keys/get-signing-key";
+import { GRANT_TOKEN_TYPE, MAX_GRANT_TOKEN_SECONDS } from "./grant-token-format";
+import type { IssuedTokenDto } from "./schemas";
+
+/**
+ * Signs a short-lived token for one of the agent's own grants, for one resource server: it carries only
+ * the grant's scopes that this resource server enforces, and expires after five minutes or with the
+ * grant, whichever comes first. Another agent's grant is "not found".
+ */
+export async function issueGrantToken(options: { agentId: string; grantId: string; audience: string; issuer: string; clock?: Clock }): Promise<IssuedTokenDto> {
+  const now = (options.clock ?? systemClock).now();
+  const grant = await prisma.grant.findFirst({ where: { id: options.grantId, agentId: options.agentId }, include: { onBehalfOf: true } });
+  if (!grant) throw notFound("The grant");
+  const state = effectiveGrantState(grant, now);
+  if (state !== "ACTIVE") throw conflict(`The grant is ${state === "NOT_STARTED" ? "not active yet" : state.toLowerCase()}; no token can be issued for it`);
+  const server = await prisma.resourceServer.findUnique({ where: { audience: options.audience }, select: { id: true, revokedAt: true } });
+  if (!server || server.revokedAt) throw forbidden(`No resource server has the audience ${options.audience}`);
+  const served = await prisma.scope.findMany({ where: { key: { in: grant.scopes }, resourceServerId: server.id }, select: { key: true } });
+  const scopes = grant.scopes.filter((key) => served.some((scope) => scope.key === key));
+  if (scopes.length === 0) throw forbidden(`None of the grant's scopes is enforced by ${options.audience}`);
+
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = Math.min(Math.floor(grant.expiresAt.getTime() / 1000), issuedAt + MAX_GRANT_TOKEN_SECONDS);
+  const jti = randomUUID();
+  const signingKey = await getSigningKey({ clock: options.clock });
+  const token = await new SignJWT({ scope: scopes.join(" "), grant_id: grant.id, client_id: grant.agentId, ...(grant.onBehalfOf && { act: { sub: grant.onBehalfOf.email } }) })
+    .setProtectedHeader({ alg: signingKey.algorithm, typ: GRANT_TOKEN_TYPE, kid: signingKey.kid })
+    .setIssuer(options.issuer)
+    .setSubject(grant.agentId)
+    .setAudience(options.audience)
+    .setJti(jti)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(signingKey.privateKey);
+  await prisma.$transaction((tx) =>
+    recordEvent(tx, {
+      actor: { kind: "AGENT", id: grant.agentId },
+      action: "grant.token_issued",
+      subject: { kind: "grant", id: grant.id },
+      agentId: grant.agentId,
+      data: { jti, audience: options.audience, scopes, expiresAt: new Date(expiresAt * 1000).toISOString(), kid: signingKey.kid },
+      at: now,
+    }),
+  );
+  return { access_token: token, token_type: "Bearer", expires_in: expiresAt - issuedAt, scope: scopes.join(" ") };
+}

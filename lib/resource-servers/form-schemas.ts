@@ -1,0 +1,8 @@
+import { z } from "zod";
+import type { FormState } from "@/lib/http/form-action";
+import { createResourceServerBody } from "./schemas";
+
+/** The create action answers with the new secret once, in the form state; Baton keeps only its hash. */
+export type CreatedResourceServerFormState = FormState & { issuedSecret?: string };
+
+export const createResourceServerForm = z.object(createResourceServerBody.shape);

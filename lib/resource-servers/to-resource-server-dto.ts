@@ -1,0 +1,16 @@
+import type { ResourceServer, Scope } from "@/lib/generated/prisma/client";
+import type { ResourceServerDto } from "./schemas";
+
+export const resourceServerInclude = { scopes: { select: { key: true }, orderBy: { key: "asc" } } } as const;
+
+export function toResourceServerDto(server: ResourceServer & { scopes: Pick<Scope, "key">[] }): ResourceServerDto {
+  return {
+    id: server.id,
+    name: server.name,
+    audience: server.audience,
+    secretPrefix: server.secretPrefix,
+    scopes: server.scopes.map((scope) => scope.key),
+    createdAt: server.createdAt.toISOString(),
+    revokedAt: server.revokedAt?.toISOString() ?? null,
+  };
+}

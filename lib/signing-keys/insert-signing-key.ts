@@ -1,0 +1,25 @@
+import { generateKeyPairSync } from "node:crypto";
+import { calculateJwkThumbprint, type JWK } from "jose";
+import type { Tx } from "@/lib/db";
+import { GRANT_TOKEN_ALGORITHM } from "@/lib/grant-tokens/grant-token-format";
+import { keyEncryptionKey } from "./key-encryption-key";
+import { sealPrivateJwk } from "./seal-private-jwk";
+
+/**
+ * Creates a fresh Ed25519 key pair in the caller's transaction (which holds lockSigningKeys). The key id is
+ * the RFC 7638 thumbprint of the public key; the private half is stored only sealed.
+ */
+export async function insertSigningKey(tx: Tx, options: { now: Date }) {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const publicJwk = publicKey.export({ format: "jwk" });
+  const kid = await calculateJwkThumbprint(publicJwk as JWK, "sha256");
+  return tx.signingKey.create({
+    data: {
+      kid,
+      algorithm: GRANT_TOKEN_ALGORITHM,
+      publicJwk: { ...publicJwk, kid, alg: GRANT_TOKEN_ALGORITHM, use: "sig" },
+      privateJwkEncrypted: sealPrivateJwk({ jwk: privateKey.export({ format: "jwk" }), kid, key: keyEncryptionKey() }),
+      createdAt: options.now,
+    },
+  });
+}

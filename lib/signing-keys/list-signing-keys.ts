@@ -1,0 +1,11 @@
+import { prisma } from "@/lib/db";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { SigningKeyDto } from "./schemas";
+import { toSigningKeyDto } from "./to-signing-key-dto";
+
+/** Every signing key, newest first, with its state now; never the private half. Callers authorize first. */
+export async function listSigningKeys(options: { clock?: Clock } = {}): Promise<SigningKeyDto[]> {
+  const now = (options.clock ?? systemClock).now();
+  const keys = await prisma.signingKey.findMany({ orderBy: { createdAt: "desc" } });
+  return keys.map((key) => toSigningKeyDto(key, now));
+}

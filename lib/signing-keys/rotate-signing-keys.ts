@@ -1,0 +1,36 @@
+import { prisma } from "@/lib/db";
+import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { recordEvent } from "@/lib/audit/record-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import { MAX_GRANT_TOKEN_SECONDS } from "@/lib/grant-tokens/grant-token-format";
+import { insertSigningKey } from "./insert-signing-key";
+import { lockSigningKeys } from "./lock-signing-keys";
+import type { RotatedSigningKeysDto } from "./schemas";
+import { toSigningKeyDto } from "./to-signing-key-dto";
+
+/**
+ * Retires the signing key and creates its successor. The retired key stays published for
+ * `overlapSeconds` — never less than a token's lifetime — so every token it signed still verifies until
+ * it expires on its own.
+ */
+export async function rotateSigningKeys(options: { actor: PersonActor; overlapSeconds: number; clock?: Clock }): Promise<RotatedSigningKeysDto> {
+  requireAdmin(options.actor);
+  const now = (options.clock ?? systemClock).now();
+  const retiredUntil = new Date(now.getTime() + Math.max(options.overlapSeconds, MAX_GRANT_TOKEN_SECONDS) * 1000);
+  return prisma.$transaction(async (tx) => {
+    await lockSigningKeys(tx);
+    const retiring = await tx.signingKey.findMany({ where: { retiredAt: null }, select: { kid: true } });
+    const kids = retiring.map((key) => key.kid);
+    await tx.signingKey.updateMany({ where: { kid: { in: kids } }, data: { retiredAt: now, expiresAt: retiredUntil } });
+    const active = await insertSigningKey(tx, { now });
+    await recordEvent(tx, {
+      actor: auditActor(options.actor),
+      action: "signing_key.rotated",
+      subject: { kind: "signing_key", id: active.kid },
+      data: { retired: kids, retiredKeysPublishedUntil: retiredUntil.toISOString() },
+      at: now,
+    });
+    const retired = await tx.signingKey.findMany({ where: { kid: { in: kids } }, orderBy: { createdAt: "desc" } });
+    return { active: toSigningKeyDto(active, now), retired: retired.map((key) => toSigningKeyDto(key, now)) };
+  });
+}

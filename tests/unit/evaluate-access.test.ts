@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { manualClock } from "@/lib/clock";
+import type { AgentGrants } from "@/lib/decisions/decision-source";
+import { evaluateAccess } from "@/lib/decisions/evaluate-access";
+
+const CRM = "https://crm.example.test";
+const startsAt = new Date("2026-11-24T12:00:00.000Z");
+const expiresAt = new Date("2026-11-24T12:10:00.000Z");
+const exp = expiresAt.getTime();
+const scopeAudiences = new Map([
+  ["crm.customers:read", CRM],
+  ["crm.customers:write", CRM],
+  ["billing.invoices:read", "https://billing.example.test"],
+  ["logs.read", null],
+]);
+const agent: AgentGrants = { agentId: "agt_a", active: true, grants: [{ id: "grt_1", scopes: ["crm.customers:read", "logs.read"], startsAt, expiresAt }] };
+const clock = manualClock(startsAt);
+
+const ask = (options: Partial<Parameters<typeof evaluateAccess>[0]> = {}) =>
+  evaluateAccess({ agent, scope: "crm.customers:read", callerAudience: CRM, scopeAudiences, now: clock.now(), ...options });
+
+describe("evaluateAccess", () => {
+  it("D1: allows at exp − 1 ms, denies at exp and at exp + 1 ms, with no job having run", () => {
+    clock.set(exp - 1);
+    expect(ask()).toEqual({ allow: true, reason: "granted", grantId: "grt_1", expiresAt: expiresAt.toISOString() });
+    clock.set(exp);
+    expect(ask()).toEqual({ allow: false, reason: "grant_expired" });
+    clock.set(exp + 1);
+    expect(ask()).toEqual({ allow: false, reason: "grant_expired" });
+  });
+
+  it("denies before the grant starts and allows from its first millisecond", () => {
+    clock.set(startsAt.getTime() - 1);
+    expect(ask()).toEqual({ allow: false, reason: "grant_not_started" });
+    clock.set(startsAt);
+    expect(ask().allow).toBe(true);
+  });
+
+  it("denies a scope no grant covers, one this resource server does not enforce, and an unknown one", () => {
+    clock.set(startsAt.getTime() + 1000);
+    expect(ask({ scope: "crm.customers:write" })).toEqual({ allow: false, reason: "no_grant" });
+    expect(ask({ scope: "logs.read" })).toEqual({ allow: false, reason: "scope_not_served" });
+    expect(ask({ scope: "billing.invoices:read" })).toEqual({ allow: false, reason: "scope_not_served" });
+    expect(ask({ scope: "no.such:scope" })).toEqual({ allow: false, reason: "scope_not_served" });
+  });
+
+  it("denies an agent with no grants and a disabled agent", () => {
+    expect(ask({ agent: null })).toEqual({ allow: false, reason: "no_grant" });
+    expect(ask({ agent: { ...agent, active: false } })).toEqual({ allow: false, reason: "agent_disabled" });
+  });
+
+  it("answers with the grant that lasts longest when several cover the scope", () => {
+    const later = { id: "grt_2", scopes: ["crm.customers:read"], startsAt, expiresAt: new Date(exp + 60_000) };
+    clock.set(startsAt.getTime() + 1000);
+    expect(ask({ agent: { ...agent, grants: [...agent.grants, later] } })).toMatchObject({ allow: true, grantId: "grt_2" });
+    clock.set(exp);
+    expect(ask({ agent: { ...agent, grants: [...agent.grants, later] } })).toMatchObject({ allow: true, grantId: "grt_2" });
+  });
+
+  describe("with a token", () => {
+    const token = { grantId: "grt_1", scopes: ["crm.customers:read"], expiresAt: new Date(startsAt.getTime() + 300_000) };
+
+    it("allows the token's scope until the token expires, and says so", () => {
+      clock.set(token.expiresAt.getTime() - 1);
+      expect(ask({ token })).toEqual({ allow: true, reason: "granted", grantId: "grt_1", expiresAt: token.expiresAt.toISOString() });
+      expect(ask({ token, scope: undefined })).toMatchObject({ allow: true });
+      clock.set(token.expiresAt);
+      expect(ask({ token })).toEqual({ allow: false, reason: "token_expired" });
+    });
+
+    it("denies a scope outside the token even if the grant holds it", () => {
+      clock.set(startsAt.getTime() + 1000);
+      expect(ask({ token, scope: "logs.read" })).toEqual({ allow: false, reason: "scope_not_in_token" });
+    });
+
+    it("denies when the token's grant is no longer among the agent's live grants", () => {
+      clock.set(startsAt.getTime() + 1000);
+      expect(ask({ token: { ...token, grantId: "grt_revoked" } })).toEqual({ allow: false, reason: "grant_inactive" });
+      expect(ask({ token, agent: null })).toEqual({ allow: false, reason: "grant_inactive" });
+    });
+
+    it("denies a token none of whose scopes this resource server enforces", () => {
+      clock.set(startsAt.getTime() + 1000);
+      expect(ask({ token, scope: undefined, callerAudience: "https://billing.example.test" })).toEqual({ allow: false, reason: "scope_not_served" });
+    });
+  });
+});
