@@ -12,7 +12,10 @@ const NAV: NavItem[] = [
   { href: "/scopes", label: "Scopes" },
   { href: "/groups", label: "Groups" },
 ];
-const ADMIN_NAV: NavItem[] = [{ href: "/users", label: "Users" }];
+const ADMIN_NAV: NavItem[] = [
+  { href: "/resource-servers", label: "Resource servers" },
+  { href: "/users", label: "Users" },
+];
 
 export function AppHeader({ user }: { user: CurrentUser }) {
   return (
