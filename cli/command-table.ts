@@ -20,4 +20,5 @@ export const COMMANDS: Command[] = [
   { name: "admin groups", usage: usage.ADMIN_GROUPS_USAGE, load: () => import("./commands/admin-groups") },
   { name: "admin users", usage: usage.ADMIN_USERS_USAGE, load: () => import("./commands/admin-users") },
   { name: "admin signing-keys", usage: usage.ADMIN_SIGNING_KEYS_USAGE, load: () => import("./commands/admin-signing-keys") },
+  { name: "pdp", usage: usage.PDP_USAGE, load: () => import("./commands/pdp") },
 ];

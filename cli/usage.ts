@@ -21,6 +21,9 @@ Admin commands (authenticate with BATON_TOKEN):
   admin users     Create people
   admin signing-keys  List and rotate the keys that sign grant tokens
 
+Operator commands:
+  pdp             Run a standalone decision point for resource servers (PostgreSQL only)
+
 Environment:
   BATON_URL       Where Baton runs (default http://localhost:3000)
   BATON_API_KEY   The agent's API key, for agent commands
@@ -165,3 +168,22 @@ Options:
   --overlap DURATION   How long the retired key stays published (default 1h, at least 5m)
 
 ${DURATIONS}`;
+
+export const PDP_USAGE = `Usage: baton pdp [--port N] [--host ADDRESS] [--token-cache on|off] [--max-staleness DURATION]
+
+Serve POST /api/v1/decisions and POST /api/v1/introspect — the same requests, answers and rules as
+Baton's own — from a small Node process next to your resource servers, plus GET /healthz. Callers
+authenticate with their resource-server secret. The process keeps its own grant index, updated through
+PostgreSQL LISTEN/NOTIFY, and denies everything while it has not heard from the database within the
+staleness bound (/healthz then answers 503).
+
+Options:
+  --port N                  Port to listen on (default 7070)
+  --host ADDRESS            Address to listen on (default 127.0.0.1)
+  --token-cache on|off      Remember verified token signatures until the token expires (default on);
+                            the grant's state is consulted on every call either way
+  --max-staleness DURATION  Deny once the database has been silent this long (default 2s; 500ms works)
+
+Environment:
+  DATABASE_URL      Baton's PostgreSQL database (the embedded database has only the in-app endpoints)
+  BATON_PUBLIC_URL  Baton's public URL: the issuer of the grant tokens to accept`;

@@ -17,6 +17,8 @@ export interface GrantIndex {
   isCurrent(): boolean;
   /** One agent's live grants and every scope's audience: from memory when that is known to be current, else from the source. */
   read(agentId: string, options?: { fresh?: boolean }): Promise<GrantView>;
+  /** How many live grants are held in memory, for health reports. */
+  grantCount(): number;
 }
 
 const RETRY_MS = 1000;
@@ -153,6 +155,11 @@ export function createGrantIndex(options: { source: DecisionSource; changes: Cha
       const now = clock.now();
       const [agent, audiences] = await Promise.all([source.loadAgent(agentId, now), source.loadScopeAudiences()]);
       return { agent, scopeAudiences: audiences, from: "source" };
+    },
+    grantCount() {
+      let count = 0;
+      for (const agent of agents.values()) count += agent.grants.length;
+      return count;
     },
   };
 }

@@ -1,9 +1,9 @@
 import type { Clock } from "@/lib/clock";
-import { scopesOf } from "@/lib/grant-tokens/grant-token-format";
+import { scopesOf, type GrantTokenClaims } from "@/lib/grant-tokens/grant-token-format";
 import { verifyGrantToken, type FindVerificationKey } from "@/lib/grant-tokens/verify-grant-token";
-import type { GrantIndex } from "./create-grant-index";
+import type { GrantIndex, GrantView } from "./create-grant-index";
 import type { VerifiedTokenCache } from "./create-verified-token-cache";
-import { evaluateAccess } from "./evaluate-access";
+import { evaluateAccess, type TokenFacts } from "./evaluate-access";
 import type { DecisionDto, DecisionQuestion } from "./schemas";
 
 /** What a decision runs on: Baton wires it to its database and change feed; a standalone decision point to its own. */
@@ -14,6 +14,30 @@ export interface DecisionContext {
   clock: Clock;
   onError?: (error: unknown) => void;
 }
+
+/**
+ * The claims of a token Baton signed for this audience, from the cache when its signature was verified
+ * before; null for anything else. Key lookups that fail are thrown.
+ */
+export async function verifiedTokenClaims(options: DecisionContext & { token: string; audience: string; issuer: string; now: Date }): Promise<GrantTokenClaims | null> {
+  const { token, audience, issuer, now } = options;
+  const cached = options.tokenCache.get(token, now);
+  const claims = cached ?? (await verifyGrantToken({ token, issuer, audience, findKey: options.findKey, now }));
+  if (!claims || claims.aud !== audience || claims.iss !== issuer) return null;
+  if (!cached) options.tokenCache.set(token, claims);
+  return claims;
+}
+
+/** The token's agent's grants, read afresh when the index does not know the token's grant. */
+export async function readGrantsOfToken(index: GrantIndex, claims: GrantTokenClaims): Promise<GrantView> {
+  const view = await index.read(claims.sub);
+  // A signed token proves its grant was live when issued: if the index does not know it, ask the source
+  // whether it has ended or the index has simply not caught up with it yet.
+  if (view.from === "index" && !view.agent?.grants.some((grant) => grant.id === claims.grant_id)) return index.read(claims.sub, { fresh: true });
+  return view;
+}
+
+export const tokenFactsOf = (claims: GrantTokenClaims): TokenFacts => ({ grantId: claims.grant_id, scopes: scopesOf(claims), expiresAt: new Date(claims.exp * 1000) });
 
 /**
  * Answers a resource server: may this call go ahead? By token (verified as introspection does, for the
@@ -29,16 +53,10 @@ export async function decideAccess(options: DecisionContext & { question: Decisi
       const view = await index.read(question.agentId);
       return evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now });
     }
-    const cached = options.tokenCache.get(question.token, now);
-    const claims = cached ?? (await verifyGrantToken({ token: question.token, issuer: options.issuer, audience, findKey: options.findKey, now }));
-    if (!claims || claims.aud !== audience || claims.iss !== options.issuer) return { allow: false, reason: "token_invalid" };
-    if (!cached) options.tokenCache.set(question.token, claims);
-    let view = await index.read(claims.sub);
-    // A signed token proves its grant was live when issued: if the index does not know it, ask the source
-    // whether it has ended or the index has simply not caught up with it yet.
-    if (view.from === "index" && !view.agent?.grants.some((grant) => grant.id === claims.grant_id)) view = await index.read(claims.sub, { fresh: true });
-    const token = { grantId: claims.grant_id, scopes: scopesOf(claims), expiresAt: new Date(claims.exp * 1000) };
-    return evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now, token });
+    const claims = await verifiedTokenClaims({ ...options, token: question.token, now });
+    if (!claims) return { allow: false, reason: "token_invalid" };
+    const view = await readGrantsOfToken(index, claims);
+    return evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now, token: tokenFactsOf(claims) });
   } catch (error) {
     options.onError?.(error);
     return { allow: false, reason: "unavailable" };

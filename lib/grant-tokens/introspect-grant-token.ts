@@ -3,10 +3,9 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { isGrantActive } from "@/lib/grants/grant-validity";
 import { findVerificationKey } from "@/lib/signing-keys/find-verification-key";
 import { scopesOf } from "./grant-token-format";
+import { INACTIVE, introspectionOf } from "./introspection-of";
 import type { IntrospectionDto } from "./schemas";
 import { verifyGrantToken } from "./verify-grant-token";
-
-const INACTIVE: IntrospectionDto = { active: false };
 
 /**
  * RFC 7662 for the calling resource server: a token is active only if Baton signed it for this
@@ -22,20 +21,5 @@ export async function introspectGrantToken(options: { token: string; audience: s
   if (!grant || grant.agentId !== claims.sub || grant.agent.status !== "ACTIVE" || !isGrantActive(grant, now)) return INACTIVE;
   const tokenScopes = scopesOf(claims).filter((scope) => grant.scopes.includes(scope));
   const served = await prisma.scope.findMany({ where: { key: { in: tokenScopes }, resourceServer: { audience: options.audience, revokedAt: null } }, select: { key: true } });
-  const scopes = tokenScopes.filter((key) => served.some((scope) => scope.key === key));
-  if (scopes.length === 0) return INACTIVE;
-  return {
-    active: true,
-    scope: scopes.join(" "),
-    exp: claims.exp,
-    iat: claims.iat,
-    sub: claims.sub,
-    aud: claims.aud,
-    ...(claims.act && { act: claims.act }),
-    grant_id: claims.grant_id,
-    client_id: claims.client_id,
-    iss: claims.iss,
-    jti: claims.jti,
-    token_type: "Bearer",
-  };
+  return introspectionOf(claims, tokenScopes.filter((key) => served.some((scope) => scope.key === key)));
 }

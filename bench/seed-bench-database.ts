@@ -1,0 +1,98 @@
+import { generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
+import { SignJWT } from "jose";
+import pg from "pg";
+import { sha256Hex } from "@/lib/crypto/secrets";
+import { migrateDatabase } from "@/lib/database/migrate-database";
+import { GRANT_TOKEN_ALGORITHM, GRANT_TOKEN_TYPE, MAX_GRANT_TOKEN_SECONDS } from "@/lib/grant-tokens/grant-token-format";
+import { generateResourceServerSecret } from "@/lib/resource-servers/resource-server-secret-format";
+
+export const BENCH_ISSUER = "http://baton.bench";
+export const BENCH_AUDIENCE = "https://crm.bench.test";
+const AGENTS = 1000;
+const GRANTS_PER_AGENT = 3;
+const SCOPES = 20;
+
+export interface BenchGrant {
+  id: string;
+  agentId: string;
+  scope: string;
+}
+
+export interface BenchDatabase {
+  url: string;
+  secret: string;
+  grants: BenchGrant[];
+  signToken(grant: BenchGrant): Promise<string>;
+  drop(): Promise<void>;
+}
+
+const idOf = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "")}`;
+
+/** A fresh, migrated database holding one resource server, its scopes, a signing key, and a few thousand live grants. */
+export async function seedBenchDatabase(baseUrl: string): Promise<BenchDatabase> {
+  const name = `baton_bench_${process.pid}`;
+  const maintenance = new pg.Client({ connectionString: baseUrl });
+  await maintenance.connect();
+  await maintenance.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await maintenance.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  await migrateDatabase({ kind: "postgresql", url: url.toString() });
+
+  const { secret } = generateResourceServerSecret();
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const kid = idOf("key");
+  const scopes = Array.from({ length: SCOPES }, (_, index) => `crm.area${index}:read`);
+  const grants: BenchGrant[] = Array.from({ length: AGENTS * GRANTS_PER_AGENT }, (_, index) => ({
+    id: idOf("grt"),
+    agentId: `agt_bench${Math.floor(index / GRANTS_PER_AGENT)}`,
+    scope: scopes[index % SCOPES]!,
+  }));
+
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('usr_bench', 'owner@bench.test', 'Owner', now())`);
+    const serverId = idOf("rs");
+    await client.query(`INSERT INTO "ResourceServer" (id, name, audience, "secretHash", "secretPrefix") VALUES ($1, 'crm', $2, $3, $4)`, [serverId, BENCH_AUDIENCE, sha256Hex(secret), secret.slice(0, 12)]);
+    await client.query(
+      `INSERT INTO "Scope" (id, key, risk, "maxDurationSeconds", "resourceServerId", "updatedAt") SELECT 'scp_' || key, key, 'LOW', 3600, $1, now() FROM unnest($2::text[]) AS key`,
+      [serverId, scopes],
+    );
+    await client.query(`INSERT INTO "SigningKey" (kid, algorithm, "publicJwk", "privateJwkEncrypted") VALUES ($1, 'EdDSA', $2, 'not used by the benchmark')`, [kid, publicKey.export({ format: "jwk" })]);
+    await client.query(`INSERT INTO "Agent" (id, name, "ownerId", "updatedAt") SELECT id, id, 'usr_bench', now() FROM unnest($1::text[]) AS id`, [[...new Set(grants.map((grant) => grant.agentId))]]);
+    await client.query(
+      `INSERT INTO "Grant" (id, "agentId", scopes, "startsAt", "expiresAt", "grantedByKind", "updatedAt")
+       SELECT id, agent, ARRAY[scope], now() - interval '1 minute', now() + interval '1 hour', 'SYSTEM', now() FROM unnest($1::text[], $2::text[], $3::text[]) AS g(id, agent, scope)`,
+      [grants.map((grant) => grant.id), grants.map((grant) => grant.agentId), grants.map((grant) => grant.scope)],
+    );
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+
+  return {
+    url: url.toString(),
+    secret,
+    grants,
+    signToken: (grant) => signToken(grant, privateKey, kid),
+    async drop() {
+      await maintenance.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await maintenance.end();
+    },
+  };
+}
+
+function signToken(grant: BenchGrant, privateKey: KeyObject, kid: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ scope: grant.scope, grant_id: grant.id, client_id: grant.agentId })
+    .setProtectedHeader({ alg: GRANT_TOKEN_ALGORITHM, typ: GRANT_TOKEN_TYPE, kid })
+    .setIssuer(BENCH_ISSUER)
+    .setAudience(BENCH_AUDIENCE)
+    .setSubject(grant.agentId)
+    .setJti(randomUUID())
+    .setIssuedAt(now)
+    .setExpirationTime(now + MAX_GRANT_TOKEN_SECONDS)
+    .sign(privateKey);
+}

@@ -1,0 +1,26 @@
+import type { GrantTokenClaims } from "./grant-token-format";
+import type { IntrospectionDto } from "./schemas";
+
+export const INACTIVE: IntrospectionDto = { active: false };
+
+/**
+ * The answer for a verified token whose grant is live, given which of its scopes the caller enforces:
+ * inactive when none. Shared by Baton's introspection and the standalone decision point's.
+ */
+export function introspectionOf(claims: GrantTokenClaims, servedScopes: readonly string[]): IntrospectionDto {
+  if (servedScopes.length === 0) return INACTIVE;
+  return {
+    active: true,
+    scope: servedScopes.join(" "),
+    exp: claims.exp,
+    iat: claims.iat,
+    sub: claims.sub,
+    aud: claims.aud,
+    ...(claims.act && { act: claims.act }),
+    grant_id: claims.grant_id,
+    client_id: claims.client_id,
+    iss: claims.iss,
+    jti: claims.jti,
+    token_type: "Bearer",
+  };
+}
