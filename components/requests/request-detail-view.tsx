@@ -191,7 +191,9 @@ function GrantFacts({ grant, now }: { grant: NonNullable<RequestDetail["grant"]>
         </Fact>
       )}
       <Fact term="Grant id" wide>
-        <span className="font-mono text-xs">{grant.id}</span>
+        <Link href={`/grants/${grant.id}`} className="font-mono text-xs text-primary underline-offset-4 hover:underline">
+          {grant.id}
+        </Link>
       </Fact>
     </dl>
   );

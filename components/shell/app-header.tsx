@@ -8,6 +8,7 @@ import { SignOutButton } from "./sign-out-button";
 const NAV: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/requests", label: "Requests" },
+  { href: "/grants", label: "Grants" },
   { href: "/agents", label: "Agents" },
   { href: "/scopes", label: "Scopes" },
   { href: "/groups", label: "Groups" },

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { systemClock, type Clock } from "@/lib/clock";
 import { grantInclude, toGrantDto } from "./to-grant-dto";
 
-function statusFilter(status: "active" | "expired" | "revoked" | "all", now: Date): Prisma.GrantWhereInput {
+export function statusFilter(status: "active" | "expired" | "revoked" | "all", now: Date): Prisma.GrantWhereInput {
   switch (status) {
     case "active":
       return { status: "ACTIVE", revokedAt: null, startsAt: { lte: now }, expiresAt: { gt: now } };

@@ -17,7 +17,7 @@ export type GrantRevoker = { kind: "agent"; agentId: string } | { kind: "person"
  * an agent its own; a person any grant if admin, else those of the agents they own and those holding a
  * scope their approver group decides.
  */
-async function revocableBy(tx: Tx, revoker: GrantRevoker): Promise<Prisma.GrantWhereInput> {
+export async function revocableBy(tx: Tx, revoker: GrantRevoker): Promise<Prisma.GrantWhereInput> {
   if (revoker.kind === "agent") return { agentId: revoker.agentId };
   if (revoker.person.role === "ADMIN") return {};
   const decided = await tx.scope.findMany({ where: { approverGroup: { members: { some: { userId: revoker.person.userId } } } }, select: { key: true } });

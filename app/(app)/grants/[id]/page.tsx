@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { GrantDetailView } from "@/components/grants/grant-detail-view";
+import { grantKey } from "@/components/grants/grant-queries";
+import { Prefetched } from "@/components/requests/prefetched";
+import { requireUserForPage } from "@/lib/auth/current-user";
+import { getGrantDetail } from "@/lib/grants/get-grant-detail";
+
+export const metadata: Metadata = { title: "Grant" };
+
+export default async function GrantPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireUserForPage();
+  const { id } = await params;
+  const detail = await getGrantDetail({ viewer: { userId: viewer.id, role: viewer.role }, grantId: id });
+  if (!detail) notFound();
+  return (
+    <Prefetched queryKey={grantKey(id)} data={detail}>
+      <GrantDetailView grantId={id} />
+    </Prefetched>
+  );
+}

@@ -1,0 +1,178 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/admin/page-header";
+import { SectionCard } from "@/components/admin/section-card";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { RequestApprovals } from "@/components/requests/request-approvals";
+import { RequestContext } from "@/components/requests/request-context";
+import { RequestHistory } from "@/components/requests/request-history";
+import { ScopeRisk } from "@/components/requests/scope-risks";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { cn } from "@/lib/cn";
+import { formatDuration } from "@/lib/scopes/form-schemas";
+import { grantStateAt } from "./grant-state";
+import { fetchGrant, grantKey, type GrantDetail } from "./grant-queries";
+import { RevokeGrantDialog } from "./revoke-grant-dialog";
+import { useSecondClock } from "./use-second-clock";
+
+type RequestOrigin = Extract<GrantDetail["origin"], { requestId: string }>;
+
+/** One grant: its state with a live countdown, where it came from, how it ended, and its audit history — kept live. */
+export function GrantDetailView({ grantId }: { grantId: string }) {
+  const { data: grant, error, dataUpdatedAt } = useQuery({ queryKey: grantKey(grantId), queryFn: () => fetchGrant(grantId) });
+  const now = useSecondClock(dataUpdatedAt);
+  if (!grant) return <Alert>The grant could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
+  const status = grantStateAt(grant, now);
+
+  return (
+    <div className="flex flex-col gap-5">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/grants" className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
+          Grants
+        </Link>
+      </nav>
+      <PageHeader
+        title={
+          <>
+            Grant to {grant.agent.name} <StatusBadge status={status} />
+          </>
+        }
+        description={<span className="font-mono text-xs">{grant.id}</span>}
+      >
+        {grant.canRevoke && status === "ACTIVE" && <RevokeGrantDialog grantId={grant.id} agentName={grant.agent.name} />}
+      </PageHeader>
+      {error && <Alert>The grant could not be refreshed: {error.message}</Alert>}
+      <GrantFacts grant={grant} status={status} now={now} />
+      <SectionCard title="Scopes granted">
+        <ScopeList scopes={grant.scopes} />
+      </SectionCard>
+      <Provenance grant={grant} now={now} />
+      <SectionCard title="History" description="The grant's and its request's audit events, oldest first." empty={grant.history.length === 0 && "No events recorded."}>
+        <RequestHistory history={grant.history} now={now} />
+      </SectionCard>
+    </div>
+  );
+}
+
+function Fact({ term, wide = false, children }: { term: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <div className={cn(wide && "sm:col-span-3")}>
+      <dt className="text-xs text-muted-foreground">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+const Muted = ({ children }: { children: ReactNode }) => <span className="text-muted-foreground">{children}</span>;
+
+function GrantFacts({ grant, status, now }: { grant: GrantDetail; status: ReturnType<typeof grantStateAt>; now: number }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3 text-sm sm:grid-cols-3">
+      <Fact term="Agent">
+        <Link href={`/agents/${grant.agent.id}`} className="text-primary underline-offset-4 hover:underline">
+          {grant.agent.name}
+        </Link>
+        <p className="text-xs text-muted-foreground">
+          owner {grant.agent.owner.name} ({grant.agent.owner.email})
+        </p>
+      </Fact>
+      <Fact term="On behalf of">{grant.onBehalfOf ? `${grant.onBehalfOf.name} (${grant.onBehalfOf.email})` : <Muted>—</Muted>}</Fact>
+      <Fact term="Context">
+        <RequestContext item={grant} />
+      </Fact>
+      <Fact term="Started">
+        <RelativeTime at={grant.startsAt} now={now} />
+      </Fact>
+      <Fact term={status === "ACTIVE" ? "Expires" : status === "EXPIRED" ? "Expired" : "Was to expire"}>
+        <RelativeTime at={grant.expiresAt} now={now} />
+      </Fact>
+      <Fact term="Duration">{formatDuration(grant.durationSeconds)}</Fact>
+      {grant.revokedAt && (
+        <>
+          <Fact term="Revoked">
+            <RelativeTime at={grant.revokedAt} now={now} />
+          </Fact>
+          <Fact term="Revoked by">{grant.revokedBy}</Fact>
+          <Fact term="Revoked because">
+            <p className="whitespace-pre-line wrap-break-word">{grant.revokeReason}</p>
+          </Fact>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function ScopeList({ scopes, dropped = [] }: { scopes: GrantDetail["scopes"]; dropped?: string[] }) {
+  return (
+    <ul className="flex flex-col divide-y">
+      {scopes.map((scope) => (
+        <li key={scope.key} className="flex flex-wrap items-center gap-2 px-4 py-2 text-sm">
+          <span className={cn("font-mono text-xs", dropped.includes(scope.key) && "text-muted-foreground line-through")}>{scope.key}</span>
+          <ScopeRisk risk={scope.risk} />
+          {dropped.includes(scope.key) && <Badge tone="warning">not granted</Badge>}
+          {scope.description && <span className="text-xs text-muted-foreground">{scope.description}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Where the grant came from: a request (auto-approved by policy or approved by people) or a direct grant. */
+function Provenance({ grant, now }: { grant: GrantDetail; now: number }) {
+  if (grant.origin.kind === "direct")
+    return (
+      <SectionCard title="How it was granted">
+        <p className="px-4 py-3 text-sm">Direct grant by {grant.grantedBy}, without an access request.</p>
+      </SectionCard>
+    );
+  const origin = grant.origin;
+  return (
+    <>
+      <SectionCard
+        title="What was asked"
+        description={
+          <>
+            From{" "}
+            <Link href={`/requests/${origin.requestId}`} className="text-primary underline underline-offset-4">
+              the access request
+            </Link>
+            , filed <RelativeTime at={origin.requestedAt} now={now} />.
+          </>
+        }
+      >
+        <AskedVersusGranted grant={grant} origin={origin} />
+      </SectionCard>
+      {origin.kind === "auto-approved" ? (
+        <SectionCard title="Approvals">
+          <p className="px-4 py-3 text-sm">Auto-approved by policy: every scope asked for is approved without a person.</p>
+        </SectionCard>
+      ) : (
+        <SectionCard title="Approvals" empty={origin.approvals.length === 0 && "No approvals recorded."}>
+          <RequestApprovals approvals={origin.approvals} now={now} />
+        </SectionCard>
+      )}
+    </>
+  );
+}
+
+function AskedVersusGranted({ grant, origin }: { grant: GrantDetail; origin: RequestOrigin }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-8 gap-y-3 px-4 py-3 text-sm sm:grid-cols-3">
+      <Fact term="Asked by">{origin.filedBy ? `${origin.filedBy.name} (${origin.filedBy.email}) for the agent` : "The agent itself"}</Fact>
+      <Fact term="Duration asked">{formatDuration(origin.requestedDurationSeconds)}</Fact>
+      <Fact term="Duration granted">
+        {formatDuration(grant.durationSeconds)} {origin.durationShortened && <Badge tone="warning">shortened</Badge>}
+      </Fact>
+      <Fact term="Justification" wide>
+        <p className="whitespace-pre-line wrap-break-word">{origin.justification}</p>
+      </Fact>
+      <Fact term={origin.droppedScopes.length > 0 ? "Scopes asked for (narrowed)" : "Scopes asked for (all granted)"} wide>
+        <ScopeList scopes={origin.requestedScopes} dropped={origin.droppedScopes} />
+      </Fact>
+    </dl>
+  );
+}
