@@ -18,6 +18,7 @@ import { grantStateAt } from "./grant-state";
 import { fetchGrant, grantKey, type GrantDetail } from "./grant-queries";
 import { RevokeGrantDialog } from "./revoke-grant-dialog";
 import { useSecondClock } from "./use-second-clock";
+import { Fact } from "@/components/ui/fact";
 
 type RequestOrigin = Extract<GrantDetail["origin"], { requestId: string }>;
 
@@ -58,14 +59,6 @@ export function GrantDetailView({ grantId }: { grantId: string }) {
   );
 }
 
-function Fact({ term, wide = false, children }: { term: string; wide?: boolean; children: ReactNode }) {
-  return (
-    <div className={cn(wide && "sm:col-span-3")}>
-      <dt className="text-xs text-muted-foreground">{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 const Muted = ({ children }: { children: ReactNode }) => <span className="text-muted-foreground">{children}</span>;
 

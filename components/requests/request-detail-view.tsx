@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Loader2Icon } from "lucide-react";
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { PageHeader } from "@/components/admin/page-header";
 import { ScopeKeys } from "@/components/admin/scope-keys";
 import { SectionCard } from "@/components/admin/section-card";
@@ -11,7 +11,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { cn } from "@/lib/cn";
 import { formatDuration } from "@/lib/scopes/form-schemas";
 import { DecisionDialog, type DecisionTarget } from "./decision-dialog";
 import { DecisionNotice } from "./decision-notice";
@@ -22,6 +21,7 @@ import { fetchRequest, requestKey, type RequestDetail } from "./request-queries"
 import { ScopeRisk } from "./scope-risks";
 import { useDecision } from "./use-decision";
 import { useNow } from "./use-now";
+import { Fact } from "@/components/ui/fact";
 
 /** One request: what was asked, who decided what, the grant once there is one, and its audit history — kept live. */
 export function RequestDetailView({ requestId }: { requestId: string }) {
@@ -85,14 +85,6 @@ export function RequestDetailView({ requestId }: { requestId: string }) {
   );
 }
 
-function Fact({ term, wide = false, children }: { term: string; wide?: boolean; children: ReactNode }) {
-  return (
-    <div className={cn(wide && "sm:col-span-3")}>
-      <dt className="text-xs text-muted-foreground">{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function RequestFacts({ request, now }: { request: RequestDetail; now: number }) {
   return (
