@@ -1,4 +1,5 @@
-// npm run bench: throughput and latency of the standalone decision point against two baselines, and how
+// npm run bench: throughput and latency of the standalone decision point against two baselines, the app's
+// decision endpoint against a trivial route handler of the same build, and how
 // fast a revocation reaches it. Loopback only; about a minute in all. Needs PostgreSQL (BENCH_DATABASE_URL).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -8,8 +9,9 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import pg from "pg";
+import { ensureBuild } from "@/lib/build-fingerprint";
 import { CHANGE_CHANNEL } from "@/lib/events/change";
-import { seedBenchDatabase, type BenchDatabase, type BenchGrant } from "./seed-bench-database";
+import { BENCH_ISSUER, seedBenchDatabase, type BenchDatabase, type BenchGrant } from "./seed-bench-database";
 import type { ServerKind } from "./server-kinds";
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -37,10 +39,27 @@ function startServer(kind: ServerKind, databaseUrl: string): Promise<{ url: stri
   });
 }
 
-async function load(url: string, secret: string, bodies: string[]) {
+/** The Baton app itself (production build, `npm start`'s server) on the bench database. */
+async function startApp(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  if (ensureBuild() !== 0) throw new Error("next build failed");
+  const port = Number(process.env.BENCH_APP_PORT ?? 3590);
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), BATON_PUBLIC_URL: BENCH_ISSUER, BATON_USE_EXISTING_BUILD: "1", BATON_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "baton-bench-")) },
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error("the app did not come up");
+}
+
+async function load(url: string, secret: string, bodies: string[], route = "/api/v1/decisions") {
   let next = 0;
   const result = await autocannon({
-    url: `${url}/api/v1/decisions`,
+    url: `${url}${route}`,
     connections: CONNECTIONS,
     duration: DURATION_SECONDS,
     requests: [{ method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
@@ -165,8 +184,16 @@ async function main() {
       { name: "revocation-propagation-p50", value: round(percentile(revocations, 50)), unit: "ms", goal: "info", ratio: null },
       { name: "revocation-propagation-p99", value: round(percentile(revocations, 99)), unit: "ms", goal: "<=100ms", ratio: round(percentile(revocations, 99) / 100) },
     );
+    const app = await startApp(db.url);
+    children.push(app.child);
+    await load(app.url, db.secret, bodies.slice(0, 200)).then(() => undefined, () => undefined);
+    const appDecisions = Math.round((await load(app.url, db.secret, bodies)).requests.average);
+    const appTrivial = Math.round((await load(app.url, db.secret, bodies, "/api/ping")).requests.average);
+    figures.push(
+      { name: "app-trivial-route-throughput", value: appTrivial, unit: "req/s", goal: "reference", ratio: null },
+      { name: "app-decisions-throughput", value: appDecisions, unit: "req/s", goal: ">=0.9x-trivial-route", ratio: round(appDecisions / appTrivial) },
+    );
     for (const figure of figures) print(figure);
-    console.log("app-vs-trivial-route-handler - - - not measured in this run (needs a production build of the app)");
 
     fs.mkdirSync(path.join(here, "results"), { recursive: true });
     const results = { measuredAt: new Date().toISOString(), cpus: os.cpus().length, node: process.version, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, grants: db.grants.length, figures };

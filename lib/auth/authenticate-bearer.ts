@@ -4,6 +4,7 @@ import { parseAgentKey } from "@/lib/agents/agent-key-format";
 import type { Clock } from "@/lib/clock";
 import { digestsEqual, sha256Hex } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
+import { findResourceServer } from "@/lib/resource-servers/find-resource-server";
 import { isResourceServerSecret } from "@/lib/resource-servers/resource-server-secret-format";
 
 export type ApiPrincipal =
@@ -38,8 +39,8 @@ export async function authenticateBearer(options: { token: string; clock: Clock 
     return { kind: "agent", agentId: key.agentId, agentName: key.agent.name, ownerId: key.agent.ownerId, keyId: key.id, keyPrefix: key.prefix };
   }
   if (isResourceServerSecret(options.token)) {
-    const server = await prisma.resourceServer.findUnique({ where: { secretHash: hash } });
-    if (!server || server.revokedAt) throw invalidCredential();
+    const server = await findResourceServer(hash);
+    if (!server) throw invalidCredential();
     return { kind: "resource-server", resourceServerId: server.id, name: server.name, audience: server.audience };
   }
   const token = await prisma.personalToken.findUnique({ where: { hash }, include: { user: true } });
