@@ -1,12 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { PageHeader } from "@/components/admin/page-header";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { RequestApprovals } from "@/components/requests/request-approvals";
-import { RequestContext } from "@/components/requests/request-context";
 import { RequestHistory } from "@/components/requests/request-history";
 import { ScopeRisk } from "@/components/requests/scope-risks";
 import { Alert } from "@/components/ui/alert";
@@ -19,6 +17,7 @@ import { fetchGrant, grantKey, type GrantDetail } from "./grant-queries";
 import { RevokeGrantDialog } from "./revoke-grant-dialog";
 import { useSecondClock } from "./use-second-clock";
 import { Fact } from "@/components/ui/fact";
+import { DelegationFacts } from "@/components/requests/delegation-facts";
 
 type RequestOrigin = Extract<GrantDetail["origin"], { requestId: string }>;
 
@@ -60,23 +59,11 @@ export function GrantDetailView({ grantId }: { grantId: string }) {
 }
 
 
-const Muted = ({ children }: { children: ReactNode }) => <span className="text-muted-foreground">{children}</span>;
 
 function GrantFacts({ grant, status, now }: { grant: GrantDetail; status: ReturnType<typeof grantStateAt>; now: number }) {
   return (
     <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3 text-sm sm:grid-cols-3">
-      <Fact term="Agent">
-        <Link href={`/agents/${grant.agent.id}`} className="text-primary underline-offset-4 hover:underline">
-          {grant.agent.name}
-        </Link>
-        <p className="text-xs text-muted-foreground">
-          owner {grant.agent.owner.name} ({grant.agent.owner.email})
-        </p>
-      </Fact>
-      <Fact term="On behalf of">{grant.onBehalfOf ? `${grant.onBehalfOf.name} (${grant.onBehalfOf.email})` : <Muted>—</Muted>}</Fact>
-      <Fact term="Context">
-        <RequestContext item={grant} />
-      </Fact>
+      <DelegationFacts item={grant} />
       <Fact term="Started">
         <RelativeTime at={grant.startsAt} now={now} />
       </Fact>

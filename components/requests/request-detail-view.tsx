@@ -15,13 +15,13 @@ import { formatDuration } from "@/lib/scopes/form-schemas";
 import { DecisionDialog, type DecisionTarget } from "./decision-dialog";
 import { DecisionNotice } from "./decision-notice";
 import { RequestApprovals } from "./request-approvals";
-import { RequestContext } from "./request-context";
 import { RequestHistory } from "./request-history";
 import { fetchRequest, requestKey, type RequestDetail } from "./request-queries";
 import { ScopeRisk } from "./scope-risks";
 import { useDecision } from "./use-decision";
 import { useNow } from "./use-now";
 import { Fact } from "@/components/ui/fact";
+import { DelegationFacts } from "@/components/requests/delegation-facts";
 
 /** One request: what was asked, who decided what, the grant once there is one, and its audit history — kept live. */
 export function RequestDetailView({ requestId }: { requestId: string }) {
@@ -89,18 +89,7 @@ export function RequestDetailView({ requestId }: { requestId: string }) {
 function RequestFacts({ request, now }: { request: RequestDetail; now: number }) {
   return (
     <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3 text-sm sm:grid-cols-3">
-      <Fact term="Agent">
-        <Link href={`/agents/${request.agent.id}`} className="text-primary underline-offset-4 hover:underline">
-          {request.agent.name}
-        </Link>
-        <p className="text-xs text-muted-foreground">
-          owner {request.agent.owner.name} ({request.agent.owner.email})
-        </p>
-      </Fact>
-      <Fact term="On behalf of">{request.onBehalfOf ? `${request.onBehalfOf.name} (${request.onBehalfOf.email})` : <span className="text-muted-foreground">—</span>}</Fact>
-      <Fact term="Context">
-        <RequestContext item={request} />
-      </Fact>
+      <DelegationFacts item={request} />
       <Fact term="Duration asked">{formatDuration(request.durationSeconds)}</Fact>
       <Fact term="Approvals">
         <span className="tabular-nums">

@@ -1,13 +1,5 @@
-import Link from "next/link";
+import { NotFoundNotice } from "@/components/admin/not-found-notice";
 
 export default function AgentNotFound() {
-  return (
-    <div className="flex flex-col items-start gap-2 py-10">
-      <h1 className="text-lg font-semibold">No such agent</h1>
-      <p className="text-sm text-muted-foreground">No agent has this id. It may have been mistyped.</p>
-      <Link href="/agents" className="text-sm text-primary underline-offset-4 hover:underline">
-        All agents
-      </Link>
-    </div>
-  );
+  return <NotFoundNotice title="No such agent" detail="No agent has this id. It may have been mistyped." backHref="/agents" backLabel="All agents" />;
 }
