@@ -13,7 +13,7 @@ const executablePath = process.env.BATON_E2E_BROWSER || undefined;
 
 function server(port: number, env: Record<string, string>, log: string) {
   return {
-    command: `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/start.ts > "${log}" 2>&1`,
+    command: `node scripts/start.mjs > "${log}" 2>&1`,
     url: `http://localhost:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

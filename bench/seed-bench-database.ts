@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
 import { SignJWT } from "jose";
 import pg from "pg";
+import { hashPassword } from "@/lib/crypto/password";
 import { sha256Hex } from "@/lib/crypto/secrets";
 import { migrateDatabase } from "@/lib/database/migrate-database";
 import { GRANT_TOKEN_ALGORITHM, GRANT_TOKEN_TYPE, MAX_GRANT_TOKEN_SECONDS } from "@/lib/grant-tokens/grant-token-format";
@@ -8,6 +9,8 @@ import { generateResourceServerSecret } from "@/lib/resource-servers/resource-se
 
 export const BENCH_ISSUER = "http://baton.bench";
 export const BENCH_AUDIENCE = "https://crm.bench.test";
+/** An admin whose password and BATON_ADMIN_TOKEN the app instances are started with. */
+export const BENCH_ADMIN = { email: "admin@bench.test", password: "bench-admin-password", token: "bench-admin-token-0123456789abcdefghijkl" };
 const AGENTS = 1000;
 const GRANTS_PER_AGENT = 3;
 const SCOPES = 20;
@@ -25,6 +28,10 @@ export interface BenchDatabase {
   signToken(grant: BenchGrant): Promise<string>;
   drop(): Promise<void>;
 }
+
+/** Seeded agents have ids of the real shape (`agt_` + 26 characters), numbered so SQL can make them too. */
+export const benchAgentId = (index: number) => `agt_bench${String(index).padStart(21, "0")}`;
+export const BENCH_AGENT_ID_SQL = (expression: string) => `'agt_bench' || lpad((${expression})::text, 21, '0')`;
 
 const idOf = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "")}`;
 
@@ -45,7 +52,7 @@ export async function seedBenchDatabase(baseUrl: string): Promise<BenchDatabase>
   const scopes = Array.from({ length: SCOPES }, (_, index) => `crm.area${index}:read`);
   const grants: BenchGrant[] = Array.from({ length: AGENTS * GRANTS_PER_AGENT }, (_, index) => ({
     id: idOf("grt"),
-    agentId: `agt_bench${Math.floor(index / GRANTS_PER_AGENT)}`,
+    agentId: benchAgentId(Math.floor(index / GRANTS_PER_AGENT)),
     scope: scopes[index % SCOPES]!,
   }));
 
@@ -54,13 +61,14 @@ export async function seedBenchDatabase(baseUrl: string): Promise<BenchDatabase>
   try {
     await client.query("BEGIN");
     await client.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('usr_bench', 'owner@bench.test', 'Owner', now())`);
+    await client.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ('usr_benchadmin', $1, 'Bench Admin', 'ADMIN', $2, now())`, [BENCH_ADMIN.email, await hashPassword(BENCH_ADMIN.password)]);
     const serverId = idOf("rs");
     await client.query(`INSERT INTO "ResourceServer" (id, name, audience, "secretHash", "secretPrefix") VALUES ($1, 'crm', $2, $3, $4)`, [serverId, BENCH_AUDIENCE, sha256Hex(secret), secret.slice(0, 12)]);
     await client.query(
       `INSERT INTO "Scope" (id, key, risk, "maxDurationSeconds", "resourceServerId", "updatedAt") SELECT 'scp_' || key, key, 'LOW', 3600, $1, now() FROM unnest($2::text[]) AS key`,
       [serverId, scopes],
     );
-    await client.query(`INSERT INTO "SigningKey" (kid, algorithm, "publicJwk", "privateJwkEncrypted") VALUES ($1, 'EdDSA', $2, 'not used by the benchmark')`, [kid, publicKey.export({ format: "jwk" })]);
+    await client.query(`INSERT INTO "SigningKey" (kid, algorithm, "publicJwk", "privateJwkEncrypted", "activatedAt") VALUES ($1, 'EdDSA', $2, 'not used by the benchmark', now())`, [kid, publicKey.export({ format: "jwk" })]);
     await client.query(`INSERT INTO "Agent" (id, name, "ownerId", "updatedAt") SELECT id, id, 'usr_bench', now() FROM unnest($1::text[]) AS id`, [[...new Set(grants.map((grant) => grant.agentId))]]);
     await client.query(
       `INSERT INTO "Grant" (id, "agentId", scopes, "startsAt", "expiresAt", "grantedByKind", "updatedAt")

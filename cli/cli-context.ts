@@ -8,6 +8,8 @@ export interface CliContext {
   /** For the spinner, which rewrites its line in place only when stderr is a terminal. */
   stderr: { isTTY?: boolean; write: (text: string) => unknown };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** The raw output stream, for commands that speak a protocol on stdout (`baton mcp`); default process.stdout. */
+  stdout?: NodeJS.WritableStream;
 }
 
 export function processContext(): CliContext {
@@ -17,5 +19,6 @@ export function processContext(): CliContext {
     warn: (line) => process.stderr.write(`${line}\n`),
     stderr: process.stderr,
     stdin: process.stdin,
+    stdout: process.stdout,
   };
 }

@@ -12,6 +12,7 @@ Agent commands (authenticate with BATON_API_KEY):
   status <id>     Show a request, and optionally wait for the decision
   grants          List the agent's grants
   cancel <id>     Cancel a pending request
+  mcp             Serve the agent's tools to an AI agent host over MCP (stdio)
 
 Admin commands (authenticate with BATON_TOKEN):
   admin scopes    List, create and update the scope catalog
@@ -92,6 +93,21 @@ Cancel one of the agent's pending requests.
 Options:
   --reason TEXT   Why, kept with the request
   --json          Print the cancelled request as JSON on stdout`;
+
+export const MCP_USAGE = `Usage: baton mcp
+
+Serve Baton to an AI agent host as a Model Context Protocol server on stdin/stdout, acting as the
+agent whose key is in BATON_API_KEY (calls go to BATON_URL over HTTP). Register it in the host's MCP
+configuration, e.g.:
+
+  {"mcpServers": {"baton": {"command": "npx", "args": ["baton", "mcp"],
+    "env": {"BATON_URL": "https://baton.example.com", "BATON_API_KEY": "baton_…"}}}}
+
+Tools: list_scopes, request_access, wait_for_decision, get_token, list_my_grants, release_grant.
+Resource: baton://grants/active (subscribe to hear when a grant is approved, expires or is revoked).
+No tool approves, denies or widens access: people decide in Baton's web app.
+
+stdout carries only the protocol; notes and errors go to stderr.`;
 
 export const ADMIN_SCOPES_USAGE = `Usage:
   baton admin scopes list [--json]

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, signIn } from "./fixtures";
+import { ADMIN, freshSuffix, signIn } from "./fixtures";
 
 const KEY_PATTERN = /^baton_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/;
 /** Registered for the admin by playwright.config.ts (BATON_ADMIN_TOKEN). */
@@ -8,7 +8,7 @@ const ADMIN_TOKEN = "e2e-admin-token-0123456789abcdefghijklmnop";
 
 /** Names no earlier run (the database lives for the whole suite) has used. */
 function uniqueNames() {
-  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  const suffix = freshSuffix();
   return { group: `e2e-approvers-${suffix}`, scope: `e2e.${suffix}:read`, agent: `e2e-agent-${suffix}` };
 }
 
@@ -258,4 +258,54 @@ test.describe("as a viewer", () => {
     await expect(page.getByText("No keys yet.")).toBeVisible();
     await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
   });
+});
+
+test("an admin registers a resource server, binds a scope to it, rotates its secret and revokes it", async ({ page }) => {
+  const { scope } = uniqueNames();
+  const name = `rs-${scope.slice(4, -5)}`;
+  const audience = `https://${name}.example.test`;
+  await page.goto("/resource-servers");
+  await page.getByRole("button", { name: "Register resource server" }).click();
+  const register = page.getByRole("dialog", { name: "Register resource server" });
+  await register.getByLabel("Name").fill(name);
+  await register.getByLabel("Audience").fill(audience);
+  await register.getByRole("button", { name: "Register" }).click();
+  const first = await register.getByLabel("New resource server secret").inputValue();
+  expect(first).toMatch(/^batonrs_/);
+  await page.keyboard.press("Escape");
+
+  await page.goto("/scopes");
+  await page.getByRole("button", { name: "New scope" }).click();
+  const scopeDialog = page.getByRole("dialog", { name: "New scope" });
+  await scopeDialog.getByLabel("Key").fill(scope);
+  await scopeDialog.getByLabel("Max duration").fill("1 h");
+  await scopeDialog.getByLabel("Resource server").selectOption(audience);
+  await scopeDialog.getByRole("button", { name: "Create scope" }).click();
+  await expect(scopeDialog).toBeHidden();
+  await expect(page.getByRole("row", { name: new RegExp(scope.replace(/\./g, "\\.")) })).toContainText(audience);
+
+  await page.goto("/resource-servers");
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText(scope);
+  await row.getByRole("button", { name: `Rotate secret of ${name}` }).click();
+  const rotate = page.getByRole("dialog", { name: `Rotate the secret of ${name}` });
+  await rotate.getByLabel("Overlap").selectOption({ label: "1 h" });
+  await rotate.getByRole("button", { name: "Rotate secret" }).click();
+  const second = await rotate.getByLabel("New resource server secret").inputValue();
+  expect(second).toMatch(/^batonrs_/);
+  expect(second).not.toBe(first);
+  await page.keyboard.press("Escape");
+  await expect(row).toContainText(`old ${first.slice(0, 12)}… accepted until`);
+
+  // Both secrets work during the overlap; neither after the revocation.
+  const decide = (secret: string) => page.request.post("/api/v1/decisions", { headers: { authorization: `Bearer ${secret}` }, data: { agentId: "agt_01jd3z8k6q4d2w5h7x9c0v1b2n", scope } });
+  expect([(await decide(first)).status(), (await decide(second)).status()]).toEqual([200, 200]);
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  const revoke = page.getByRole("alertdialog", { name: `Revoke ${name}?` });
+  await revoke.getByLabel("Reason").fill("replaced by a new deployment");
+  await revoke.getByRole("button", { name: "Revoke resource server" }).click();
+  await expect(row).toContainText("revoked");
+  await expect(row.getByRole("button", { name: `Rotate secret of ${name}` })).toHaveCount(0);
+  // Refused: 401, or 429 once earlier suites have used up this address's failed-authentication allowance.
+  for (const secret of [first, second]) expect([401, 429]).toContain((await decide(secret)).status());
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { runBaton } from "./cli";
-import { ADMIN, ADMIN_TOKEN, MAIN_URL, signIn } from "./fixtures";
+import { ADMIN, MAIN_URL, adminPost, freshSuffix, signIn } from "./fixtures";
 
 interface Person {
   email: string;
@@ -10,8 +10,6 @@ interface Person {
 }
 
 type Risk = "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
-
-const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 /** Each approver, viewer or owner signs in in a browser context of their own, closed after the test. */
 const test = base.extend<{ signInAs: (person: Person) => Promise<Page> }>({
@@ -28,12 +26,6 @@ const test = base.extend<{ signInAs: (person: Person) => Promise<Page> }>({
   },
 });
 
-async function adminPost<T>(request: APIRequestContext, path: string, data: object): Promise<T> {
-  const response = await request.post(`${MAIN_URL}${path}`, { headers: asAdmin, data });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as T;
-}
-
 /**
  * Seeds one test's world through the admin API, every name carrying a fresh suffix (the database lives
  * for the whole suite): people with passwords, approver groups, scopes routed to them, and one agent
@@ -43,7 +35,7 @@ async function seed<P extends string, G extends string, S extends string>(
   request: APIRequestContext,
   spec: { people: Record<P, "APPROVER" | "VIEWER">; groups: Record<G, NoInfer<P>[]>; scopes: Record<S, { group: NoInfer<G>; risk: Risk }>; owner?: NoInfer<P> },
 ) {
-  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  const suffix = freshSuffix();
   const people = {} as Record<P, Person>;
   for (const [alias, role] of Object.entries(spec.people) as [P, string][]) {
     people[alias] = { email: `${alias}-${suffix}@e2e.baton.dev`, password: `${alias}-password-${suffix}`, name: `${alias[0]!.toUpperCase()}${alias.slice(1)} ${suffix}` };

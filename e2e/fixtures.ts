@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const ADMIN = { email: "admin@e2e.baton.dev", password: "e2e-admin-password", name: "Erin Admin" };
 export const ADMIN_TOKEN = "e2e-admin-token-0123456789abcdefghijklmnop";
@@ -7,6 +7,16 @@ export const MAIN_URL = `http://localhost:${process.env.E2E_MAIN_PORT ?? 3210}`;
 export const FRESH_URL = `http://localhost:${process.env.E2E_FRESH_PORT ?? 3211}`;
 export const FRESH_LOG = process.env.E2E_FRESH_LOG ?? "test-results/fresh-server.log";
 export const EXPECTED_DATABASE = process.env.E2E_MAIN_DATABASE_URL ? "postgresql" : "pglite";
+
+/** A suffix for names no earlier test has used: the database lives for the whole suite. */
+export const freshSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+/** A POST to the admin API with the admin's token; fails the test on any other status than `status`, showing the body. */
+export async function adminPost<T>(request: APIRequestContext, path: string, data: object, status = 201): Promise<T> {
+  const response = await request.post(`${MAIN_URL}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, data });
+  expect(response.status(), await response.text()).toBe(status);
+  return (await response.json()) as T;
+}
 
 /** The set-up link the fresh server printed at start-up, as an operator would copy it from the terminal. */
 export async function readSetupLink(): Promise<string> {

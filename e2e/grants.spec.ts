@@ -1,21 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { ADMIN, ADMIN_TOKEN, MAIN_URL, signIn } from "./fixtures";
-
-const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-
-async function adminPost<T>(request: APIRequestContext, path: string, data: object): Promise<T> {
-  const response = await request.post(`${MAIN_URL}${path}`, { headers: asAdmin, data });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as T;
-}
+import { ADMIN, MAIN_URL, adminPost, freshSuffix, signIn } from "./fixtures";
 
 /**
  * Seeds an auto-approved scope and an agent (owned by the admin) eligible for it, with a key; every name
  * carries a fresh suffix because the database lives for the whole suite.
  */
 async function seed(request: APIRequestContext) {
-  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  const suffix = freshSuffix();
   const scope = `e2e.auto${suffix}:read`;
   await adminPost(request, "/api/v1/admin/scopes", { key: scope, description: "Read the fixture", risk: "LOW", maxDurationSeconds: 7200, autoApprove: true });
   const name = `e2e-grantee-${suffix}`;

@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { ADMIN, ADMIN_TOKEN, MAIN_URL, signIn } from "./fixtures";
+import { ADMIN, ADMIN_TOKEN, MAIN_URL, freshSuffix, signIn } from "./fixtures";
 
 const TOKEN_PATTERN = /^batonpat_[A-Za-z0-9_-]{43}$/;
 
 /** A person with a password, made through the admin API; names no earlier test in this run has used. */
 async function createPerson(request: APIRequestContext, role: "VIEWER" | "APPROVER" = "VIEWER") {
-  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  const suffix = freshSuffix();
   const person = { email: `person-${suffix}@e2e.baton.dev`, name: `Person ${suffix}`, password: `password-${suffix}` };
   const response = await request.post("/api/v1/admin/users", { headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, data: { ...person, role } });
   expect(response.status()).toBe(201);

@@ -34,6 +34,10 @@ export const envSchema = z
     BATON_ADMIN_NAME: optionalString,
     BATON_PENDING_REQUEST_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
     BATON_FILING_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    /** Background jobs (expiry, reminders, webhooks) run in every instance unless switched off here. */
+    BATON_JOBS: z.enum(["on", "off"]).default("on"),
+    /** How long before a grant ends its agent is told (`grant.expiring`); 0 sends no reminders. */
+    BATON_GRANT_REMINDER_SECONDS: z.coerce.number().int().min(0).max(7 * 86400).default(300),
     AUTH_OIDC_ISSUER: httpUrl,
     AUTH_OIDC_CLIENT_ID: optionalString,
     AUTH_OIDC_CLIENT_SECRET: optionalString,

@@ -14,7 +14,10 @@ export const ID_PREFIXES = {
   approval: "apv",
   grant: "grt",
   incident: "inc",
+  incidentIntegration: "itg",
   event: "evt",
+  webhookEndpoint: "whe",
+  webhookDelivery: "msg",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -15,9 +15,12 @@ const server = http.createServer((request, response) => {
 });
 server.listen(port, () => console.log(`Baton: serving on port ${port}`));
 
+// Background jobs (started by instrumentation.ts) finish the job in hand before the process exits.
+const stopBackgroundJobs = () => globalThis.__batonStopBackgroundJobs?.().catch(() => undefined);
+
 for (const signal of ["SIGINT", "SIGTERM"])
   process.on(signal, () => {
-    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+    server.close(() => void stopBackgroundJobs().then(() => process.exit(0)));
     server.closeAllConnections();
-    setTimeout(() => process.exit(0), 3000).unref();
   });

@@ -31,7 +31,8 @@ export async function run(args: string[], context: CliContext): Promise<number> 
     context.print(JSON.stringify(rotated, null, 2));
     return 0;
   }
-  context.print(`New signing key ${rotated.active.kid} signs from now on.`);
+  context.print(`Signing key ${rotated.active.kid} signs from now on (published since ${rotated.active.createdAt}).`);
+  context.print(`Next key ${rotated.next.kid} is published now and will sign after the following rotation.`);
   // Without --overlap the server applies the contract's default, which parsing an empty body reveals.
   const overlapSeconds = command.overlapSeconds ?? rotateSigningKeysBody.parse({}).overlapSeconds;
   for (const key of rotated.retired) context.print(`Retired ${key.kid}: still published for ${formatDuration(overlapSeconds)}, until ${key.expiresAt}.`);
@@ -39,5 +40,5 @@ export async function run(args: string[], context: CliContext): Promise<number> 
 }
 
 function keyRow(key: SigningKeyDto): string[] {
-  return [key.kid, key.algorithm, key.state, key.createdAt, key.retiredAt ?? "-", key.expiresAt ?? "while active"];
+  return [key.kid, key.algorithm, key.state, key.createdAt, key.retiredAt ?? "-", key.expiresAt ?? (key.state === "next" ? "from now on" : "while active")];
 }

@@ -1,8 +1,10 @@
-import { RelativeTime } from "@/components/ui/relative-time";
+import { NoValue } from "@/components/ui/no-value";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeCell } from "@/components/ui/time-cell";
+import { grantStateAt } from "@/lib/grants/grant-state-at";
 import type { GrantDto } from "@/lib/grants/schemas";
-import { ScopeKeys } from "./scope-keys";
-import { StatusBadge } from "./status-badge";
+import { ScopeKeysCell } from "./scope-keys";
+import { StatusCell } from "./status-badge";
 
 export function AgentGrantsTable({ grants, now }: { grants: GrantDto[]; now: number }) {
   return (
@@ -18,15 +20,9 @@ export function AgentGrantsTable({ grants, now }: { grants: GrantDto[]; now: num
       <tbody>
         {grants.map((grant) => (
           <TableRow key={grant.id}>
-            <TableCell>
-              <StatusBadge status={grant.status} />
-            </TableCell>
-            <TableCell>
-              <ScopeKeys keys={grant.scopes} />
-            </TableCell>
-            <TableCell className="whitespace-nowrap">
-              <RelativeTime at={grant.expiresAt} now={now} />
-            </TableCell>
+            <StatusCell status={grantStateAt(grant, now)} />
+            <ScopeKeysCell keys={grant.scopes} />
+            <TimeCell at={grant.expiresAt} now={now} />
             <TableCell className="text-xs">
               <GrantContext grant={grant} />
             </TableCell>
@@ -44,7 +40,7 @@ function GrantContext({ grant }: { grant: GrantDto }) {
     grant.onBehalfOf && `for ${grant.onBehalfOf}`,
     grant.revokeReason && `revoked: ${grant.revokeReason}`,
   ].filter((part): part is string => Boolean(part));
-  if (parts.length === 0) return <span className="text-muted-foreground">—</span>;
+  if (parts.length === 0) return <NoValue />;
   return (
     <ul className="flex flex-col gap-0.5">
       {parts.map((part) => (

@@ -1,25 +1,12 @@
 "use client";
 import { issueAgentKeyAction, revokeAgentKeyAction, rotateAgentKeyAction } from "@/app/(app)/agents/[id]/actions";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/select";
 import type { IssuedKeyFormState } from "@/lib/agents/form-schemas";
 import { agentKeyLabel } from "./agent-key-label";
 import { ConfirmDialog } from "./confirm-dialog";
+import { ExpiryField, OverlapField } from "./credential-lifetime-fields";
 import { FormDialog } from "./form-dialog";
 import { OneTimeKey } from "./one-time-key";
-
-const DAY = 86_400;
-const KEY_LIFETIMES = [
-  { seconds: "", label: "Never" },
-  { seconds: String(30 * DAY), label: "In 30 days" },
-  { seconds: String(90 * DAY), label: "In 90 days" },
-  { seconds: String(365 * DAY), label: "In 1 year" },
-];
-const OVERLAPS = [
-  { seconds: "0", label: "None: the old key stops working now" },
-  { seconds: "3600", label: "1 h" },
-  { seconds: String(DAY), label: "24 h" },
-];
 
 const showIssuedKey = (state: IssuedKeyFormState) =>
   state.issuedKey && (
@@ -46,13 +33,7 @@ export function IssueKeyDialog({ agentId, agentName }: { agentId: string; agentN
       fields={(state) => (
         <>
           <input type="hidden" name="agentId" value={agentId} />
-          <SelectField label="Expires" name="expiresInSeconds" defaultValue={state.values?.expiresInSeconds ?? ""} error={state.fieldErrors?.expiresInSeconds}>
-            {KEY_LIFETIMES.map((lifetime) => (
-              <option key={lifetime.seconds} value={lifetime.seconds}>
-                {lifetime.label}
-              </option>
-            ))}
-          </SelectField>
+          <ExpiryField lifetimesInDays={[null, 30, 90, 365]} defaultDays={null} submitted={state.values?.expiresInSeconds} error={state.fieldErrors?.expiresInSeconds} />
         </>
       )}
     />
@@ -76,13 +57,7 @@ export function RotateKeyDialog({ agentId, keyId, prefix }: { agentId: string; k
         <>
           <input type="hidden" name="agentId" value={agentId} />
           <input type="hidden" name="keyId" value={keyId} />
-          <SelectField label="Overlap" name="overlapSeconds" defaultValue={state.values?.overlapSeconds ?? "3600"} error={state.fieldErrors?.overlapSeconds}>
-            {OVERLAPS.map((overlap) => (
-              <option key={overlap.seconds} value={overlap.seconds}>
-                {overlap.label}
-              </option>
-            ))}
-          </SelectField>
+          <OverlapField credential="key" defaultSeconds={3600} submitted={state.values?.overlapSeconds} error={state.fieldErrors?.overlapSeconds} />
         </>
       )}
     />

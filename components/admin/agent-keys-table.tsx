@@ -1,13 +1,10 @@
-import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { NoValue } from "@/components/ui/no-value";
+import { ActionsHead, Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeCell } from "@/components/ui/time-cell";
 import type { AgentKeyDto } from "@/lib/agents/schemas";
 import { cn } from "@/lib/cn";
 import { RevokeKeyDialog, RotateKeyDialog } from "./agent-key-dialogs";
 import { agentKeyLabel } from "./agent-key-label";
-
-function Never() {
-  return <span className="text-muted-foreground">never</span>;
-}
 
 /** `manageable`: the viewer is an admin and the agent is active, so live keys can be rotated and revoked. */
 export function AgentKeysTable({ agentId, keys, now, manageable }: { agentId: string; keys: AgentKeyDto[]; now: number; manageable: boolean }) {
@@ -21,9 +18,7 @@ export function AgentKeysTable({ agentId, keys, now, manageable }: { agentId: st
           <TableHead>Expires</TableHead>
           <TableHead>Revoked</TableHead>
           {manageable && (
-            <TableHead>
-              <span className="sr-only">Actions</span>
-            </TableHead>
+            <ActionsHead />
           )}
         </TableRow>
       </TableHeader>
@@ -33,12 +28,10 @@ export function AgentKeysTable({ agentId, keys, now, manageable }: { agentId: st
           return (
             <TableRow key={key.id} className={cn(!live && "text-muted-foreground")}>
               <TableCell className="font-mono text-xs leading-5 whitespace-nowrap">{agentKeyLabel(key.prefix)}</TableCell>
-              <TableCell className="whitespace-nowrap">
-                <RelativeTime at={key.createdAt} now={now} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap">{key.lastUsedAt ? <RelativeTime at={key.lastUsedAt} now={now} /> : <Never />}</TableCell>
-              <TableCell className="whitespace-nowrap">{key.expiresAt ? <RelativeTime at={key.expiresAt} now={now} /> : <Never />}</TableCell>
-              <TableCell className="whitespace-nowrap">{key.revokedAt ? <RelativeTime at={key.revokedAt} now={now} /> : "—"}</TableCell>
+              <TimeCell at={key.createdAt} now={now} />
+              <TimeCell at={key.lastUsedAt} now={now} missing={<NoValue>never</NoValue>} />
+              <TimeCell at={key.expiresAt} now={now} missing={<NoValue>never</NoValue>} />
+              <TimeCell at={key.revokedAt} now={now} missing="—" />
               {manageable && (
                 <TableCell className="py-1.5">
                   {live && (

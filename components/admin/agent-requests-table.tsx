@@ -1,9 +1,9 @@
-import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeCell } from "@/components/ui/time-cell";
 import type { AccessRequestDto } from "@/lib/requests/schemas";
 import { formatDuration } from "@/lib/scopes/form-schemas";
-import { ScopeKeys } from "./scope-keys";
-import { StatusBadge } from "./status-badge";
+import { ScopeKeysCell } from "./scope-keys";
+import { StatusCell } from "./status-badge";
 
 export function AgentRequestsTable({ requests, now }: { requests: AccessRequestDto[]; now: number }) {
   return (
@@ -20,20 +20,14 @@ export function AgentRequestsTable({ requests, now }: { requests: AccessRequestD
       <tbody>
         {requests.map((request) => (
           <TableRow key={request.id}>
-            <TableCell>
-              <StatusBadge status={request.status} />
-            </TableCell>
-            <TableCell>
-              <ScopeKeys keys={request.scopes} />
-            </TableCell>
+            <StatusCell status={request.status} />
+            <ScopeKeysCell keys={request.scopes} />
             <TableCell className="whitespace-nowrap">{formatDuration(request.durationSeconds)}</TableCell>
             <TableCell className="max-w-md">
               <p className="line-clamp-2">{request.justification}</p>
               {request.onBehalfOf && <p className="text-xs text-muted-foreground">for {request.onBehalfOf}</p>}
             </TableCell>
-            <TableCell className="whitespace-nowrap">
-              <RelativeTime at={request.createdAt} now={now} />
-            </TableCell>
+            <TimeCell at={request.createdAt} now={now} />
           </TableRow>
         ))}
       </tbody>

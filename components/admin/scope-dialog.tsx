@@ -14,7 +14,7 @@ const RISKS = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 const APPROVAL_COUNTS = Array.from({ length: 10 }, (_, index) => String(index + 1));
 
 /** Creates a scope, or edits `scope`; the key names a scope for good, so only a new one has a key field. */
-export function ScopeDialog({ scope, groupNames }: { scope?: ScopeDto; groupNames: string[] }) {
+export function ScopeDialog({ scope, groupNames, audiences }: { scope?: ScopeDto; groupNames: string[]; audiences: string[] }) {
   return (
     <FormDialog
       trigger={
@@ -30,12 +30,14 @@ export function ScopeDialog({ scope, groupNames }: { scope?: ScopeDto; groupName
       description={scope ? "Grants already issued keep their scopes and expiry." : "A catalog entry agents can be made eligible for and ask for."}
       submitLabel={scope ? "Save scope" : "Create scope"}
       action={scope ? updateScopeAction : createScopeAction}
-      fields={(state) => <ScopeFields state={state} scope={scope} groupNames={groupNames} />}
+      fields={(state) => <ScopeFields state={state} scope={scope} groupNames={groupNames} audiences={audiences} />}
     />
   );
 }
 
-function ScopeFields({ state, scope, groupNames }: { state: FormState; scope?: ScopeDto; groupNames: string[] }) {
+function ScopeFields({ state, scope, groupNames, audiences }: { state: FormState; scope?: ScopeDto; groupNames: string[]; audiences: string[] }) {
+  // A scope may name a resource server that has since been revoked: keep it selectable so saving does not drop it silently.
+  const audienceOptions = scope?.resourceServer && !audiences.includes(scope.resourceServer) ? [...audiences, scope.resourceServer] : audiences;
   const initial = (field: string, fallback: string) => state.values?.[field] ?? fallback;
   return (
     <>
@@ -78,6 +80,20 @@ function ScopeFields({ state, scope, groupNames }: { state: FormState; scope?: S
           ))}
         </SelectField>
       </div>
+      <SelectField
+        label="Resource server"
+        name="resourceServer"
+        defaultValue={initial("resourceServer", scope?.resourceServer ?? "")}
+        error={state.fieldErrors?.resourceServer}
+        hint="The tool that enforces this scope: only tokens for its audience carry it. With none, no token carries it (decisions by agent id still answer)."
+      >
+        <option value="">None</option>
+        {audienceOptions.map((audience) => (
+          <option key={audience} value={audience}>
+            {audience}
+          </option>
+        ))}
+      </SelectField>
       <label className="flex items-start gap-2.5 text-sm">
         <Checkbox name="autoApprove" defaultChecked={state.values ? state.values.autoApprove === "on" : (scope?.autoApprove ?? false)} className="mt-0.5" />
         <span className="flex flex-col gap-0.5">

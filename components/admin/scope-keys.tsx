@@ -1,3 +1,5 @@
+import { TableCell } from "@/components/ui/table";
+
 /** Scope keys as they are written in requests and grants: monospace, one chip each. */
 export function ScopeKeys({ keys }: { keys: string[] }) {
   return (
@@ -8,5 +10,13 @@ export function ScopeKeys({ keys }: { keys: string[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+export function ScopeKeysCell({ keys }: { keys: string[] }) {
+  return (
+    <TableCell>
+      <ScopeKeys keys={keys} />
+    </TableCell>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { PageHeader } from "@/components/admin/page-header";
+import { DetailHeader } from "@/components/admin/detail-header";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { RequestApprovals } from "@/components/requests/request-approvals";
@@ -12,7 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/cn";
 import { formatDuration } from "@/lib/scopes/form-schemas";
-import { grantStateAt } from "./grant-state";
+import { grantStateAt } from "@/lib/grants/grant-state-at";
 import { fetchGrant, grantKey, type GrantDetail } from "./grant-queries";
 import { RevokeGrantDialog } from "./revoke-grant-dialog";
 import { useSecondClock } from "./use-second-clock";
@@ -30,12 +30,9 @@ export function GrantDetailView({ grantId }: { grantId: string }) {
 
   return (
     <div className="flex flex-col gap-5">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/grants" className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
-          Grants
-        </Link>
-      </nav>
-      <PageHeader
+      <DetailHeader
+        listHref="/grants"
+        listLabel="Grants"
         title={
           <>
             Grant to {grant.agent.name} <StatusBadge status={status} />
@@ -44,7 +41,7 @@ export function GrantDetailView({ grantId }: { grantId: string }) {
         description={<span className="font-mono text-xs">{grant.id}</span>}
       >
         {grant.canRevoke && status === "ACTIVE" && <RevokeGrantDialog grantId={grant.id} agentName={grant.agent.name} />}
-      </PageHeader>
+      </DetailHeader>
       {error && <Alert>The grant could not be refreshed: {error.message}</Alert>}
       <GrantFacts grant={grant} status={status} now={now} />
       <SectionCard title="Scopes granted">
@@ -106,7 +103,10 @@ function Provenance({ grant, now }: { grant: GrantDetail; now: number }) {
   if (grant.origin.kind === "direct")
     return (
       <SectionCard title="How it was granted">
-        <p className="px-4 py-3 text-sm">Direct grant by {grant.grantedBy}, without an access request.</p>
+        <p className="px-4 py-3 text-sm">
+          Direct grant by {grant.grantedBy}, without an access request{grant.incident ? " (authority for an incident)" : ""}.
+          {grant.origin.reason && <span className="mt-1 block whitespace-pre-line wrap-break-word">Reason: {grant.origin.reason}</span>}
+        </p>
       </SectionCard>
     );
   const origin = grant.origin;

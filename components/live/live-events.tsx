@@ -21,6 +21,8 @@ export function keysFor(change: LiveChange): readonly (readonly string[])[] {
   if (change.subject.kind === "grant") keys.push(["grants"], ["grant", change.subject.id], ["request"]);
   if (change.agentId) keys.push(["agent", change.agentId]);
   if (change.subject.kind === "incident") keys.push(["incidents"], ["incident", change.subject.id]);
+  // A grant or request may be bound to an incident: its page and the list's counts follow it.
+  if (change.subject.kind === "grant" || change.subject.kind === "request") keys.push(["incidents"], ["incident"]);
   return keys;
 }
 

@@ -1,20 +1,11 @@
 "use client";
 import { createPersonalTokenAction } from "@/app/(app)/profile/actions";
+import { ExpiryField } from "@/components/admin/credential-lifetime-fields";
 import { FormDialog } from "@/components/admin/form-dialog";
-import { ShownOnce } from "@/components/users/shown-once";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select";
 import type { CreatedTokenFormState } from "@/lib/tokens/form-schemas";
-
-const DAY = 86_400;
-const LIFETIMES = [
-  { seconds: String(30 * DAY), label: "In 30 days" },
-  { seconds: String(7 * DAY), label: "In 7 days" },
-  { seconds: String(90 * DAY), label: "In 90 days" },
-  { seconds: String(365 * DAY), label: "In 1 year" },
-  { seconds: "", label: "Never" },
-];
 
 const showToken = (state: CreatedTokenFormState) =>
   state.createdToken && (
@@ -42,13 +33,7 @@ export function CreateTokenDialog() {
       fields={(state) => (
         <>
           <Field label="Name" name="name" required autoComplete="off" defaultValue={state.values?.name} error={state.fieldErrors?.name} hint="Where it is used, such as laptop CLI or nightly report." />
-          <SelectField label="Expires" name="expiresInSeconds" defaultValue={state.values?.expiresInSeconds ?? String(30 * DAY)} error={state.fieldErrors?.expiresInSeconds}>
-            {LIFETIMES.map((lifetime) => (
-              <option key={lifetime.seconds} value={lifetime.seconds}>
-                {lifetime.label}
-              </option>
-            ))}
-          </SelectField>
+          <ExpiryField lifetimesInDays={[30, 7, 90, 365, null]} defaultDays={30} submitted={state.values?.expiresInSeconds} error={state.fieldErrors?.expiresInSeconds} />
         </>
       )}
     />

@@ -1,6 +1,7 @@
-import { StatusBadge } from "@/components/admin/status-badge";
-import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { StatusCell } from "@/components/admin/status-badge";
+import { NoValue } from "@/components/ui/no-value";
+import { ActionsHead, Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeCell } from "@/components/ui/time-cell";
 import { cn } from "@/lib/cn";
 import type { PersonalTokenDto } from "@/lib/tokens/schemas";
 import { RevokeTokenDialog } from "./revoke-token-dialog";
@@ -9,8 +10,6 @@ function statusOf(token: PersonalTokenDto, now: number) {
   if (token.revokedAt) return "REVOKED";
   return token.expiresAt && new Date(token.expiresAt).getTime() <= now ? "EXPIRED" : "ACTIVE";
 }
-
-const Never = () => <span className="text-muted-foreground">never</span>;
 
 export function PersonalTokensTable({ tokens, now }: { tokens: PersonalTokenDto[]; now: number }) {
   return (
@@ -23,9 +22,7 @@ export function PersonalTokensTable({ tokens, now }: { tokens: PersonalTokenDto[
           <TableHead>Created</TableHead>
           <TableHead>Last used</TableHead>
           <TableHead>Expires</TableHead>
-          <TableHead>
-            <span className="sr-only">Actions</span>
-          </TableHead>
+          <ActionsHead />
         </TableRow>
       </TableHeader>
       <tbody>
@@ -35,14 +32,10 @@ export function PersonalTokensTable({ tokens, now }: { tokens: PersonalTokenDto[
             <TableRow key={token.id} className={cn(status !== "ACTIVE" && "text-muted-foreground")}>
               <TableCell className="font-medium">{token.name}</TableCell>
               <TableCell className="font-mono text-xs whitespace-nowrap">{token.prefix}…</TableCell>
-              <TableCell>
-                <StatusBadge status={status} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap">
-                <RelativeTime at={token.createdAt} now={now} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap">{token.lastUsedAt ? <RelativeTime at={token.lastUsedAt} now={now} /> : <Never />}</TableCell>
-              <TableCell className="whitespace-nowrap">{token.expiresAt ? <RelativeTime at={token.expiresAt} now={now} /> : <Never />}</TableCell>
+              <StatusCell status={status} />
+              <TimeCell at={token.createdAt} now={now} />
+              <TimeCell at={token.lastUsedAt} now={now} missing={<NoValue>never</NoValue>} />
+              <TimeCell at={token.expiresAt} now={now} missing={<NoValue>never</NoValue>} />
               <TableCell className="py-1.5 text-right">{status === "ACTIVE" && <RevokeTokenDialog token={token} />}</TableCell>
             </TableRow>
           );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Fact } from "@/components/ui/fact";
+import { NoValue } from "@/components/ui/no-value";
 import type { InboxItem } from "@/lib/approvals/inbox-item";
 import { RequestContext } from "./request-context";
 
@@ -15,7 +16,7 @@ export function DelegationFacts({ item }: { item: Pick<InboxItem, "agent" | "onB
           owner {item.agent.owner.name} ({item.agent.owner.email})
         </p>
       </Fact>
-      <Fact term="On behalf of">{item.onBehalfOf ? `${item.onBehalfOf.name} (${item.onBehalfOf.email})` : <span className="text-muted-foreground">—</span>}</Fact>
+      <Fact term="On behalf of">{item.onBehalfOf ? `${item.onBehalfOf.name} (${item.onBehalfOf.email})` : <NoValue />}</Fact>
       <Fact term="Context">
         <RequestContext item={item} />
       </Fact>

@@ -3,8 +3,8 @@ import { Loader2Icon } from "lucide-react";
 import Link from "next/link";
 import type { ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeCell } from "@/components/ui/time-cell";
 import { formatDuration } from "@/lib/scopes/form-schemas";
 import type { DecisionTarget } from "./decision-dialog";
 import { RequestContext } from "./request-context";
@@ -75,9 +75,7 @@ export function InboxTable({
               <TableCell className="whitespace-nowrap tabular-nums">
                 {item.approvalsHad} of {item.approvalsNeeded}
               </TableCell>
-              <TableCell className="whitespace-nowrap">
-                <RelativeTime at={item.createdAt} now={now} />
-              </TableCell>
+              <TimeCell at={item.createdAt} now={now} />
               <TableCell>
                 <DecisionCell item={item} deciding={deciding} onDecide={onDecide} />
               </TableCell>

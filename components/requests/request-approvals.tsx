@@ -1,7 +1,8 @@
 import { ScopeKeys } from "@/components/admin/scope-keys";
 import { Badge } from "@/components/ui/badge";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { NoValue } from "@/components/ui/no-value";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeCell } from "@/components/ui/time-cell";
 import { formatDuration } from "@/lib/scopes/form-schemas";
 import type { RequestDetail } from "./request-queries";
 
@@ -26,14 +27,12 @@ export function RequestApprovals({ approvals, now }: { approvals: RequestDetail[
               <Badge tone={approval.decision === "APPROVE" ? "success" : "danger"}>{approval.decision === "APPROVE" ? "approved" : "denied"}</Badge>
             </TableCell>
             <TableCell className="text-xs">
-              {approval.narrowedScopes.length === 0 && approval.narrowedDurationSeconds === null && <span className="text-muted-foreground">—</span>}
+              {approval.narrowedScopes.length === 0 && approval.narrowedDurationSeconds === null && <NoValue />}
               {approval.narrowedScopes.length > 0 && <ScopeKeys keys={approval.narrowedScopes} />}
               {approval.narrowedDurationSeconds !== null && <p className="mt-1">{formatDuration(approval.narrowedDurationSeconds)}</p>}
             </TableCell>
-            <TableCell className="max-w-sm whitespace-pre-line wrap-break-word">{approval.comment || <span className="text-muted-foreground">—</span>}</TableCell>
-            <TableCell className="whitespace-nowrap">
-              <RelativeTime at={approval.at} now={now} />
-            </TableCell>
+            <TableCell className="max-w-sm whitespace-pre-line wrap-break-word">{approval.comment || <NoValue />}</TableCell>
+            <TimeCell at={approval.at} now={now} />
           </TableRow>
         ))}
       </tbody>

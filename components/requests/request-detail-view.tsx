@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Loader2Icon } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { PageHeader } from "@/components/admin/page-header";
+import { DetailHeader } from "@/components/admin/detail-header";
 import { ScopeKeys } from "@/components/admin/scope-keys";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
@@ -34,12 +34,9 @@ export function RequestDetailView({ requestId }: { requestId: string }) {
 
   return (
     <div className="flex flex-col gap-5">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/requests" className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
-          Requests
-        </Link>
-      </nav>
-      <PageHeader
+      <DetailHeader
+        listHref="/requests"
+        listLabel="Requests"
         title={
           <>
             Request from {request.agent.name} <StatusBadge status={request.status} />
@@ -62,7 +59,7 @@ export function RequestDetailView({ requestId }: { requestId: string }) {
         ) : (
           request.status === "PENDING" && <p className="text-sm text-muted-foreground">{request.cannotDecideReason}</p>
         )}
-      </PageHeader>
+      </DetailHeader>
       <DecisionNotice notice={notice} />
       {error && <Alert>The request could not be refreshed: {error.message}</Alert>}
       <RequestFacts request={request} now={now} />

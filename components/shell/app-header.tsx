@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LiveIndicator } from "@/components/live/live-events";
 import { Badge } from "@/components/ui/badge";
+import { canReadAudit } from "@/lib/audit/audit-readers";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -9,12 +10,15 @@ const NAV: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/requests", label: "Requests" },
   { href: "/grants", label: "Grants" },
+  { href: "/incidents", label: "Incidents" },
   { href: "/agents", label: "Agents" },
   { href: "/scopes", label: "Scopes" },
   { href: "/groups", label: "Groups" },
 ];
+const AUDIT_NAV: NavItem[] = [{ href: "/audit", label: "Audit" }];
 const ADMIN_NAV: NavItem[] = [
   { href: "/resource-servers", label: "Resource servers" },
+  { href: "/webhooks", label: "Webhooks" },
   { href: "/users", label: "Users" },
 ];
 
@@ -25,7 +29,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         <Link href="/" className="text-sm font-semibold tracking-tight text-primary">
           Baton
         </Link>
-        <NavLinks items={user.role === "ADMIN" ? [...NAV, ...ADMIN_NAV] : NAV} />
+        <NavLinks items={[...NAV, ...(canReadAudit(user) ? AUDIT_NAV : []), ...(user.role === "ADMIN" ? ADMIN_NAV : [])]} />
         <div className="ml-auto">
           <LiveIndicator />
         </div>

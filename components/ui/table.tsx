@@ -24,3 +24,12 @@ export function TableHead({ className, ...props }: ComponentProps<"th">) {
 export function TableCell({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("px-4 py-2 align-top", className)} {...props} />;
 }
+
+/** The heading of a column of row actions: empty to the eye, named for screen readers. */
+export function ActionsHead() {
+  return (
+    <TableHead>
+      <span className="sr-only">Actions</span>
+    </TableHead>
+  );
+}

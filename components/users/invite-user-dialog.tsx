@@ -3,10 +3,9 @@ import { inviteUserAction } from "@/app/(app)/users/actions";
 import { FormDialog } from "@/components/admin/form-dialog";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { SelectField } from "@/components/ui/select";
 import type { InvitedUserFormState } from "@/lib/users/admin-form-schemas";
-import { ROLES } from "./role-options";
-import { ShownOnce } from "./shown-once";
+import { RoleField } from "./role-field";
+import { ShownOnce } from "@/components/ui/shown-once";
 
 const showInvitationLink = (state: InvitedUserFormState) =>
   state.invitationUrl && (
@@ -31,13 +30,7 @@ export function InviteUserDialog({ ssoConfigured }: { ssoConfigured: boolean }) 
         <>
           <Field label="Name" name="name" required autoComplete="off" defaultValue={state.values?.name} error={state.fieldErrors?.name} />
           <Field label="Email" name="email" type="email" required autoComplete="off" defaultValue={state.values?.email} error={state.fieldErrors?.email} />
-          <SelectField label="Role" name="role" defaultValue={state.values?.role ?? "VIEWER"} error={state.fieldErrors?.role}>
-            {ROLES.map((role) => (
-              <option key={role.value} value={role.value}>
-                {role.label}: {role.about}
-              </option>
-            ))}
-          </SelectField>
+          <RoleField defaultValue={state.values?.role ?? "VIEWER"} error={state.fieldErrors?.role} />
         </>
       )}
     />

@@ -6,10 +6,9 @@ import { FormDialog } from "@/components/admin/form-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { SelectField } from "@/components/ui/select";
 import { groupField } from "@/lib/users/admin-form-schemas";
 import type { UserSummary } from "@/lib/users/user-summary";
-import { ROLES } from "./role-options";
+import { RoleField } from "./role-field";
 
 const UserId = ({ user }: { user: UserSummary }) => <input type="hidden" name="userId" value={user.id} />;
 
@@ -38,13 +37,7 @@ export function ChangeRoleDialog({ user }: { user: UserSummary }) {
       fields={(state) => (
         <>
           <UserId user={user} />
-          <SelectField label="Role" name="role" defaultValue={state.values?.role ?? user.role} error={state.fieldErrors?.role}>
-            {ROLES.map((role) => (
-              <option key={role.value} value={role.value}>
-                {role.label}: {role.about}
-              </option>
-            ))}
-          </SelectField>
+          <RoleField defaultValue={state.values?.role ?? user.role} error={state.fieldErrors?.role} />
         </>
       )}
     />

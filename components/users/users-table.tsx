@@ -1,6 +1,6 @@
-import { StatusBadge } from "@/components/admin/status-badge";
+import { StatusCell } from "@/components/admin/status-badge";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ActionsHead, Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import type { UserSummary } from "@/lib/users/user-summary";
 import { GroupList, SignInMethods } from "./user-badges";
@@ -18,9 +18,7 @@ export function UsersTable({ users, groupNames, viewerId, now }: { users: UserSu
           <TableHead>Signs in with</TableHead>
           <TableHead>Status</TableHead>
           <TableHead>Last sign-in</TableHead>
-          <TableHead>
-            <span className="sr-only">Actions</span>
-          </TableHead>
+          <ActionsHead />
         </TableRow>
       </TableHeader>
       <tbody>
@@ -40,9 +38,7 @@ export function UsersTable({ users, groupNames, viewerId, now }: { users: UserSu
             <TableCell>
               <SignInMethods user={user} />
             </TableCell>
-            <TableCell>
-              <StatusBadge status={user.disabled ? "DISABLED" : "ACTIVE"} />
-            </TableCell>
+            <StatusCell status={user.disabled ? "DISABLED" : "ACTIVE"} />
             <TableCell className="whitespace-nowrap">{user.lastSignInAt ? <RelativeTime at={user.lastSignInAt} now={now} /> : <span className="text-muted-foreground">never</span>}</TableCell>
             <TableCell className="py-1.5">
               <div className="flex justify-end gap-1.5">

@@ -1,53 +1,110 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { ADMIN_TOKEN, MAIN_URL } from "../fixtures";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import { signInForCookie } from "@/lib/client/sign-in-for-cookie";
+import { ADMIN, ADMIN_TOKEN, MAIN_URL } from "../fixtures";
 
-// Revocation and agent disablement must be denied on every app instance and every decision point, not
-// only the one that made the change. This starts a second app instance and a `baton pdp` on the same
-// PostgreSQL as the main test server, and watches all three.
+// Scale-out: three app instances and two `baton pdp` processes on the main test server's PostgreSQL, the
+// apps behind a small round-robin proxy. A change made through any one instance must reach the event
+// streams, decisions and PDPs of all of them; killing an instance or a PDP under load must lose nothing.
 const databaseUrl = process.env.E2E_MAIN_DATABASE_URL;
-const SECOND_PORT = Number(process.env.E2E_MAIN_PORT ?? 3210) + 20;
-const PDP_PORT = SECOND_PORT + 1;
-const SECOND_URL = `http://localhost:${SECOND_PORT}`;
-const PDP_URL = `http://127.0.0.1:${PDP_PORT}`;
+const BASE_PORT = Number(process.env.E2E_MAIN_PORT ?? 3210) + 20;
+const APP_URLS = [MAIN_URL, `http://localhost:${BASE_PORT}`, `http://localhost:${BASE_PORT + 1}`];
+const PDP_URLS = [`http://127.0.0.1:${BASE_PORT + 2}`, `http://127.0.0.1:${BASE_PORT + 3}`];
 const suffix = Date.now().toString(36);
 const audience = `scale-${suffix}`;
-const scope = `scale${suffix}.orders:read`;
+const autoScope = `scale${suffix}.orders:read`;
+const reviewedScope = `scale${suffix}.orders:write`;
+const ownerEmail = `scale-owner-${suffix}@e2e.baton.dev`;
 
 test.skip(!databaseUrl, "needs PostgreSQL: several instances share one database (run npm test with TEST_DATABASE_URL)");
 test.describe.configure({ mode: "serial" });
 
-const children: ChildProcess[] = [];
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+const children = new Map<string, ChildProcess>();
+
+/** Each instance runs in its own process group (launcher and server, or the PDP): a kill takes all of it down. */
+function killGroup(url: string, signal: NodeJS.Signals) {
+  try {
+    process.kill(-children.get(url)!.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" };
 let rsSecret = "";
-let agent = { id: "", key: "" };
+let proxy: { url: string; close(): void };
+// Filed first, for the shortest duration Baton allows: the last test checks that its expiry was marked once.
+let expiring = { grantId: "", expiresAt: 0 };
 
 async function waitFor(url: string) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
+  for (let i = 0; i < 1200; i++) {
+    if (await fetch(url).then((response) => response.ok, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} did not come up`);
 }
 
-async function decide(request: APIRequestContext, base: string): Promise<boolean> {
-  const response = await request.post(`${base}/api/v1/decisions`, { headers: { authorization: `Bearer ${rsSecret}` }, data: { agentId: agent.id, scope } });
-  expect(response.status()).toBe(200);
-  return (await response.json()).allow as boolean;
+/**
+ * Round-robin over the app instances, as a load balancer would: a backend that refuses the connection is
+ * skipped (the request never reached it), a connection lost mid-request is a 502 for the client to retry.
+ */
+function startProxy(backends: string[]): Promise<{ url: string; close(): void }> {
+  let next = 0;
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const attempt = (tries: number) => {
+        const target = new URL(request.url ?? "/", backends[next++ % backends.length]);
+        const upstream = http.request(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        });
+        upstream.on("error", (error: NodeJS.ErrnoException) => {
+          if (error.code === "ECONNREFUSED" && tries < backends.length) return attempt(tries + 1);
+          if (!response.headersSent) response.writeHead(502).end();
+          else response.destroy();
+        });
+        upstream.end(body);
+      };
+      attempt(1);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => {
+          server.closeAllConnections();
+          server.close();
+        },
+      }),
+    ),
+  );
 }
 
-/** Milliseconds until every decision point denies (polling each every few ms), or a failure after 2 s. */
-async function untilEveryoneDenies(request: APIRequestContext): Promise<Record<string, number>> {
+async function json<T>(url: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+async function allows(base: string, agentId: string, scope: string): Promise<boolean> {
+  const answer = await json<{ allow: boolean }>(`${base}/api/v1/decisions`, { method: "POST", headers: { authorization: `Bearer ${rsSecret}`, "content-type": "application/json" }, body: JSON.stringify({ agentId, scope }) });
+  expect(answer.status).toBe(200);
+  return answer.body.allow;
+}
+
+/** Milliseconds until every app instance and PDP answers `wanted`, polling each every few ms; fails after 2 s. */
+async function untilEveryone(agentId: string, scope: string, wanted: boolean): Promise<Record<string, number>> {
   const started = performance.now();
   const latencies: Record<string, number> = {};
   await Promise.all(
-    [MAIN_URL, SECOND_URL, PDP_URL].map(async (base) => {
-      while (await decide(request, base)) {
-        if (performance.now() - started > 2000) throw new Error(`${base} still allows after 2 s`);
+    [...APP_URLS, ...PDP_URLS].map(async (base) => {
+      while ((await allows(base, agentId, scope)) !== wanted) {
+        if (performance.now() - started > 2000) throw new Error(`${base} still answers ${!wanted} after 2 s`);
         await new Promise((resolve) => setTimeout(resolve, 3));
       }
       latencies[base] = Math.round(performance.now() - started);
@@ -56,45 +113,180 @@ async function untilEveryoneDenies(request: APIRequestContext): Promise<Record<s
   return latencies;
 }
 
-test.beforeAll(async ({ request }) => {
-  const env = { ...process.env, DATABASE_URL: databaseUrl!, BATON_PUBLIC_URL: MAIN_URL, BATON_DATA_DIR: process.env.E2E_MAIN_DATA_DIR ?? ".baton/e2e-main", BATON_USE_EXISTING_BUILD: "1" };
-  children.push(spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"], { env: { ...env, PORT: String(SECOND_PORT) }, stdio: "ignore" }));
-  children.push(spawn(process.execPath, ["bin/baton.mjs", "pdp", "--port", String(PDP_PORT)], { env, stdio: "ignore" }));
-  await Promise.all([waitFor(`${SECOND_URL}/api/health`), waitFor(`${PDP_URL}/healthz`)]);
+async function createAgent(name: string, scopes: string[]) {
+  const created = await json<{ id: string }>(`${MAIN_URL}/api/v1/admin/agents`, { method: "POST", headers: admin, body: JSON.stringify({ name: `${name}-${suffix}`, ownerEmail, eligibleScopes: scopes }) });
+  expect(created.status).toBe(201);
+  const key = await json<{ key: string }>(`${MAIN_URL}/api/v1/admin/agents/${created.body.id}/keys`, { method: "POST", headers: admin, body: "{}" });
+  return { id: created.body.id, key: key.body.key };
+}
 
-  const server = await request.post(`${MAIN_URL}/api/v1/admin/resource-servers`, { headers: admin, data: { name: `orders-${suffix}`, audience } });
-  rsSecret = (await server.json()).secret;
-  expect((await request.post(`${MAIN_URL}/api/v1/admin/scopes`, { headers: admin, data: { key: scope, risk: "LOW", maxDurationSeconds: 3600, autoApprove: true, resourceServer: audience } })).status()).toBe(201);
+function file(base: string, agentKey: string, scope: string, idempotencyKey?: string) {
+  return fetch(`${base}/api/v1/access-requests`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${agentKey}`, "content-type": "application/json", ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}) },
+    body: JSON.stringify({ scopes: [scope], justification: "Reading orders for the scale-out check", durationSeconds: 600 }),
+  });
+}
+
+/** An agent's own event stream on one instance; resolves with the actions it saw once `until` arrives. */
+function agentStream(base: string, agentKey: string, until: string) {
+  const controller = new AbortController();
+  const seen: string[] = [];
+  const opened = fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${agentKey}`, accept: "text/event-stream" }, signal: controller.signal });
+  const done = opened.then(async (response) => {
+    expect(response.status).toBe(200);
+    const decoder = new TextDecoder();
+    const reader = response.body!.getReader();
+    let partial = "";
+    while (!seen.includes(until)) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const lines = (partial + decoder.decode(value, { stream: true })).split("\n");
+      partial = lines.pop()!;
+      for (const line of lines) if (line.startsWith("event: ")) seen.push(line.slice(7));
+    }
+    controller.abort();
+    return seen;
+  });
+  return { opened, done, abort: () => controller.abort() };
+}
+
+test.beforeAll(async () => {
+  // Two more app instances and two PDPs start here: on a loaded 2-core machine that takes a while.
+  test.setTimeout(240_000);
+  const env = { ...process.env, DATABASE_URL: databaseUrl!, BATON_PUBLIC_URL: MAIN_URL, BATON_DATA_DIR: process.env.E2E_MAIN_DATA_DIR ?? ".baton/e2e-main", BATON_USE_EXISTING_BUILD: "1" };
+  for (const url of APP_URLS.slice(1))
+    children.set(url, spawn(process.execPath, ["scripts/start.mjs"], { env: { ...env, PORT: new URL(url).port }, stdio: "ignore", detached: true }));
+  for (const url of PDP_URLS) children.set(url, spawn(process.execPath, ["bin/baton.mjs", "pdp", "--port", new URL(url).port], { env, stdio: "ignore", detached: true }));
+  await Promise.all([...APP_URLS.slice(1).map((url) => waitFor(`${url}/api/health`)), ...PDP_URLS.map((url) => waitFor(`${url}/healthz`))]);
+  proxy = await startProxy(APP_URLS);
+
+  const server = await json<{ secret: string }>(`${MAIN_URL}/api/v1/admin/resource-servers`, { method: "POST", headers: admin, body: JSON.stringify({ name: `orders-${suffix}`, audience }) });
+  rsSecret = server.body.secret;
+  expect((await json(`${MAIN_URL}/api/v1/admin/users`, { method: "POST", headers: admin, body: JSON.stringify({ email: ownerEmail, name: "Scale Owner", role: "VIEWER", password: "scale owner password" }) })).status).toBe(201);
+  expect((await json(`${MAIN_URL}/api/v1/admin/groups`, { method: "POST", headers: admin, body: JSON.stringify({ name: `scale-approvers-${suffix}`, memberEmails: [ADMIN.email] }) })).status).toBe(201);
+  for (const scope of [
+    { key: autoScope, risk: "LOW", maxDurationSeconds: 3600, autoApprove: true, resourceServer: audience },
+    { key: reviewedScope, risk: "MEDIUM", maxDurationSeconds: 3600, approverGroup: `scale-approvers-${suffix}`, resourceServer: audience },
+  ])
+    expect((await json(`${MAIN_URL}/api/v1/admin/scopes`, { method: "POST", headers: admin, body: JSON.stringify(scope) })).status).toBe(201);
+  const expiringAgent = await createAgent("expiring-scale-bot", [autoScope]);
+  const filed = await json<{ grant: { id: string; expiresAt: string } }>(`${proxy.url}/api/v1/access-requests`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${expiringAgent.key}`, "content-type": "application/json" },
+    body: JSON.stringify({ scopes: [autoScope], justification: "Expires while three instances run their jobs", durationSeconds: 60 }),
+  });
+  expiring = { grantId: filed.body.grant.id, expiresAt: Date.parse(filed.body.grant.expiresAt) };
 });
 
 test.afterAll(() => {
-  for (const child of children) child.kill("SIGTERM");
+  proxy?.close();
+  for (const url of children.keys()) killGroup(url, "SIGTERM");
 });
 
-async function grantedAgent(request: APIRequestContext, name: string) {
-  const created = await request.post(`${MAIN_URL}/api/v1/admin/agents`, { headers: admin, data: { name: `${name}-${suffix}`, ownerEmail: "admin@e2e.baton.dev", eligibleScopes: [scope] } });
-  const id = (await created.json()).id as string;
-  const key = (await (await request.post(`${MAIN_URL}/api/v1/admin/agents/${id}/keys`, { headers: admin, data: {} })).json()).key as string;
-  const filed = await request.post(`${MAIN_URL}/api/v1/access-requests`, { headers: { authorization: `Bearer ${key}` }, data: { scopes: [scope], justification: "Reading orders for the scale-out check", durationSeconds: 600 } });
-  agent = { id, key };
-  return (await filed.json()).grant.id as string;
-}
+test("an approval through one instance reaches every instance's event stream, decisions and both PDPs", async () => {
+  const agent = await createAgent("reviewed-scale-bot", [reviewedScope]);
+  const streams = APP_URLS.map((base) => agentStream(base, agent.key, "grant.issued"));
+  await Promise.all(streams.map((stream) => stream.opened));
+  const filed = await json<{ id: string; status: string }>(`${proxy.url}/api/v1/access-requests`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${agent.key}`, "content-type": "application/json" },
+    body: JSON.stringify({ scopes: [reviewedScope], justification: "Writing orders for the scale-out check", durationSeconds: 600 }),
+  });
+  expect(filed.body.status).toBe("PENDING");
 
-test("a revocation through one instance is denied by the other instance and the PDP at once", async ({ request }) => {
-  const grantId = await grantedAgent(request, "scale-bot");
-  for (const base of [MAIN_URL, SECOND_URL, PDP_URL]) await expect.poll(() => decide(request, base), { timeout: 2000 }).toBe(true);
-
-  // Revoked through the second instance; the main instance and the PDP must hear it too.
-  const revoked = await request.post(`${SECOND_URL}/api/v1/grants/${grantId}/revoke`, { headers: admin, data: { reason: "scale-out check" } });
-  expect(revoked.status()).toBe(200);
-  const latencies = await untilEveryoneDenies(request);
-  console.log(`revocation → deny (ms after the revoke returned): ${JSON.stringify(latencies)}`);
+  // The approver decides in a session on the third instance.
+  const cookie = await signInForCookie(APP_URLS[2]!, ADMIN);
+  const decided = await fetch(`${APP_URLS[2]}/api/ui/requests/${filed.body.id}/decision`, { method: "POST", headers: { cookie, origin: APP_URLS[2]!, "content-type": "application/json" }, body: JSON.stringify({ decision: "approve" }) });
+  expect(decided.status).toBe(200);
+  for (const seen of await Promise.all(streams.map((stream) => stream.done))) expect(seen).toEqual(expect.arrayContaining(["request.approved", "grant.issued"]));
+  console.log(`approval → allow (ms after the approval returned): ${JSON.stringify(await untilEveryone(agent.id, reviewedScope, true))}`);
 });
 
-test("disabling an agent through one instance is denied everywhere at once", async ({ request }) => {
-  await grantedAgent(request, "doomed-scale-bot");
-  for (const base of [MAIN_URL, SECOND_URL, PDP_URL]) await expect.poll(() => decide(request, base), { timeout: 2000 }).toBe(true);
-  expect((await request.post(`${MAIN_URL}/api/v1/admin/agents/${agent.id}/disable`, { headers: admin, data: {} })).status()).toBe(200);
-  const latencies = await untilEveryoneDenies(request);
-  console.log(`disable → deny (ms after the disable returned): ${JSON.stringify(latencies)}`);
+test("a revocation through one instance is denied by every instance and both PDPs at once", async () => {
+  const agent = await createAgent("scale-bot", [autoScope]);
+  const grantId = ((await (await file(proxy.url, agent.key, autoScope)).json()) as { grant: { id: string } }).grant.id;
+  await untilEveryone(agent.id, autoScope, true);
+  const revoked = await fetch(`${APP_URLS[1]}/api/v1/grants/${grantId}/revoke`, { method: "POST", headers: admin, body: JSON.stringify({ reason: "scale-out check" }) });
+  expect(revoked.status).toBe(200);
+  console.log(`revocation → deny (ms after the revoke returned): ${JSON.stringify(await untilEveryone(agent.id, autoScope, false))}`);
+});
+
+test("disabling an agent through one instance is denied everywhere at once", async () => {
+  const agent = await createAgent("doomed-scale-bot", [autoScope]);
+  expect((await file(proxy.url, agent.key, autoScope)).status).toBe(201);
+  await untilEveryone(agent.id, autoScope, true);
+  expect((await fetch(`${APP_URLS[2]}/api/v1/admin/agents/${agent.id}/disable`, { method: "POST", headers: admin, body: "{}" })).status).toBe(200);
+  console.log(`disable → deny (ms after the disable returned): ${JSON.stringify(await untilEveryone(agent.id, autoScope, false))}`);
+});
+
+test("killing an app instance and a PDP mid-load loses nothing: every acknowledged filing is stored once", async () => {
+  const agents = await Promise.all(Array.from({ length: 4 }, (_, index) => createAgent(`load-bot-${index}`, [autoScope])));
+  const FILINGS_PER_AGENT = 15;
+  const acknowledged = new Map<string, string>(); // idempotency key → request id
+  let retries = 0;
+  let decisionsAnswered = 0;
+  let loadRunning = true;
+
+  // Decisions against the two PDPs, failing over as a sidecar client would, while the filings run.
+  const decisionLoad = (async () => {
+    let target = 0;
+    while (loadRunning) {
+      const agent = agents[decisionsAnswered % agents.length]!;
+      try {
+        await allows(PDP_URLS[target % PDP_URLS.length]!, agent.id, autoScope);
+        decisionsAnswered++;
+      } catch {
+        target++;
+      }
+    }
+  })();
+
+  const filings = agents.map(async (agent, agentIndex) => {
+    for (let filing = 0; filing < FILINGS_PER_AGENT; filing++) {
+      const idempotencyKey = `${agent.id}-${filing}`;
+      for (let attempt = 0; ; attempt++) {
+        const response = await file(proxy.url, agent.key, autoScope, idempotencyKey).catch(() => null);
+        if (response && (response.status === 201 || response.status === 200)) {
+          acknowledged.set(idempotencyKey, ((await response.json()) as { id: string }).id);
+          break;
+        }
+        retries++;
+        if (attempt > 20) throw new Error(`filing ${idempotencyKey} never succeeded`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      if (agentIndex === 0 && filing === 4) {
+        killGroup(APP_URLS[2]!, "SIGKILL");
+        killGroup(PDP_URLS[0]!, "SIGKILL");
+      }
+    }
+  });
+  await Promise.all(filings);
+  loadRunning = false;
+  await decisionLoad;
+
+  expect(acknowledged.size).toBe(agents.length * FILINGS_PER_AGENT);
+  for (const agent of agents) {
+    const listed = await json<{ items: { id: string }[] }>(`${MAIN_URL}/api/v1/access-requests?limit=100`, { headers: { authorization: `Bearer ${agent.key}` } });
+    const stored = listed.body.items.map((item) => item.id).sort();
+    const mine = [...acknowledged].filter(([key]) => key.startsWith(`${agent.id}-`)).map(([, id]) => id).sort();
+    // Exactly the acknowledged requests: none missing, none filed twice by a retry.
+    expect(stored).toEqual(mine);
+  }
+  expect(decisionsAnswered).toBeGreaterThan(0);
+  console.log(`${acknowledged.size} filings acknowledged through the proxy with ${retries} client retries; ${decisionsAnswered} PDP decisions answered while one app instance and one PDP were killed`);
+});
+
+test("the expiry job runs once across the instances: one grant.expired event, dated at the true expiry", async () => {
+  test.setTimeout(120_000);
+  const cookie = await signInForCookie(MAIN_URL, ADMIN);
+  type AuditPage = { items: { action: string; at: string }[] };
+  const expiredEvents = async () =>
+    (await json<AuditPage>(`${MAIN_URL}/api/ui/audit?subject=${expiring.grantId}&action=grant.expired`, { headers: { cookie } })).body.items;
+  await expect.poll(async () => (await expiredEvents()).length, { timeout: Math.max(0, expiring.expiresAt - Date.now()) + 40_000, intervals: [1000] }).toBeGreaterThan(0);
+  // Give any instance that would mark it a second time the chance to do so.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const events = await expiredEvents();
+  expect(events).toHaveLength(1);
+  expect(Date.parse(events[0]!.at)).toBe(expiring.expiresAt);
 });

@@ -1,14 +1,18 @@
 import { prisma } from "@/lib/db";
 import { systemClock, type Clock } from "@/lib/clock";
+import { statusFilter } from "@/lib/grants/list-agent-grants";
 import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
 import { requestInclude, toRequestDto } from "@/lib/requests/to-request-dto";
 import { scopeInclude, toScopeDto } from "@/lib/scopes/to-scope-dto";
 import { toAgentDto, toAgentKeyDto } from "./to-agent-dto";
 
 const RECENT_ITEMS = 20;
+/** Far above what one agent should hold at once; the page says when the cap is reached. */
+const HELD_GRANTS_LISTED = 500;
 
 /**
- * Everything the agent page shows, read at one instant so statuses and countdowns agree; null when no
+ * Everything the agent page shows, read at one instant so statuses and countdowns agree — including
+ * every grant it holds right now, from which the page derives its standing exposure; null when no
  * agent has the id. Like the catalog, it is not secret to signed-in people: callers authenticate first.
  */
 export async function getAgentDetail(options: { agentId: string; clock?: Clock }) {
@@ -24,6 +28,12 @@ export async function getAgentDetail(options: { agentId: string; clock?: Clock }
     },
   });
   if (!agent) return null;
+  const held = await prisma.grant.findMany({
+    where: { agentId: agent.id, ...statusFilter("active", now) },
+    orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+    take: HELD_GRANTS_LISTED,
+    include: grantInclude,
+  });
   return {
     asOf: now.toISOString(),
     agent: toAgentDto(agent),
@@ -31,5 +41,7 @@ export async function getAgentDetail(options: { agentId: string; clock?: Clock }
     keys: agent.keys.map(toAgentKeyDto),
     recentRequests: agent.requests.map((request) => toRequestDto(request, now)),
     recentGrants: agent.grants.map((grant) => toGrantDto(grant, now)),
+    heldGrants: held.map((grant) => toGrantDto(grant, now)),
+    heldGrantsCapped: held.length === HELD_GRANTS_LISTED,
   };
 }

@@ -8,9 +8,24 @@ import {
 } from "zod-openapi";
 import { problemSchema } from "@/lib/api/common-schemas";
 import { ROUTES, type Caller, type RouteSpec } from "@/lib/api/route-table";
+import { oauthErrorSchema } from "@/lib/grant-tokens/schemas";
 
-const SECURITY_SCHEME_OF: Record<Caller, "agentKey" | "adminToken" | "resourceServerSecret"> = { agent: "agentKey", admin: "adminToken", "resource-server": "resourceServerSecret" };
-const TAG_OF: Record<Caller, string> = { agent: "Agent API", admin: "Admin API", "resource-server": "Resource server API" };
+const SECURITY_SCHEME_OF: Record<Caller, string> = {
+  agent: "agentKey",
+  admin: "adminToken",
+  commander: "commanderToken",
+  "resource-server": "resourceServerSecret",
+  integration: "integrationCredential",
+  "incident-webhook": "webhookSignature",
+};
+const TAG_OF: Record<Caller, string> = {
+  agent: "Agent API",
+  admin: "Admin API",
+  commander: "Commander API",
+  "resource-server": "Resource server API",
+  integration: "Integration API",
+  "incident-webhook": "Webhooks",
+};
 
 export const callersOf = (route: Pick<RouteSpec, "caller">): Caller[] => (typeof route.caller === "string" ? [route.caller] : route.caller);
 
@@ -51,14 +66,16 @@ function responsesOf(route: RouteSpec): ZodOpenApiResponsesObject {
   const errors: Record<number, string> = { ...COMMON_ERRORS };
   if (pathParameterNames(route.path).length > 0) errors[404] = NOT_FOUND;
 
+  const errorMediaType = route.oauthErrors ? "application/json" : PROBLEM_MEDIA_TYPE;
+  const errorSchema = route.oauthErrors ? oauthErrorSchema : problemSchema;
   const responses: ZodOpenApiResponsesObject = {};
   for (const [status, description] of Object.entries(errors)) {
-    responses[status as StatusCode] = { description, content: { [PROBLEM_MEDIA_TYPE]: { schema: problemSchema } } };
+    responses[status as StatusCode] = { description, content: { [errorMediaType]: { schema: errorSchema } } };
   }
   for (const [status, response] of Object.entries(route.responses)) {
     const isError = Number(status) >= 400;
-    const mediaType = response.contentType ?? (isError ? PROBLEM_MEDIA_TYPE : "application/json");
-    const schema = response.schema ?? (isError ? problemSchema : undefined);
+    const mediaType = response.contentType ?? (isError ? errorMediaType : "application/json");
+    const schema = response.schema ?? (isError ? errorSchema : undefined);
     const hasBody = schema !== undefined || response.contentType !== undefined;
     responses[status as StatusCode] = {
       description: response.description,
@@ -117,7 +134,7 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
         title: "Baton API",
         version: "1",
         description:
-          "Just-in-time access for agents: agents file access requests, poll or stream their outcome and get short-lived tokens for their grants; resource servers introspect those tokens and ask for decisions; admins manage scopes, agents, keys, groups, people, resource servers and signing keys.",
+          "Just-in-time access for agents: agents file access requests, poll or stream their outcome and get short-lived tokens for their grants; resource servers introspect those tokens and ask for decisions; commanders and incident tools open and resolve incidents, whose grants end with them; admins manage scopes, agents, keys, groups, people, resource servers, signing keys and incident integrations.",
       },
       // Paths already start with /api/v1, so the server is the bare origin. Without one, the relative
       // "/" resolves against wherever the document was fetched from.
@@ -126,12 +143,23 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
         { name: TAG_OF.agent, description: "Called by agents with their agent key" },
         { name: TAG_OF.admin, description: "Called by admins with a personal API token" },
         { name: TAG_OF["resource-server"], description: "Called by the downstream tools that enforce grants, with their resource-server secret" },
+        { name: TAG_OF.commander, description: "Called by incident commanders (and admins) with a personal API token" },
+        { name: TAG_OF.integration, description: "Called by incident tools with their integration credential" },
+        { name: TAG_OF["incident-webhook"], description: "Sent by incident tools, signed per Standard Webhooks with the integration's secret" },
       ],
       components: {
         securitySchemes: {
           agentKey: { type: "http", scheme: "bearer", description: "Agent key baton_<prefix>_<secret>" },
           adminToken: { type: "http", scheme: "bearer", description: "Personal API token of an admin" },
           resourceServerSecret: { type: "http", scheme: "bearer", description: "Resource-server secret batonrs_<secret>" },
+          commanderToken: { type: "http", scheme: "bearer", description: "Personal API token of a commander or an admin" },
+          integrationCredential: { type: "http", scheme: "bearer", description: "Incident-tool integration credential batonint_<secret>" },
+          webhookSignature: {
+            type: "apiKey",
+            in: "header",
+            name: "webhook-signature",
+            description: "Standard Webhooks: v1,<base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body` under the integration's whsec_ secret>",
+          },
         },
       },
       paths,

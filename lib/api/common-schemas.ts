@@ -20,8 +20,16 @@ export const isoDate = z.iso.datetime().meta({ example: "2026-11-24T12:00:00.000
 
 export const emailSchema = z.email("must be an email address").max(320);
 
+/** An optional query parameter; a GET form leaves unused fields empty, and an empty value means "not given". */
+export const optionalParam = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
 export const cursorPageQuery = z.object({
-  cursor: z.string().max(64).optional().meta({ description: "The `nextCursor` of the previous page" }),
+  cursor: z
+    .string()
+    .max(64)
+    .regex(/^[\x21-\x7e]*$/, "must be the nextCursor of a previous page")
+    .optional()
+    .meta({ description: "The `nextCursor` of the previous page" }),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 

@@ -1,19 +1,41 @@
 import { z } from "zod";
 import { agentKeySchema, agentSchema, createAgentBody, createAgentKeyBody, disableAgentBody, issuedAgentKeySchema, rotateAgentKeyBody } from "@/lib/agents/schemas";
 import { decisionQuestionBody, decisionSchema } from "@/lib/decisions/schemas";
-import { introspectBody, introspectionSchema, issuedTokenSchema, issueTokenBody } from "@/lib/grant-tokens/schemas";
-import { createGroupBody, groupSchema } from "@/lib/groups/schemas";
+import { exchangedTokenSchema, introspectBody, introspectionSchema, issuedTokenSchema, issueTokenBody, oauthErrorSchema, tokenExchangeBody } from "@/lib/grant-tokens/schemas";
+import { createGroupBody, groupSchema, updateGroupBody } from "@/lib/groups/schemas";
 import { grantSchema, listGrantsQuery, revokeGrantBody } from "@/lib/grants/schemas";
+import {
+  createdIntegrationSchema,
+  createIntegrationBody,
+  grantAuthorityBody,
+  grantedAuthoritySchema,
+  incidentSchema,
+  integrationSchema,
+  listIncidentsQuery,
+  openIncidentBody,
+  resolveIncidentBody,
+  webhookHeaders,
+  webhookOutcomeSchema,
+} from "@/lib/incidents/schemas";
 import { accessRequestPage, accessRequestSchema, cancelRequestBody, fileRequestBody, getRequestQuery, listRequestsQuery } from "@/lib/requests/schemas";
-import { createdResourceServerSchema, createResourceServerBody, resourceServerSchema } from "@/lib/resource-servers/schemas";
-import { createScopeBody, scopeSchema, updateScopeBody } from "@/lib/scopes/schemas";
+import { createdResourceServerSchema, createResourceServerBody, resourceServerSchema, revokeResourceServerBody, rotateResourceServerSecretBody } from "@/lib/resource-servers/schemas";
+import { createScopeBody, eligibleScopeSchema, scopeSchema, updateScopeBody } from "@/lib/scopes/schemas";
 import { rotatedSigningKeysSchema, rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
 import { createUserBody, createdUserSchema } from "@/lib/users/schemas";
+import {
+  createdWebhookEndpointSchema,
+  createWebhookEndpointBody,
+  updateWebhookEndpointBody,
+  webhookDeliverySchema,
+  webhookEndpointDetailSchema,
+  webhookEndpointSchema,
+} from "@/lib/webhooks/schemas";
 
-export type Caller = "agent" | "admin" | "resource-server";
+/** `incident-webhook`: not a bearer credential but a Standard Webhooks signature with the integration's secret. */
+export type Caller = "agent" | "admin" | "commander" | "resource-server" | "integration" | "incident-webhook";
 
 export interface RouteSpec {
-  method: "get" | "post" | "patch";
+  method: "get" | "post" | "patch" | "delete";
   path: string;
   /** Several callers: any one of them may call the route. */
   caller: Caller | Caller[];
@@ -22,6 +44,8 @@ export interface RouteSpec {
   body?: z.ZodType;
   /** The body may also be sent as application/x-www-form-urlencoded (OAuth-style endpoints). */
   acceptsForm?: boolean;
+  /** Errors are RFC 6749 `{error, error_description}` JSON instead of problem+json (the OAuth token endpoint). */
+  oauthErrors?: boolean;
   query?: z.ZodObject;
   headers?: z.ZodObject;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
@@ -99,6 +123,29 @@ export const ROUTES: RouteSpec[] = [
       404: { description: "No such grant for this agent" },
       409: { description: "The grant is not active now (revoked, expired or not started)" },
     },
+  },
+  {
+    method: "post",
+    path: "/api/v1/token",
+    caller: "agent",
+    summary: "Exchange a grant for a short-lived token (RFC 8693 token exchange)",
+    description:
+      "grant_type=urn:ietf:params:oauth:grant-type:token-exchange; subject_token = the grant id with subject_token_type urn:baton:params:oauth:token-type:grant-id; the agent key as actor_token (actor_token_type urn:baton:params:oauth:token-type:agent-key) or as Authorization: Bearer; audience (or resource) = the resource server. Answers the same token as POST /api/v1/grants/{id}/token, with issued_token_type. Errors are RFC 6749 JSON: invalid_request, invalid_client (401), invalid_grant (unknown or inactive grant), invalid_target (audience), invalid_scope, unsupported_grant_type.",
+    body: tokenExchangeBody,
+    acceptsForm: true,
+    oauthErrors: true,
+    responses: {
+      200: { description: "Issued", schema: exchangedTokenSchema },
+      400: { description: "invalid_request, invalid_grant, invalid_target, invalid_scope or unsupported_grant_type", schema: oauthErrorSchema, contentType: "application/json" },
+      401: { description: "invalid_client: the agent key is missing or not valid", schema: oauthErrorSchema, contentType: "application/json" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/scopes",
+    caller: "agent",
+    summary: "List the scopes this agent may ask for",
+    responses: { 200: { description: "The agent's eligible scopes", schema: z.object({ items: z.array(eligibleScopeSchema) }) } },
   },
   {
     method: "post",
@@ -226,6 +273,59 @@ export const ROUTES: RouteSpec[] = [
     responses: { 201: { description: "Created", schema: groupSchema } },
   },
   {
+    method: "patch",
+    path: "/api/v1/admin/groups/{id}",
+    caller: "admin",
+    summary: "Change an approver group's description or its chat (Slack-compatible) incoming-webhook URL",
+    body: updateGroupBody,
+    responses: { 200: { description: "Updated", schema: groupSchema }, 404: { description: "No such group" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/webhooks",
+    caller: "admin",
+    summary: "List outbound webhook endpoints (never their secrets)",
+    responses: { 200: { description: "Endpoints", schema: z.object({ items: z.array(webhookEndpointSchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/webhooks",
+    caller: "admin",
+    summary: "Register an outbound webhook endpoint; its signing secret is shown once",
+    description: "Audit events whose action matches `eventTypes` are POSTed to the URL, signed per Standard Webhooks (headers webhook-id, webhook-timestamp, webhook-signature), retried with exponential backoff.",
+    body: createWebhookEndpointBody,
+    responses: { 201: { description: "Registered", schema: createdWebhookEndpointSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/webhooks/{id}",
+    caller: "admin",
+    summary: "Get a webhook endpoint with its delivery log",
+    responses: { 200: { description: "The endpoint and its newest deliveries", schema: webhookEndpointDetailSchema }, 404: { description: "No such endpoint" } },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/admin/webhooks/{id}",
+    caller: "admin",
+    summary: "Change a webhook endpoint's URL, description, event filter or enablement",
+    body: updateWebhookEndpointBody,
+    responses: { 200: { description: "Updated", schema: webhookEndpointSchema }, 404: { description: "No such endpoint" } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/admin/webhooks/{id}",
+    caller: "admin",
+    summary: "Delete a webhook endpoint and its delivery log",
+    responses: { 204: { description: "Deleted" }, 404: { description: "No such endpoint" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/webhooks/{id}/test",
+    caller: "admin",
+    summary: "Send a signed `webhook.test` event to the endpoint",
+    responses: { 202: { description: "Queued; the delivery log shows the outcome", schema: webhookDeliverySchema }, 404: { description: "No such endpoint" }, 409: { description: "The endpoint is disabled" } },
+  },
+  {
     method: "get",
     path: "/api/v1/admin/resource-servers",
     caller: "admin",
@@ -239,6 +339,22 @@ export const ROUTES: RouteSpec[] = [
     summary: "Register a resource server; its caller secret is shown once",
     body: createResourceServerBody,
     responses: { 201: { description: "Created", schema: createdResourceServerSchema }, 409: { description: "A resource server with that name or audience exists" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/resource-servers/{id}/rotate-secret",
+    caller: "admin",
+    summary: "Issue a new caller secret, shown once; the old one keeps working for the overlap (default: stops now)",
+    body: rotateResourceServerSecretBody,
+    responses: { 201: { description: "Rotated", schema: createdResourceServerSchema }, 409: { description: "The resource server is revoked" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/resource-servers/{id}/revoke",
+    caller: "admin",
+    summary: "Revoke a resource server for good: its secrets stop authenticating at once",
+    body: revokeResourceServerBody,
+    responses: { 200: { description: "Revoked", schema: resourceServerSchema }, 409: { description: "Already revoked" } },
   },
   {
     method: "get",
@@ -262,5 +378,86 @@ export const ROUTES: RouteSpec[] = [
     summary: "Create a person; without a password the answer carries a one-time invitation link",
     body: createUserBody,
     responses: { 201: { description: "Created", schema: createdUserSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/incidents",
+    caller: ["commander", "integration"],
+    summary: "List incidents: open ones first (most severe, then oldest), then resolved ones",
+    query: listIncidentsQuery,
+    responses: { 200: { description: "Incidents", schema: z.object({ items: z.array(incidentSchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/incidents",
+    caller: ["commander", "integration"],
+    summary: "Open an incident",
+    description: "A person opening it becomes its commander unless `commanderEmail` names another commander or admin. An integration's incidents carry its slug as `externalSource`; one `externalId` opens one incident per integration.",
+    body: openIncidentBody,
+    responses: { 201: { description: "Opened", schema: incidentSchema }, 409: { description: "The integration already opened an incident with that externalId" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/incidents/{id}",
+    caller: ["commander", "integration"],
+    summary: "Get an incident with the number of grants and requests bound to it now",
+    responses: { 200: { description: "The incident", schema: incidentSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/incidents/{id}/resolve",
+    caller: ["commander", "integration"],
+    summary: "Resolve an incident: every grant bound to it is revoked and every pending request cancelled, in the same transaction",
+    description: "By its commander (a commander may also resolve one nobody commands), an admin, or the integration that opened it. Decisions deny the revoked grants as soon as this answers.",
+    body: resolveIncidentBody,
+    responses: {
+      200: { description: "Resolved", schema: incidentSchema },
+      403: { description: "Not this incident's commander, an admin, or the integration that opened it" },
+      409: { description: "Already resolved" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/incidents/{id}/grants",
+    caller: "commander",
+    summary: "Grant an agent authority for the life of the incident, without a request",
+    description:
+      "By the incident's commander or an admin, within the agent's eligible scopes and each scope's maximum duration; the grant acts for and is granted by the caller and ends when the incident resolves. Any critical scope instead files a request bound to the incident carrying the caller's approval: a second approver decides it in Baton.",
+    body: grantAuthorityBody,
+    responses: {
+      201: { description: "Granted, or filed for a second approval", schema: grantedAuthoritySchema },
+      403: { description: "Not the incident's commander or an admin, or a scope outside the agent's eligible set" },
+      409: { description: "The incident is resolved" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/incident-integrations",
+    caller: "admin",
+    summary: "List incident-tool integrations (never their secrets)",
+    responses: { 200: { description: "Integrations", schema: z.object({ items: z.array(integrationSchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/incident-integrations",
+    caller: "admin",
+    summary: "Register an incident tool; its webhook signing secret and API credential are shown once",
+    body: createIntegrationBody,
+    responses: { 201: { description: "Registered", schema: createdIntegrationSchema }, 409: { description: "An integration with that slug exists" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/hooks/incidents/{integration}",
+    caller: "incident-webhook",
+    summary: "Receive an incident tool's webhook (PagerDuty V3 style), signed per Standard Webhooks",
+    description:
+      "The signature covers `webhook-id.webhook-timestamp.body` (HMAC-SHA256 with the integration's whsec_ secret); the timestamp must be within 5 minutes of Baton's clock. `incident.triggered` opens an incident (`data.id` → externalId, `data.title`, `data.priority.summary` P1–P5 or `data.urgency` → severity), `incident.resolved` resolves it; other event types are acknowledged and ignored. A webhook-id already received is acknowledged as `duplicate` and has no effect.",
+    headers: webhookHeaders,
+    responses: {
+      200: { description: "Acted on, ignored or a duplicate", schema: webhookOutcomeSchema },
+      400: { description: "A signature header is missing, or the verified payload lacks a field its event type needs; nothing was stored" },
+      401: { description: "The signature does not match, or the timestamp is more than 5 minutes away; nothing was stored" },
+      404: { description: "No integration has that slug" },
+    },
   },
 ];

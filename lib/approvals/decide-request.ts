@@ -100,7 +100,10 @@ export async function decideRequest(options: { approver: Approver; requestId: st
 
     // Scopes narrowed away need no approvals of their own.
     const requirements = requirementsFor(routing.scopes.filter((scope) => grantedScopes.includes(scope.key)), routing.membersOf);
-    if (!quorumMet(requirements, approvals.map((a) => a.approverId))) return { outcome: "recorded" as const, grantId: null };
+    // The filer never counts towards the quorum: an incident commander's approval on the critical request
+    // they filed is on record, but a second person must still approve.
+    const counted = approvals.filter((a) => a.approverId !== request.filedById).map((a) => a.approverId);
+    if (!quorumMet(requirements, counted)) return { outcome: "recorded" as const, grantId: null };
 
     const durationSeconds = Math.min(request.requestedDurationSeconds, ...approvals.map((a) => a.narrowedDurationSeconds ?? Infinity));
     await tx.accessRequest.update({ where: { id: request.id }, data: { status: "APPROVED", decidedAt: now, updatedAt: now } });

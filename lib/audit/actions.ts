@@ -35,13 +35,21 @@ export const AUDIT_ACTIONS = [
   "request.expired",
   "grant.issued",
   "grant.expired",
+  "grant.expiring",
   "grant.revoked",
   "grant.token_issued",
   "resource_server.created",
+  "resource_server.secret_rotated",
+  "resource_server.revoked",
   "signing_key.created",
   "signing_key.rotated",
   "incident.opened",
   "incident.resolved",
+  "incident_integration.created",
+  "group.updated",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,13 +6,28 @@ import { digestsEqual, sha256Hex } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/errors";
 import { findResourceServer } from "@/lib/resource-servers/find-resource-server";
 import { isResourceServerSecret } from "@/lib/resource-servers/resource-server-secret-format";
+import { isIntegrationCredential } from "@/lib/incidents/integration-credential-format";
 
 export type ApiPrincipal =
   | { kind: "agent"; agentId: string; agentName: string; ownerId: string; keyId: string; keyPrefix: string }
   | { kind: "user"; userId: string; email: string; role: Role; tokenId: string }
-  | { kind: "resource-server"; resourceServerId: string; name: string; audience: string };
+  | { kind: "resource-server"; resourceServerId: string; name: string; audience: string }
+  | { kind: "integration"; integrationId: string; slug: string };
 
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+type AgentKeyRow = {
+  id: string;
+  agentId: string;
+  prefix: string;
+  hash: string;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  agentName: string;
+  ownerId: string;
+  agentStatus: string;
+};
 
 export const invalidCredential = () => new AppError("UNAUTHENTICATED", "The credential is missing, invalid, expired or revoked");
 
@@ -22,8 +37,8 @@ function staleLastUsed(now: Date) {
 }
 
 /**
- * Resolves `Authorization: Bearer …` to an agent (agent key), a resource server (its `batonrs_` secret)
- * or a person (personal token). Every failure answers the same way, so the response does not tell which
+ * Resolves `Authorization: Bearer …` to an agent (agent key), a resource server (its `batonrs_` secret),
+ * an incident-tool integration (its `batonint_` credential) or a person (personal token). Every failure answers the same way, so the response does not tell which
  * part was wrong.
  */
 export async function authenticateBearer(options: { token: string; clock: Clock }): Promise<ApiPrincipal> {
@@ -31,17 +46,26 @@ export async function authenticateBearer(options: { token: string; clock: Clock 
   const hash = sha256Hex(options.token);
   const agentKey = parseAgentKey(options.token);
   if (agentKey) {
-    const key = await prisma.agentKey.findUnique({ where: { prefix: agentKey.prefix }, include: { agent: true } });
-    if (!key || !digestsEqual(key.hash, hash) || key.revokedAt || (key.expiresAt && key.expiresAt <= now) || key.agent.status !== "ACTIVE")
+    // One round trip for the key and its agent: every agent call starts here.
+    const [key] = await prisma.$queryRaw<AgentKeyRow[]>`
+      SELECT k.id, k."agentId", k.prefix, k.hash, k."lastUsedAt", k."expiresAt", k."revokedAt", a.name AS "agentName", a."ownerId", a.status::text AS "agentStatus"
+        FROM "AgentKey" k JOIN "Agent" a ON a.id = k."agentId"
+       WHERE k.prefix = ${agentKey.prefix}`;
+    if (!key || !digestsEqual(key.hash, hash) || key.revokedAt || (key.expiresAt && key.expiresAt <= now) || key.agentStatus !== "ACTIVE")
       throw invalidCredential();
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
       await prisma.agentKey.updateMany({ where: { id: key.id, ...staleLastUsed(now) }, data: { lastUsedAt: now } });
-    return { kind: "agent", agentId: key.agentId, agentName: key.agent.name, ownerId: key.agent.ownerId, keyId: key.id, keyPrefix: key.prefix };
+    return { kind: "agent", agentId: key.agentId, agentName: key.agentName, ownerId: key.ownerId, keyId: key.id, keyPrefix: key.prefix };
   }
   if (isResourceServerSecret(options.token)) {
-    const server = await findResourceServer(hash);
+    const server = await findResourceServer(hash, now);
     if (!server) throw invalidCredential();
     return { kind: "resource-server", resourceServerId: server.id, name: server.name, audience: server.audience };
+  }
+  if (isIntegrationCredential(options.token)) {
+    const integration = await prisma.incidentIntegration.findUnique({ where: { credentialHash: hash } });
+    if (!integration || integration.revokedAt) throw invalidCredential();
+    return { kind: "integration", integrationId: integration.id, slug: integration.slug };
   }
   const token = await prisma.personalToken.findUnique({ where: { hash }, include: { user: true } });
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || token.user.disabled) throw invalidCredential();

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { agentKeySchema, agentSchema, type createAgentBody, type createAgentKeyBody, type disableAgentBody, issuedAgentKeySchema, type rotateAgentKeyBody } from "@/lib/agents/schemas";
 import { problemSchema } from "@/lib/api/common-schemas";
+import { issuedTokenSchema } from "@/lib/grant-tokens/schemas";
 import { grantSchema, type listGrantsQuery } from "@/lib/grants/schemas";
 import { type createGroupBody, groupSchema } from "@/lib/groups/schemas";
 import { accessRequestPage, accessRequestSchema, type AccessRequestDto, type fileRequestBody, type requestStatusSchema } from "@/lib/requests/schemas";
-import { type createScopeBody, scopeSchema, type updateScopeBody } from "@/lib/scopes/schemas";
+import { type createScopeBody, eligibleScopeSchema, scopeSchema, type updateScopeBody } from "@/lib/scopes/schemas";
 import { rotatedSigningKeysSchema, type rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
 import { type createUserBody, createdUserSchema } from "@/lib/users/schemas";
 import { BatonApiError, type Problem } from "./baton-api-error";
@@ -36,6 +37,7 @@ type Query = Record<string, string | number | undefined>;
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 const grantList = itemsOf(grantSchema);
 const scopeList = itemsOf(scopeSchema);
+const eligibleScopeList = itemsOf(eligibleScopeSchema);
 const agentList = itemsOf(agentSchema);
 const agentKeyList = itemsOf(agentKeySchema);
 const signingKeyList = itemsOf(signingKeySchema);
@@ -51,7 +53,7 @@ export function createBatonClient(options: BatonClientOptions) {
     method: Method,
     path: string,
     schema: T,
-    init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {},
+    init: { query?: Query; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
   ): Promise<z.output<T>> {
     const url = baseUrl + path + queryString(init.query);
     const headers: Record<string, string> = { accept: "application/json, application/problem+json", authorization: `Bearer ${options.token}`, ...init.headers };
@@ -60,7 +62,7 @@ export function createBatonClient(options: BatonClientOptions) {
     let response: Response;
     let text: string;
     try {
-      response = await fetchImpl(url, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+      response = await fetchImpl(url, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: init.signal });
       text = await response.text();
     } catch (error) {
       throw new BatonNetworkError({ method, url, cause: error });
@@ -81,8 +83,8 @@ export function createBatonClient(options: BatonClientOptions) {
     return parsed.data;
   }
 
-  async function getRequest(id: string, { waitSeconds }: { waitSeconds?: number } = {}) {
-    return call("GET", `/api/v1/access-requests/${segment(id)}`, accessRequestSchema, { query: { wait: waitSeconds } });
+  async function getRequest(id: string, { waitSeconds, signal }: { waitSeconds?: number; signal?: AbortSignal } = {}) {
+    return call("GET", `/api/v1/access-requests/${segment(id)}`, accessRequestSchema, { query: { wait: waitSeconds }, signal });
   }
 
   return {
@@ -90,7 +92,7 @@ export function createBatonClient(options: BatonClientOptions) {
     fileRequest: (body: z.input<typeof fileRequestBody>, { idempotencyKey }: { idempotencyKey?: string } = {}) =>
       call("POST", "/api/v1/access-requests", accessRequestSchema, { body, headers: idempotencyKey ? { "idempotency-key": idempotencyKey } : {} }),
 
-    /** With `waitSeconds` (at most 60) the server holds the answer until the request is decided or the time is up. */
+    /** With `waitSeconds` (at most 60) the server holds the answer until the request is decided or the time is up; `signal` gives up early. */
     getRequest,
 
     /** Newest first; pass the page's `nextCursor` as `cursor` for the next one. */
@@ -120,6 +122,23 @@ export function createBatonClient(options: BatonClientOptions) {
         if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       }
     },
+
+    /** The scopes the calling agent may ask for. */
+    listEligibleScopes: async () => (await call("GET", "/api/v1/scopes", eligibleScopeList)).items,
+
+    /** A short-lived token for one of the agent's grants, for one resource server (its audience). */
+    issueGrantToken: (grantId: string, audience: string) => call("POST", `/api/v1/grants/${segment(grantId)}/token`, issuedTokenSchema, { body: { audience } }),
+
+    /** An agent gives its own grant back early; an admin revokes any. */
+    revokeGrant: (grantId: string, { reason }: { reason?: string } = {}) => call("POST", `/api/v1/grants/${segment(grantId)}/revoke`, grantSchema, { body: { reason } }),
+
+    /**
+     * The agent's event stream (server-sent events of its own changes), for as long as `signal` is not
+     * aborted: reconnects after a drop with Last-Event-ID, so no event is lost, and calls `onEvent` with each.
+     * Resolves once the first connection is open (events from then on are delivered), or rejects with why
+     * it could not open; later drops are retried quietly.
+     */
+    followEvents: (onEvent: (event: AgentEvent) => void, { signal }: { signal: AbortSignal }) => followEvents(baseUrl + "/api/v1/events", options.token, fetchImpl, onEvent, signal),
 
     listScopes: async () => (await call("GET", "/api/v1/admin/scopes", scopeList)).items,
 
@@ -154,6 +173,77 @@ export function createBatonClient(options: BatonClientOptions) {
     /** The retired key keeps verifying tokens for the overlap (at least a token's lifetime). */
     rotateSigningKeys: (body: z.input<typeof rotateSigningKeysBody> = {}) => call("POST", "/api/v1/admin/signing-keys/rotate", rotatedSigningKeysSchema, { body }),
   };
+}
+
+export interface AgentEvent {
+  id: string;
+  action: string;
+  subject: { kind: string; id: string };
+}
+
+const RECONNECT_DELAY_MS = 2000;
+
+async function followEvents(url: string, token: string, fetchImpl: typeof fetch, onEvent: (event: AgentEvent) => void, signal: AbortSignal): Promise<void> {
+  let lastEventId: string | null = null;
+  const open = async () => {
+    const headers: Record<string, string> = { accept: "text/event-stream", authorization: `Bearer ${token}`, ...(lastEventId ? { "last-event-id": lastEventId } : {}) };
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { headers, signal });
+    } catch (error) {
+      throw new BatonNetworkError({ method: "GET", url, cause: error });
+    }
+    if (!response.ok || !response.body) throw new BatonApiError({ method: "GET", url, problem: readProblem(response, await response.text()) });
+    return response.body;
+  };
+  const deliver = async (body: ReadableStream<Uint8Array>) => {
+    for await (const message of serverSentMessages(body)) {
+      if (message.id) lastEventId = message.id;
+      try {
+        const data = JSON.parse(message.data) as { action?: unknown; subject?: { kind?: unknown; id?: unknown } };
+        if (typeof data.action === "string" && typeof data.subject?.kind === "string" && typeof data.subject.id === "string")
+          onEvent({ id: message.id ?? "", action: data.action, subject: { kind: data.subject.kind, id: data.subject.id } });
+      } catch {
+        // not an event of this shape
+      }
+    }
+  };
+  const first = await open();
+  void (async () => {
+    let body: ReadableStream<Uint8Array> | null = first;
+    while (!signal.aborted) {
+      try {
+        await deliver(body ?? (await open()));
+      } catch {
+        // dropped or refused: retried below unless given up
+      }
+      body = null;
+      if (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, RECONNECT_DELAY_MS));
+    }
+  })();
+}
+
+/** The `id` and `data` of each message of a text/event-stream body (comments and `retry:` are skipped). */
+async function* serverSentMessages(body: ReadableStream<Uint8Array>): AsyncGenerator<{ id: string | null; data: string }> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true }).replace(/\r\n?/g, "\n");
+    let end: number;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let id: string | null = null;
+      const data: string[] = [];
+      for (const line of block.split("\n")) {
+        const [field, ...rest] = line.split(":");
+        const value = rest.join(":").replace(/^ /, "");
+        if (field === "id") id = value;
+        else if (field === "data") data.push(value);
+      }
+      if (data.length > 0) yield { id, data: data.join("\n") };
+    }
+  }
 }
 
 function normalizeBaseUrl(baseUrl: string): string {

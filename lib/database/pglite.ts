@@ -47,6 +47,12 @@ function acquireLock(dataDir: string): () => void {
   throw new DatabaseInUseError(`Could not lock the embedded database at ${dataDir}.`);
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers lives inside this process's WebAssembly memory. The
+ * embedded default serves one small team; the operating system's page cache holds the rest.
+ */
+const EMBEDDED_SETTINGS = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] };
+
 type Open = { db: PGlite; release: () => void };
 const opened = globalThis as unknown as { __batonPGlite?: Map<string, Open> };
 
@@ -60,11 +66,11 @@ export function openPGlite(dataDir: string): PGlite {
   if (existing && !existing.db.closed) return existing.db;
   let release = () => {};
   let db: PGlite;
-  if (dataDir.startsWith("memory://")) db = new PGlite(dataDir);
+  if (dataDir.startsWith("memory://")) db = new PGlite({ dataDir, ...EMBEDDED_SETTINGS });
   else {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
     release = acquireLock(dataDir);
-    db = new PGlite({ dataDir });
+    db = new PGlite({ dataDir, ...EMBEDDED_SETTINGS });
   }
   map.set(dataDir, { db, release });
   return db;

@@ -48,7 +48,7 @@ export const DEMO_INCIDENTS = [
     externalSource: "pagerduty",
     externalId: "PD-52931",
     openedAt: ago(0, 0, 50),
-    directGrants: [{ agent: "ops-bot", onBehalfOf: "carol", scopes: ["k8s.prod:exec", "logs.prod:read"], minutes: 60, at: ago(0, 0, 25), grantedBy: "carol" }],
+    directGrants: [{ agent: "ops-bot", onBehalfOf: "carol", scopes: ["deploy.prod:write", "logs.prod:read"], minutes: 60, at: ago(0, 0, 25), grantedBy: "carol" }],
   },
 ] as const satisfies readonly DemoIncident[];
 

@@ -1,9 +1,10 @@
 import { GRANT_TOKEN_ALGORITHM } from "./grant-token-format";
+import { AGENT_KEY_TOKEN_TYPE, GRANT_ID_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from "./token-exchange-format";
 
 /**
  * RFC 8414 metadata, so a resource server configured with Baton's URL finds the keys and endpoints. Grant
- * tokens come from a per-grant endpoint called with an agent key, not from an OAuth token endpoint; the
- * `baton_` fields say how.
+ * tokens come from the RFC 8693 token endpoint (the grant id as subject token, the agent key as actor
+ * token) or from the per-grant endpoint; the `baton_` fields say how.
  */
 export function describeAuthorizationServer(options: { issuer: string }) {
   const { issuer } = options;
@@ -12,7 +13,9 @@ export function describeAuthorizationServer(options: { issuer: string }) {
     jwks_uri: `${issuer}/.well-known/jwks.json`,
     introspection_endpoint: `${issuer}/api/v1/introspect`,
     response_types_supported: [],
-    grant_types_supported: [],
+    token_endpoint: `${issuer}/api/v1/token`,
+    grant_types_supported: [TOKEN_EXCHANGE_GRANT_TYPE],
+    baton_token_exchange: { subject_token_type: GRANT_ID_TOKEN_TYPE, actor_token_type: AGENT_KEY_TOKEN_TYPE, audience: "the resource server's audience" },
     access_token_signing_alg_values_supported: [GRANT_TOKEN_ALGORITHM],
     baton_grant_token_endpoint: `${issuer}/api/v1/grants/{grant_id}/token`,
     baton_grant_token_endpoint_auth: "agent key as Bearer; body {\"audience\": \"<resource server audience>\"}",

@@ -3,7 +3,7 @@ import { SignJWT } from "jose";
 import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import { effectiveGrantState } from "@/lib/grants/grant-validity";
 import { getSigningKey } from "@/lib/signing-keys/get-signing-key";
 import { GRANT_TOKEN_TYPE, MAX_GRANT_TOKEN_SECONDS } from "./grant-token-format";
@@ -12,19 +12,23 @@ import type { IssuedTokenDto } from "./schemas";
 /**
  * Signs a short-lived token for one of the agent's own grants, for one resource server: it carries only
  * the grant's scopes that this resource server enforces, and expires after five minutes or with the
- * grant, whichever comes first. Another agent's grant is "not found".
+ * grant, whichever comes first. Another agent's grant is "not found". `scopes` narrows the token further
+ * (token exchange's `scope`); asking for one the grant does not give for that audience is refused.
  */
-export async function issueGrantToken(options: { agentId: string; grantId: string; audience: string; issuer: string; clock?: Clock }): Promise<IssuedTokenDto> {
+export async function issueGrantToken(options: { agentId: string; grantId: string; audience: string; issuer: string; scopes?: string[]; clock?: Clock }): Promise<IssuedTokenDto> {
   const now = (options.clock ?? systemClock).now();
   const grant = await prisma.grant.findFirst({ where: { id: options.grantId, agentId: options.agentId }, include: { onBehalfOf: true } });
   if (!grant) throw notFound("The grant");
   const state = effectiveGrantState(grant, now);
   if (state !== "ACTIVE") throw conflict(`The grant is ${state === "NOT_STARTED" ? "not active yet" : state.toLowerCase()}; no token can be issued for it`);
   const server = await prisma.resourceServer.findUnique({ where: { audience: options.audience }, select: { id: true, revokedAt: true } });
-  if (!server || server.revokedAt) throw forbidden(`No resource server has the audience ${options.audience}`);
+  if (!server || server.revokedAt) throw refused("audience", `No resource server has the audience ${options.audience}`);
   const served = await prisma.scope.findMany({ where: { key: { in: grant.scopes }, resourceServerId: server.id }, select: { key: true } });
-  const scopes = grant.scopes.filter((key) => served.some((scope) => scope.key === key));
-  if (scopes.length === 0) throw forbidden(`None of the grant's scopes is enforced by ${options.audience}`);
+  const covered = grant.scopes.filter((key) => served.some((scope) => scope.key === key));
+  if (covered.length === 0) throw refused("audience", `None of the grant's scopes is enforced by ${options.audience}`);
+  const uncovered = (options.scopes ?? []).filter((key) => !covered.includes(key));
+  if (uncovered.length > 0) throw refused("scope", `The grant does not give ${uncovered.join(", ")} for ${options.audience} (it gives ${covered.join(", ")})`);
+  const scopes = options.scopes?.length ? covered.filter((key) => options.scopes!.includes(key)) : covered;
 
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = Math.min(Math.floor(grant.expiresAt.getTime() / 1000), issuedAt + MAX_GRANT_TOKEN_SECONDS);
@@ -50,4 +54,9 @@ export async function issueGrantToken(options: { agentId: string; grantId: strin
     }),
   );
   return { access_token: token, token_type: "Bearer", expires_in: expiresAt - issuedAt, scope: scopes.join(" ") };
+}
+
+/** A 403 that names the field at fault, so the token exchange can tell an unknown audience from a scope the grant lacks. */
+function refused(field: "audience" | "scope", message: string): AppError {
+  return new AppError("FORBIDDEN", message, { errors: [{ field, message }] });
 }

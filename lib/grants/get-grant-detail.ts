@@ -66,7 +66,7 @@ export async function getGrantDetail(options: { viewer: PersonActor; grantId: st
             at: a.createdAt.toISOString(),
           })),
         }
-      : { kind: "direct" as const },
+      : { kind: "direct" as const, reason: row.reason },
     revokedBy: row.revokedAt ? actorName(row.revokedByKind, row.revokedById) : null,
     canRevoke: revocable > 0 && (state === "ACTIVE" || state === "NOT_STARTED"),
     history: history.map((e) => ({ seq: e.seq.toString(), at: e.at.toISOString(), action: e.action, actor: actorName(e.actorKind, e.actorId), data: e.data })),

@@ -12,6 +12,8 @@ export interface IssueGrantInput {
   incidentId: string | null;
   contextRef: string | null;
   grantedBy: Actor;
+  /** Why a direct grant was given; a requested grant's justification stays on its request. */
+  reason?: string;
   now: Date;
 }
 
@@ -31,6 +33,7 @@ export async function issueGrant(tx: Tx, input: IssueGrantInput) {
       grantedById: input.grantedBy.id,
       incidentId: input.incidentId,
       contextRef: input.contextRef,
+      reason: input.reason ?? null,
       createdAt: input.now,
     },
   });
@@ -39,7 +42,7 @@ export async function issueGrant(tx: Tx, input: IssueGrantInput) {
     action: "grant.issued",
     subject: { kind: "grant", id: grant.id },
     agentId: input.agentId,
-    data: { requestId: input.requestId, scopes: input.scopes, expiresAt: expiresAt.toISOString(), incidentId: input.incidentId },
+    data: { requestId: input.requestId, scopes: input.scopes, expiresAt: expiresAt.toISOString(), incidentId: input.incidentId, ...(input.reason && { reason: input.reason }) },
     at: input.now,
   });
   return grant;

@@ -1,20 +1,62 @@
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { systemClock, type Clock } from "@/lib/clock";
 import { statusFilter } from "./list-agent-grants";
+import type { GrantSearch } from "./schemas";
 import { toGrantDto } from "./to-grant-dto";
 
 export type GrantStatusFilter = Parameters<typeof statusFilter>[0];
 
-/** The newest grants across every agent, with the agent's name; status is decided at this instant. */
-export async function listGrants(options: { status: GrantStatusFilter; clock?: Clock }) {
-  const now = (options.clock ?? systemClock).now();
-  const grants = await prisma.grant.findMany({
-    where: statusFilter(options.status, now),
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 100,
-    include: { onBehalfOf: true, agent: { select: { id: true, name: true } } },
-  });
-  return grants.map((grant) => ({ ...toGrantDto(grant, now), agent: grant.agent }));
+const encodeCursor = (row: { createdAt: Date; id: string }) => `${row.createdAt.getTime()}.${row.id}`;
+
+/**
+ * Rows strictly after the cursor in (createdAt DESC, id DESC) order. `createdAt <= c` is what an index
+ * on (…, createdAt, id) can seek to; the OR only drops the few rows that share the cursor's instant.
+ */
+function afterCursor(cursor: string | undefined): Prisma.GrantWhereInput {
+  if (!cursor) return {};
+  const dot = cursor.indexOf(".");
+  const createdAt = new Date(Number(cursor.slice(0, dot)));
+  const id = cursor.slice(dot + 1);
+  return { AND: [{ createdAt: { lte: createdAt } }, { OR: [{ createdAt: { lt: createdAt } }, { id: { lt: id } }] }] };
 }
 
-export type GrantListItem = Awaited<ReturnType<typeof listGrants>>[number];
+/**
+ * The grants list across every agent, newest first, filtered by status (decided at this instant, so a
+ * grant past its expiry counts as expired whether or not a job marked it), agent, scope, incident and
+ * the person acted for; keyset-paginated on (createdAt, id). Every signed-in person may list grants.
+ */
+export async function listGrants(options: { search: GrantSearch; clock?: Clock }) {
+  const now = (options.clock ?? systemClock).now();
+  const { status, agent, scope, incident, onBehalfOf, cursor, limit } = options.search;
+  let onBehalfOfId: string | undefined;
+  if (onBehalfOf) {
+    const person = await prisma.user.findUnique({ where: { email: onBehalfOf.trim().toLowerCase() }, select: { id: true } });
+    if (!person) return { items: [], nextCursor: null };
+    onBehalfOfId = person.id;
+  }
+  const rows = await prisma.grant.findMany({
+    where: {
+      AND: [
+        statusFilter(status, now),
+        agent ? { agentId: agent } : {},
+        // hasEvery compiles to `scopes @> ARRAY[…]`, which the GIN index answers (`has` would not use it).
+        scope ? { scopes: { hasEvery: [scope] } } : {},
+        incident ? { incidentId: incident } : {},
+        onBehalfOfId ? { onBehalfOfId } : {},
+        afterCursor(cursor),
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    include: { onBehalfOf: true, agent: { select: { id: true, name: true } } },
+  });
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((grant) => ({ ...toGrantDto(grant, now), agent: grant.agent })),
+    nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null,
+  };
+}
+
+export type GrantPage = Awaited<ReturnType<typeof listGrants>>;
+export type GrantListItem = GrantPage["items"][number];

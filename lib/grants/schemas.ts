@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idOf, isoDate, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+import { emailSchema, idOf, isoDate, optionalParam, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
 
 export const grantSchema = z
   .object({
@@ -24,6 +24,22 @@ export type GrantDto = z.infer<typeof grantSchema>;
 export const listGrantsQuery = z.object({
   status: z.enum(["active", "expired", "revoked", "all"]).default("active"),
 });
+
+/** Where the next page of grants starts: the last row's creation time (ms) and id, as `nextCursor` handed it out. */
+export const grantCursorSchema = z.string().regex(/^\d{1,15}\.grt_[0-9a-z]{26}$/, "must be the nextCursor of the previous page");
+
+/** The browser's grants list: every filter is optional and lives in the page's URL. */
+export const grantSearchQuery = z.object({
+  status: z.preprocess((value) => (value === "" ? undefined : value), listGrantsQuery.shape.status),
+  agent: optionalParam(idOf("agt")),
+  scope: optionalParam(scopeKeySchema),
+  incident: optionalParam(idOf("inc")),
+  onBehalfOf: optionalParam(emailSchema),
+  cursor: optionalParam(grantCursorSchema),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export type GrantSearch = z.infer<typeof grantSearchQuery>;
 
 export const revokeGrantBody = z.strictObject({ reason: plainText(500).optional().meta({ description: "Why, kept with the grant and in the audit log" }) }).default({});
 

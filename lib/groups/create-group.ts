@@ -18,6 +18,6 @@ export async function createGroup(options: { actor: PersonActor; input: CreateGr
       data: { id: newId("group"), name, description, createdAt: now, updatedAt: now, members: { create: members.map((user) => ({ userId: user.id, createdAt: now })) } },
     });
     await recordEvent(tx, { actor: auditActor(options.actor), action: "group.created", subject: { kind: "group", id: group.id }, data: { name, members: members.map((u) => u.email) }, at: now });
-    return { id: group.id, name, description, members: members.map((u) => ({ id: u.id, email: u.email, name: u.name })), createdAt: now.toISOString() };
+    return { id: group.id, name, description, members: members.map((u) => ({ id: u.id, email: u.email, name: u.name })), chatWebhookConfigured: false, createdAt: now.toISOString() };
   });
 }

@@ -12,6 +12,7 @@ export async function listGroups(): Promise<GroupDto[]> {
     name: group.name,
     description: group.description,
     members: group.members.map(({ user }) => ({ id: user.id, email: user.email, name: user.name })),
+    chatWebhookConfigured: group.chatWebhookUrlSealed !== null,
     createdAt: group.createdAt.toISOString(),
   }));
 }

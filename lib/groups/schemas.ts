@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { emailSchema, isoDate, plainText } from "@/lib/api/common-schemas";
+import { emailSchema, idOf, isoDate, plainText } from "@/lib/api/common-schemas";
+import { webhookUrlSchema } from "@/lib/webhooks/schemas";
 
 export const createGroupBody = z
   .strictObject({
@@ -15,9 +16,24 @@ export const groupSchema = z
     name: z.string(),
     description: z.string(),
     members: z.array(z.object({ id: z.string(), email: z.string(), name: z.string() })),
+    chatWebhookConfigured: z.boolean().meta({ description: "Whether new requests routed to this group are posted to a chat incoming webhook (the URL itself is never returned)" }),
     createdAt: isoDate,
   })
   .meta({ id: "ApproverGroup" });
 
+export const updateGroupBody = z
+  .strictObject({
+    description: plainText(500).optional(),
+    chatWebhookUrl: webhookUrlSchema
+      .nullable()
+      .optional()
+      .meta({ description: "A Slack-compatible incoming-webhook URL told about each new request routed to this group (summary and a link to decide in Baton); null removes it. Stored encrypted." }),
+  })
+  .refine((body) => Object.keys(body).length > 0, "must change at least one field")
+  .meta({ id: "UpdateGroup" });
+
+export const groupIdSchema = idOf("grp");
+
+export type UpdateGroupBody = z.infer<typeof updateGroupBody>;
 export type CreateGroupBody = z.infer<typeof createGroupBody>;
 export type GroupDto = z.infer<typeof groupSchema>;

@@ -5,17 +5,28 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "./client-address";
 import { fieldErrorsOf, problemResponse } from "./problem";
-import { hit, rateLimited, type Limit } from "./rate-limiter";
+import { limitFailedAuthentication } from "./limit-failed-authentication";
 import { readJsonBody } from "./read-json-body";
 
 export type AgentPrincipal = Extract<ApiPrincipal, { kind: "agent" }>;
 export type AdminPrincipal = Extract<ApiPrincipal, { kind: "user" }>;
+export type PersonPrincipal = AdminPrincipal;
 export type ResourceServerPrincipal = Extract<ApiPrincipal, { kind: "resource-server" }>;
+export type IntegrationPrincipal = Extract<ApiPrincipal, { kind: "integration" }>;
 
-/** Who may call a route: agents (agent key), admins (personal token of an admin), resource servers (their secret). */
-export type ApiCaller = "agent" | "admin" | "resource-server";
+/**
+ * Who may call a route: agents (agent key), admins (personal token of an admin), commanders (personal
+ * token of a commander or an admin), resource servers (their secret), incident-tool integrations (their credential).
+ */
+export type ApiCaller = "agent" | "admin" | "commander" | "resource-server" | "integration";
 
-type CallerOf<C extends ApiCaller> = C extends "agent" ? AgentPrincipal : C extends "admin" ? AdminPrincipal : ResourceServerPrincipal;
+type CallerOf<C extends ApiCaller> = C extends "agent"
+  ? AgentPrincipal
+  : C extends "admin" | "commander"
+    ? PersonPrincipal
+    : C extends "integration"
+      ? IntegrationPrincipal
+      : ResourceServerPrincipal;
 
 export interface RouteContext<C extends ApiCaller, B, Q, P> {
   caller: CallerOf<C>;
@@ -26,29 +37,23 @@ export interface RouteContext<C extends ApiCaller, B, Q, P> {
   clock: Clock;
 }
 
-const FAILED_AUTH_PER_ADDRESS: Limit = { max: 20, windowMs: 60_000 };
-const FAILED_AUTH_PER_PREFIX: Limit = { max: 10, windowMs: 60_000 };
-
-function bearerToken(request: Request): string | null {
+export function bearerToken(request: Request): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
   return match ? match[1]! : null;
 }
 
 /**
- * Valid credentials always pass, so an attacker sharing an address or guessing a key's prefix cannot
- * lock its owner out; failures beyond the limits get 429 and are no longer audited one by one.
+ * Failures beyond the limits get 429 and are no longer audited one by one. The credential is the Bearer
+ * token unless the caller passes one found elsewhere (an OAuth `actor_token`).
  */
-async function authenticate(request: Request, clock: Clock): Promise<ApiPrincipal> {
+export async function authenticate(request: Request, clock: Clock, token: string | null = bearerToken(request)): Promise<ApiPrincipal> {
   const address = clientAddress(request);
-  const token = bearerToken(request);
   try {
     if (!token || token.length > 512) throw invalidCredential();
     return await authenticateBearer({ token, clock });
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "UNAUTHENTICATED") throw error;
-    const byAddress = hit(`auth-fail:addr:${address}`, FAILED_AUTH_PER_ADDRESS);
-    const byPrefix = token ? hit(`auth-fail:prefix:${token.slice(0, 18)}`, FAILED_AUTH_PER_PREFIX) : byAddress;
-    if (!byAddress.allowed || !byPrefix.allowed) throw rateLimited("Too many failed authentications", Math.max(byAddress.retryAfterSeconds, byPrefix.retryAfterSeconds));
+    limitFailedAuthentication(address, token);
     await recordRefusedAuthentication({ token, clientAddress: address, at: clock.now() });
     throw error;
   }
@@ -57,19 +62,25 @@ async function authenticate(request: Request, clock: Clock): Promise<ApiPrincipa
 const ROUTE_IS_FOR: Record<ApiCaller, string> = {
   agent: "agents (agent key)",
   admin: "administrators (an admin's personal token)",
+  commander: "incident commanders and administrators (their personal token)",
   "resource-server": "resource servers (their batonrs_ secret)",
+  integration: "incident-tool integrations (their batonint_ credential)",
 };
 
-function callerKindOf(principal: ApiPrincipal): ApiCaller | "non-admin" {
-  if (principal.kind === "user") return principal.role === "ADMIN" ? "admin" : "non-admin";
-  return principal.kind;
+const PERSON_ROLES_OF: Partial<Record<ApiCaller, readonly string[]>> = { admin: ["ADMIN"], commander: ["ADMIN", "COMMANDER"] };
+
+function fits(caller: ApiCaller, principal: ApiPrincipal): boolean {
+  const roles = PERSON_ROLES_OF[caller];
+  if (roles) return principal.kind === "user" && roles.includes(principal.role);
+  return principal.kind === caller;
 }
 
 /** Each kind of credential reaches only the routes made for it: the wrong kind is a 403, never a partial answer. */
 function refuseWrongCaller(allowed: readonly ApiCaller[], principal: ApiPrincipal): void {
-  const kind = callerKindOf(principal);
-  if ((allowed as readonly string[]).includes(kind)) return;
-  if (kind === "non-admin" && allowed.includes("admin")) throw new AppError("FORBIDDEN", "This route needs the admin role");
+  if (allowed.some((caller) => fits(caller, principal))) return;
+  const personRoutes = allowed.filter((caller) => PERSON_ROLES_OF[caller]);
+  if (principal.kind === "user" && personRoutes.length)
+    throw new AppError("FORBIDDEN", `This route needs the ${personRoutes.includes("commander") ? "commander or admin" : "admin"} role`);
   throw new AppError("FORBIDDEN", `This route is for ${allowed.map((caller) => ROUTE_IS_FOR[caller]).join(" or ")}`);
 }
 
@@ -81,7 +92,7 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix: st
 }
 
 /**
- * The one wrapper for /api/v1 handlers: authenticate (agent key, admin token or resource-server secret)
+ * The one wrapper for /api/v1 handlers: authenticate (agent key, personal token, resource-server secret or integration credential)
  * → check the kind of caller → parse params, query and body with zod → handler → errors mapped to
  * problem+json. A credential of the wrong kind for the route gets 403. `acceptsForm` also takes an
  * `application/x-www-form-urlencoded` body (OAuth endpoints such as introspection are called that way).

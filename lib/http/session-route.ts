@@ -11,9 +11,9 @@ import { assertSameOrigin } from "./same-origin";
  * GET, a same-origin check (route handlers have no CSRF protection of their own) and a JSON body, so a
  * cross-site form (text/plain, no Origin, Origin: null) can never decide anything.
  */
-export function sessionRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodObject>(
-  spec: { roles?: readonly Role[]; body?: B; params?: P },
-  handler: (context: { user: CurrentUser; body: z.infer<B>; params: z.infer<P>; request: Request }) => Promise<Response>,
+export function sessionRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodObject, Q extends z.ZodType = z.ZodUndefined>(
+  spec: { roles?: readonly Role[]; body?: B; params?: P; query?: Q },
+  handler: (context: { user: CurrentUser; body: z.infer<B>; params: z.infer<P>; query: z.infer<Q>; request: Request }) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
@@ -26,8 +26,9 @@ export function sessionRoute<B extends z.ZodType = z.ZodUndefined, P extends z.Z
         throw new AppError("BAD_REQUEST", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
       };
       const params = parse(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
+      const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
       const body = spec.body ? parse(spec.body, await readJsonBody(request)) : undefined;
-      return await handler({ user, body: body as z.infer<B>, params: params as z.infer<P>, request });
+      return await handler({ user, body: body as z.infer<B>, params: params as z.infer<P>, query: query as z.infer<Q>, request });
     } catch (error) {
       return problemResponse(error);
     }

@@ -1,32 +1,73 @@
 import { prisma } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { PersonActor } from "@/lib/auth/actor";
+import { canReadAudit } from "@/lib/audit/audit-readers";
 import { systemClock, type Clock } from "@/lib/clock";
+import { statusFilter } from "@/lib/grants/list-agent-grants";
+import { toGrantDto } from "@/lib/grants/to-grant-dto";
+import { EXPIRING_SOON_MS } from "./expiring-soon";
+import { getDelegationActivity } from "./get-delegation-activity";
 
-const EXPIRING_SOON_MS = 15 * 60 * 1000;
+/** Active grants listed soonest-expiry first: enough that the browser can count the ones expiring within 15 minutes itself. */
+const ACTIVE_GRANTS_LISTED = 50;
+const PENDING_REQUESTS_LISTED = 20;
+const RECENT_EVENTS_LISTED = 15;
 
-/** The headline numbers and latest activity. Every role may see them; `viewer` is the principal asking. */
-export async function getOverview(options: { viewer: CurrentUser; clock?: Clock }) {
+/**
+ * The live delegation state at one instant: the headline numbers, the active grants (soonest expiry
+ * first, so the browser can count down and flip them to expired on its own), the pending requests by
+ * age, the activity charts, and — for people who may read the audit log — its latest entries.
+ */
+export async function getOverview(options: { viewer: PersonActor; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
   const soon = new Date(now.getTime() + EXPIRING_SOON_MS);
   // Active means unexpired at this instant, whether or not the expiry job has marked it yet.
-  const active = { status: "ACTIVE" as const, revokedAt: null, startsAt: { lte: now }, expiresAt: { gt: now } };
-  const [pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents, recentEvents] = await Promise.all([
-    prisma.accessRequest.count({ where: { status: "PENDING", pendingExpiresAt: { gt: now } } }),
+  const active = statusFilter("active", now);
+  const pending = { status: "PENDING" as const, pendingExpiresAt: { gt: now } };
+  const mayReadAudit = canReadAudit(options.viewer);
+  const [pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents, grants, requests, recentEvents, activity] = await Promise.all([
+    prisma.accessRequest.count({ where: pending }),
     prisma.grant.count({ where: active }),
     prisma.grant.count({ where: { ...active, expiresAt: { gt: now, lte: soon } } }),
     prisma.incident.count({ where: { status: "OPEN" } }),
     prisma.agent.count({ where: { status: "ACTIVE" } }),
-    prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: 15 }),
+    prisma.grant.findMany({
+      where: active,
+      orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+      take: ACTIVE_GRANTS_LISTED,
+      include: { onBehalfOf: true, agent: { select: { id: true, name: true } } },
+    }),
+    prisma.accessRequest.findMany({
+      where: pending,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: PENDING_REQUESTS_LISTED,
+      include: { onBehalfOf: { select: { email: true } }, agent: { select: { id: true, name: true } } },
+    }),
+    mayReadAudit ? prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: RECENT_EVENTS_LISTED }) : Promise.resolve(null),
+    getDelegationActivity({ now }),
   ]);
   return {
     asOf: now.toISOString(),
     counts: { pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents },
-    recentEvents: recentEvents.map((event) => ({
-      seq: event.seq.toString(),
-      at: event.at.toISOString(),
-      actor: event.actorId ? `${event.actorKind.toLowerCase()} ${event.actorId}` : event.actorKind.toLowerCase(),
-      action: event.action,
-      subject: `${event.subjectKind} ${event.subjectId}`,
+    activeGrants: grants.map((grant) => ({ ...toGrantDto(grant, now), agent: grant.agent })),
+    pendingRequests: requests.map((request) => ({
+      id: request.id,
+      agent: request.agent,
+      scopes: request.requestedScopes,
+      onBehalfOf: request.onBehalfOf?.email ?? null,
+      durationSeconds: request.requestedDurationSeconds,
+      createdAt: request.createdAt.toISOString(),
+      pendingExpiresAt: request.pendingExpiresAt.toISOString(),
     })),
+    activity,
+    recentEvents:
+      recentEvents?.map((event) => ({
+        seq: event.seq.toString(),
+        at: event.at.toISOString(),
+        actor: event.actorId ? `${event.actorKind.toLowerCase()} ${event.actorId}` : event.actorKind.toLowerCase(),
+        action: event.action,
+        subject: `${event.subjectKind} ${event.subjectId}`,
+      })) ?? null,
   };
 }
+
+export type Overview = Awaited<ReturnType<typeof getOverview>>;

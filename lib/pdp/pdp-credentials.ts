@@ -7,7 +7,7 @@ import { isResourceServerSecret } from "@/lib/resource-servers/resource-server-s
 export interface PdpCredentials {
   findKey: FindVerificationKey;
   /** The audience of the resource server whose secret this is; null for anything else (unknown, revoked, not a secret). */
-  audienceOf(secret: string): Promise<string | null>;
+  audienceOf(secret: string, now: Date): Promise<string | null>;
   /** Called on every change to signing keys or resource servers, and whenever changes may have gone unheard. */
   forget(): void;
 }
@@ -22,7 +22,7 @@ type PublishedKey = { key: KeyObject; expiresAt: Date | null };
  */
 export function createPdpCredentials(pool: pg.Pool): PdpCredentials {
   const keys = new Map<string, PublishedKey>();
-  const audiences = new Map<string, string>();
+  const audiences = new Map<string, { audience: string; acceptedUntil: Date | null }>();
   return {
     async findKey(kid, now) {
       let published = keys.get(kid);
@@ -37,15 +37,22 @@ export function createPdpCredentials(pool: pg.Pool): PdpCredentials {
       }
       return published.expiresAt && published.expiresAt <= now ? null : published.key;
     },
-    async audienceOf(secret) {
+    async audienceOf(secret, now) {
       if (!isResourceServerSecret(secret)) return null;
       const hash = sha256Hex(secret);
-      const known = audiences.get(hash);
-      if (known) return known;
-      const { rows } = await pool.query<{ audience: string }>(`SELECT audience FROM "ResourceServer" WHERE "secretHash" = $1 AND "revokedAt" IS NULL`, [hash]);
-      if (!rows[0]) return null;
-      audiences.set(hash, rows[0].audience);
-      return rows[0].audience;
+      let known = audiences.get(hash);
+      if (!known) {
+        // A rotated-out secret is accepted until the end of its overlap.
+        const { rows } = await pool.query<{ audience: string; acceptedUntil: Date | null }>(
+          `SELECT audience, CASE WHEN "secretHash" = $1 THEN NULL ELSE "previousSecretExpiresAt" AT TIME ZONE 'UTC' END AS "acceptedUntil"
+             FROM "ResourceServer" WHERE ("secretHash" = $1 OR "previousSecretHash" = $1) AND "revokedAt" IS NULL`,
+          [hash],
+        );
+        if (!rows[0]) return null;
+        known = rows[0];
+        audiences.set(hash, known);
+      }
+      return !known.acceptedUntil || now < known.acceptedUntil ? known.audience : null;
     },
     forget() {
       keys.clear();

@@ -9,6 +9,7 @@ import { decideAccess, type DecisionContext } from "@/lib/decisions/decide-acces
 import { decisionQuestionBody, type DecisionDto } from "@/lib/decisions/schemas";
 import { AppError } from "@/lib/errors";
 import { introspectBody } from "@/lib/grant-tokens/schemas";
+import { limitFailedAuthentication } from "@/lib/http/limit-failed-authentication";
 import { fieldErrorsOf, problemResponse } from "@/lib/http/problem";
 import { introspectFromIndex } from "./introspect-from-index";
 import { listenForChanges } from "./listen-for-changes";
@@ -114,8 +115,11 @@ export async function startPdp(options: PdpOptions): Promise<RunningPdp> {
     if (!isDecision && path !== "/api/v1/introspect") throw new AppError("NOT_FOUND", "Only POST /api/v1/decisions, POST /api/v1/introspect and GET /healthz are served here");
     if (request.method !== "POST") throw new AppError("NOT_FOUND", `${path} takes POST`);
     const secret = bearerToken(request);
-    const audience = secret && secret.length <= 512 ? await credentials.audienceOf(secret) : null;
-    if (!audience) throw new AppError("UNAUTHENTICATED", "The credential is missing, invalid or revoked");
+    const audience = secret && secret.length <= 512 ? await credentials.audienceOf(secret, new Date()) : null;
+    if (!audience) {
+      limitFailedAuthentication(request.socket.remoteAddress ?? "unknown", secret);
+      throw new AppError("UNAUTHENTICATED", "The credential is missing, invalid or revoked");
+    }
     const issuer = options.issuer;
     if (isDecision) {
       const question = parseOrThrow(decisionQuestionBody, await readBody(request, false));

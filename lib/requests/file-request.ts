@@ -7,8 +7,10 @@ import { env } from "@/lib/env";
 import { AppError, conflict } from "@/lib/errors";
 import { issueGrant } from "@/lib/grants/issue-grant";
 import { newId } from "@/lib/ids";
-import { resolveScopeKeys } from "@/lib/scopes/resolve-scope-keys";
+import { lockOpenIncident } from "@/lib/incidents/lock-open-incident";
+import type { User } from "@/lib/generated/prisma/client";
 import { normalizeEmail } from "@/lib/users/normalize-email";
+import { checkRequestedScopes } from "./check-requested-scopes";
 import type { AccessRequestDto, FileRequestBody } from "./schemas";
 import { requestInclude, toRequestDto } from "./to-request-dto";
 
@@ -29,19 +31,14 @@ async function findReplay(agentId: string, idempotencyKey: string, bodyHash: str
 }
 
 async function checkContext(tx: Tx, input: FileRequestBody) {
-  let onBehalfOfId: string | null = null;
+  let onBehalfOf: User | null = null;
   if (input.onBehalfOf) {
-    const person = await tx.user.findUnique({ where: { email: normalizeEmail(input.onBehalfOf) } });
-    if (!person || person.disabled)
+    onBehalfOf = await tx.user.findUnique({ where: { email: normalizeEmail(input.onBehalfOf) } });
+    if (!onBehalfOf || onBehalfOf.disabled)
       throw new AppError("BAD_REQUEST", `No active Baton user has the email ${input.onBehalfOf}`, { errors: [{ field: "onBehalfOf", message: "is not an active Baton user" }] });
-    onBehalfOfId = person.id;
   }
-  if (input.incidentId) {
-    const incident = await tx.incident.findUnique({ where: { id: input.incidentId } });
-    if (!incident || incident.status !== "OPEN")
-      throw new AppError("BAD_REQUEST", `There is no open incident ${input.incidentId}`, { errors: [{ field: "incidentId", message: "is not an open incident" }] });
-  }
-  return { onBehalfOfId };
+  if (input.incidentId) await lockOpenIncident(tx, input.incidentId, "incidentId");
+  return { onBehalfOf };
 }
 
 /**
@@ -64,20 +61,9 @@ export async function fileRequest(options: { agentId: string; input: FileRequest
       const [agent] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Agent" WHERE id = ${agentId} FOR SHARE`;
       if (!agent || agent.status !== "ACTIVE") throw new AppError("FORBIDDEN", "The agent is disabled");
 
-      const scopes = await resolveScopeKeys(tx, input.scopes, "scopes");
-      const eligible = new Set((await tx.agentEligibleScope.findMany({ where: { agentId }, select: { scopeId: true } })).map((e) => e.scopeId));
-      const ineligible = scopes.flatMap((scope, index) => (eligible.has(scope.id) ? [] : [{ field: `scopes.${index}`, message: `${scope.key} is outside this agent's eligible scopes` }]));
-      if (ineligible.length)
-        throw new AppError("FORBIDDEN", `Not eligible for ${ineligible.map((e) => e.message.split(" ")[0]).join(", ")}`, { errors: ineligible });
-
-      const maxDuration = Math.min(...scopes.map((scope) => scope.maxDurationSeconds));
-      if (input.durationSeconds > maxDuration) {
-        const limiting = scopes.filter((scope) => scope.maxDurationSeconds === maxDuration).map((scope) => scope.key);
-        throw new AppError("BAD_REQUEST", `durationSeconds may be at most ${maxDuration} (the maximum of ${limiting.join(", ")})`, {
-          errors: [{ field: "durationSeconds", message: `must be at most ${maxDuration} seconds` }],
-        });
-      }
-      const { onBehalfOfId } = await checkContext(tx, input);
+      const scopes = await checkRequestedScopes(tx, { agentId, scopeKeys: input.scopes, durationSeconds: input.durationSeconds });
+      const { onBehalfOf } = await checkContext(tx, input);
+      const onBehalfOfId = onBehalfOf?.id ?? null;
 
       const autoApprove = scopes.every((scope) => scope.autoApprove);
       const request = await tx.accessRequest.create({
@@ -99,31 +85,30 @@ export async function fileRequest(options: { agentId: string; input: FileRequest
           updatedAt: now,
         },
       });
-      const agentActor = { kind: "AGENT" as const, id: agentId };
+      // The audit append serialises every writer, so the answer is built from what is at hand, not read after it.
       await recordEvent(tx, {
-        actor: agentActor,
+        actor: { kind: "AGENT", id: agentId },
         action: "request.filed",
         subject: { kind: "request", id: request.id },
         agentId,
         data: { scopes: input.scopes, durationSeconds: input.durationSeconds, onBehalfOf: input.onBehalfOf ?? null, incidentId: input.incidentId ?? null, contextRef: input.contextRef ?? null },
         at: now,
       });
-      if (autoApprove) {
-        await recordEvent(tx, { actor: { kind: "SYSTEM", id: null }, action: "request.approved", subject: { kind: "request", id: request.id }, agentId, data: { route: "auto-approve" }, at: now });
-        await issueGrant(tx, {
-          requestId: request.id,
-          agentId,
-          onBehalfOfId,
-          scopes: input.scopes,
-          durationSeconds: input.durationSeconds,
-          incidentId: request.incidentId,
-          contextRef: request.contextRef,
-          grantedBy: { kind: "SYSTEM", id: null },
-          now,
-        });
-      }
-      const filed = await tx.accessRequest.findUniqueOrThrow({ where: { id: request.id }, include: requestInclude });
-      return { request: toRequestDto(filed, now), replayed: false };
+      if (!autoApprove) return { request: toRequestDto({ ...request, onBehalfOf, grant: null }, now), replayed: false };
+
+      await recordEvent(tx, { actor: { kind: "SYSTEM", id: null }, action: "request.approved", subject: { kind: "request", id: request.id }, agentId, data: { route: "auto-approve" }, at: now });
+      const grant = await issueGrant(tx, {
+        requestId: request.id,
+        agentId,
+        onBehalfOfId,
+        scopes: input.scopes,
+        durationSeconds: input.durationSeconds,
+        incidentId: request.incidentId,
+        contextRef: request.contextRef,
+        grantedBy: { kind: "SYSTEM", id: null },
+        now,
+      });
+      return { request: toRequestDto({ ...request, onBehalfOf, grant: { ...grant, onBehalfOf } }, now), replayed: false };
     });
   } catch (error) {
     // Two concurrent calls with one idempotency key: the unique index lets one file; the other replays it.

@@ -65,4 +65,7 @@ export const listRequestsQuery = cursorPageQuery.extend({
 
 export const accessRequestPage = pageOf(accessRequestSchema).meta({ id: "AccessRequestPage" });
 
+/** A request id in a path: anything else (a NUL byte, a 64 KiB string) is a 400 before the database sees it. */
+export const requestParams = z.object({ id: idOf("req") });
+
 export const cancelRequestBody = z.strictObject({ reason: plainText(500).optional() }).default({});

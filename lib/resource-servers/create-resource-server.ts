@@ -23,6 +23,6 @@ export async function createResourceServer(options: { actor: PersonActor; input:
       include: resourceServerInclude,
     });
     await recordEvent(tx, { actor: auditActor(options.actor), action: "resource_server.created", subject: { kind: "resource_server", id: server.id }, data: { name, audience, secretPrefix: shownPrefix }, at: now });
-    return { ...toResourceServerDto(server), secret };
+    return { ...toResourceServerDto(server, now), secret };
   });
 }

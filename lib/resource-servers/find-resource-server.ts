@@ -7,16 +7,27 @@ export interface ResourceServerCaller {
   audience: string;
 }
 
-type Cache = { entries: Map<string, ResourceServerCaller>; watching: Promise<unknown> | null };
+/** A known secret and, for a secret replaced by a rotation, the end of its overlap. */
+type CachedCaller = { caller: ResourceServerCaller; acceptedUntil: Date | null };
+type Cache = { entries: Map<string, CachedCaller>; generation: number; watching: Promise<unknown> | null };
 const state = globalThis as unknown as { __batonResourceServerCache?: Cache };
-const cache = (state.__batonResourceServerCache ??= { entries: new Map(), watching: null });
+const cache = (state.__batonResourceServerCache ??= { entries: new Map(), generation: 0, watching: null });
+
+/**
+ * Empties the cache. Called by the change feed for every instance, and directly by this instance's own
+ * rotations and revocations, so the instance that made a change never answers from before it.
+ */
+export function forgetResourceServerCallers(): void {
+  cache.generation += 1;
+  cache.entries.clear();
+}
 
 /** Any change to a resource server, a reconnect or a disconnect empties the cache: it never outlives a revocation. */
 function watch(): void {
   cache.watching ??= subscribeToChanges(
-    (change) => change.subjectKind === "resource_server" && cache.entries.clear(),
-    () => cache.entries.clear(),
-    () => cache.entries.clear(),
+    (change) => change.subjectKind === "resource_server" && forgetResourceServerCallers(),
+    forgetResourceServerCallers,
+    forgetResourceServerCallers,
   ).catch(() => {
     cache.watching = null;
   });
@@ -27,13 +38,16 @@ function watch(): void {
  * downstream call, so known callers are kept in memory — but only while the change feed is connected,
  * which is what empties the cache when a resource server changes.
  */
-export async function findResourceServer(secretHash: string): Promise<ResourceServerCaller | null> {
+export async function findResourceServer(secretHash: string, now: Date): Promise<ResourceServerCaller | null> {
   watch();
   const cached = feedIsConnected() ? cache.entries.get(secretHash) : undefined;
-  if (cached) return cached;
-  const server = await prisma.resourceServer.findUnique({ where: { secretHash } });
-  if (!server || server.revokedAt) return null;
+  if (cached) return !cached.acceptedUntil || now < cached.acceptedUntil ? cached.caller : null;
+  // A read that overlaps a change must not put what it read back into the emptied cache.
+  const generation = cache.generation;
+  const server = await prisma.resourceServer.findFirst({ where: { revokedAt: null, OR: [{ secretHash }, { previousSecretHash: secretHash }] } });
+  if (!server) return null;
+  const acceptedUntil = server.secretHash === secretHash ? null : server.previousSecretExpiresAt;
   const caller = { id: server.id, name: server.name, audience: server.audience };
-  if (feedIsConnected()) cache.entries.set(secretHash, caller);
-  return caller;
+  if (feedIsConnected() && generation === cache.generation) cache.entries.set(secretHash, { caller, acceptedUntil });
+  return !acceptedUntil || now < acceptedUntil ? caller : null;
 }

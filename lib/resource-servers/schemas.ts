@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, scopeKeySchema } from "@/lib/api/common-schemas";
+import { idOf, isoDate, scopeKeySchema } from "@/lib/api/common-schemas";
 
 /** What a token's `aud` carries: usually the tool's base URL, or any stable name without spaces. */
 export const audienceSchema = z
@@ -20,6 +20,10 @@ export const resourceServerSchema = z
     name: z.string(),
     audience: audienceSchema,
     secretPrefix: z.string().meta({ description: "The first characters of the secret, to tell secrets apart" }),
+    previousSecret: z
+      .object({ prefix: z.string(), acceptedUntil: isoDate })
+      .nullable()
+      .meta({ description: "The secret replaced by the last rotation, while it is still accepted" }),
     scopes: z.array(scopeKeySchema).meta({ description: "The catalog scopes this resource server enforces" }),
     createdAt: isoDate,
     revokedAt: isoDate.nullable(),
@@ -29,6 +33,19 @@ export const resourceServerSchema = z
 export const createdResourceServerSchema = resourceServerSchema
   .extend({ secret: z.string().meta({ description: "The caller secret `batonrs_…`. Shown once; Baton keeps only its SHA-256." }) })
   .meta({ id: "CreatedResourceServer" });
+
+export const resourceServerParams = z.object({ id: idOf("rsv") });
+
+export const rotateResourceServerSecretBody = z
+  .strictObject({
+    overlapSeconds: z.number().int().min(0).max(7 * 24 * 3600).default(0).meta({ description: "How long the old secret keeps working; 0 stops it at once" }),
+  })
+  .default({ overlapSeconds: 0 })
+  .meta({ id: "RotateResourceServerSecret" });
+
+export const revokeResourceServerBody = z
+  .strictObject({ reason: z.string().trim().min(1).max(500).meta({ description: "Why, for the audit log" }) })
+  .meta({ id: "RevokeResourceServer" });
 
 export type CreateResourceServerBody = z.infer<typeof createResourceServerBody>;
 export type ResourceServerDto = z.infer<typeof resourceServerSchema>;

@@ -45,6 +45,10 @@ const formFields = {
     .string()
     .transform((name) => name || null)
     .pipe(createScopeBody.shape.approverGroup.unwrap()),
+  resourceServer: z
+    .string()
+    .transform((audience) => audience || null)
+    .pipe(createScopeBody.shape.resourceServer.unwrap()),
   autoApprove: z
     .literal("on")
     .optional()

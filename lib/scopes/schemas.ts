@@ -48,3 +48,17 @@ export const scopeSchema = z
 export type CreateScopeBody = z.infer<typeof createScopeBody>;
 export type UpdateScopeBody = z.infer<typeof updateScopeBody>;
 export type ScopeDto = z.infer<typeof scopeSchema>;
+
+export const eligibleScopeSchema = z
+  .object({
+    key: scopeKeySchema,
+    description: z.string(),
+    risk: riskSchema,
+    maxDurationSeconds: z.number().int().meta({ description: "The longest grant of this scope Baton will issue" }),
+    autoApprove: z.boolean().meta({ description: "Requests for only auto-approve scopes, within their maximum, are approved at once" }),
+    approvalsRequired: z.number().int().meta({ description: "Approvals needed from the scope's approver group when it is not auto-approved" }),
+    resourceServer: z.string().nullable().meta({ description: "Audience of the resource server that enforces this scope: ask for a token for this audience" }),
+  })
+  .meta({ id: "EligibleScope", description: "A scope the calling agent may ask for" });
+
+export type EligibleScopeDto = z.infer<typeof eligibleScopeSchema>;

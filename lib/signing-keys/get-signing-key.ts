@@ -11,15 +11,16 @@ import { openPrivateJwk } from "./open-private-jwk";
 // another instance takes effect at once.
 const privateKeys = new Map<string, KeyObject>();
 
-const currentKeyQuery = { where: { retiredAt: null }, orderBy: { createdAt: "desc" } } as const;
+const currentKeyQuery = { where: { retiredAt: null, activatedAt: { not: null } }, orderBy: { activatedAt: "desc" } } as const;
 
 async function createFirstSigningKey(now: Date) {
   return prisma.$transaction(async (tx) => {
     await lockSigningKeys(tx);
     const created = await tx.signingKey.findFirst(currentKeyQuery);
     if (created) return created;
-    const key = await insertSigningKey(tx, { now });
-    await recordEvent(tx, { actor: SYSTEM_ACTOR, action: "signing_key.created", subject: { kind: "signing_key", id: key.kid }, data: { algorithm: key.algorithm, reason: "first token signed" }, at: now });
+    const key = await insertSigningKey(tx, { now, activate: true });
+    const next = await insertSigningKey(tx, { now, activate: false });
+    await recordEvent(tx, { actor: SYSTEM_ACTOR, action: "signing_key.created", subject: { kind: "signing_key", id: key.kid }, data: { algorithm: key.algorithm, reason: "first token signed", nextKid: next.kid }, at: now });
     return key;
   });
 }

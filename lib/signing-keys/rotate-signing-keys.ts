@@ -9,9 +9,10 @@ import type { RotatedSigningKeysDto } from "./schemas";
 import { toSigningKeyDto } from "./to-signing-key-dto";
 
 /**
- * Retires the signing key and creates its successor. The retired key stays published for
- * `overlapSeconds` — never less than a token's lifetime — so every token it signed still verifies until
- * it expires on its own.
+ * Retires the signing key and promotes the next key, which has been published in the JWKS since the
+ * previous rotation, so verifiers holding a cached JWKS can verify its first token; a new next key is
+ * published in its place. The retired key stays published for `overlapSeconds` — never less than a
+ * token's lifetime — so every token it signed still verifies until it expires on its own.
  */
 export async function rotateSigningKeys(options: { actor: PersonActor; overlapSeconds: number; clock?: Clock }): Promise<RotatedSigningKeysDto> {
   requireAdmin(options.actor);
@@ -19,18 +20,20 @@ export async function rotateSigningKeys(options: { actor: PersonActor; overlapSe
   const retiredUntil = new Date(now.getTime() + Math.max(options.overlapSeconds, MAX_GRANT_TOKEN_SECONDS) * 1000);
   return prisma.$transaction(async (tx) => {
     await lockSigningKeys(tx);
-    const retiring = await tx.signingKey.findMany({ where: { retiredAt: null }, select: { kid: true } });
+    const retiring = await tx.signingKey.findMany({ where: { retiredAt: null, activatedAt: { not: null } }, select: { kid: true } });
     const kids = retiring.map((key) => key.kid);
     await tx.signingKey.updateMany({ where: { kid: { in: kids } }, data: { retiredAt: now, expiresAt: retiredUntil } });
-    const active = await insertSigningKey(tx, { now });
+    const waiting = await tx.signingKey.findFirst({ where: { retiredAt: null, activatedAt: null }, orderBy: { createdAt: "asc" } });
+    const active = waiting ? await tx.signingKey.update({ where: { kid: waiting.kid }, data: { activatedAt: now } }) : await insertSigningKey(tx, { now, activate: true });
+    const next = await insertSigningKey(tx, { now, activate: false });
     await recordEvent(tx, {
       actor: auditActor(options.actor),
       action: "signing_key.rotated",
       subject: { kind: "signing_key", id: active.kid },
-      data: { retired: kids, retiredKeysPublishedUntil: retiredUntil.toISOString() },
+      data: { retired: kids, retiredKeysPublishedUntil: retiredUntil.toISOString(), next: next.kid },
       at: now,
     });
     const retired = await tx.signingKey.findMany({ where: { kid: { in: kids } }, orderBy: { createdAt: "desc" } });
-    return { active: toSigningKeyDto(active, now), retired: retired.map((key) => toSigningKeyDto(key, now)) };
+    return { active: toSigningKeyDto(active, now), next: toSigningKeyDto(next, now), retired: retired.map((key) => toSigningKeyDto(key, now)) };
   });
 }

@@ -6,8 +6,11 @@ export const signingKeySchema = z
   .object({
     kid: z.string().meta({ description: "RFC 7638 thumbprint of the public key; the `kid` of the tokens it signs" }),
     algorithm: z.string(),
-    state: z.enum(["active", "retired", "expired"]).meta({ description: "active signs new tokens; retired only verifies until expiresAt; expired is no longer published" }),
+    state: z
+      .enum(["next", "active", "retired", "expired"])
+      .meta({ description: "next is published but signs nothing until the next rotation; active signs new tokens; retired only verifies until expiresAt; expired is no longer published" }),
     createdAt: isoDate,
+    activatedAt: isoDate.nullable(),
     retiredAt: isoDate.nullable(),
     expiresAt: isoDate.nullable(),
   })
@@ -26,7 +29,11 @@ export const rotateSigningKeysBody = z
   .default({ overlapSeconds: 3600 });
 
 export const rotatedSigningKeysSchema = z
-  .object({ active: signingKeySchema, retired: z.array(signingKeySchema).meta({ description: "The keys this rotation retired" }) })
+  .object({
+    active: signingKeySchema,
+    next: signingKeySchema.meta({ description: "The key the following rotation will promote, published from now on" }),
+    retired: z.array(signingKeySchema).meta({ description: "The keys this rotation retired" }),
+  })
   .meta({ id: "RotatedSigningKeys" });
 
 export type SigningKeyDto = z.infer<typeof signingKeySchema>;

@@ -109,6 +109,8 @@ describe("filing", () => {
     ["text/plain JSON (cross-site form)", { rawBody: JSON.stringify(valid), headers: { "content-type": "text/plain" } }, 400],
     ["a body over 64 KiB", { rawBody: JSON.stringify({ ...valid, justification: "x".repeat(70_000) }), headers: { "content-type": "application/json" } }, 413],
     ["a 10k-element scope array", { rawBody: JSON.stringify({ ...valid, scopes: Array(10_000).fill("a") }), headers: { "content-type": "application/json" } }, 400],
+    ["a NUL character (escaped in JSON)", { rawBody: JSON.stringify({ ...valid, contextRef: "TICKET\u0000-1" }), headers: { "content-type": "application/json" } }, 400],
+    ["an unpaired surrogate (escaped in JSON)", { rawBody: JSON.stringify({ ...valid, contextRef: "TICKET-\udfff" }), headers: { "content-type": "application/json" } }, 400],
   ])("refuses %s before anything is stored", async (_case, options, status) => {
     const before = await prisma.accessRequest.count();
     const response = await call(requestsRoute.POST, { token: opsKey, ...options });
@@ -220,6 +222,21 @@ describe("who may call what", () => {
     expect((await call(scopesRoute.GET, { token: opsKey })).status).toBe(403);
     expect((await call(agentsRoute.POST, { token: opsKey, body: { name: "x-bot", ownerEmail: "owner@example.com" } })).status).toBe(403);
     expect((await call(requestsRoute.POST, { token: admin, body: valid })).status).toBe(403);
+  });
+
+  it("a key past its expiry is refused; a key last used over a minute ago is marked used again", async () => {
+    const { key } = await agentWithKey("expiring-bot", ["logs.read"]);
+    const prefix = key.split("_")[1]!;
+    const longAgo = new Date(Date.now() - 3_600_000);
+    await prisma.agentKey.update({ where: { prefix }, data: { lastUsedAt: longAgo } });
+    expect((await call(grantsRoute.GET, { token: key })).status).toBe(200);
+    const used = await prisma.agentKey.findUniqueOrThrow({ where: { prefix } });
+    expect(used.lastUsedAt!.getTime()).toBeGreaterThan(longAgo.getTime() + 3_000_000);
+
+    await prisma.agentKey.update({ where: { prefix }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await call(grantsRoute.GET, { token: key })).status).toBe(401);
+    await prisma.agentKey.update({ where: { prefix }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    expect((await call(grantsRoute.GET, { token: key })).status).toBe(200);
   });
 
   it("stores keys only as hashes and never returns them again", async () => {

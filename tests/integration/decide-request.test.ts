@@ -32,8 +32,7 @@ beforeAll(async () => {
   admin.userId = root.id;
   for (const name of ["alice", "bob", "carol", "dana", "erin", "owner"]) await person(name);
   await person("victor", "VIEWER");
-  for (let i = 0; i < 10; i++) await person(`racer${i}`);
-  await createGroup({ actor: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com", "bob@example.com", "erin@example.com", "owner@example.com", ...Array.from({ length: 10 }, (_, i) => `racer${i}@example.com`)] } });
+  await createGroup({ actor: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com", "bob@example.com", "erin@example.com", "owner@example.com"] } });
   await createGroup({ actor: admin, input: { name: "security", description: "", memberEmails: ["dana@example.com", "erin@example.com"] } });
   await createScope({ actor: admin, input: { key: "deploy:write", description: "", risk: "MEDIUM", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "platform", autoApprove: false } });
   await createScope({ actor: admin, input: { key: "db:write", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false } });
@@ -121,24 +120,7 @@ describe("who may decide", () => {
 });
 
 describe("races and final states", () => {
-  it("ten approvers at once: exactly one grant, the rest 409", async () => {
-    const id = await file(["deploy:write"]);
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => approve(`racer${i}`, id)));
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ status: 409 });
-    expect(await prisma.grant.count({ where: { requestId: id } })).toBe(1);
-    expect(await prisma.auditEvent.count({ where: { action: "request.approved", subjectId: id } })).toBe(1);
-  });
-
-  it("approve against cancel: one outcome, never a grant for a cancelled request", async () => {
-    for (let i = 0; i < 5; i++) {
-      const id = await file(["deploy:write"]);
-      await Promise.allSettled([approve("alice", id), cancelRequest({ agentId, requestId: id })]);
-      const request = await prisma.accessRequest.findUniqueOrThrow({ where: { id }, include: { grant: true } });
-      expect(["APPROVED", "CANCELLED"]).toContain(request.status);
-      expect(!!request.grant).toBe(request.status === "APPROVED");
-    }
-  });
+  // Many approvers at once, and approve / deny / cancel races over many rounds: tests/integration/concurrency.test.ts.
 
   it("final states never change: no approving a denied or cancelled request, no denying an approved one", async () => {
     const denied = await file(["deploy:write"]);

@@ -1,51 +1,38 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as jwksRoute from "@/app/.well-known/jwks.json/route";
-import * as decisionsRoute from "@/app/api/v1/decisions/route";
 import * as tokenRoute from "@/app/api/v1/grants/[id]/token/route";
 import * as revokeRoute from "@/app/api/v1/grants/[id]/revoke/route";
 import * as signingKeysRoute from "@/app/api/v1/admin/signing-keys/route";
 import * as rotateRoute from "@/app/api/v1/admin/signing-keys/rotate/route";
 import { main } from "@/cli/main";
-// @ts-expect-error -- a plain JavaScript example, without type declarations
-import { startDownstreamService } from "@/examples/downstream-service.mjs";
 import { ensureAdmin } from "./api-helpers";
-import { serveRouteHandlers } from "./http-adapter";
+import { serveBatonAndCrm } from "./downstream-fixtures";
 import { BILLING, CRM, grantFor, setUpWorld, type World } from "./resource-server-fixtures";
 
 let admin: string;
 let world: World;
-let baton: Awaited<ReturnType<typeof serveRouteHandlers>>;
-let crm: Server;
-let crmUrl: string;
+let servers: Awaited<ReturnType<typeof serveBatonAndCrm>>;
 
 /** Talks to Baton over HTTP like an agent would, so the token's issuer is the address the service trusts. */
 async function batonPost(path: string, token: string, body: unknown = {}) {
-  const response = await fetch(baton.url + path, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(servers.batonUrl + path, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
   return { status: response.status, json: await response.json() };
 }
 
-const callCrm = (token?: string) => fetch(`${crmUrl}/customers`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then(async (response) => ({ status: response.status, json: await response.json() }));
+const callCrm = (token?: string) => fetch(`${servers.crmUrl}/customers`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then(async (response) => ({ status: response.status, json: await response.json() }));
 
 beforeAll(async () => {
   admin = await ensureAdmin();
   world = await setUpWorld(admin);
-  baton = await serveRouteHandlers([
-    { method: "GET", path: "/.well-known/jwks.json", handler: jwksRoute.GET },
-    { method: "POST", path: "/api/v1/decisions", handler: decisionsRoute.POST },
+  servers = await serveBatonAndCrm(world.crmSecret, [
     { method: "POST", path: "/api/v1/grants/:id/token", handler: tokenRoute.POST },
     { method: "POST", path: "/api/v1/grants/:id/revoke", handler: revokeRoute.POST },
     { method: "GET", path: "/api/v1/admin/signing-keys", handler: signingKeysRoute.GET },
     { method: "POST", path: "/api/v1/admin/signing-keys/rotate", handler: rotateRoute.POST },
   ]);
-  crm = await startDownstreamService({ batonUrl: baton.url, secret: world.crmSecret, audience: CRM });
-  crmUrl = `http://127.0.0.1:${(crm.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => crm?.close(resolve));
-  await baton?.close();
+  await servers?.close();
 });
 
 describe("the example downstream service", () => {
@@ -71,9 +58,9 @@ describe("the example downstream service", () => {
     const grant = await grantFor(world.ops.key, ["crm.customers:read"]);
     const before = (await batonPost(`/api/v1/grants/${grant.id}/token`, world.ops.key, { audience: CRM })).json.access_token;
     const lines: string[] = [];
-    const context = { env: { BATON_URL: baton.url, BATON_TOKEN: admin }, print: (line: string) => lines.push(line), warn: (line: string) => lines.push(line), stderr: { write: () => true }, stdin: process.stdin };
+    const context = { env: { BATON_URL: servers.batonUrl, BATON_TOKEN: admin }, print: (line: string) => lines.push(line), warn: (line: string) => lines.push(line), stderr: { write: () => true }, stdin: process.stdin };
     expect(await main(["admin", "signing-keys", "rotate", "--overlap", "10m"], context)).toBe(0);
-    expect(lines.join("\n")).toMatch(/New signing key \S+ signs from now on\.\nRetired \S+: still published for 10m, until /);
+    expect(lines.join("\n")).toMatch(/^Signing key \S+ signs from now on \(published since .+\)\.\nNext key \S+ is published now.*\nRetired \S+: still published for 10m, until /);
     const after = (await batonPost(`/api/v1/grants/${grant.id}/token`, world.ops.key, { audience: CRM })).json.access_token;
     expect((await callCrm(before)).status).toBe(200);
     // The service refetches the JWKS for a key it has not seen once its one-second cool-down has passed.

@@ -96,13 +96,15 @@ describe("grant tokens", () => {
     expect(await prisma.auditEvent.count({ where: { action: "grant.token_issued", subjectId: grant.id, data: { path: ["jti"], equals: claims.jti } } })).toBe(1);
   });
 
-  it("creates the signing key on first use, audited, with the private half encrypted at rest", async () => {
-    const keys = await prisma.signingKey.findMany();
-    expect(keys).toHaveLength(1);
-    expect(keys[0]!.privateJwkEncrypted).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(keys[0]!.privateJwkEncrypted).not.toContain('"d"');
-    expect(keys[0]!.publicJwk).toMatchObject({ kty: "OKP", crv: "Ed25519", kid: keys[0]!.kid, alg: "EdDSA", use: "sig" });
-    expect(keys[0]!.publicJwk).not.toHaveProperty("d");
+  it("creates the signing key and the next key on first use, audited, with the private halves encrypted at rest", async () => {
+    const keys = await prisma.signingKey.findMany({ orderBy: { activatedAt: { sort: "asc", nulls: "last" } } });
+    expect(keys.map((key) => key.activatedAt === null)).toEqual([false, true]);
+    for (const key of keys) {
+      expect(key.privateJwkEncrypted).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(key.privateJwkEncrypted).not.toContain('"d"');
+      expect(key.publicJwk).toMatchObject({ kty: "OKP", crv: "Ed25519", kid: key.kid, alg: "EdDSA", use: "sig" });
+      expect(key.publicJwk).not.toHaveProperty("d");
+    }
     expect(await prisma.auditEvent.count({ where: { action: "signing_key.created" } })).toBe(1);
   });
 
@@ -130,9 +132,12 @@ describe("grant tokens", () => {
   it("publishes the public keys and the server metadata", async () => {
     const jwks = await getJson(jwksRoute.GET, "/.well-known/jwks.json");
     expect(jwks.headers.get("cache-control")).toBe("public, max-age=300");
-    expect(jwks.json.keys).toHaveLength(1);
-    expect(jwks.json.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig" });
-    expect(jwks.json.keys[0]).not.toHaveProperty("d");
+    // The signing key and the next one, published ahead of its first token.
+    expect(jwks.json.keys).toHaveLength(2);
+    for (const key of jwks.json.keys) {
+      expect(key).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig" });
+      expect(key).not.toHaveProperty("d");
+    }
     const metadata = await getJson(metadataRoute.GET, "/.well-known/oauth-authorization-server");
     expect(metadata.json).toMatchObject({
       issuer: "http://localhost",
@@ -273,28 +278,33 @@ describe("signing-key rotation", () => {
   it("keeps the retired key published for the overlap, so tokens it signed still verify", async () => {
     const grant = await grantFor(world.ops.key, ["crm.customers:read"]);
     const before = (await tokenFor(world.ops.key, grant.id, CRM)).json.access_token;
+    // The next key is published ahead of its first token, so verifiers with a cached JWKS already hold it.
+    const publishedBefore = (await getJson(jwksRoute.GET, "/.well-known/jwks.json")).json.keys.map((key: { kid: string }) => key.kid);
+    const nextKid = publishedBefore.find((kid: string) => kid !== decodeProtectedHeader(before).kid);
+    expect(publishedBefore).toHaveLength(2);
     expect((await call(rotateRoute.POST, { token: admin, body: { overlapSeconds: 60 } })).status).toBe(400);
     const rotated = await call(rotateRoute.POST, { token: admin, body: { overlapSeconds: 600 } });
     expect(rotated.status).toBe(201);
     const oldKid = decodeProtectedHeader(before).kid;
     expect(rotated.json.retired).toEqual([expect.objectContaining({ kid: oldKid, state: "retired" })]);
     expect(Date.parse(rotated.json.retired[0].expiresAt) - Date.parse(rotated.json.retired[0].retiredAt)).toBe(600_000);
-    expect(rotated.json.active.kid).not.toBe(oldKid);
+    expect(rotated.json.active.kid).toBe(nextKid);
+    expect(rotated.json.next).toEqual(expect.objectContaining({ state: "next", activatedAt: null }));
 
     const after = (await tokenFor(world.ops.key, grant.id, CRM)).json.access_token;
     expect(decodeProtectedHeader(after).kid).toBe(rotated.json.active.kid);
     expect((await introspect(world.crmSecret, before)).json.active).toBe(true);
     expect((await introspect(world.crmSecret, after)).json.active).toBe(true);
     const jwks = await getJson(jwksRoute.GET, "/.well-known/jwks.json");
-    expect(jwks.json.keys.map((key: { kid: string }) => key.kid).sort()).toEqual([oldKid, rotated.json.active.kid].sort());
+    expect(jwks.json.keys.map((key: { kid: string }) => key.kid).sort()).toEqual([oldKid, rotated.json.active.kid, rotated.json.next.kid].sort());
 
     const listed = await call(signingKeysRoute.GET, { token: admin });
-    expect(listed.json.items.map((key: { state: string }) => key.state)).toEqual(["active", "retired"]);
+    expect(listed.json.items.map((key: { state: string }) => key.state)).toEqual(["next", "active", "retired"]);
     expect(JSON.stringify(listed.json)).not.toContain("privateJwk");
 
     // Once the overlap is over the retired key is gone from the JWKS, and its tokens with it.
     await prisma.signingKey.update({ where: { kid: oldKid }, data: { expiresAt: new Date(Date.now() - 1) } });
-    expect((await getJson(jwksRoute.GET, "/.well-known/jwks.json")).json.keys.map((key: { kid: string }) => key.kid)).toEqual([rotated.json.active.kid]);
+    expect((await getJson(jwksRoute.GET, "/.well-known/jwks.json")).json.keys.map((key: { kid: string }) => key.kid).sort()).toEqual([rotated.json.active.kid, rotated.json.next.kid].sort());
     expect((await introspect(world.crmSecret, before)).json).toEqual({ active: false });
   });
 });

@@ -2,6 +2,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as tokenRoute from "@/app/api/v1/grants/[id]/token/route";
 import * as revokeRoute from "@/app/api/v1/grants/[id]/revoke/route";
+import * as resourceServersRoute from "@/app/api/v1/admin/resource-servers/route";
+import * as rotateSecretRoute from "@/app/api/v1/admin/resource-servers/[id]/rotate-secret/route";
+import * as revokeServerRoute from "@/app/api/v1/admin/resource-servers/[id]/revoke/route";
 import { LISTENER_APPLICATION_NAME } from "@/lib/pdp/listen-for-changes";
 import { startPdp, type RunningPdp } from "@/lib/pdp/start-pdp";
 import { call, ensureAdmin } from "./api-helpers";
@@ -14,6 +17,7 @@ const onPostgres = testDatabaseKind === "postgresql";
 if (!onPostgres) console.info("pdp.test.ts: skipped — the standalone decision point needs PostgreSQL (set BATON_TEST_DB=postgresql and TEST_DATABASE_URL)");
 
 let world: World;
+let admin: string;
 let pdps: RunningPdp[] = [];
 
 async function ask(pdp: RunningPdp, path: string, body: unknown, secret = world.crmSecret) {
@@ -38,7 +42,8 @@ async function pollUntil(condition: () => Promise<boolean>, timeoutMs = 2000): P
 
 describe.runIf(onPostgres)("baton pdp: a standalone decision point on PostgreSQL", () => {
   beforeAll(async () => {
-    world = await setUpWorld(await ensureAdmin());
+    admin = await ensureAdmin();
+    world = await setUpWorld(admin);
     const databaseUrl = process.env.DATABASE_URL!;
     pdps = await Promise.all([startPdp({ databaseUrl, issuer: ISSUER, port: 0 }), startPdp({ databaseUrl, issuer: ISSUER, port: 0, tokenCache: false, maxStalenessMs: 1000 })]);
   });
@@ -106,5 +111,28 @@ describe.runIf(onPostgres)("baton pdp: a standalone decision point on PostgreSQL
 
     await pollUntil(async () => (await health(pdp)).status === 200, 10_000);
     expect((await ask(pdp, "/api/v1/decisions", question)).json).toMatchObject({ allow: true });
+  });
+
+  it("accepts a rotated-out secret during its overlap, refuses every secret of a revoked resource server, and rate-limits failures", async () => {
+    const pdp = pdps[0]!;
+    const question = { agentId: world.ops.id, scope: "billing.invoices:read" };
+    const billingId = (await call(resourceServersRoute.GET, { token: admin })).json.items.find((server: { name: string }) => server.name === "billing").id;
+    const old = world.billingSecret;
+    const rotated = await call(rotateSecretRoute.POST, { token: admin, params: { id: billingId }, body: { overlapSeconds: 600 } });
+    expect(rotated.status).toBe(201);
+    await pollUntil(async () => (await ask(pdp, "/api/v1/decisions", question, rotated.json.secret)).status === 200);
+    expect((await ask(pdp, "/api/v1/decisions", question, old)).status).toBe(200);
+
+    expect((await call(revokeServerRoute.POST, { token: admin, params: { id: billingId }, body: { reason: "decommissioned" } })).status).toBe(200);
+    const refusedAfter = await pollUntil(async () => (await ask(pdp, "/api/v1/decisions", question, rotated.json.secret)).status === 401);
+    console.info(`pdp.test.ts: a revoked resource server was refused ${refusedAfter.toFixed(1)} ms after the revocation returned`);
+    expect((await ask(pdp, "/api/v1/decisions", question, old)).status).toBe(401);
+
+    // Failed authentications are limited per client address; a valid secret is never locked out.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 25; attempt++) statuses.push((await ask(pdp, "/api/v1/decisions", question, `batonrs_${"B".repeat(42)}${attempt % 10}`)).status);
+    expect(statuses).toContain(429);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(20);
+    expect((await ask(pdp, "/api/v1/decisions", { agentId: world.ops.id, scope: "crm.customers:read" })).status).toBe(200);
   });
 });

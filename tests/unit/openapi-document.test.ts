@@ -8,12 +8,27 @@ import { fileRequestBody } from "@/lib/requests/schemas";
 // The document as a client receives it: plain JSON, nothing left of the zod schemas.
 const document = JSON.parse(JSON.stringify(buildOpenApiDocument()));
 const PROBLEM_RESPONSE = { content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+const OAUTH_ERROR_RESPONSE = { content: { "application/json": { schema: { $ref: "#/components/schemas/OAuthError" } } } };
 
 const operationOf = (route: RouteSpec) => document.paths[route.path]?.[route.method];
 const componentRefOf = (schema: z.ZodType) => `#/components/schemas/${z.globalRegistry.get(schema)?.id}`;
 const routeName = (route: RouteSpec) => `${route.method.toUpperCase()} ${route.path}`;
-const SCHEME_OF = { agent: "agentKey", admin: "adminToken", "resource-server": "resourceServerSecret" } as const;
-const TAG_OF = { agent: "Agent API", admin: "Admin API", "resource-server": "Resource server API" } as const;
+const SCHEME_OF = {
+  agent: "agentKey",
+  admin: "adminToken",
+  commander: "commanderToken",
+  "resource-server": "resourceServerSecret",
+  integration: "integrationCredential",
+  "incident-webhook": "webhookSignature",
+} as const;
+const TAG_OF = {
+  agent: "Agent API",
+  admin: "Admin API",
+  commander: "Commander API",
+  "resource-server": "Resource server API",
+  integration: "Integration API",
+  "incident-webhook": "Webhooks",
+} as const;
 
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document whose every $ref resolves", async () => {
@@ -24,12 +39,15 @@ describe("the OpenAPI document", () => {
     expect(validator.version).toBe("3.1");
   });
 
-  it("describes every kind of caller as a bearer scheme", () => {
+  it("describes every kind of caller: bearer credentials, and the webhook signature header", () => {
     expect(document.info).toMatchObject({ title: "Baton API", version: "1" });
     expect(document.components.securitySchemes).toEqual({
       agentKey: { type: "http", scheme: "bearer", description: "Agent key baton_<prefix>_<secret>" },
       adminToken: { type: "http", scheme: "bearer", description: "Personal API token of an admin" },
       resourceServerSecret: { type: "http", scheme: "bearer", description: "Resource-server secret batonrs_<secret>" },
+      commanderToken: { type: "http", scheme: "bearer", description: "Personal API token of a commander or an admin" },
+      integrationCredential: { type: "http", scheme: "bearer", description: "Incident-tool integration credential batonint_<secret>" },
+      webhookSignature: expect.objectContaining({ type: "apiKey", in: "header", name: "webhook-signature" }),
     });
   });
 
@@ -61,8 +79,8 @@ describe("the OpenAPI document", () => {
       expect(operation.tags).toEqual(callersOf(route).map((caller) => TAG_OF[caller]));
     });
 
-    it("answers errors as problem+json", () => {
-      for (const status of ["400", "401", "403", "429"]) expect(operation.responses[status]).toMatchObject(PROBLEM_RESPONSE);
+    it("answers errors as problem+json (RFC 6749 JSON at the OAuth token endpoint)", () => {
+      for (const status of ["400", "401", "403", "429"]) expect(operation.responses[status]).toMatchObject(route.oauthErrors ? OAUTH_ERROR_RESPONSE : PROBLEM_RESPONSE);
       if (route.path.includes("{")) expect(operation.responses["404"]).toMatchObject(PROBLEM_RESPONSE);
     });
 
@@ -122,6 +140,14 @@ describe("the OpenAPI document", () => {
     const content = document.paths["/api/v1/introspect"].post.requestBody.content;
     expect(Object.keys(content)).toEqual(["application/json", "application/x-www-form-urlencoded"]);
     expect(content["application/x-www-form-urlencoded"].schema).toEqual({ $ref: "#/components/schemas/IntrospectionRequest" });
+  });
+
+  it("documents the RFC 8693 token exchange as a form with RFC 6749 errors", () => {
+    const operation = document.paths["/api/v1/token"].post;
+    expect(Object.keys(operation.requestBody.content)).toEqual(["application/json", "application/x-www-form-urlencoded"]);
+    expect(document.components.schemas.TokenExchangeRequest.required).toEqual(["grant_type", "subject_token", "subject_token_type"]);
+    expect(operation.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ExchangedToken" });
+    expect(document.components.schemas.OAuthError.properties.error.enum).toContain("unsupported_grant_type");
   });
 
   it("streams events as text/event-stream", () => {

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeader } from "@/components/admin/page-header";
+import { CatalogPage } from "@/components/admin/catalog-page";
 import { RegisterAgentDialog } from "@/components/admin/register-agent-dialog";
-import { SectionCard } from "@/components/admin/section-card";
-import { StatusBadge } from "@/components/admin/status-badge";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusCell } from "@/components/admin/status-badge";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeCell } from "@/components/ui/time-cell";
 import { listAgentSummaries } from "@/lib/agents/list-agent-summaries";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { listScopes } from "@/lib/scopes/list-scopes";
@@ -18,48 +17,45 @@ export default async function AgentsPage() {
   const [{ asOf, agents }, scopes] = await Promise.all([listAgentSummaries(), isAdmin ? listScopes() : []]);
   const now = new Date(asOf).getTime();
   return (
-    <div className="flex flex-col gap-5">
-      <PageHeader title="Agents" description="The non-human identities that ask Baton for access.">
-        {isAdmin && <RegisterAgentDialog scopes={scopes} defaultOwnerEmail={viewer.email} />}
-      </PageHeader>
-      <SectionCard title="All agents" empty={agents.length === 0 && "No agent is registered yet."}>
-        <Table aria-label="Agents">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Owner</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead className="text-right">Eligible scopes</TableHead>
-              <TableHead className="text-right">Active grants</TableHead>
-              <TableHead>Created</TableHead>
+    <CatalogPage
+      title="Agents"
+      description="The non-human identities that ask Baton for access."
+      action={isAdmin && <RegisterAgentDialog scopes={scopes} defaultOwnerEmail={viewer.email} />}
+      listTitle="All agents"
+      empty={agents.length === 0 && "No agent is registered yet."}
+    >
+      <Table aria-label="Agents">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Owner</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead className="text-right">Eligible scopes</TableHead>
+            <TableHead className="text-right">Active grants</TableHead>
+            <TableHead>Created</TableHead>
+          </TableRow>
+        </TableHeader>
+        <tbody>
+          {agents.map((agent) => (
+            <TableRow key={agent.id}>
+              <TableCell>
+                <Link href={`/agents/${agent.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                  {agent.name}
+                </Link>
+                {agent.description && <p className="line-clamp-1 max-w-md text-xs text-muted-foreground">{agent.description}</p>}
+              </TableCell>
+              <TableCell>
+                <p>{agent.owner.name}</p>
+                <p className="text-xs text-muted-foreground">{agent.owner.email}</p>
+              </TableCell>
+              <StatusCell status={agent.status} />
+              <TableCell className="text-right tabular-nums">{agent.eligibleScopes.length}</TableCell>
+              <TableCell className="text-right tabular-nums">{agent.activeGrants}</TableCell>
+              <TimeCell at={agent.createdAt} now={now} />
             </TableRow>
-          </TableHeader>
-          <tbody>
-            {agents.map((agent) => (
-              <TableRow key={agent.id}>
-                <TableCell>
-                  <Link href={`/agents/${agent.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
-                    {agent.name}
-                  </Link>
-                  {agent.description && <p className="line-clamp-1 max-w-md text-xs text-muted-foreground">{agent.description}</p>}
-                </TableCell>
-                <TableCell>
-                  <p>{agent.owner.name}</p>
-                  <p className="text-xs text-muted-foreground">{agent.owner.email}</p>
-                </TableCell>
-                <TableCell>
-                  <StatusBadge status={agent.status} />
-                </TableCell>
-                <TableCell className="text-right tabular-nums">{agent.eligibleScopes.length}</TableCell>
-                <TableCell className="text-right tabular-nums">{agent.activeGrants}</TableCell>
-                <TableCell className="whitespace-nowrap">
-                  <RelativeTime at={agent.createdAt} now={now} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </tbody>
-        </Table>
-      </SectionCard>
-    </div>
+          ))}
+        </tbody>
+      </Table>
+    </CatalogPage>
   );
 }

@@ -2,9 +2,16 @@
 import { revalidatePath } from "next/cache";
 import { createGroup } from "@/lib/groups/create-group";
 import { createGroupForm } from "@/lib/groups/form-schemas";
+import { updateGroup } from "@/lib/groups/update-group";
 import { formAction } from "@/lib/http/form-action";
+import { groupChatWebhookForm } from "@/lib/webhooks/form-schemas";
 
 export const createGroupAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: createGroupForm }, async (input, user) => {
   await createGroup({ actor: { userId: user.id, role: user.role }, input });
+  revalidatePath("/groups");
+});
+
+export const setGroupChatWebhookAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: groupChatWebhookForm }, async ({ id, chatWebhookUrl }, user) => {
+  await updateGroup({ actor: { userId: user.id, role: user.role }, groupId: id, input: { chatWebhookUrl } });
   revalidatePath("/groups");
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { CatalogPage } from "@/components/admin/catalog-page";
 import { CreateGroupDialog } from "@/components/admin/create-group-dialog";
-import { PageHeader } from "@/components/admin/page-header";
-import { SectionCard } from "@/components/admin/section-card";
+import { GroupChatWebhookDialog } from "@/components/admin/group-chat-webhook-dialog";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { listGroups } from "@/lib/groups/list-groups";
@@ -12,42 +12,50 @@ export default async function GroupsPage() {
   const viewer = await requireUserForPage();
   const groups = await listGroups();
   return (
-    <div className="flex flex-col gap-5">
-      <PageHeader title="Groups" description="Approver groups: the people who decide requests for the scopes assigned to them.">
-        {viewer.role === "ADMIN" && <CreateGroupDialog />}
-      </PageHeader>
-      <SectionCard title="Approver groups" empty={groups.length === 0 && "No approver group exists yet."}>
-        <Table aria-label="Approver groups">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Description</TableHead>
-              <TableHead>Members</TableHead>
+    <CatalogPage
+      title="Groups"
+      description="Approver groups: the people who decide requests for the scopes assigned to them."
+      action={viewer.role === "ADMIN" && <CreateGroupDialog />}
+      listTitle="Approver groups"
+      empty={groups.length === 0 && "No approver group exists yet."}
+    >
+      <Table aria-label="Approver groups">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Description</TableHead>
+            <TableHead>Members</TableHead>
+            <TableHead>Chat notifications</TableHead>
+          </TableRow>
+        </TableHeader>
+        <tbody>
+          {groups.map((group) => (
+            <TableRow key={group.id}>
+              <TableCell className="font-medium whitespace-nowrap">{group.name}</TableCell>
+              <TableCell className="max-w-sm text-muted-foreground">{group.description}</TableCell>
+              <TableCell>
+                {group.members.length === 0 ? (
+                  <span className="text-muted-foreground">No members</span>
+                ) : (
+                  <ul className="flex flex-col gap-0.5">
+                    {group.members.map((member) => (
+                      <li key={member.id}>
+                        {member.name} <span className="text-muted-foreground">{member.email}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </TableCell>
+              <TableCell>
+                <div className="flex items-center gap-2 whitespace-nowrap">
+                  <span className={group.chatWebhookConfigured ? undefined : "text-muted-foreground"}>{group.chatWebhookConfigured ? "New requests posted" : "Off"}</span>
+                  {viewer.role === "ADMIN" && <GroupChatWebhookDialog group={group} />}
+                </div>
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <tbody>
-            {groups.map((group) => (
-              <TableRow key={group.id}>
-                <TableCell className="font-medium whitespace-nowrap">{group.name}</TableCell>
-                <TableCell className="max-w-sm text-muted-foreground">{group.description}</TableCell>
-                <TableCell>
-                  {group.members.length === 0 ? (
-                    <span className="text-muted-foreground">No members</span>
-                  ) : (
-                    <ul className="flex flex-col gap-0.5">
-                      {group.members.map((member) => (
-                        <li key={member.id}>
-                          {member.name} <span className="text-muted-foreground">{member.email}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </tbody>
-        </Table>
-      </SectionCard>
-    </div>
+          ))}
+        </tbody>
+      </Table>
+    </CatalogPage>
   );
 }

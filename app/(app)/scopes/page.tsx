@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/admin/page-header";
+import { CatalogPage } from "@/components/admin/catalog-page";
 import { RiskBadge } from "@/components/admin/risk-badge";
 import { ScopeDialog } from "@/components/admin/scope-dialog";
-import { SectionCard } from "@/components/admin/section-card";
-import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ActionsHead, Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { listGroups } from "@/lib/groups/list-groups";
+import { listResourceServers } from "@/lib/resource-servers/list-resource-servers";
 import { formatDuration } from "@/lib/scopes/form-schemas";
 import { listScopes } from "@/lib/scopes/list-scopes";
 
@@ -14,53 +14,55 @@ export const metadata: Metadata = { title: "Scopes" };
 export default async function ScopesPage() {
   const viewer = await requireUserForPage();
   const isAdmin = viewer.role === "ADMIN";
-  const [scopes, groups] = await Promise.all([listScopes(), isAdmin ? listGroups() : []]);
+  const [scopes, groups, servers] = await Promise.all([listScopes(), isAdmin ? listGroups() : [], isAdmin ? listResourceServers() : []]);
   const groupNames = groups.map((group) => group.name);
+  const audiences = servers.filter((server) => !server.revokedAt).map((server) => server.audience);
   return (
-    <div className="flex flex-col gap-5">
-      <PageHeader title="Scopes" description="The catalog of access agents can ask for, and who decides.">
-        {isAdmin && <ScopeDialog groupNames={groupNames} />}
-      </PageHeader>
-      <SectionCard title="Catalog" empty={scopes.length === 0 && "The catalog is empty."}>
-        <Table aria-label="Scopes">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Key</TableHead>
-              <TableHead>Description</TableHead>
-              <TableHead>Risk</TableHead>
-              <TableHead>Max duration</TableHead>
-              <TableHead className="text-right">Approvals</TableHead>
-              <TableHead>Approver group</TableHead>
-              <TableHead>Auto-approve</TableHead>
+    <CatalogPage
+      title="Scopes"
+      description="The catalog of access agents can ask for, and who decides."
+      action={isAdmin && <ScopeDialog groupNames={groupNames} audiences={audiences} />}
+      listTitle="Catalog"
+      empty={scopes.length === 0 && "The catalog is empty."}
+    >
+      <Table aria-label="Scopes">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Key</TableHead>
+            <TableHead>Description</TableHead>
+            <TableHead>Risk</TableHead>
+            <TableHead>Max duration</TableHead>
+            <TableHead className="text-right">Approvals</TableHead>
+            <TableHead>Approver group</TableHead>
+            <TableHead>Auto-approve</TableHead>
+            <TableHead>Enforced by</TableHead>
+            {isAdmin && (
+              <ActionsHead />
+            )}
+          </TableRow>
+        </TableHeader>
+        <tbody>
+          {scopes.map((scope) => (
+            <TableRow key={scope.key}>
+              <TableCell className="font-mono text-xs leading-5 whitespace-nowrap">{scope.key}</TableCell>
+              <TableCell className="max-w-sm text-muted-foreground">{scope.description}</TableCell>
+              <TableCell>
+                <RiskBadge risk={scope.risk} />
+              </TableCell>
+              <TableCell className="whitespace-nowrap">{formatDuration(scope.maxDurationSeconds)}</TableCell>
+              <TableCell className="text-right tabular-nums">{scope.approvalsRequired}</TableCell>
+              <TableCell>{scope.approverGroup ?? <span className="text-muted-foreground">none</span>}</TableCell>
+              <TableCell>{scope.autoApprove ? "yes" : <span className="text-muted-foreground">no</span>}</TableCell>
+              <TableCell className="font-mono text-xs">{scope.resourceServer ?? <span className="font-sans text-muted-foreground">none</span>}</TableCell>
               {isAdmin && (
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
+                <TableCell className="py-1.5 text-right">
+                  <ScopeDialog scope={scope} groupNames={groupNames} audiences={audiences} />
+                </TableCell>
               )}
             </TableRow>
-          </TableHeader>
-          <tbody>
-            {scopes.map((scope) => (
-              <TableRow key={scope.key}>
-                <TableCell className="font-mono text-xs leading-5 whitespace-nowrap">{scope.key}</TableCell>
-                <TableCell className="max-w-sm text-muted-foreground">{scope.description}</TableCell>
-                <TableCell>
-                  <RiskBadge risk={scope.risk} />
-                </TableCell>
-                <TableCell className="whitespace-nowrap">{formatDuration(scope.maxDurationSeconds)}</TableCell>
-                <TableCell className="text-right tabular-nums">{scope.approvalsRequired}</TableCell>
-                <TableCell>{scope.approverGroup ?? <span className="text-muted-foreground">none</span>}</TableCell>
-                <TableCell>{scope.autoApprove ? "yes" : <span className="text-muted-foreground">no</span>}</TableCell>
-                {isAdmin && (
-                  <TableCell className="py-1.5 text-right">
-                    <ScopeDialog scope={scope} groupNames={groupNames} />
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </tbody>
-        </Table>
-      </SectionCard>
-    </div>
+          ))}
+        </tbody>
+      </Table>
+    </CatalogPage>
   );
 }

@@ -1,11 +1,8 @@
-import { listGrantsQuery } from "@/lib/grants/schemas";
+import { grantSearchQuery } from "@/lib/grants/schemas";
 import { listGrants } from "@/lib/grants/list-grants";
 import { json } from "@/lib/http/api-route";
 import { sessionRoute } from "@/lib/http/session-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({}, async ({ request }) => {
-  const { status } = listGrantsQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json(await listGrants({ status }));
-});
+export const GET = sessionRoute({ query: grantSearchQuery }, async ({ query }) => json(await listGrants({ search: query })));

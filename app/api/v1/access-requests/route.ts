@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { hit, rateLimited } from "@/lib/http/rate-limiter";
-import { env } from "@/lib/env";
+import { enforceFilingRate } from "@/lib/requests/enforce-filing-rate";
 import { fileRequest } from "@/lib/requests/file-request";
 import { listRequests } from "@/lib/requests/list-requests";
 import { fileRequestBody, listRequestsQuery } from "@/lib/requests/schemas";
@@ -9,8 +8,7 @@ import { fileRequestBody, listRequestsQuery } from "@/lib/requests/schemas";
 const idempotencyKey = z.string().min(1).max(255).optional();
 
 export const POST = apiRoute({ caller: "agent", body: fileRequestBody }, async ({ caller, body, request }) => {
-  const limit = hit(`file:${caller.keyId}`, { max: env().BATON_FILING_RATE_PER_MINUTE, windowMs: 60_000 });
-  if (!limit.allowed) throw rateLimited("Too many requests filed with this key", limit.retryAfterSeconds);
+  enforceFilingRate(caller.keyId);
   const key = idempotencyKey.parse(request.headers.get("idempotency-key") ?? undefined);
   const filed = await fileRequest({ agentId: caller.agentId, input: body, idempotencyKey: key });
   return json(filed.request, filed.replayed ? 200 : 201, { Location: `/api/v1/access-requests/${filed.request.id}` });

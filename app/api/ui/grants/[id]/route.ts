@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { notFound } from "@/lib/errors";
 import { getGrantDetail } from "@/lib/grants/get-grant-detail";
 import { json } from "@/lib/http/api-route";
 import { sessionRoute } from "@/lib/http/session-route";
+import { grantParams } from "@/lib/grants/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ params: z.object({ id: z.string().max(64) }) }, async ({ user, params }) => {
+export const GET = sessionRoute({ params: grantParams }, async ({ user, params }) => {
   const detail = await getGrantDetail({ viewer: { userId: user.id, role: user.role }, grantId: params.id });
   if (!detail) throw notFound("The grant");
   return json(detail);

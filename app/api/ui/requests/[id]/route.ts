@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { getRequestDetail } from "@/lib/approvals/get-request-detail";
 import { notFound } from "@/lib/errors";
 import { json } from "@/lib/http/api-route";
 import { sessionRoute } from "@/lib/http/session-route";
+import { requestParams } from "@/lib/requests/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ params: z.object({ id: z.string().max(64) }) }, async ({ user, params }) => {
+export const GET = sessionRoute({ params: requestParams }, async ({ user, params }) => {
   const detail = await getRequestDetail({ viewer: { userId: user.id, role: user.role }, requestId: params.id });
   if (!detail) throw notFound("The access request");
   return json(detail);

@@ -1,10 +1,10 @@
-import { z } from "zod";
 import { decideRequest } from "@/lib/approvals/decide-request";
 import { decisionBody } from "@/lib/approvals/decision-body";
 import { json } from "@/lib/http/api-route";
 import { sessionRoute } from "@/lib/http/session-route";
+import { requestParams } from "@/lib/requests/schemas";
 
-export const POST = sessionRoute({ body: decisionBody, params: z.object({ id: z.string().max(64) }) }, async ({ user, body, params }) => {
+export const POST = sessionRoute({ body: decisionBody, params: requestParams }, async ({ user, body, params }) => {
   const approver = { userId: user.id, role: user.role, authTime: user.authTime };
   const decision = body.decision === "approve" ? { kind: "approve" as const, comment: body.comment, scopes: body.scopes, durationSeconds: body.durationSeconds } : { kind: "deny" as const, reason: body.reason };
   return json(await decideRequest({ approver, requestId: params.id, decision }));

@@ -1,6 +1,7 @@
-// npm start: build if the build is not current, apply migrations, create the first admin or print a
-// set-up link, then serve. Runs on the embedded database unless DATABASE_URL is set.
-import { spawn } from "node:child_process";
+// The first half of `npm start`, in a short-lived child of scripts/start.mjs: build if the build is not
+// current, apply migrations, create the first admin or issue a set-up link, and hand the launcher what
+// it needs to serve. Its modules (Prisma, PGlite, the build check) leave with it, so the launcher that
+// stays beside the server holds almost no memory.
 import path from "node:path";
 import { env } from "@/lib/env";
 import { disconnect } from "@/lib/db";
@@ -12,16 +13,12 @@ import { bootstrapAdmin } from "@/lib/setup/bootstrap-admin";
 import { issueSetupLink } from "@/lib/setup/issue-setup-link";
 import { runScript } from "./run-script";
 
-async function waitUntilServing(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(2000) });
-      return true;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  return false;
+/** What the launcher needs from the preparation (sent over the IPC channel). */
+export interface Prepared {
+  port: number;
+  baseUrl: string;
+  authSecret: string;
+  setupLink: { url: string; expiresAt: string } | null;
 }
 
 await runScript(async () => {
@@ -48,19 +45,7 @@ await runScript(async () => {
   const setupLink = await issueSetupLink({ baseUrl });
   await disconnect(); // the server process opens the database itself (PGlite allows one process)
 
-  const child = spawn(process.execPath, [path.resolve("scripts/serve.mjs")], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, AUTH_SECRET: authSecret, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  const exited = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
-
-  if (await waitUntilServing(`http://127.0.0.1:${settings.PORT}/api/health`, child)) {
-    console.log(`Baton: ready on ${baseUrl}`);
-    if (setupLink)
-      console.log(
-        `Baton: no user exists yet. Create the first admin with this one-time link (valid until ${setupLink.expiresAt.toISOString()}):\n\n    ${setupLink.url}\n`,
-      );
-  }
-  return exited;
+  const prepared: Prepared = { port: settings.PORT, baseUrl, authSecret, setupLink: setupLink && { url: setupLink.url, expiresAt: setupLink.expiresAt.toISOString() } };
+  if (!process.send) throw new Error("scripts/prepare-start.ts is run by scripts/start.mjs (npm start)");
+  await new Promise<void>((resolve, reject) => process.send!(prepared, (error: Error | null) => (error ? reject(error) : resolve())));
 });

@@ -1,0 +1,49 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/http/form-action";
+import { createIncidentIntegration } from "@/lib/incidents/create-incident-integration";
+import {
+  createIntegrationForm,
+  grantAuthorityForm,
+  openIncidentForm,
+  resolveIncidentForm,
+  type CreatedIntegrationFormState,
+  type GrantedAuthorityFormState,
+} from "@/lib/incidents/form-schemas";
+import { grantIncidentAuthority } from "@/lib/incidents/grant-incident-authority";
+import { openIncident } from "@/lib/incidents/open-incident";
+import { resolveIncident } from "@/lib/incidents/resolve-incident";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { FormState } from "@/lib/http/form-action";
+
+// The domain functions decide who may do what; the role lists here only spare the others a round trip.
+const person = (user: CurrentUser) => ({ userId: user.id, role: user.role });
+
+type OpenAction = (previous: FormState & { incidentId?: string }, formData: FormData) => Promise<FormState & { incidentId?: string }>;
+export const openIncidentAction: OpenAction = formAction({ access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: openIncidentForm }, async (input, user) => {
+  const incident = await openIncident({ actor: { kind: "person", person: person(user) }, input });
+  revalidatePath("/incidents");
+  return { ok: true, incidentId: incident.id };
+});
+
+export const resolveIncidentAction = formAction({ access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: resolveIncidentForm }, async ({ incidentId, note }, user) => {
+  await resolveIncident({ actor: { kind: "person", person: person(user) }, incidentId, note });
+  revalidatePath(`/incidents/${incidentId}`);
+});
+
+type GrantAction = (previous: GrantedAuthorityFormState, formData: FormData) => Promise<GrantedAuthorityFormState>;
+export const grantIncidentAuthorityAction: GrantAction = formAction(
+  { access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: grantAuthorityForm },
+  async ({ incidentId, agentId, scopes, duration, reason }, user) => {
+    const granted = await grantIncidentAuthority({ actor: person(user), incidentId, input: { agentId, scopes, durationSeconds: duration, reason }, signedInAt: user.authTime });
+    revalidatePath(`/incidents/${incidentId}`);
+    return { ok: true, awaitingSecondApproval: granted.requestId ?? undefined };
+  },
+);
+
+type CreateIntegrationAction = (previous: CreatedIntegrationFormState, formData: FormData) => Promise<CreatedIntegrationFormState>;
+export const createIntegrationAction: CreateIntegrationAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: createIntegrationForm }, async (input, user) => {
+  const created = await createIncidentIntegration({ actor: person(user), input });
+  revalidatePath("/incidents");
+  return { ok: true, webhookSecret: created.webhookSecret, credential: created.credential, webhookPath: created.webhookPath };
+});

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/admin/page-header";
+import { SectionCard } from "@/components/admin/section-card";
+import { incidentsKey } from "@/components/incidents/incident-queries";
+import { IncidentsList } from "@/components/incidents/incidents-list";
+import { OpenIncidentDialog } from "@/components/incidents/open-incident-dialog";
+import { RegisterIntegrationDialog } from "@/components/incidents/register-integration-dialog";
+import { Prefetched } from "@/components/requests/prefetched";
+import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requireUserForPage } from "@/lib/auth/current-user";
+import { listIncidentIntegrations } from "@/lib/incidents/list-incident-integrations";
+import { listIncidents } from "@/lib/incidents/list-incidents";
+
+export const metadata: Metadata = { title: "Incidents" };
+
+export default async function IncidentsPage() {
+  const user = await requireUserForPage();
+  const incidents = await listIncidents();
+  const runsIncidents = user.role === "ADMIN" || user.role === "COMMANDER";
+  return (
+    <div className="flex flex-col gap-4">
+      <PageHeader title="Incidents" description="Authority handed out for an incident ends when it is resolved. Changes appear here as they happen.">
+        {runsIncidents && <OpenIncidentDialog />}
+      </PageHeader>
+      <Prefetched queryKey={incidentsKey} data={incidents}>
+        <IncidentsList />
+      </Prefetched>
+      {user.role === "ADMIN" && <IncidentTools actor={{ userId: user.id, role: user.role }} />}
+    </div>
+  );
+}
+
+async function IncidentTools({ actor }: { actor: { userId: string; role: "ADMIN" } }) {
+  const integrations = await listIncidentIntegrations({ actor });
+  return (
+    <SectionCard title="Incident tools" description="Tools that open and resolve incidents by signed webhook." actions={<RegisterIntegrationDialog />} empty={integrations.length === 0 && "No incident tool is registered."}>
+      <Table aria-label="Incident tools">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Webhook</TableHead>
+            <TableHead>API credential</TableHead>
+          </TableRow>
+        </TableHeader>
+        <tbody>
+          {integrations.map((integration) => (
+            <TableRow key={integration.id}>
+              <TableCell className="font-medium">{integration.name}</TableCell>
+              <TableCell className="font-mono text-xs">POST {integration.webhookPath}</TableCell>
+              <TableCell className="font-mono text-xs">{integration.credentialPrefix}…</TableCell>
+            </TableRow>
+          ))}
+        </tbody>
+      </Table>
+    </SectionCard>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CatalogPage } from "@/components/admin/catalog-page";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { CreateWebhookDialog } from "@/components/webhooks/create-webhook-dialog";
+import { requireUserForPage } from "@/lib/auth/current-user";
+import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
+
+export const metadata: Metadata = { title: "Webhooks" };
+
+export default async function WebhooksPage() {
+  const viewer = await requireUserForPage();
+  // listWebhookEndpoints refuses non-admins itself; to them the page does not exist.
+  if (viewer.role !== "ADMIN") notFound();
+  const endpoints = await listWebhookEndpoints({ actor: { userId: viewer.id, role: viewer.role } });
+  return (
+    <CatalogPage
+      title="Webhooks"
+      description="Outbound endpoints told about audit events as they happen, signed per Standard Webhooks and retried with backoff."
+      action={<CreateWebhookDialog />}
+      listTitle="Endpoints"
+      empty={endpoints.length === 0 && "No webhook endpoint is registered yet."}
+    >
+      <Table aria-label="Webhook endpoints">
+        <TableHeader>
+          <TableRow>
+            <TableHead>URL</TableHead>
+            <TableHead>Events</TableHead>
+            <TableHead>Secret</TableHead>
+            <TableHead>State</TableHead>
+            <TableHead>Description</TableHead>
+          </TableRow>
+        </TableHeader>
+        <tbody>
+          {endpoints.map((endpoint) => (
+            <TableRow key={endpoint.id}>
+              <TableCell className="font-mono text-xs">
+                <Link href={`/webhooks/${endpoint.id}`} className="text-primary underline-offset-4 hover:underline">
+                  {endpoint.url}
+                </Link>
+              </TableCell>
+              <TableCell className="font-mono text-xs">{endpoint.eventTypes.join(", ")}</TableCell>
+              <TableCell className="font-mono text-xs whitespace-nowrap">{endpoint.secretPrefix}…</TableCell>
+              <TableCell>{endpoint.disabled ? <Badge tone="neutral">disabled</Badge> : <Badge tone="success">enabled</Badge>}</TableCell>
+              <TableCell className="max-w-sm text-muted-foreground">{endpoint.description}</TableCell>
+            </TableRow>
+          ))}
+        </tbody>
+      </Table>
+    </CatalogPage>
+  );
+}

@@ -1,0 +1,11 @@
+import { streamChainVerification } from "@/lib/audit/stream-chain-verification";
+import { sessionRoute } from "@/lib/http/session-route";
+
+export const dynamic = "force-dynamic";
+
+/** NDJSON progress messages, then the verdict (lib/audit/stream-chain-verification.ts). */
+export const POST = sessionRoute({}, async ({ user }) =>
+  new Response(streamChainVerification({ viewer: { userId: user.id, role: user.role } }), {
+    headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" },
+  }),
+);

@@ -1,0 +1,13 @@
+import { notFound } from "@/lib/errors";
+import { json } from "@/lib/http/api-route";
+import { sessionRoute } from "@/lib/http/session-route";
+import { getIncidentDetail } from "@/lib/incidents/get-incident-detail";
+import { incidentParams } from "@/lib/incidents/schemas";
+
+export const dynamic = "force-dynamic";
+
+export const GET = sessionRoute({ params: incidentParams }, async ({ user, params }) => {
+  const detail = await getIncidentDetail({ viewer: { userId: user.id, role: user.role }, incidentId: params.id });
+  if (!detail) throw notFound("The incident");
+  return json(detail);
+});

@@ -1,0 +1,33 @@
+import { systemClock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { exchangeGrantToken } from "@/lib/grant-tokens/exchange-grant-token";
+import { OAuthError } from "@/lib/grant-tokens/token-exchange-format";
+import { tokenIssuer } from "@/lib/grant-tokens/token-issuer";
+import { authenticate, bearerToken } from "@/lib/http/api-route";
+import { readJsonBody } from "@/lib/http/read-json-body";
+
+// RFC 6749 §5.1: token responses, successful or not, are never cached.
+const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
+
+/** RFC 8693 token exchange. Not wrapped by apiRoute: OAuth clients expect RFC 6749 errors, not problem+json. */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const form = await readJsonBody(request, { acceptsForm: true }).catch((error: unknown) => {
+      // An over-long body is still 413 (as on every other route), in the RFC 6749 error shape.
+      throw new OAuthError("invalid_request", error instanceof Error ? error.message : "The body could not be read", error instanceof AppError ? error.status : 400);
+    });
+    const token = await exchangeGrantToken({
+      form,
+      authorizationPresent: bearerToken(request) !== null,
+      authenticate: (actorToken) => authenticate(request, systemClock, actorToken ?? bearerToken(request)),
+      issuer: tokenIssuer(request),
+      clock: systemClock,
+    });
+    return Response.json(token, { headers: NO_STORE });
+  } catch (error) {
+    if (error instanceof OAuthError) return Response.json({ error: error.error, error_description: error.description }, { status: error.status, headers: { ...NO_STORE, ...error.headers } });
+    const reference = crypto.randomUUID();
+    console.error(`[baton] token exchange failed (reference ${reference})`, error);
+    return Response.json({ error: "server_error", error_description: `Something went wrong. Reference ${reference}.` }, { status: 500, headers: NO_STORE });
+  }
+}

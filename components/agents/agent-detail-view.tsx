@@ -1,0 +1,98 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { IssueKeyDialog } from "@/components/admin/agent-key-dialogs";
+import { AgentGrantsTable } from "@/components/admin/agent-grants-table";
+import { AgentKeysTable } from "@/components/admin/agent-keys-table";
+import { AgentRequestsTable } from "@/components/admin/agent-requests-table";
+import { DetailHeader } from "@/components/admin/detail-header";
+import { DisableAgentDialog } from "@/components/admin/disable-agent-dialog";
+import { RiskBadge } from "@/components/admin/risk-badge";
+import { SectionCard } from "@/components/admin/section-card";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { useSecondClock } from "@/components/grants/use-second-clock";
+import { Alert } from "@/components/ui/alert";
+import { Fact } from "@/components/ui/fact";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { agentKey, fetchAgent } from "./agent-queries";
+import { StandingExposureCard } from "./standing-exposure-card";
+
+/** The agent page, kept live: its keys, requests, grants and the authority it holds right now. */
+export function AgentDetailView({ agentId, viewerIsAdmin }: { agentId: string; viewerIsAdmin: boolean }) {
+  const { data: detail, error, dataUpdatedAt } = useQuery({ queryKey: agentKey(agentId), queryFn: () => fetchAgent(agentId) });
+  const now = useSecondClock(dataUpdatedAt);
+  if (!detail) return <Alert>The agent could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
+  const { agent, eligibleScopes, keys, recentRequests, recentGrants } = detail;
+  const manageable = viewerIsAdmin && agent.status === "ACTIVE";
+  return (
+    <div className="flex flex-col gap-5">
+      <DetailHeader
+        listHref="/agents"
+        listLabel="Agents"
+        title={
+          <>
+            {agent.name} <StatusBadge status={agent.status} />
+          </>
+        }
+        description={agent.description || undefined}
+      >
+        {manageable && <DisableAgentDialog agentId={agent.id} agentName={agent.name} />}
+      </DetailHeader>
+      {error && <Alert>The agent could not be refreshed: {error.message}</Alert>}
+      <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3 text-sm sm:grid-cols-3">
+        <Fact term="Owner">
+          {agent.owner.name} <span className="text-muted-foreground">{agent.owner.email}</span>
+        </Fact>
+        <Fact term="Registered">
+          <RelativeTime at={agent.createdAt} now={now} />
+        </Fact>
+        {agent.disabledAt && (
+          <Fact term="Disabled">
+            <RelativeTime at={agent.disabledAt} now={now} />
+          </Fact>
+        )}
+        <Fact term="Eligible scopes" wide>
+          {eligibleScopes.length === 0 ? (
+            <span className="text-muted-foreground">None: this agent cannot ask for anything.</span>
+          ) : (
+            <ul className="flex flex-wrap gap-x-4 gap-y-1.5">
+              {eligibleScopes.map((scope) => (
+                <li key={scope.key} className="flex items-center gap-1.5">
+                  <span className="font-mono text-xs">{scope.key}</span>
+                  <RiskBadge risk={scope.risk} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Fact>
+      </dl>
+      <StandingExposureCard grants={detail.heldGrants} capped={detail.heldGrantsCapped} now={now} />
+      <SectionCard
+        title="Keys"
+        description="The agent authenticates with one of these. Only the prefix is kept in the clear."
+        actions={manageable && <IssueKeyDialog agentId={agent.id} agentName={agent.name} />}
+        empty={keys.length === 0 && "No keys yet."}
+      >
+        <AgentKeysTable agentId={agent.id} keys={keys} now={now} manageable={manageable} />
+      </SectionCard>
+      <SectionCard title="Recent requests" description="What the agent asked for, newest first." empty={recentRequests.length === 0 && "No requests yet."}>
+        <AgentRequestsTable requests={recentRequests} now={now} />
+      </SectionCard>
+      <SectionCard
+        title="Recent grants"
+        description={
+          <>
+            What the agent was granted, newest first;{" "}
+            <Link href={`/grants?status=all&agent=${agent.id}`} className="text-primary underline underline-offset-4">
+              all its grants
+            </Link>
+            .
+          </>
+        }
+        empty={recentGrants.length === 0 && "No grants yet."}
+      >
+        <AgentGrantsTable grants={recentGrants} now={now} />
+      </SectionCard>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { AuditListItem, AuditPage } from "@/lib/audit/list-audit-events";
+import type { AuditPageQuery } from "@/lib/audit/schemas";
+import { fetchJson } from "@/components/requests/request-queries";
+import { listSearchParams } from "@/components/ui/keyset-pager";
+
+export type { AuditListItem, AuditPage };
+
+/** The parsed query as the browser keeps it: times as ISO strings, so keys and URLs are plain text. */
+export type AuditQuery = Omit<AuditPageQuery, "from" | "to"> & { from?: string; to?: string };
+
+export const toAuditQuery = (query: AuditPageQuery): AuditQuery => ({ ...query, from: query.from?.toISOString(), to: query.to?.toISOString() });
+
+/** Invalidated by every change (components/live/live-events.tsx): a new event lands on the first page. */
+export const auditKey = (query: AuditQuery) => ["audit", query] as const;
+
+export const fetchAuditPage = (query: AuditQuery) => fetchJson<AuditPage>(`/api/ui/audit?${listSearchParams(query)}`);

@@ -1,0 +1,64 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { SectionCard } from "@/components/admin/section-card";
+import { useNow } from "@/components/requests/use-now";
+import { Alert } from "@/components/ui/alert";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { fetchIncidents, incidentsKey } from "./incident-queries";
+import { IncidentStatusBadge, SeverityBadge } from "./severity-badge";
+
+/** Open incidents first (most severe, then longest burning), then resolved ones; kept live by the event stream. */
+export function IncidentsList() {
+  const { data: incidents = [], error, dataUpdatedAt } = useQuery({ queryKey: incidentsKey, queryFn: fetchIncidents });
+  const now = useNow(dataUpdatedAt);
+  return (
+    <div className="flex flex-col gap-4">
+      {error && <Alert>The incidents could not be refreshed: {error.message}</Alert>}
+      <SectionCard title="Incidents" empty={incidents.length === 0 && "No incidents yet."}>
+        <Table aria-label="Incidents">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Incident</TableHead>
+              <TableHead>Severity</TableHead>
+              <TableHead>Status</TableHead>
+              <TableHead>Commander</TableHead>
+              <TableHead>Opened</TableHead>
+              <TableHead className="text-right">Active grants</TableHead>
+            </TableRow>
+          </TableHeader>
+          <tbody>
+            {incidents.map((incident) => (
+              <TableRow key={incident.id}>
+                <TableCell>
+                  <Link href={`/incidents/${incident.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                    {incident.title}
+                  </Link>
+                  {incident.externalId && <span className="ml-2 font-mono text-xs text-muted-foreground">{incident.externalSource ? `${incident.externalSource} ` : ""}{incident.externalId}</span>}
+                </TableCell>
+                <TableCell>
+                  <SeverityBadge severity={incident.severity} />
+                </TableCell>
+                <TableCell>
+                  <IncidentStatusBadge status={incident.status} />
+                </TableCell>
+                <TableCell>{incident.commander?.name ?? <span className="text-muted-foreground">none</span>}</TableCell>
+                <TableCell className="whitespace-nowrap">
+                  <RelativeTime at={incident.openedAt} now={now} />
+                  {incident.resolvedAt && (
+                    <span className="text-muted-foreground">
+                      {" "}
+                      · resolved <RelativeTime at={incident.resolvedAt} now={now} />
+                    </span>
+                  )}
+                </TableCell>
+                <TableCell className="text-right tabular-nums">{incident.activeGrants}</TableCell>
+              </TableRow>
+            ))}
+          </tbody>
+        </Table>
+      </SectionCard>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { ScopeKeysCell } from "@/components/admin/scope-keys";
+import { SectionCard } from "@/components/admin/section-card";
+import { StatusCell } from "@/components/admin/status-badge";
+import { useSecondClock } from "@/components/grants/use-second-clock";
+import { RequestLink } from "@/components/requests/request-link";
+import { Alert } from "@/components/ui/alert";
+import { AuditEventTable } from "@/components/audit/audit-event-table";
+import { NoValue } from "@/components/ui/no-value";
+import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TimeCell } from "@/components/ui/time-cell";
+import { grantStateAt } from "@/lib/grants/grant-state-at";
+import { formatDuration } from "@/lib/scopes/form-schemas";
+import { liveCounts } from "./live-counts";
+import { fetchOverview, overviewKey, type Overview } from "./overview-queries";
+import { GrantLink } from "@/components/grants/grant-link";
+
+// Charts need the browser's layout to size themselves, so the chart library is loaded there only, keeping it off the server's render.
+const ActivityCharts = dynamic(() => import("./activity-charts").then((module) => module.ActivityCharts), { ssr: false, loading: () => <div className="h-64" /> });
+
+/**
+ * The live delegation state. The server's data arrives through the event stream's invalidations; the
+ * countdowns, the tiles and each row's status also move with the browser's own clock every second, so a
+ * grant shows expired at its expiry without waiting for any server event.
+ */
+export function OverviewDashboard() {
+  const { data: overview, error, dataUpdatedAt } = useQuery({ queryKey: overviewKey, queryFn: fetchOverview });
+  const now = useSecondClock(dataUpdatedAt);
+  if (!overview) return <Alert>The overview could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
+  const counts = liveCounts(overview, now);
+  const tiles = [
+    { label: "Pending requests", value: counts.pendingRequests, href: "/requests" },
+    { label: "Active grants", value: counts.activeGrants, href: "/grants?status=active" },
+    { label: "Expiring within 15 min", value: counts.expiringSoon, href: "/grants?status=active" },
+    { label: "Open incidents", value: counts.openIncidents, href: null },
+    { label: "Active agents", value: counts.activeAgents, href: "/agents" },
+  ];
+  return (
+    <div className="flex flex-col gap-5">
+      {error && <Alert>The overview could not be refreshed: {error.message}</Alert>}
+      <ul className="grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Delegation state">
+        {tiles.map((tile) => (
+          <li key={tile.label} aria-label={`${tile.label}: ${tile.value}`} className="rounded-lg border bg-card px-4 py-3">
+            <p className="text-xs text-muted-foreground">{tile.href ? <Link href={tile.href} className="hover:underline">{tile.label}</Link> : tile.label}</p>
+            <p className="text-2xl font-semibold tabular-nums">{tile.value}</p>
+          </li>
+        ))}
+      </ul>
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+        <ActiveGrants overview={overview} now={now} />
+        <PendingRequests overview={overview} now={now} />
+      </div>
+      <ActivityCharts activity={overview.activity} />
+      {overview.recentEvents && <RecentActivity events={overview.recentEvents} now={now} />}
+    </div>
+  );
+}
+
+function ActiveGrants({ overview, now }: { overview: Overview; now: number }) {
+  const more = overview.counts.activeGrants - overview.activeGrants.length;
+  return (
+    <SectionCard
+      title="Active grants"
+      description={more > 0 ? `Soonest expiry first; ${more} more expire later (see Grants).` : "Soonest expiry first."}
+      empty={overview.activeGrants.length === 0 && "No agent holds a grant right now."}
+    >
+      <Table aria-label="Active grants">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Agent</TableHead>
+            <TableHead>Scopes</TableHead>
+            <TableHead>On behalf of</TableHead>
+            <TableHead>Expires</TableHead>
+            <TableHead>Status</TableHead>
+          </TableRow>
+        </TableHeader>
+        <tbody>
+          {overview.activeGrants.map((grant) => (
+            <TableRow key={grant.id}>
+              <TableCell>
+                <GrantLink grantId={grant.id} agentName={grant.agent.name} />
+              </TableCell>
+              <ScopeKeysCell keys={grant.scopes} />
+              <TableCell>{grant.onBehalfOf ?? <NoValue />}</TableCell>
+              <TimeCell at={grant.expiresAt} now={now} />
+              <StatusCell status={grantStateAt(grant, now)} />
+            </TableRow>
+          ))}
+        </tbody>
+      </Table>
+    </SectionCard>
+  );
+}
+
+function PendingRequests({ overview, now }: { overview: Overview; now: number }) {
+  const more = overview.counts.pendingRequests - overview.pendingRequests.length;
+  return (
+    <SectionCard
+      title="Pending requests"
+      description={more > 0 ? `Oldest first; ${more} more in the inbox.` : "Oldest first."}
+      empty={overview.pendingRequests.length === 0 && "Nothing is waiting for a decision."}
+    >
+      <Table aria-label="Pending requests">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Agent</TableHead>
+            <TableHead>Scopes</TableHead>
+            <TableHead>For</TableHead>
+            <TableHead>Duration</TableHead>
+            <TableHead>Waiting since</TableHead>
+          </TableRow>
+        </TableHeader>
+        <tbody>
+          {overview.pendingRequests.map((request) => (
+            <TableRow key={request.id}>
+              <TableCell>
+                <RequestLink requestId={request.id} agentName={request.agent.name} />
+              </TableCell>
+              <ScopeKeysCell keys={request.scopes} />
+              <TableCell>{request.onBehalfOf ?? <NoValue />}</TableCell>
+              <TableCell className="whitespace-nowrap">{formatDuration(request.durationSeconds)}</TableCell>
+              <TimeCell at={request.createdAt} now={now} />
+            </TableRow>
+          ))}
+        </tbody>
+      </Table>
+    </SectionCard>
+  );
+}
+
+function RecentActivity({ events, now }: { events: NonNullable<Overview["recentEvents"]>; now: number }) {
+  return (
+    <SectionCard
+      title="Recent activity"
+      description={
+        <>
+          The latest entries of the tamper-evident audit log;{" "}
+          <Link href="/audit" className="text-primary underline underline-offset-4">
+            search, export and verify it
+          </Link>
+          .
+        </>
+      }
+      empty={events.length === 0 && "Nothing has happened yet."}
+    >
+      <AuditEventTable
+        label="Recent activity"
+        events={events}
+        now={now}
+        columns={[
+          { header: "Actor", className: "font-mono text-xs", cell: (event) => event.actor },
+          { header: "Subject", className: "font-mono text-xs", cell: (event) => event.subject },
+        ]}
+      />
+    </SectionCard>
+  );
+}

@@ -1,0 +1,62 @@
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PersonActor } from "@/lib/auth/actor";
+import { requireAuditReader } from "./audit-readers";
+import { auditEventWhere } from "./audit-event-where";
+import type { AuditPageQuery } from "./schemas";
+
+/**
+ * What follows the cursor's event. A time window is read in time order on the (at, seq) index: in
+ * sequence order the planner may walk the whole log backwards looking for the window (at and seq rise
+ * together, which its statistics do not know). The cursor stays the last event's sequence number.
+ */
+async function after(cursorSeq: bigint, byTime: boolean): Promise<Prisma.AuditEventWhereInput> {
+  if (!byTime) return { seq: { lt: cursorSeq } };
+  const last = await prisma.auditEvent.findUnique({ where: { seq: cursorSeq }, select: { at: true } });
+  if (!last) return { seq: { lt: cursorSeq } };
+  return { AND: [{ at: { lte: last.at } }, { OR: [{ at: { lt: last.at } }, { seq: { lt: cursorSeq } }] }] };
+}
+
+/**
+ * One page of the audit log, newest first (in time order when filtered by time), keyset-paginated on the sequence number, with the names of
+ * the people and agents who acted. Only audit readers (lib/audit/audit-readers.ts) may call it.
+ */
+export async function listAuditEvents(options: { viewer: PersonActor; query: AuditPageQuery }) {
+  requireAuditReader(options.viewer);
+  const { cursor, limit, ...filter } = options.query;
+  const where = await auditEventWhere(filter);
+  if (!where) return { items: [], nextCursor: null };
+  const byTime = Boolean(filter.from || filter.to);
+  const rows = await prisma.auditEvent.findMany({
+    where: cursor ? { AND: [where, await after(BigInt(cursor), byTime)] } : where,
+    orderBy: byTime ? [{ at: "desc" }, { seq: "desc" }] : { seq: "desc" },
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const idsOf = (kind: string) => [...new Set(page.filter((e) => e.actorKind === kind && e.actorId).map((e) => e.actorId!))];
+  const [users, agents] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: idsOf("USER") } }, select: { id: true, name: true, email: true } }),
+    prisma.agent.findMany({ where: { id: { in: idsOf("AGENT") } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map<string, string>([...users.map((u) => [u.id, `${u.name} (${u.email})`] as const), ...agents.map((a) => [a.id, a.name] as const)]);
+  return {
+    items: page.map((event) => ({
+      seq: event.seq.toString(),
+      id: event.id,
+      at: event.at.toISOString(),
+      actorKind: event.actorKind,
+      actorId: event.actorId,
+      actorName: event.actorId ? (names.get(event.actorId) ?? null) : null,
+      action: event.action,
+      subjectKind: event.subjectKind,
+      subjectId: event.subjectId,
+      agentId: event.agentId,
+      data: event.data,
+      hash: event.hash,
+    })),
+    nextCursor: rows.length > limit ? page.at(-1)!.seq.toString() : null,
+  };
+}
+
+export type AuditPage = Awaited<ReturnType<typeof listAuditEvents>>;
+export type AuditListItem = AuditPage["items"][number];

@@ -1,0 +1,39 @@
+import { prisma } from "@/lib/db";
+import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { recordEvent } from "@/lib/audit/record-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import { notFound } from "@/lib/errors";
+import { groupChatWebhookRow, sealForRow } from "@/lib/webhooks/webhook-secret";
+import { listGroups } from "./list-groups";
+import type { GroupDto, UpdateGroupBody } from "./schemas";
+
+/**
+ * Changes a group's description or its chat incoming-webhook URL. The URL is a credential (anyone who
+ * has it can post to the channel): it is stored sealed and never shown again, and the audit event
+ * records only whether it was set.
+ */
+export async function updateGroup(options: { actor: PersonActor; groupId: string; input: UpdateGroupBody; clock?: Clock }): Promise<GroupDto> {
+  requireAdmin(options.actor);
+  const now = (options.clock ?? systemClock).now();
+  const { description, chatWebhookUrl } = options.input;
+  await prisma.$transaction(async (tx) => {
+    const group = await tx.approverGroup.findUnique({ where: { id: options.groupId } });
+    if (!group) throw notFound("The approver group");
+    await tx.approverGroup.update({
+      where: { id: group.id },
+      data: {
+        ...(description !== undefined && { description }),
+        ...(chatWebhookUrl !== undefined && { chatWebhookUrlSealed: chatWebhookUrl === null ? null : sealForRow(chatWebhookUrl, groupChatWebhookRow(group.id)) }),
+        updatedAt: now,
+      },
+    });
+    await recordEvent(tx, {
+      actor: auditActor(options.actor),
+      action: "group.updated",
+      subject: { kind: "group", id: group.id },
+      data: { ...(description !== undefined && { description }), ...(chatWebhookUrl !== undefined && { chatWebhook: chatWebhookUrl === null ? "removed" : "set" }) },
+      at: now,
+    });
+  });
+  return (await listGroups()).find((group) => group.id === options.groupId)!;
+}

@@ -1,0 +1,86 @@
+import { prisma } from "@/lib/db";
+import type { PersonActor } from "@/lib/auth/actor";
+import { systemClock, type Clock } from "@/lib/clock";
+import { effectiveGrantState } from "@/lib/grants/grant-validity";
+import { canRunIncident } from "./incident-actor";
+import { countBound, incidentInclude, toIncidentDto } from "./to-incident-dto";
+
+const TIMELINE_LIMIT = 300;
+
+/** The agents a commander may hand authority to, each with what it is eligible for. */
+async function grantableAgents() {
+  const agents = await prisma.agent.findMany({
+    where: { status: "ACTIVE" },
+    orderBy: { name: "asc" },
+    include: { eligibleScopes: { include: { scope: { select: { key: true, risk: true, maxDurationSeconds: true, description: true } } } } },
+  });
+  return agents.map((agent) => ({ id: agent.id, name: agent.name, eligibleScopes: agent.eligibleScopes.map((e) => e.scope).sort((a, b) => a.key.localeCompare(b.key)) }));
+}
+
+/**
+ * One incident as its page shows it: the incident, every grant bound to it (with its state now), the
+ * requests bound to it still pending, and its timeline — the incident's own audit events and those of
+ * the requests and grants bound to it, newest first — plus, for a viewer who runs it, the agents they can
+ * grant authority to. Null when missing; every signed-in person may read it.
+ */
+export async function getIncidentDetail(options: { viewer: PersonActor; incidentId: string; clock?: Clock }) {
+  const now = (options.clock ?? systemClock).now();
+  const row = await prisma.incident.findUnique({ where: { id: options.incidentId }, include: incidentInclude });
+  if (!row) return null;
+  const [grants, requests] = await Promise.all([
+    prisma.grant.findMany({ where: { incidentId: row.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { agent: { select: { id: true, name: true } }, onBehalfOf: { select: { email: true } } } }),
+    prisma.accessRequest.findMany({ where: { incidentId: row.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { agent: { select: { id: true, name: true } }, filedBy: { select: { name: true } }, _count: { select: { approvals: true } } } }),
+  ]);
+  const boundIds = [...grants.map((g) => g.id), ...requests.map((r) => r.id)];
+  const events = await prisma.auditEvent.findMany({
+    where: { OR: [{ subjectKind: "incident", subjectId: row.id }, { subjectId: { in: boundIds } }] },
+    orderBy: { seq: "desc" },
+    take: TIMELINE_LIMIT,
+  });
+
+  const userIds = [...new Set([...events.filter((e) => e.actorKind === "USER").map((e) => e.actorId), ...grants.map((g) => g.grantedById)].filter((id): id is string => !!id))];
+  const agentIds = [...new Set(events.map((e) => e.agentId).filter((id): id is string => !!id))];
+  const [users, agents, integrations] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
+    prisma.agent.findMany({ where: { id: { in: agentIds } }, select: { id: true, name: true } }),
+    prisma.incidentIntegration.findMany({ select: { id: true, name: true } }),
+  ]);
+  const names = new Map([...users, ...agents, ...integrations].map((named) => [named.id, named.name]));
+  const actorName = (kind: string, id: string | null) => (kind === "SYSTEM" ? "Baton" : (names.get(id ?? "") ?? id ?? kind.toLowerCase()));
+
+  const canRun = row.status === "OPEN" && canRunIncident({ kind: "person", person: options.viewer }, row);
+  return {
+    ...toIncidentDto(row, (await countBound(prisma, [row.id], now))(row.id)),
+    canRun,
+    grants: grants.map((grant) => {
+      const state = effectiveGrantState(grant, now);
+      return {
+        id: grant.id,
+        agent: grant.agent,
+        scopes: grant.scopes,
+        onBehalfOf: grant.onBehalfOf?.email ?? null,
+        grantedBy: actorName(grant.grantedByKind, grant.grantedById),
+        viaRequest: grant.requestId,
+        startsAt: grant.startsAt.toISOString(),
+        expiresAt: grant.expiresAt.toISOString(),
+        revokedAt: grant.revokedAt?.toISOString() ?? null,
+        status: state === "NOT_STARTED" ? ("ACTIVE" as const) : state,
+      };
+    }),
+    pendingRequestList: requests
+      .filter((request) => request.status === "PENDING" && request.pendingExpiresAt > now)
+      .map((request) => ({ id: request.id, agent: request.agent, scopes: request.requestedScopes, filedBy: request.filedBy?.name ?? null, approvals: request._count.approvals, createdAt: request.createdAt.toISOString() })),
+    timeline: events.map((event) => ({
+      seq: event.seq.toString(),
+      at: event.at.toISOString(),
+      action: event.action,
+      actor: actorName(event.actorKind, event.actorId),
+      subject: { kind: event.subjectKind, id: event.subjectId },
+      agent: event.agentId ? (names.get(event.agentId) ?? null) : null,
+      data: event.data,
+    })),
+    agents: canRun ? await grantableAgents() : [],
+  };
+}
+
+export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncidentDetail>>>;

@@ -1,0 +1,13 @@
+import { prisma } from "@/lib/db";
+import { systemClock, type Clock } from "@/lib/clock";
+import { notFound } from "@/lib/errors";
+import type { IncidentDto } from "./schemas";
+import { readIncidentDto } from "./to-incident-dto";
+
+/** One incident with what is bound to it right now; 404 when there is none. */
+export async function getIncident(options: { incidentId: string; clock?: Clock }): Promise<IncidentDto> {
+  const now = (options.clock ?? systemClock).now();
+  const exists = await prisma.incident.count({ where: { id: options.incidentId } });
+  if (!exists) throw notFound("The incident");
+  return readIncidentDto(prisma, options.incidentId, now);
+}

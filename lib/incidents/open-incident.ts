@@ -1,0 +1,66 @@
+import { prisma, type Tx } from "@/lib/db";
+import { recordEvent } from "@/lib/audit/record-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import { AppError, conflict, forbidden } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { normalizeEmail } from "@/lib/users/normalize-email";
+import { auditActorOf, mayOpenIncidents, type IncidentActor } from "./incident-actor";
+import type { IncidentDto, OpenIncidentBody } from "./schemas";
+import { readIncidentDto } from "./to-incident-dto";
+
+async function commanderOf(tx: Tx, actor: IncidentActor, email: string | undefined): Promise<string | null> {
+  if (!email) return actor.kind === "person" ? actor.person.userId : null;
+  const user = await tx.user.findUnique({ where: { email: normalizeEmail(email) } });
+  if (!user || user.disabled || (user.role !== "COMMANDER" && user.role !== "ADMIN"))
+    throw new AppError("BAD_REQUEST", `${email} is not an active Baton commander or admin`, { errors: [{ field: "commanderEmail", message: "is not an active commander or admin" }] });
+  return user.id;
+}
+
+/**
+ * Opens an incident inside the caller's transaction (the webhook receiver records its delivery in the
+ * same one). An integration's incidents carry its slug as `externalSource`, so one external id opens
+ * one incident per integration (409 for a second).
+ */
+export async function openIncidentIn(tx: Tx, options: { actor: IncidentActor; input: OpenIncidentBody; now: Date }): Promise<IncidentDto> {
+  const { actor, input, now } = options;
+  if (!mayOpenIncidents(actor)) throw forbidden("Opening an incident needs the commander or admin role");
+  const externalSource = actor.kind === "integration" ? actor.slug : null;
+  if (externalSource && input.externalId) {
+    const existing = await tx.incident.findUnique({ where: { externalSource_externalId: { externalSource, externalId: input.externalId } }, select: { id: true } });
+    if (existing) throw conflict(`The incident ${input.externalId} from ${externalSource} is already ${existing.id}`);
+  }
+  const commanderId = await commanderOf(tx, actor, input.commanderEmail);
+  const incident = await tx.incident.create({
+    data: {
+      id: newId("incident"),
+      title: input.title,
+      description: input.description ?? "",
+      severity: input.severity,
+      commanderId,
+      externalSource,
+      externalId: input.externalId ?? null,
+      openedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  await recordEvent(tx, {
+    actor: auditActorOf(actor),
+    action: "incident.opened",
+    subject: { kind: "incident", id: incident.id },
+    data: { title: input.title, severity: input.severity, commanderId, externalSource, externalId: input.externalId ?? null },
+    at: now,
+  });
+  return readIncidentDto(tx, incident.id, now);
+}
+
+export async function openIncident(options: { actor: IncidentActor; input: OpenIncidentBody; clock?: Clock }): Promise<IncidentDto> {
+  const now = (options.clock ?? systemClock).now();
+  try {
+    return await prisma.$transaction((tx) => openIncidentIn(tx, { actor: options.actor, input: options.input, now }));
+  } catch (error) {
+    // Two concurrent openings of one external incident: the unique index lets one through.
+    if ((error as { code?: string }).code === "P2002") throw conflict(`The incident ${options.input.externalId ?? ""} is already open in Baton`);
+    throw error;
+  }
+}

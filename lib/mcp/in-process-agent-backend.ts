@@ -1,0 +1,39 @@
+import type { AgentPrincipal } from "@/lib/http/api-route";
+import { subscribeToChanges } from "@/lib/events/change-feed";
+import { issueGrantToken } from "@/lib/grant-tokens/issue-grant-token";
+import { listAgentGrants } from "@/lib/grants/list-agent-grants";
+import { revokeGrant } from "@/lib/grants/revoke-grant";
+import { enforceFilingRate } from "@/lib/requests/enforce-filing-rate";
+import { fileRequest } from "@/lib/requests/file-request";
+import { getRequest } from "@/lib/requests/get-request";
+import { waitForRequest } from "@/lib/requests/wait-for-request";
+import { listEligibleScopes } from "@/lib/scopes/list-eligible-scopes";
+import { type AgentBackend, changesGrantState } from "./agent-backend";
+
+/**
+ * The agent API as domain calls, for the MCP endpoint inside Baton (`/api/mcp`): the same functions, the
+ * same authorization (the agent is part of every query) and the same filing rate limit as /api/v1.
+ */
+export function inProcessAgentBackend(options: { agent: AgentPrincipal; issuer: string }): AgentBackend {
+  const { agentId, keyId } = options.agent;
+  return {
+    listScopes: () => listEligibleScopes({ agentId }),
+    fileRequest: async (input) => {
+      enforceFilingRate(keyId);
+      return (await fileRequest({ agentId, input })).request;
+    },
+    getRequest: (requestId, { waitSeconds, signal }) => (waitSeconds > 0 ? waitForRequest({ agentId, requestId, waitSeconds, signal }) : getRequest({ agentId, requestId })),
+    listGrants: (status) => listAgentGrants({ agentId, status }),
+    issueToken: (grantId, audience) => issueGrantToken({ agentId, grantId, audience, issuer: options.issuer }),
+    releaseGrant: (grantId, reason) => revokeGrant({ revoker: { kind: "agent", agentId }, grantId, reason }),
+    watchGrants: async (onChange, signal) => {
+      const unsubscribe = await subscribeToChanges(
+        (change) => change.agentId === agentId && changesGrantState({ action: change.action, subject: { kind: change.subjectKind } }) && onChange(),
+        // Changes may have gone unheard while the feed was reconnecting: let the subscriber re-read.
+        onChange,
+      );
+      if (signal.aborted) unsubscribe();
+      else signal.addEventListener("abort", unsubscribe, { once: true });
+    },
+  };
+}

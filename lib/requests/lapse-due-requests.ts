@@ -1,0 +1,39 @@
+import { prisma } from "@/lib/db";
+import { recordEvent, SYSTEM_ACTOR } from "@/lib/audit/record-event";
+import { changeDueRows } from "@/lib/jobs/change-due-rows";
+
+const REASON = "No decision before the request lapsed";
+
+/**
+ * Moves PENDING requests past `pendingExpiresAt` to EXPIRED with a `request.expired` event dated at the
+ * moment they lapsed. Guarded on the request still being PENDING, so a racing approval or a second
+ * instance leaves exactly one outcome. Readers already show such a request as expired before this runs.
+ */
+export async function lapseDueRequests(options: { now: Date; requestIds?: string[] }): Promise<string[]> {
+  const { now } = options;
+  return changeDueRows(
+    (take) =>
+      prisma.accessRequest.findMany({
+        where: { status: "PENDING", pendingExpiresAt: { lte: now }, ...(options.requestIds && { id: { in: options.requestIds } }) },
+        select: { id: true, agentId: true, pendingExpiresAt: true },
+        orderBy: { pendingExpiresAt: "asc" },
+        take,
+      }),
+    async (tx, request) => {
+      const updated = await tx.accessRequest.updateMany({
+        where: { id: request.id, status: "PENDING", pendingExpiresAt: { lte: now } },
+        data: { status: "EXPIRED", decidedAt: request.pendingExpiresAt, outcomeReason: REASON, updatedAt: now },
+      });
+      if (updated.count === 0) return false;
+      await recordEvent(tx, {
+        actor: SYSTEM_ACTOR,
+        action: "request.expired",
+        subject: { kind: "request", id: request.id },
+        agentId: request.agentId,
+        data: { reason: REASON, pendingExpiresAt: request.pendingExpiresAt.toISOString(), markedAt: now.toISOString() },
+        at: request.pendingExpiresAt,
+      });
+      return true;
+    },
+  );
+}

@@ -1,0 +1,17 @@
+import { prisma } from "@/lib/db";
+import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { recordEvent } from "@/lib/audit/record-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import { notFound } from "@/lib/errors";
+
+/** Removes an endpoint with its delivery log; the audit log keeps that it existed. */
+export async function deleteWebhookEndpoint(options: { actor: PersonActor; endpointId: string; clock?: Clock }): Promise<void> {
+  requireAdmin(options.actor);
+  const now = (options.clock ?? systemClock).now();
+  await prisma.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: options.endpointId } });
+    if (!endpoint) throw notFound("The webhook endpoint");
+    await tx.webhookEndpoint.delete({ where: { id: endpoint.id } });
+    await recordEvent(tx, { actor: auditActor(options.actor), action: "webhook.deleted", subject: { kind: "webhook", id: endpoint.id }, data: { url: endpoint.url }, at: now });
+  });
+}
