@@ -27,7 +27,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [["list"]],
+  // scripts/test.mjs asks for a JSON report too, to name the failed tests at the end of its summary.
+  reporter: process.env.E2E_JSON_REPORT ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]] : [["list"]],
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {
