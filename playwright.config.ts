@@ -70,6 +70,8 @@ export default defineConfig({
         BATON_ADMIN_PASSWORD: "e2e-admin-password",
         BATON_ADMIN_NAME: "Erin Admin",
         BATON_ADMIN_TOKEN: "e2e-admin-token-0123456789abcdefghijklmnop",
+        // The webhook test's receiver listens on loopback, which Baton refuses by default.
+        BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "on",
         AUTH_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
         AUTH_OIDC_CLIENT_ID: OIDC_CLIENT.id,
         AUTH_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,

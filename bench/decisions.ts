@@ -1,10 +1,10 @@
 // P1: throughput and latency of the standalone decision point against two baselines, and the app's
 // decision endpoint against a trivial route handler of the same build. Loopback only.
 import { spawn, type ChildProcess } from "node:child_process";
-import http from "node:http";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import { Pool } from "undici";
 import { percentile, round, type Figure } from "./figures";
 import type { BenchDatabase } from "./seed-bench-database";
 import type { ServerKind } from "./server-kinds";
@@ -37,10 +37,11 @@ async function load(url: string, secret: string, bodies: string[], route = "/api
 /**
  * Open-loop load at a steady `rate`, each latency timed from when its request was due (so a stall counts
  * against every request it delays). autocannon's own rate limit sends each second's quota as one burst,
- * which measures queueing behind the burst rather than latency at that load.
+ * which measures queueing behind the burst rather than latency at that load. undici's pool costs the
+ * generator a third of what node:http does per request, which matters when it shares the two cores.
  */
 async function pacedLatencies(url: string, secret: string, bodies: string[], rate: number): Promise<number[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const pool = new Pool(url, { connections: CONNECTIONS, pipelining: 1 });
   const headers = { authorization: `Bearer ${secret}`, "content-type": "application/json" };
   const total = rate * DURATION_SECONDS;
   const latencies: number[] = [];
@@ -51,17 +52,19 @@ async function pacedLatencies(url: string, secret: string, bodies: string[], rat
       const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
       for (; sent < due; sent++) {
         const dueAt = started + (sent / rate) * 1000;
-        const request = http.request(`${url}/api/v1/decisions`, { method: "POST", agent, headers }, (response) => {
-          response.resume();
-          response.on("end", () => latencies.push(performance.now() - dueAt) === total && resolve());
-        });
-        request.on("error", reject);
-        request.end(bodies[sent % bodies.length]);
+        pool
+          .request({ path: "/api/v1/decisions", method: "POST", headers, body: bodies[sent % bodies.length] })
+          .then(async ({ statusCode, body }) => {
+            await body.dump();
+            if (statusCode !== 200) throw new Error(`${url}: ${statusCode} under paced load`);
+            if (latencies.push(performance.now() - dueAt) === total) resolve();
+          })
+          .catch(reject);
       }
       if (sent === total) clearInterval(ticker);
     }, 1);
   });
-  agent.destroy();
+  await pool.close();
   return latencies;
 }
 
@@ -86,6 +89,10 @@ export async function measurePdpThroughput(db: BenchDatabase, children: { kill()
     { name: "fastify-jose-casbin-throughput", value: throughput["fastify-jose-casbin"], unit: "req/s", goal: "reference", ratio: null },
     { name: "pdp-cache-off-throughput", value: throughput["pdp-cache-off"], unit: "req/s", goal: ">=1.0x-fastify-jose-casbin", ratio: round(throughput["pdp-cache-off"] / throughput["fastify-jose-casbin"]) },
   ];
+  // The bare server at the warm PDP's half-load rate: the latency the generator and loopback add by themselves.
+  const floorRate = Math.round(throughput["pdp-warm-cache"] / 2);
+  const floor = await pacedLatencies(servers["bare-node"], db.secret, bodies, floorRate);
+  figures.push({ name: `bare-node-p99-at-${floorRate}-req/s`, value: round(percentile(floor, 99)), unit: "ms", goal: "reference", ratio: null });
   for (const kind of ["pdp-warm-cache", "pdp-cache-off"] as const) {
     const rate = Math.round(throughput[kind] / 2);
     const latencies = await pacedLatencies(servers[kind], db.secret, bodies, rate);

@@ -38,6 +38,8 @@ export const envSchema = z
     BATON_JOBS: z.enum(["on", "off"]).default("on"),
     /** How long before a grant ends its agent is told (`grant.expiring`); 0 sends no reminders. */
     BATON_GRANT_REMINDER_SECONDS: z.coerce.number().int().min(0).max(7 * 86400).default(300),
+    /** Outbound webhooks and chat messages reach public addresses only unless this is on (internal receivers, tests). */
+    BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(["on", "off"]).default("off"),
     AUTH_OIDC_ISSUER: httpUrl,
     AUTH_OIDC_CLIENT_ID: optionalString,
     AUTH_OIDC_CLIENT_SECRET: optionalString,

@@ -3,6 +3,7 @@ import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
+import { assertPublicWebhookUrl } from "@/lib/webhooks/outbound-address";
 import { groupChatWebhookRow, sealForRow } from "@/lib/webhooks/webhook-secret";
 import { listGroups } from "./list-groups";
 import type { GroupDto, UpdateGroupBody } from "./schemas";
@@ -16,6 +17,7 @@ export async function updateGroup(options: { actor: PersonActor; groupId: string
   requireAdmin(options.actor);
   const now = (options.clock ?? systemClock).now();
   const { description, chatWebhookUrl } = options.input;
+  if (chatWebhookUrl) assertPublicWebhookUrl(chatWebhookUrl, "chatWebhookUrl");
   await prisma.$transaction(async (tx) => {
     const group = await tx.approverGroup.findUnique({ where: { id: options.groupId } });
     if (!group) throw notFound("The approver group");

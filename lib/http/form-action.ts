@@ -46,7 +46,11 @@ export function formAction<Schema extends z.ZodType, Context extends Access>(
       return (await handler(parsed.data, user as never)) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { message: error.message, values };
+      if (error instanceof AppError) {
+        // A domain refusal that names fields (same names as the API's) marks them on the form too.
+        const fieldErrors = error.details.errors?.length ? Object.fromEntries(error.details.errors.map((fieldError) => [fieldError.field, fieldError.message])) : undefined;
+        return { message: error.message, values, ...(fieldErrors && { fieldErrors }) };
+      }
       const reference = crypto.randomUUID();
       console.error(`[baton] server action failed (reference ${reference})`, error);
       return { message: `Something went wrong. Reference ${reference}.`, values };

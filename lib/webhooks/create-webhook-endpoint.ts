@@ -3,6 +3,7 @@ import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { newId } from "@/lib/ids";
+import { assertPublicWebhookUrl } from "./outbound-address";
 import type { CreatedWebhookEndpointDto, CreateWebhookEndpointBody } from "./schemas";
 import { toWebhookEndpointDto } from "./to-webhook-dto";
 import { endpointSecretRow, generateWebhookSecret, sealForRow } from "./webhook-secret";
@@ -12,6 +13,7 @@ export async function createWebhookEndpoint(options: { actor: PersonActor; input
   requireAdmin(options.actor);
   const now = (options.clock ?? systemClock).now();
   const { url, description, eventTypes } = options.input;
+  assertPublicWebhookUrl(url, "url");
   const id = newId("webhookEndpoint");
   const { secret, shownPrefix } = generateWebhookSecret();
   return prisma.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { Webhook } from "standardwebhooks";
 import { prisma } from "@/lib/db";
 import { endpointSecretRow, groupChatWebhookRow, openForRow } from "./webhook-secret";
+import { outboundFetch } from "./outbound-fetch";
 import { nextAttemptAfter } from "./retry-schedule";
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
@@ -88,7 +89,7 @@ export async function deliverWebhook(options: { deliveryId: string; now: () => D
     await prisma.webhookDelivery.updateMany({ where: { id: options.deliveryId }, data: { status: "FAILED", lastError: prepared.reason, lockedUntil: null, nextAttemptAt: null } });
     return { outcome: "failed" };
   }
-  const result = prepared.kind === "send" ? await send(prepared.request, options.fetch ?? fetch) : { ok: false, status: null, error: prepared.reason };
+  const result = prepared.kind === "send" ? await send(prepared.request, options.fetch ?? outboundFetch()) : { ok: false, status: null, error: prepared.reason };
   const finishedAt = options.now();
   if (result.ok) {
     // updateMany: the endpoint (and with it this row) may have been deleted during the attempt.

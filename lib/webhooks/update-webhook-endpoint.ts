@@ -3,6 +3,7 @@ import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { notFound } from "@/lib/errors";
+import { assertPublicWebhookUrl } from "./outbound-address";
 import type { UpdateWebhookEndpointBody, WebhookEndpointDto } from "./schemas";
 import { toWebhookEndpointDto } from "./to-webhook-dto";
 
@@ -11,6 +12,7 @@ export async function updateWebhookEndpoint(options: { actor: PersonActor; endpo
   requireAdmin(options.actor);
   const now = (options.clock ?? systemClock).now();
   const { eventTypes, ...rest } = options.input;
+  if (rest.url !== undefined) assertPublicWebhookUrl(rest.url, "url");
   return prisma.$transaction(async (tx) => {
     const before = await tx.webhookEndpoint.findUnique({ where: { id: options.endpointId } });
     if (!before) throw notFound("The webhook endpoint");

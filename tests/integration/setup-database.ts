@@ -6,6 +6,9 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 
+// The webhook tests' receivers listen on loopback, which Baton refuses by default.
+process.env.BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "on";
+
 const kind = process.env.BATON_TEST_DB === "postgresql" ? "postgresql" : "pglite";
 let dropDatabase: (() => Promise<void>) | undefined;
 

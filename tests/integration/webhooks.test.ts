@@ -6,6 +6,8 @@ import * as webhookTestRoute from "@/app/api/v1/admin/webhooks/[id]/test/route";
 import * as webhooksRoute from "@/app/api/v1/admin/webhooks/route";
 import { prisma } from "@/lib/db";
 import { startJobRunner, type JobRunner } from "@/lib/jobs/job-runner";
+import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
+import { createOutboundFetch } from "@/lib/webhooks/outbound-fetch";
 import { call } from "./api-helpers";
 import { fileAt, setUpJobWorld, startReceiver, type JobWorld } from "./job-fixtures";
 
@@ -144,6 +146,21 @@ describe("webhook deliveries", () => {
     const queued = await call(webhookTestRoute.POST, { token: world.admin, params: { id: endpoint.id } });
     expect(queued.status).toBe(202);
     await vi.waitFor(() => expect(bodies(sink.calls).map((body) => body.type)).toEqual(["webhook.test"]), { timeout: 10_000 });
+  });
+
+  it("refuses to deliver to an internal address unless private networks are allowed, and the log says why", async () => {
+    const sink = await receiver();
+    const endpoint = await register(sink.url, ["incident.*"]);
+    const queued = await call(webhookTestRoute.POST, { token: world.admin, params: { id: endpoint.id } });
+    expect(queued.status).toBe(202);
+    const deliveryId = queued.json.id as string;
+    // No runner here: one attempt, by hand, under the default (public addresses only).
+    const outcome = await deliverWebhook({ deliveryId, now: () => new Date(), fetch: createOutboundFetch({ allowPrivateNetworks: false }) });
+    expect(outcome.outcome).toBe("retry");
+    const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastResponseStatus: null });
+    expect(row.lastError).toMatch(/^Refused to send to 127\.0\.0\.1: a loopback address\. Webhooks go to public addresses only unless BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on$/);
+    expect(sink.calls).toHaveLength(0);
   });
 
   it("posts a Slack-compatible message with a link to decide when a request is routed to a group with a chat webhook", async () => {
