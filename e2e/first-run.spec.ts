@@ -27,6 +27,9 @@ test("the printed set-up link creates the first admin, once, who can then sign i
   await page.getByRole("button", { name: "Create admin account" }).click();
   await expect(page.getByText("Use at least 12 characters")).toBeVisible();
   await expect(page.getByLabel("Name")).toHaveValue("Grace Hopper");
+  // React resets the form once the refused submission's state has rendered, clearing the password (never
+  // echoed back): typing before that reset would be wiped.
+  await expect(page.getByLabel("Password")).toHaveValue("");
 
   await page.getByLabel("Password").fill("grace-admin-password");
   await page.getByRole("button", { name: "Create admin account" }).click();

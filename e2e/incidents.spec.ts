@@ -138,3 +138,29 @@ test("a viewer reads an incident but cannot open, grant or resolve", async ({ br
   expect(scan.violations).toEqual([]);
   await context.close();
 });
+
+test("a commander hands over command from the incident page; every open page names the new commander without a reload", async ({ browser, page: watcher, request }) => {
+  const world = await seed(request);
+  const incident = await adminPost<{ id: string }>(request, "/api/v1/incidents", { title: `Hand-over ${world.suffix}`, severity: "SEV2", commanderEmail: world.commander.email });
+  await visit(watcher, `/incidents/${incident.id}`);
+  await expect(watcher.getByRole("definition").filter({ hasText: world.commander.email })).toBeVisible();
+
+  const context = await browser.newContext({ baseURL: MAIN_URL, storageState: { cookies: [], origins: [] } });
+  const commander = await context.newPage();
+  await signIn(commander, world.commander);
+  await visit(commander, `/incidents/${incident.id}`);
+  await commander.getByRole("button", { name: "Hand over command" }).click();
+  const dialog = commander.getByRole("dialog", { name: "Hand over command" });
+  await dialog.getByLabel("New commander").selectOption({ label: "Erin Admin (admin@e2e.baton.dev)" });
+  await dialog.getByLabel("Note").fill("Going off shift");
+  await dialog.getByRole("button", { name: "Hand over" }).click();
+  await expect(dialog).toBeHidden();
+
+  // The former commander no longer runs the incident; the page says who does.
+  await expect(commander.getByRole("definition").filter({ hasText: "admin@e2e.baton.dev" })).toBeVisible();
+  await expect(commander.getByRole("button", { name: "Grant authority" })).toHaveCount(0);
+  await expect(commander.getByRole("button", { name: "Resolve" })).toHaveCount(0);
+  await expect(commander.getByRole("table", { name: "Timeline" }).getByRole("row").filter({ hasText: "incident.commander_changed" })).toContainText("Going off shift");
+  await expect(watcher.getByRole("definition").filter({ hasText: "admin@e2e.baton.dev" })).toBeVisible();
+  await context.close();
+});

@@ -1,6 +1,6 @@
 "use client";
 import { Loader2Icon } from "lucide-react";
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "@/components/ui/dialog";
@@ -36,8 +36,16 @@ export function DialogForm<Extra extends object>({
     if (next.ok) onSucceeded(next);
     return next;
   }, {} as Awaited<DialogFormState<Extra>>);
+  // Submitted by hand rather than through `action`, so React does not reset the form after a refusal: a
+  // reset lands a moment after the errors show, wiping anything typed in between (and dialogs need
+  // JavaScript anyway). What was typed simply stays.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => dispatch(formData));
+  };
   return (
-    <form action={dispatch} className="flex flex-col gap-4" noValidate>
+    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       {state.message && <Alert>{state.message}</Alert>}
       {fields?.(state)}
       <DialogFooter>

@@ -13,6 +13,7 @@ import { Fact } from "@/components/ui/fact";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { GrantAuthorityDialog } from "./grant-authority-dialog";
+import { HandOverDialog } from "./hand-over-dialog";
 import { fetchIncident, incidentKey, type IncidentDetail } from "./incident-queries";
 import { IncidentTimeline } from "./incident-timeline";
 import { ResolveIncidentDialog } from "./resolve-incident-dialog";
@@ -40,6 +41,7 @@ export function IncidentDetailView({ incidentId }: { incidentId: string }) {
         {incident.canRun && (
           <>
             <GrantAuthorityDialog incidentId={incident.id} agents={incident.agents} />
+            <HandOverDialog incidentId={incident.id} commanders={incident.commanders} />
             <ResolveIncidentDialog incidentId={incident.id} activeGrants={incident.activeGrants} pendingRequests={incident.pendingRequests} />
           </>
         )}

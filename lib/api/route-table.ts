@@ -14,6 +14,7 @@ import {
   listIncidentsQuery,
   openIncidentBody,
   resolveIncidentBody,
+  handOverIncidentBody,
   webhookHeaders,
   webhookOutcomeSchema,
 } from "@/lib/incidents/schemas";
@@ -414,6 +415,20 @@ export const ROUTES: RouteSpec[] = [
       200: { description: "Resolved", schema: incidentSchema },
       403: { description: "Not this incident's commander, an admin, or the integration that opened it" },
       409: { description: "Already resolved" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/incidents/{id}/commander",
+    caller: "commander",
+    summary: "Hand command of an open incident to another commander or admin",
+    description:
+      "By the incident's commander, or an admin (who may so take command for someone away). Authority already granted stays bound to the incident and ends when it resolves; from then on only the new commander and admins can grant more or resolve it.",
+    body: handOverIncidentBody,
+    responses: {
+      200: { description: "Command handed over", schema: incidentSchema },
+      403: { description: "Not the incident's commander or an admin" },
+      409: { description: "The incident is resolved, or that person already commands it" },
     },
   },
   {

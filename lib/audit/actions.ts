@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   "signing_key.rotated",
   "incident.opened",
   "incident.resolved",
+  "incident.commander_changed",
   "incident_integration.created",
   "group.updated",
   "webhook.created",

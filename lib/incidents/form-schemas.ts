@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseDuration } from "@/lib/scopes/form-schemas";
 import type { FormState } from "@/lib/http/form-action";
-import { createIntegrationBody, grantAuthorityBody, incidentParams, openIncidentBody, resolveIncidentBody } from "./schemas";
+import { createIntegrationBody, grantAuthorityBody, handOverIncidentBody, incidentParams, openIncidentBody, resolveIncidentBody } from "./schemas";
 
 // Forms post flat strings: these convert what a form cannot say directly (an empty optional field, a
 // written duration, one checkbox per scope) and parse the rest with the API's own field schemas.
@@ -14,6 +14,12 @@ export const openIncidentForm = z.object({
   description: z.preprocess(emptyAsUndefined, openIncidentBody.shape.description),
   severity: openIncidentBody.shape.severity,
   commanderEmail: z.preprocess(emptyAsUndefined, openIncidentBody.shape.commanderEmail),
+});
+
+export const handOverIncidentForm = z.object({
+  incidentId,
+  commanderEmail: handOverIncidentBody.shape.commanderEmail,
+  note: z.preprocess(emptyAsUndefined, handOverIncidentBody.shape.note),
 });
 
 export const resolveIncidentForm = z.object({ incidentId, note: z.preprocess(emptyAsUndefined, resolveIncidentBody.unwrap().shape.note) });

@@ -7,6 +7,15 @@ import { countBound, incidentInclude, toIncidentDto } from "./to-incident-dto";
 
 const TIMELINE_LIMIT = 300;
 
+/** Who command can pass to: the active commanders and admins other than the present commander, by name. */
+async function otherEligibleCommanders(commanderId: string | null) {
+  return prisma.user.findMany({
+    where: { disabled: false, role: { in: ["COMMANDER", "ADMIN"] }, ...(commanderId && { id: { not: commanderId } }) },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
+}
+
 /** The agents a commander may hand authority to, each with what it is eligible for. */
 async function grantableAgents() {
   const agents = await prisma.agent.findMany({
@@ -80,6 +89,7 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
       data: event.data,
     })),
     agents: canRun ? await grantableAgents() : [],
+    commanders: canRun ? await otherEligibleCommanders(row.commanderId) : [],
   };
 }
 

@@ -1,19 +1,16 @@
 import { prisma, type Tx } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
-import { AppError, conflict, forbidden } from "@/lib/errors";
+import { conflict, forbidden } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { normalizeEmail } from "@/lib/users/normalize-email";
+import { findEligibleCommander } from "./find-eligible-commander";
 import { auditActorOf, mayOpenIncidents, type IncidentActor } from "./incident-actor";
 import type { IncidentDto, OpenIncidentBody } from "./schemas";
 import { readIncidentDto } from "./to-incident-dto";
 
 async function commanderOf(tx: Tx, actor: IncidentActor, email: string | undefined): Promise<string | null> {
   if (!email) return actor.kind === "person" ? actor.person.userId : null;
-  const user = await tx.user.findUnique({ where: { email: normalizeEmail(email) } });
-  if (!user || user.disabled || (user.role !== "COMMANDER" && user.role !== "ADMIN"))
-    throw new AppError("BAD_REQUEST", `${email} is not an active Baton commander or admin`, { errors: [{ field: "commanderEmail", message: "is not an active commander or admin" }] });
-  return user.id;
+  return (await findEligibleCommander(tx, email)).id;
 }
 
 /**

@@ -22,6 +22,13 @@ export const resolveIncidentBody = z
   .strictObject({ note: plainText(1000).optional().meta({ description: "How it ended, kept with the incident and in the audit log" }) })
   .default({});
 
+export const handOverIncidentBody = z
+  .strictObject({
+    commanderEmail: emailSchema.meta({ description: "An active commander or admin, who commands the incident from now on" }),
+    note: plainText(500).optional().meta({ description: "Why command changed hands, kept in the audit log" }),
+  })
+  .meta({ id: "HandOverIncident" });
+
 export const incidentParams = z.object({ id: idOf("inc") });
 
 export const listIncidentsQuery = z.object({ status: z.enum(["open", "resolved", "all"]).default("all") });
@@ -107,6 +114,7 @@ export const webhookHeaders = z.object({
 
 export type OpenIncidentBody = z.infer<typeof openIncidentBody>;
 export type IncidentDto = z.infer<typeof incidentSchema>;
+export type HandOverIncidentBody = z.infer<typeof handOverIncidentBody>;
 export type GrantAuthorityBody = z.infer<typeof grantAuthorityBody>;
 export type GrantedAuthorityDto = z.infer<typeof grantedAuthoritySchema>;
 export type CreateIntegrationBody = z.infer<typeof createIntegrationBody>;

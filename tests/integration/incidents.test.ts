@@ -6,6 +6,7 @@ import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import * as incidentRoute from "@/app/api/v1/incidents/[id]/route";
 import * as grantsRoute from "@/app/api/v1/incidents/[id]/grants/route";
 import * as resolveRoute from "@/app/api/v1/incidents/[id]/resolve/route";
+import * as commanderRoute from "@/app/api/v1/incidents/[id]/commander/route";
 import { decideRequest } from "@/lib/approvals/decide-request";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { grantIncidentAuthority } from "@/lib/incidents/grant-incident-authority";
@@ -236,6 +237,67 @@ describe("resolving ends the incident's authority", () => {
     const unknown = await call(requestsRoute.POST, { token: world.bot.key, body: { ...body, incidentId: "inc_01jd3z8k6q4d2w5h7x9c0v1b2n" } });
     expect(unknown.status).toBe(400);
     expect(unknown.json.errors).toEqual([{ field: "incidentId", message: "is not a known incident" }]);
+  });
+});
+
+const handOverAs = (token: string, incidentId: string, body: Record<string, unknown>) => call(commanderRoute.POST, { token, params: { id: incidentId }, body });
+
+describe("handing over command", () => {
+  it("passes command to another commander, who then runs the incident while the former one cannot; grants stay bound", async () => {
+    const incident = await openIncidentAs(world.carol.token);
+    const grantId = (await grantAs(world.carol.token, incident.id, {})).json.grant.id as string;
+    const handed = await handOverAs(world.carol.token, incident.id, { commanderEmail: "Cody@Example.com", note: "End of my shift" });
+    expect(handed.status).toBe(200);
+    expect(handed.json).toMatchObject({ id: incident.id, status: "OPEN", commander: { email: "cody@example.com" }, activeGrants: 1 });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { subjectId: incident.id, action: "incident.commander_changed" } });
+    expect(event).toMatchObject({ actorKind: "USER", actorId: world.carol.id, data: { from: world.carol.id, to: world.cody.id, toEmail: "cody@example.com", note: "End of my shift" } });
+
+    expect((await grantAs(world.carol.token, incident.id, {})).status).toBe(403);
+    expect((await resolveAs(world.carol.token, incident.id)).status).toBe(403);
+    expect((await grantAs(world.cody.token, incident.id, { scopes: ["crm.customers:read"] })).status).toBe(201);
+    expect(await prisma.grant.findUniqueOrThrow({ where: { id: grantId } })).toMatchObject({ status: "ACTIVE", incidentId: incident.id });
+    expect((await resolveAs(world.cody.token, incident.id)).status).toBe(200);
+    expect(await prisma.grant.findUniqueOrThrow({ where: { id: grantId } })).toMatchObject({ status: "REVOKED" });
+  });
+
+  it("lets an admin take command for someone away, and refuses everyone else with 403, changing nothing", async () => {
+    const incident = await openIncidentAs(world.carol.token);
+    const before = await prisma.auditEvent.count();
+    for (const token of [world.cody.token, world.victor.token, world.bot.key, world.integration.credential])
+      expect((await handOverAs(token, incident.id, { commanderEmail: "cody@example.com" })).status).toBe(403);
+    expect(await prisma.auditEvent.count()).toBe(before);
+    expect((await prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).commanderId).toBe(world.carol.id);
+    const taken = await handOverAs(world.admin.token, incident.id, { commanderEmail: world.admin.email });
+    expect(taken.status).toBe(200);
+    expect(taken.json.commander.email).toBe(world.admin.email);
+  });
+
+  it("refuses a viewer, an unknown person and bad bodies with 400 naming the field; the same commander or a resolved incident with 409", async () => {
+    const incident = await openIncidentAs(world.carol.token);
+    const viewer = await handOverAs(world.carol.token, incident.id, { commanderEmail: "victor@example.com" });
+    expect(viewer.status).toBe(400);
+    expect(viewer.json.errors).toEqual([{ field: "commanderEmail", message: "is not an active commander or admin" }]);
+    expect((await handOverAs(world.carol.token, incident.id, { commanderEmail: "nobody@example.com" })).json.errors[0].field).toBe("commanderEmail");
+    const invalid = await handOverAs(world.carol.token, incident.id, { commanderEmail: "not an email", extra: 1 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get("content-type")).toBe("application/problem+json");
+    expect(invalid.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(["body", "commanderEmail"]);
+    const same = await handOverAs(world.carol.token, incident.id, { commanderEmail: "carol@example.com" });
+    expect(same.status).toBe(409);
+    expect((await resolveAs(world.carol.token, incident.id)).status).toBe(200);
+    expect((await handOverAs(world.carol.token, incident.id, { commanderEmail: "cody@example.com" })).status).toBe(409);
+    expect(await prisma.auditEvent.count({ where: { subjectId: incident.id, action: "incident.commander_changed" } })).toBe(0);
+  });
+
+  it("has one outcome when a hand-over races the resolution", async () => {
+    const incident = await openIncidentAs(world.carol.token);
+    const [handed, resolved] = await Promise.all([handOverAs(world.carol.token, incident.id, { commanderEmail: "cody@example.com" }), resolveAs(world.admin.token, incident.id)]);
+    expect(resolved.status).toBe(200);
+    expect([200, 409]).toContain(handed.status);
+    const row = await prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(row.status).toBe("RESOLVED");
+    expect(row.commanderId).toBe(handed.status === 200 ? world.cody.id : world.carol.id);
+    expect(await prisma.auditEvent.count({ where: { subjectId: incident.id, action: "incident.commander_changed" } })).toBe(handed.status === 200 ? 1 : 0);
   });
 });
 

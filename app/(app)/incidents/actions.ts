@@ -5,12 +5,14 @@ import { createIncidentIntegration } from "@/lib/incidents/create-incident-integ
 import {
   createIntegrationForm,
   grantAuthorityForm,
+  handOverIncidentForm,
   openIncidentForm,
   resolveIncidentForm,
   type CreatedIntegrationFormState,
   type GrantedAuthorityFormState,
 } from "@/lib/incidents/form-schemas";
 import { grantIncidentAuthority } from "@/lib/incidents/grant-incident-authority";
+import { handOverIncident } from "@/lib/incidents/hand-over-incident";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { resolveIncident } from "@/lib/incidents/resolve-incident";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -28,6 +30,11 @@ export const openIncidentAction: OpenAction = formAction({ access: "signed-in", 
 
 export const resolveIncidentAction = formAction({ access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: resolveIncidentForm }, async ({ incidentId, note }, user) => {
   await resolveIncident({ actor: { kind: "person", person: person(user) }, incidentId, note });
+  revalidatePath(`/incidents/${incidentId}`);
+});
+
+export const handOverIncidentAction = formAction({ access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: handOverIncidentForm }, async ({ incidentId, commanderEmail, note }, user) => {
+  await handOverIncident({ actor: person(user), incidentId, input: { commanderEmail, note } });
   revalidatePath(`/incidents/${incidentId}`);
 });
 
