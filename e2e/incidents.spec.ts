@@ -164,3 +164,23 @@ test("a commander hands over command from the incident page; every open page nam
   await expect(watcher.getByRole("definition").filter({ hasText: "admin@e2e.baton.dev" })).toBeVisible();
   await context.close();
 });
+
+test("an admin revokes an incident tool from the incidents page, and its credential is refused at once", async ({ page, request }) => {
+  const suffix = freshSuffix();
+  const name = `Pager ${suffix}`;
+  const tool = await adminPost<{ credential: string }>(request, "/api/v1/admin/incident-integrations", { slug: `pager-${suffix}`.toLowerCase(), name });
+  const openAsTool = () => request.post(`${MAIN_URL}/api/v1/incidents`, { headers: { authorization: `Bearer ${tool.credential}` }, data: { title: `From the tool ${suffix}`, severity: "SEV3" } });
+  expect((await openAsTool()).status()).toBe(201);
+
+  await visit(page, "/incidents");
+  const row = page.getByRole("table", { name: "Incident tools" }).getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText("active");
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  const dialog = page.getByRole("alertdialog", { name: `Revoke ${name}?` });
+  await dialog.getByLabel("Reason").fill("Moved to the new paging tool");
+  await dialog.getByRole("button", { name: "Revoke incident tool" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText("revoked");
+  await expect(row.getByRole("button", { name: `Revoke ${name}` })).toHaveCount(0);
+  expect((await openAsTool()).status()).toBe(401);
+});

@@ -15,6 +15,7 @@ import {
   openIncidentBody,
   resolveIncidentBody,
   handOverIncidentBody,
+  revokeIntegrationBody,
   webhookHeaders,
   webhookOutcomeSchema,
 } from "@/lib/incidents/schemas";
@@ -459,6 +460,15 @@ export const ROUTES: RouteSpec[] = [
     summary: "Register an incident tool; its webhook signing secret and API credential are shown once",
     body: createIntegrationBody,
     responses: { 201: { description: "Registered", schema: createdIntegrationSchema }, 409: { description: "An integration with that slug exists" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/incident-integrations/{id}/revoke",
+    caller: "admin",
+    summary: "Revoke an incident tool for good: its API credential and signed webhooks are refused from the next call",
+    description: "Incidents it opened stay open; commanders and admins can still run and resolve them.",
+    body: revokeIntegrationBody,
+    responses: { 200: { description: "Revoked", schema: integrationSchema }, 409: { description: "Already revoked" } },
   },
   {
     method: "post",

@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   "incident.resolved",
   "incident.commander_changed",
   "incident_integration.created",
+  "incident_integration.revoked",
   "group.updated",
   "webhook.created",
   "webhook.updated",

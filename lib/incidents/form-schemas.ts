@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseDuration } from "@/lib/scopes/form-schemas";
 import type { FormState } from "@/lib/http/form-action";
-import { createIntegrationBody, grantAuthorityBody, handOverIncidentBody, incidentParams, openIncidentBody, resolveIncidentBody } from "./schemas";
+import { createIntegrationBody, grantAuthorityBody, handOverIncidentBody, incidentParams, integrationIdParams, openIncidentBody, resolveIncidentBody, revokeIntegrationBody } from "./schemas";
 
 // Forms post flat strings: these convert what a form cannot say directly (an empty optional field, a
 // written duration, one checkbox per scope) and parse the rest with the API's own field schemas.
@@ -21,6 +21,8 @@ export const handOverIncidentForm = z.object({
   commanderEmail: handOverIncidentBody.shape.commanderEmail,
   note: z.preprocess(emptyAsUndefined, handOverIncidentBody.shape.note),
 });
+
+export const revokeIntegrationForm = integrationIdParams.extend(revokeIntegrationBody.shape);
 
 export const resolveIncidentForm = z.object({ incidentId, note: z.preprocess(emptyAsUndefined, resolveIncidentBody.unwrap().shape.note) });
 

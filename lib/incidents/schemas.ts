@@ -99,6 +99,12 @@ export const createdIntegrationSchema = integrationSchema
 
 export const integrationParams = z.object({ integration: integrationSlugSchema });
 
+export const integrationIdParams = z.object({ id: idOf("itg") });
+
+export const revokeIntegrationBody = z
+  .strictObject({ reason: plainText(500).pipe(z.string().min(1, "must say why")).meta({ description: "Why, for the audit log" }) })
+  .meta({ id: "RevokeIncidentIntegration" });
+
 export const webhookOutcomeSchema = z
   .object({
     outcome: z.enum(["opened", "resolved", "ignored", "duplicate"]).meta({ description: "`duplicate`: this webhook-id was already received; nothing was done again" }),
@@ -118,6 +124,7 @@ export type HandOverIncidentBody = z.infer<typeof handOverIncidentBody>;
 export type GrantAuthorityBody = z.infer<typeof grantAuthorityBody>;
 export type GrantedAuthorityDto = z.infer<typeof grantedAuthoritySchema>;
 export type CreateIntegrationBody = z.infer<typeof createIntegrationBody>;
+export type RevokeIntegrationBody = z.infer<typeof revokeIntegrationBody>;
 export type IntegrationDto = z.infer<typeof integrationSchema>;
 export type CreatedIntegrationDto = z.infer<typeof createdIntegrationSchema>;
 export type WebhookOutcomeDto = z.infer<typeof webhookOutcomeSchema>;

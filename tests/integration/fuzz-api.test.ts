@@ -85,16 +85,18 @@ beforeAll(async () => {
   );
   expect(incidents.map((opened) => opened.status)).toEqual(Array(4).fill(201));
   // Victims for the admin routes that take an id: not crm-approvers or the CRM resource server the fuzzing relies on.
-  const [group, endpoint, resourceServer] = await Promise.all([
+  const [group, endpoint, resourceServer, victimTool] = await Promise.all([
     call(groupsRoute.POST, { token: admin, body: { name: "fuzz-group", memberEmails: ["owner@example.com"] } }),
     call(webhooksRoute.POST, { token: admin, body: { url: "https://receiver.example.test/fuzz", eventTypes: ["grant.*"] } }),
     call(resourceServersRoute.POST, { token: admin, body: { name: "fuzz-victim", audience: "https://victim.example.test" } }),
+    call(integrationsRoute.POST, { token: admin, body: { slug: "fuzz-victim-tool", name: "Fuzz victim tool" } }),
   ]);
-  expect([group.status, endpoint.status, resourceServer.status]).toEqual([201, 201, 201]);
+  expect([group.status, endpoint.status, resourceServer.status, victimTool.status]).toEqual([201, 201, 201, 201]);
   pathValues.push(
     { path: /^\/api\/v1\/admin\/groups\//, param: "id", values: [group.json.id] },
     { path: /^\/api\/v1\/admin\/webhooks\//, param: "id", values: [endpoint.json.id] },
     { path: /^\/api\/v1\/admin\/resource-servers\//, param: "id", values: [resourceServer.json.id] },
+    { path: /^\/api\/v1\/admin\/incident-integrations\//, param: "id", values: [victimTool.json.id] },
     { path: /^\/api\/v1\/incidents\//, param: "id", values: incidents.map((opened) => opened.json.id as string) },
     { path: /^\/api\/v1\/hooks\/incidents\//, param: "integration", values: [integration.slug] },
   );

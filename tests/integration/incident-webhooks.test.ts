@@ -5,6 +5,10 @@ import { prisma } from "@/lib/db";
 import * as decisionsRoute from "@/app/api/v1/decisions/route";
 import * as grantsRoute from "@/app/api/v1/incidents/[id]/grants/route";
 import * as hookRoute from "@/app/api/v1/hooks/incidents/[integration]/route";
+import * as integrationsRoute from "@/app/api/v1/admin/incident-integrations/route";
+import * as revokeIntegrationRoute from "@/app/api/v1/admin/incident-integrations/[id]/revoke/route";
+import * as incidentsRoute from "@/app/api/v1/incidents/route";
+import * as resolveRoute from "@/app/api/v1/incidents/[id]/resolve/route";
 import { purgeReceivedWebhooks } from "@/lib/incidents/purge-received-webhooks";
 import { call, ensureAdmin } from "./api-helpers";
 import { setUpIncidentWorld, type IncidentWorld } from "./incident-fixtures";
@@ -180,5 +184,35 @@ describe("a signed incident.resolved", () => {
   it("ignores the resolution of an incident it never opened", async () => {
     const body = pagerDutyEvent("incident.resolved", { id: "PNEVERSEEN" });
     expect((await deliver(body, signed(body))).json).toEqual({ outcome: "ignored", incidentId: null });
+  });
+});
+
+describe("a revoked incident tool", () => {
+  it("is refused from the next call, by credential and by signed webhook; its incidents stay for people to resolve", async () => {
+    const tool = await call(integrationsRoute.POST, { token: world.admin.token, body: { slug: "statuspage", name: "Statuspage" } });
+    expect(tool.status).toBe(201);
+    const body = pagerDutyEvent("incident.triggered", { id: "SP-1", title: "Status page down", urgency: "high" });
+    const accepted = await deliver(body, signed(body, { secret: tool.json.webhookSecret }), "statuspage");
+    expect(accepted.json).toMatchObject({ outcome: "opened" });
+
+    expect((await call(revokeIntegrationRoute.POST, { token: world.carol.token, params: { id: tool.json.id }, body: { reason: "Replaced" } })).status).toBe(403);
+    const revoked = await call(revokeIntegrationRoute.POST, { token: world.admin.token, params: { id: tool.json.id }, body: { reason: "Replaced by the new status tool" } });
+    expect(revoked.status).toBe(200);
+    expect(revoked.json).toMatchObject({ slug: "statuspage", revokedAt: expect.any(String) });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { subjectId: tool.json.id, action: "incident_integration.revoked" } })).toMatchObject({ data: { slug: "statuspage", reason: "Replaced by the new status tool" } });
+
+    const before = await stored();
+    const resolveBody = pagerDutyEvent("incident.resolved", { id: "SP-1" });
+    await expectRefused(await deliver(resolveBody, signed(resolveBody, { secret: tool.json.webhookSecret }), "statuspage"), 404, before);
+    expect((await call(incidentsRoute.POST, { token: tool.json.credential, body: { title: "After revocation", severity: "SEV3" } })).status).toBe(401);
+    const again = await call(revokeIntegrationRoute.POST, { token: world.admin.token, params: { id: tool.json.id }, body: { reason: "Twice" } });
+    expect(again.status).toBe(409);
+    const invalid = await call(revokeIntegrationRoute.POST, { token: world.admin.token, params: { id: tool.json.id }, body: {} });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.errors.map((e: { field: string }) => e.field)).toEqual(["reason"]);
+
+    const incident = await prisma.incident.findFirstOrThrow({ where: { externalSource: "statuspage", externalId: "SP-1" } });
+    expect(incident.status).toBe("OPEN");
+    expect((await call(resolveRoute.POST, { token: world.carol.token, params: { id: incident.id }, body: {} })).json).toMatchObject({ status: "RESOLVED" });
   });
 });

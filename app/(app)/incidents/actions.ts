@@ -8,6 +8,7 @@ import {
   handOverIncidentForm,
   openIncidentForm,
   resolveIncidentForm,
+  revokeIntegrationForm,
   type CreatedIntegrationFormState,
   type GrantedAuthorityFormState,
 } from "@/lib/incidents/form-schemas";
@@ -15,6 +16,7 @@ import { grantIncidentAuthority } from "@/lib/incidents/grant-incident-authority
 import { handOverIncident } from "@/lib/incidents/hand-over-incident";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { resolveIncident } from "@/lib/incidents/resolve-incident";
+import { revokeIncidentIntegration } from "@/lib/incidents/revoke-incident-integration";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { FormState } from "@/lib/http/form-action";
 
@@ -53,4 +55,9 @@ export const createIntegrationAction: CreateIntegrationAction = formAction({ acc
   const created = await createIncidentIntegration({ actor: person(user), input });
   revalidatePath("/incidents");
   return { ok: true, webhookSecret: created.webhookSecret, credential: created.credential, webhookPath: created.webhookPath };
+});
+
+export const revokeIntegrationAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: revokeIntegrationForm }, async ({ id, reason }, user) => {
+  await revokeIncidentIntegration({ actor: person(user), integrationId: id, input: { reason } });
+  revalidatePath("/incidents");
 });

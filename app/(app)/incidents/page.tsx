@@ -5,6 +5,8 @@ import { incidentsKey } from "@/components/incidents/incident-queries";
 import { IncidentsList } from "@/components/incidents/incidents-list";
 import { OpenIncidentDialog } from "@/components/incidents/open-incident-dialog";
 import { RegisterIntegrationDialog } from "@/components/incidents/register-integration-dialog";
+import { RevokeIntegrationDialog } from "@/components/incidents/revoke-integration-dialog";
+import { StatusCell } from "@/components/admin/status-badge";
 import { Prefetched } from "@/components/requests/prefetched";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
@@ -40,6 +42,10 @@ async function IncidentTools({ actor }: { actor: { userId: string; role: "ADMIN"
             <TableHead>Name</TableHead>
             <TableHead>Webhook</TableHead>
             <TableHead>API credential</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
           </TableRow>
         </TableHeader>
         <tbody>
@@ -48,6 +54,8 @@ async function IncidentTools({ actor }: { actor: { userId: string; role: "ADMIN"
               <TableCell className="font-medium">{integration.name}</TableCell>
               <TableCell className="font-mono text-xs">POST {integration.webhookPath}</TableCell>
               <TableCell className="font-mono text-xs">{integration.credentialPrefix}…</TableCell>
+              <StatusCell status={integration.revokedAt ? "REVOKED" : "ACTIVE"} />
+              <TableCell className="text-right">{!integration.revokedAt && <RevokeIntegrationDialog id={integration.id} name={integration.name} />}</TableCell>
             </TableRow>
           ))}
         </tbody>
