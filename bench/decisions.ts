@@ -37,8 +37,8 @@ async function load(url: string, secret: string, bodies: string[], route = "/api
 /**
  * Open-loop load at a steady `rate`, each latency timed from when its request was due (so a stall counts
  * against every request it delays). autocannon's own rate limit sends each second's quota as one burst,
- * which measures queueing behind the burst rather than latency at that load. undici's pool costs the
- * generator a third of what node:http does per request, which matters when it shares the two cores.
+ * which measures queueing behind the burst rather than latency at that load. The generator shares the two
+ * cores with the server, so its own floor is measured too: the bare server at the same rate.
  */
 async function pacedLatencies(url: string, secret: string, bodies: string[], rate: number, seconds = DURATION_SECONDS): Promise<number[]> {
   const pool = new Pool(url, { connections: CONNECTIONS, pipelining: 1 });
