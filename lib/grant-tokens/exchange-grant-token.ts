@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idOf } from "@/lib/api/common-schemas";
 import type { ApiPrincipal } from "@/lib/auth/authenticate-bearer";
 import type { Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -7,6 +8,9 @@ import { type exchangedTokenSchema, tokenExchangeBody } from "./schemas";
 import { ACCESS_TOKEN_TYPE, OAuthError, TOKEN_EXCHANGE_GRANT_TYPE } from "./token-exchange-format";
 
 type ExchangedToken = z.infer<typeof exchangedTokenSchema>;
+
+const grantIdSchema = idOf("grt");
+const NO_SUCH_GRANT = "subject_token names no grant of this agent";
 
 /**
  * RFC 8693 token exchange: the agent (actor, proven by its key) names one of its grants (subject) and a
@@ -40,6 +44,8 @@ export async function exchangeGrantToken(options: {
   const agent = await asOAuthFailure(() => options.authenticate(body.actor_token ?? null));
   if (agent.kind !== "agent") throw new OAuthError("invalid_client", "The actor must be an agent, authenticated with its agent key");
 
+  // Any subject token that is not a grant id (a JWT, garbage) names no grant, and never reaches a query.
+  if (!grantIdSchema.safeParse(body.subject_token).success) throw new OAuthError("invalid_grant", NO_SUCH_GRANT);
   const scopes = body.scope?.split(" ").filter(Boolean);
   const issued = await asOAuthFailure(() => issueGrantToken({ agentId: agent.agentId, grantId: body.subject_token, audience, scopes, issuer: options.issuer, clock: options.clock }));
   return { ...issued, issued_token_type: ACCESS_TOKEN_TYPE };
@@ -58,7 +64,7 @@ async function asOAuthFailure<T>(run: () => Promise<T>): Promise<T> {
       case "RATE_LIMITED":
         throw new OAuthError("invalid_client", error.message, 429, retryAfter);
       case "NOT_FOUND":
-        throw new OAuthError("invalid_grant", "subject_token names no grant of this agent");
+        throw new OAuthError("invalid_grant", NO_SUCH_GRANT);
       case "CONFLICT":
         throw new OAuthError("invalid_grant", error.message);
       case "FORBIDDEN":

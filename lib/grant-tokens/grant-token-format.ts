@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idOf, scopeKeySchema } from "@/lib/api/common-schemas";
 
 /** RFC 9068 access tokens: the `typ` header tells them apart from ID tokens and other JWTs. */
 export const GRANT_TOKEN_TYPE = "at+jwt";
@@ -9,18 +10,25 @@ export const MAX_GRANT_TOKEN_SECONDS = 300;
 /** Longer than any token Baton issues, so an absurd string is refused before any parsing. */
 export const MAX_GRANT_TOKEN_LENGTH = 8192;
 
-/** The payload of a grant token, checked after its signature: anything else Baton did not issue. */
+/** Seconds since the epoch that a Date can hold (up to the year 9999), so no claim becomes an Invalid Date. */
+const unixSeconds = z.int().min(0).max(253_402_300_799);
+
+/**
+ * The payload of a grant token, checked after its signature, with the types and shapes Baton issues
+ * (ids with their prefix, scope keys, a UUID jti): anything else Baton did not issue, and no claim of
+ * another content is ever looked up.
+ */
 export const grantTokenClaimsSchema = z.object({
   iss: z.string(),
-  sub: z.string(),
+  sub: idOf("agt"),
   aud: z.string(),
-  scope: z.string(),
-  jti: z.string(),
-  grant_id: z.string(),
-  client_id: z.string(),
-  iat: z.number().int(),
-  exp: z.number().int(),
-  act: z.object({ sub: z.string() }).optional(),
+  scope: z.string().refine((scope) => scope.split(" ").every((key) => scopeKeySchema.safeParse(key).success)),
+  jti: z.uuid(),
+  grant_id: idOf("grt"),
+  client_id: idOf("agt"),
+  iat: unixSeconds,
+  exp: unixSeconds,
+  act: z.object({ sub: z.string().regex(/^[^\p{Cc}\p{Cf}]{1,320}$/u) }).optional(),
 });
 
 export type GrantTokenClaims = z.infer<typeof grantTokenClaimsSchema>;

@@ -18,7 +18,8 @@ export const issuedTokenSchema = z
 
 export const introspectBody = z
   .strictObject({
-    token: z.string().min(1).max(MAX_GRANT_TOKEN_LENGTH),
+    // RFC 7662: a token Baton cannot use, however long or malformed, is answered {"active": false}, not refused.
+    token: z.string().meta({ description: `The token to examine; anything that is not a live grant token for the caller (longer than ${MAX_GRANT_TOKEN_LENGTH} characters, malformed, forged, expired) is inactive` }),
     token_type_hint: z.string().max(64).optional().meta({ description: "Accepted as RFC 7662 allows; Baton introspects only its grant tokens" }),
   })
   .meta({ id: "IntrospectionRequest" });
@@ -49,7 +50,7 @@ export const introspectionSchema = z
 export const tokenExchangeBody = z
   .object({
     grant_type: z.literal(TOKEN_EXCHANGE_GRANT_TYPE),
-    subject_token: z.string().min(1).max(64).meta({ description: "The id of one of the agent's grants (grt_…)" }),
+    subject_token: z.string().min(1).meta({ description: "The id of one of the agent's grants (grt_…); anything else is invalid_grant" }),
     subject_token_type: z.literal(GRANT_ID_TOKEN_TYPE, `must be ${GRANT_ID_TOKEN_TYPE}`),
     actor_token: z.string().min(1).max(512).optional().meta({ description: "The agent's API key; or send it as Authorization: Bearer instead" }),
     actor_token_type: z.literal(AGENT_KEY_TOKEN_TYPE, `must be ${AGENT_KEY_TOKEN_TYPE}`).optional().meta({ description: "Required with actor_token" }),

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
-import { base64url, SignJWT, type JWTPayload } from "jose";
-import { describe, expect, it } from "vitest";
+import { base64url, calculateJwkThumbprint, SignJWT, type JWK, type JWTPayload } from "jose";
+import { describe, expect, it, vi } from "vitest";
 import { verifyGrantToken } from "@/lib/grant-tokens/verify-grant-token";
 
 const ISSUER = "https://baton.example.test";
@@ -10,8 +10,8 @@ const nowSeconds = NOW.getTime() / 1000;
 
 const baton = generateKeyPairSync("ed25519");
 const attacker = generateKeyPairSync("ed25519");
-const KID = "baton-key-1";
-const findKey = async (kid: string) => (kid === KID ? baton.publicKey : null);
+const KID = await calculateJwkThumbprint(baton.publicKey.export({ format: "jwk" }) as JWK);
+const findKey = vi.fn(async (kid: string) => (kid === KID ? baton.publicKey : null));
 
 const claims: JWTPayload = {
   iss: ISSUER,
@@ -73,6 +73,7 @@ describe("verifyGrantToken", () => {
     it("refuses a token without a kid or with an unknown one", async () => {
       expect(await verify(await sign(claims, { kid: undefined }))).toBeNull();
       expect(await verify(await sign(claims, { kid: "retired-long-ago" }))).toBeNull();
+      expect(await verify(await sign(claims, { kid: "A".repeat(43) }))).toBeNull();
     });
   });
 
@@ -121,6 +122,49 @@ describe("verifyGrantToken", () => {
   it("refuses a token missing Baton's claims", async () => {
     expect(await verify(await sign({ ...claims, grant_id: undefined }))).toBeNull();
     expect(await verify(await sign({ ...claims, scope: ["crm.customers:read"] }))).toBeNull();
+  });
+
+  describe("H1: every header and claim is untrusted input", () => {
+    it.each([
+      ["NUL", `${KID}\u0000`],
+      ["a control character", `${KID.slice(0, 20)}\n${KID.slice(21)}`],
+      ["one character too many", `${KID}A`],
+      ["a character outside base64url", `${KID.slice(0, 42)}=`],
+      ["a megabyte-ish length", "A".repeat(6000)],
+      ["a number", 42],
+      ["an object", { $ne: null }],
+      ["an array", [KID]],
+      ["null", null],
+    ])("never looks up a kid with %s, even under Baton's own signature", async (_case, kid) => {
+      findKey.mockClear();
+      expect(await verify(await sign(claims, { kid }))).toBeNull();
+      expect(findKey).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      ["sub with NUL", { sub: `${claims.sub}\u0000` }],
+      ["sub of another kind of id", { sub: "usr_01jd3z8k6q4d2w5h7x9c0v1b2n" }],
+      ["sub as a number", { sub: 7 }],
+      ["grant_id with a control character", { grant_id: "grt_01jd3z8k6q4d2w5h7x9c0v1b2\u001b" }],
+      ["grant_id as an object", { grant_id: { id: claims.grant_id } }],
+      ["client_id not an agent id", { client_id: "' OR 1=1 --" }],
+      ["scope with NUL", { scope: "crm.customers:read\u0000" }],
+      ["scope with a key Baton would never issue", { scope: "crm.customers:read ../../etc" }],
+      ["jti not a UUID", { jti: "x".repeat(300) }],
+      ["jti as a number", { jti: 1 }],
+      ["exp beyond what a date holds", { exp: 1e300 }],
+      ["exp past the year 9999", { exp: 253_402_300_800 }],
+      ["exp as a string", { exp: String(claims.exp) }],
+      ["iat negative", { iat: -1 }],
+      ["act not an object", { act: "alice@example.com" }],
+      ["act.sub with a control character", { act: { sub: "alice@example.com\r\nX: y" } }],
+    ])("refuses %s under Baton's own signature", async (_case, changed) => {
+      expect(await verify(await sign({ ...claims, ...changed } as JWTPayload))).toBeNull();
+    });
+
+    it("accepts the claims Baton issues, act included", async () => {
+      expect(await verify(await sign({ ...claims, act: { sub: "alice@example.com" } }))).toMatchObject({ act: { sub: "alice@example.com" } });
+    });
   });
 
   it("refuses absurdly long input without parsing it", async () => {
