@@ -96,9 +96,10 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix: st
  * → check the kind of caller → parse params, query and body with zod → handler → errors mapped to
  * problem+json. A credential of the wrong kind for the route gets 403. `acceptsForm` also takes an
  * `application/x-www-form-urlencoded` body (OAuth endpoints such as introspection are called that way).
+ * `examinedOnly` body fields may hold any text, NUL included (see readJsonBody).
  */
 export function apiRoute<C extends ApiCaller, B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodObject, P extends z.ZodType = z.ZodObject>(
-  spec: { caller: C | readonly C[]; body?: B; acceptsForm?: boolean; query?: Q; params?: P },
+  spec: { caller: C | readonly C[]; body?: B; acceptsForm?: boolean; examinedOnly?: readonly string[]; query?: Q; params?: P },
   handler: (context: RouteContext<C, z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
@@ -108,7 +109,7 @@ export function apiRoute<C extends ApiCaller, B extends z.ZodType = z.ZodUndefin
       refuseWrongCaller(typeof spec.caller === "string" ? [spec.caller] : spec.caller, principal);
       const params = parseOrThrow(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
       const query = parseOrThrow(spec.query ?? z.object({}).passthrough(), Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request, { acceptsForm: spec.acceptsForm }), "body") : undefined;
+      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request, { acceptsForm: spec.acceptsForm, examinedOnly: spec.examinedOnly }), "body") : undefined;
       return await handler({ caller: principal as CallerOf<C>, body, query, params, request, clock } as RouteContext<C, z.infer<B>, z.infer<Q>, z.infer<P>>);
     } catch (error) {
       return problemResponse(error);

@@ -4,6 +4,6 @@ import { decisionQuestionBody } from "@/lib/decisions/schemas";
 import { tokenIssuer } from "@/lib/grant-tokens/token-issuer";
 import { apiRoute, json } from "@/lib/http/api-route";
 
-export const POST = apiRoute({ caller: "resource-server", body: decisionQuestionBody }, async ({ caller, body, request }) =>
+export const POST = apiRoute({ caller: "resource-server", body: decisionQuestionBody, examinedOnly: ["token"] }, async ({ caller, body, request }) =>
   json(await decideAccess({ ...processDecisionContext(), question: body, audience: caller.audience, issuer: tokenIssuer(request) })),
 );

@@ -12,7 +12,7 @@ const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 /** RFC 8693 token exchange. Not wrapped by apiRoute: OAuth clients expect RFC 6749 errors, not problem+json. */
 export async function POST(request: Request): Promise<Response> {
   try {
-    const form = await readJsonBody(request, { acceptsForm: true }).catch((error: unknown) => {
+    const form = await readJsonBody(request, { acceptsForm: true, examinedOnly: ["subject_token"] }).catch((error: unknown) => {
       // An over-long body is still 413 (as on every other route), in the RFC 6749 error shape.
       throw new OAuthError("invalid_request", error instanceof Error ? error.message : "The body could not be read", error instanceof AppError ? error.status : 400);
     });
