@@ -19,6 +19,7 @@ export function currentBundle(root) {
   } catch {
     return null;
   }
+  if (!fs.existsSync(path.join(root, BUNDLE_ENTRY))) return null;
   for (const source of sources) {
     const stat = fs.statSync(path.join(root, source), { throwIfNoEntry: false });
     if (!stat || stat.mtimeMs > builtAt) return null;

@@ -144,9 +144,22 @@ test.beforeAll(async () => {
   expiring = { grantId: filed.body.grant.id, expiresAt: Date.parse(filed.body.grant.expiresAt) };
 });
 
-test.afterAll(() => {
+// Waits for every instance to be gone, so a run that follows (--repeat-each) starts its own on free ports.
+test.afterAll(async () => {
   proxy?.close();
-  for (const url of children.keys()) killGroup(url, "SIGTERM");
+  await Promise.all(
+    [...children].map(async ([url, child]) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      killGroup(url, "SIGTERM");
+      const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 15_000))]);
+      if (!stopped) {
+        killGroup(url, "SIGKILL");
+        await exited;
+      }
+    }),
+  );
+  children.clear();
 });
 
 test("an approval through one instance reaches every instance's event stream, decisions and both PDPs", async () => {
