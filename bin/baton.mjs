@@ -1,9 +1,18 @@
 #!/usr/bin/env node
-// The CLI is TypeScript that shares the API's zod schemas: tsx compiles it on the fly (and caches
-// the result), with the repository's tsconfig so `@/` imports resolve from any working directory.
-import { fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
+// Runs the bundled CLI (dist/cli, built by `npm install` and `npm run build`: scripts/build-cli.mjs).
+// When the bundle is missing or older than its sources (an edit, a checkout), it compiles the
+// TypeScript on the fly with tsx instead, with the repository's tsconfig so `@/` imports resolve.
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { currentBundle } from "./cli-bundle.mjs";
 
-register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
-const { main } = await import("../cli/main.ts");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bundle = currentBundle(root);
+let main;
+if (bundle) ({ main } = await import(pathToFileURL(bundle).href));
+else {
+  const { register } = await import("tsx/esm/api");
+  register({ tsconfig: path.join(root, "tsconfig.json") });
+  ({ main } = await import(pathToFileURL(path.join(root, "cli/main.ts")).href));
+}
 process.exitCode = await main(process.argv.slice(2));

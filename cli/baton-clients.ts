@@ -1,4 +1,5 @@
 import { createBatonClient } from "@/lib/client/baton-client";
+import { nodeHttpFetch } from "@/lib/client/node-http-fetch";
 
 const DEFAULT_BATON_URL = "http://localhost:3000";
 
@@ -17,7 +18,7 @@ function clientFor(env: Record<string, string | undefined>, variable: "BATON_API
   if (!token) throw new Error(`${variable} is not set: ${hint}`);
   const baseUrl = env.BATON_URL?.trim() || DEFAULT_BATON_URL;
   try {
-    return createBatonClient({ baseUrl, token });
+    return createBatonClient({ baseUrl, token, fetch: nodeHttpFetch });
   } catch (error) {
     throw new Error(`BATON_URL: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

@@ -1,4 +1,5 @@
-// Browser tests: picks a browser (Playwright's own Chromium, else /usr/bin/chromium), builds once,
+// Browser tests: picks a browser (scripts/find-browser.mjs: Playwright's own Chromium, else a system
+// Chromium or Chrome, else it installs Playwright's; none: one line saying what to install, exit 1), builds once,
 // gives each test server its own fresh database, runs Playwright, and cleans up.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -6,34 +7,24 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { chromium } from "@playwright/test";
-
-const ci = process.env.CI === "true";
-
-
-function findBrowser() {
-  try {
-    const own = chromium.executablePath();
-    if (own && fs.existsSync(own)) return { kind: "playwright", path: own };
-  } catch {
-    // no Playwright browser installed
-  }
-  if (fs.existsSync("/usr/bin/chromium")) return { kind: "system", path: "/usr/bin/chromium" };
-  return null;
-}
-
-const browser = findBrowser();
-if (!browser) {
-  const how = "install one with `npx playwright install chromium` (online) or `sudo apt-get install -y chromium` (Debian/Ubuntu)";
-  if (ci) {
-    console.error(`BROWSER TESTS FAILED: no Chromium found under CI=true; ${how}.`);
-    process.exit(1);
-  }
-  console.error(`\n*** BROWSER TESTS SKIPPED: no Chromium found; ${how}. ***\n`);
-  process.exit(0);
-}
-console.log(`e2e: using ${browser.kind === "playwright" ? "Playwright's Chromium" : "the system Chromium"} at ${browser.path}`);
+import { findBrowser, NO_BROWSER_MESSAGE } from "./find-browser.mjs";
 
 const node = process.execPath;
+const browser = findBrowser({
+  playwrightExecutable: () => chromium.executablePath(),
+  exists: (file) => fs.existsSync(file),
+  pathVariable: process.env.PATH,
+  installPlaywrightChromium: () => {
+    console.log("e2e: no Chromium found; trying `npx playwright install chromium`…");
+    return spawnSync(node, ["node_modules/@playwright/test/cli.js", "install", "chromium"], { stdio: "inherit" }).status === 0;
+  },
+});
+if (!browser) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+console.log(`e2e: using ${browser.kind === "system" ? "the system Chromium" : "Playwright's Chromium"} at ${browser.path}`);
+
 const tsx = ["node_modules/tsx/dist/cli.mjs"];
 const build = spawnSync(node, [...tsx, "scripts/ensure-build.ts"], { stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { signInForCookie } from "@/lib/client/sign-in-for-cookie";
 import { ADMIN, ADMIN_TOKEN, MAIN_URL } from "../fixtures";
+import { type RoundRobinProxy, startRoundRobinProxy } from "../round-robin-proxy";
 
 // Scale-out: three app instances and two `baton pdp` processes on the main test server's PostgreSQL, the
 // apps behind a small round-robin proxy. A change made through any one instance must reach the event
@@ -33,60 +32,23 @@ function killGroup(url: string, signal: NodeJS.Signals) {
 }
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" };
 let rsSecret = "";
-let proxy: { url: string; close(): void };
+let proxy: RoundRobinProxy;
+// Every call in this file is bounded: one that hangs fails on its own, naming what hung, well inside the test's time.
+const CALL_TIMEOUT_MS = 10_000;
+const bounded = () => AbortSignal.timeout(CALL_TIMEOUT_MS);
 // Filed first, for the shortest duration Baton allows: the last test checks that its expiry was marked once.
 let expiring = { grantId: "", expiresAt: 0 };
 
 async function waitFor(url: string) {
   for (let i = 0; i < 1200; i++) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (await fetch(url, { signal: AbortSignal.timeout(2000) }).then((response) => response.ok, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} did not come up`);
 }
 
-/**
- * Round-robin over the app instances, as a load balancer would: a backend that refuses the connection is
- * skipped (the request never reached it), a connection lost mid-request is a 502 for the client to retry.
- */
-function startProxy(backends: string[]): Promise<{ url: string; close(): void }> {
-  let next = 0;
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const attempt = (tries: number) => {
-        const target = new URL(request.url ?? "/", backends[next++ % backends.length]);
-        const upstream = http.request(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(response);
-        });
-        upstream.on("error", (error: NodeJS.ErrnoException) => {
-          if (error.code === "ECONNREFUSED" && tries < backends.length) return attempt(tries + 1);
-          if (!response.headersSent) response.writeHead(502).end();
-          else response.destroy();
-        });
-        upstream.end(body);
-      };
-      attempt(1);
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () => {
-          server.closeAllConnections();
-          server.close();
-        },
-      }),
-    ),
-  );
-}
-
 async function json<T>(url: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(url, init);
+  const response = await fetch(url, { signal: bounded(), ...init });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }
@@ -123,6 +85,7 @@ async function createAgent(name: string, scopes: string[]) {
 function file(base: string, agentKey: string, scope: string, idempotencyKey?: string) {
   return fetch(`${base}/api/v1/access-requests`, {
     method: "POST",
+    signal: bounded(),
     headers: { authorization: `Bearer ${agentKey}`, "content-type": "application/json", ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}) },
     body: JSON.stringify({ scopes: [scope], justification: "Reading orders for the scale-out check", durationSeconds: 600 }),
   });
@@ -132,7 +95,9 @@ function file(base: string, agentKey: string, scope: string, idempotencyKey?: st
 function agentStream(base: string, agentKey: string, until: string) {
   const controller = new AbortController();
   const seen: string[] = [];
-  const opened = fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${agentKey}`, accept: "text/event-stream" }, signal: controller.signal });
+  // Open for as long as the test needs it, but not forever: a stream that never delivers ends as a failure.
+  const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(2 * CALL_TIMEOUT_MS)]);
+  const opened = fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${agentKey}`, accept: "text/event-stream" }, signal });
   const done = opened.then(async (response) => {
     expect(response.status).toBe(200);
     const decoder = new TextDecoder();
@@ -159,7 +124,7 @@ test.beforeAll(async () => {
     children.set(url, spawn(process.execPath, ["scripts/start.mjs"], { env: { ...env, PORT: new URL(url).port }, stdio: "ignore", detached: true }));
   for (const url of PDP_URLS) children.set(url, spawn(process.execPath, ["bin/baton.mjs", "pdp", "--port", new URL(url).port], { env, stdio: "ignore", detached: true }));
   await Promise.all([...APP_URLS.slice(1).map((url) => waitFor(`${url}/api/health`)), ...PDP_URLS.map((url) => waitFor(`${url}/healthz`))]);
-  proxy = await startProxy(APP_URLS);
+  proxy = await startRoundRobinProxy(APP_URLS);
 
   const server = await json<{ secret: string }>(`${MAIN_URL}/api/v1/admin/resource-servers`, { method: "POST", headers: admin, body: JSON.stringify({ name: `orders-${suffix}`, audience }) });
   rsSecret = server.body.secret;
@@ -179,9 +144,22 @@ test.beforeAll(async () => {
   expiring = { grantId: filed.body.grant.id, expiresAt: Date.parse(filed.body.grant.expiresAt) };
 });
 
-test.afterAll(() => {
+// Waits for every instance to be gone, so a run that follows (--repeat-each) starts its own on free ports.
+test.afterAll(async () => {
   proxy?.close();
-  for (const url of children.keys()) killGroup(url, "SIGTERM");
+  await Promise.all(
+    [...children].map(async ([url, child]) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      killGroup(url, "SIGTERM");
+      const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 15_000))]);
+      if (!stopped) {
+        killGroup(url, "SIGKILL");
+        await exited;
+      }
+    }),
+  );
+  children.clear();
 });
 
 test("an approval through one instance reaches every instance's event stream, decisions and both PDPs", async () => {
@@ -197,7 +175,7 @@ test("an approval through one instance reaches every instance's event stream, de
 
   // The approver decides in a session on the third instance.
   const cookie = await signInForCookie(APP_URLS[2]!, ADMIN);
-  const decided = await fetch(`${APP_URLS[2]}/api/ui/requests/${filed.body.id}/decision`, { method: "POST", headers: { cookie, origin: APP_URLS[2]!, "content-type": "application/json" }, body: JSON.stringify({ decision: "approve" }) });
+  const decided = await fetch(`${APP_URLS[2]}/api/ui/requests/${filed.body.id}/decision`, { method: "POST", signal: bounded(), headers: { cookie, origin: APP_URLS[2]!, "content-type": "application/json" }, body: JSON.stringify({ decision: "approve" }) });
   expect(decided.status).toBe(200);
   for (const seen of await Promise.all(streams.map((stream) => stream.done))) expect(seen).toEqual(expect.arrayContaining(["request.approved", "grant.issued"]));
   console.log(`approval → allow (ms after the approval returned): ${JSON.stringify(await untilEveryone(agent.id, reviewedScope, true))}`);
@@ -207,7 +185,7 @@ test("a revocation through one instance is denied by every instance and both PDP
   const agent = await createAgent("scale-bot", [autoScope]);
   const grantId = ((await (await file(proxy.url, agent.key, autoScope)).json()) as { grant: { id: string } }).grant.id;
   await untilEveryone(agent.id, autoScope, true);
-  const revoked = await fetch(`${APP_URLS[1]}/api/v1/grants/${grantId}/revoke`, { method: "POST", headers: admin, body: JSON.stringify({ reason: "scale-out check" }) });
+  const revoked = await fetch(`${APP_URLS[1]}/api/v1/grants/${grantId}/revoke`, { method: "POST", signal: bounded(), headers: admin, body: JSON.stringify({ reason: "scale-out check" }) });
   expect(revoked.status).toBe(200);
   console.log(`revocation → deny (ms after the revoke returned): ${JSON.stringify(await untilEveryone(agent.id, autoScope, false))}`);
 });
@@ -216,7 +194,7 @@ test("disabling an agent through one instance is denied everywhere at once", asy
   const agent = await createAgent("doomed-scale-bot", [autoScope]);
   expect((await file(proxy.url, agent.key, autoScope)).status).toBe(201);
   await untilEveryone(agent.id, autoScope, true);
-  expect((await fetch(`${APP_URLS[2]}/api/v1/admin/agents/${agent.id}/disable`, { method: "POST", headers: admin, body: "{}" })).status).toBe(200);
+  expect((await fetch(`${APP_URLS[2]}/api/v1/admin/agents/${agent.id}/disable`, { method: "POST", signal: bounded(), headers: admin, body: "{}" })).status).toBe(200);
   console.log(`disable → deny (ms after the disable returned): ${JSON.stringify(await untilEveryone(agent.id, autoScope, false))}`);
 });
 
@@ -246,9 +224,11 @@ test("killing an app instance and a PDP mid-load loses nothing: every acknowledg
     for (let filing = 0; filing < FILINGS_PER_AGENT; filing++) {
       const idempotencyKey = `${agent.id}-${filing}`;
       for (let attempt = 0; ; attempt++) {
+        // Acknowledged means a whole answer: one cut short by the kill is retried like a refused one (same idempotency key).
         const response = await file(proxy.url, agent.key, autoScope, idempotencyKey).catch(() => null);
-        if (response && (response.status === 201 || response.status === 200)) {
-          acknowledged.set(idempotencyKey, ((await response.json()) as { id: string }).id);
+        const filed = response && (response.status === 201 || response.status === 200) ? await response.json().catch(() => null) : null;
+        if (filed) {
+          acknowledged.set(idempotencyKey, (filed as { id: string }).id);
           break;
         }
         retries++;

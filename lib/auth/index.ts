@@ -1,4 +1,4 @@
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { customFetch, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { OIDCConfig } from "next-auth/providers";
 import { z } from "zod";
@@ -20,6 +20,14 @@ const credentialsSchema = z.object({ email: z.string().min(1).max(320), password
 /** Outcomes that are audited where they happen; logging them again as server errors would only add noise. */
 const EXPECTED_REFUSALS = new Set(["CredentialsSignin", "AccessDenied"]);
 
+/** Discovery, the token exchange, JWKS and userinfo calls to the identity provider: a silent one fails the sign-in instead of holding it. */
+const IDENTITY_PROVIDER_TIMEOUT_MS = 10_000;
+
+const boundedFetch: typeof fetch = (input, init) => {
+  const timeout = AbortSignal.timeout(IDENTITY_PROVIDER_TIMEOUT_MS);
+  return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+};
+
 function oidcProvider(settings: OidcSettings): OIDCConfig<Record<string, unknown>> {
   return {
     id: OIDC_PROVIDER_ID,
@@ -29,6 +37,7 @@ function oidcProvider(settings: OidcSettings): OIDCConfig<Record<string, unknown
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     checks: ["pkce", "state", "nonce"],
+    [customFetch]: boundedFetch,
   };
 }
 

@@ -11,13 +11,17 @@ import { type createUserBody, createdUserSchema } from "@/lib/users/schemas";
 import { BatonApiError, type Problem } from "./baton-api-error";
 import { BatonNetworkError } from "./baton-network-error";
 import { BatonUnexpectedResponseError } from "./baton-unexpected-response-error";
+import type { HttpAnswer, HttpFetch } from "./node-http-fetch";
 
 export interface BatonClientOptions {
   /** Where Baton runs, e.g. `http://localhost:3000`; a path prefix is kept. */
   baseUrl: string;
   /** An agent's API key for agent routes, or a person's personal API token for admin routes. */
   token: string;
-  fetch?: typeof fetch;
+  /** Default: the global fetch (the CLI passes nodeHttpFetch, which starts faster). */
+  fetch?: HttpFetch;
+  /** Default ANSWER_TIMEOUT_MS. */
+  answerTimeoutMs?: number;
 }
 
 export interface WaitForDecisionOptions {
@@ -30,6 +34,11 @@ export interface WaitForDecisionOptions {
 const MAX_WAIT_SECONDS = 60;
 // A server that ends a long-poll early while the request is still pending must not be polled in a tight loop.
 const MIN_POLL_INTERVAL_MS = 1000;
+/**
+ * How long a call may take beyond any long-poll it asked for, and how long an event stream may take to
+ * open: a Baton (or a proxy) that accepted the connection and then went silent fails the call, not the caller.
+ */
+export const ANSWER_TIMEOUT_MS = 30_000;
 
 type Method = "GET" | "POST" | "PATCH";
 type Query = Record<string, string | number | undefined>;
@@ -47,25 +56,30 @@ export type BatonClient = ReturnType<typeof createBatonClient>;
 /** A typed client for Baton's /api/v1: every answer is checked against the contract's zod schemas. */
 export function createBatonClient(options: BatonClientOptions) {
   const baseUrl = normalizeBaseUrl(options.baseUrl);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl: HttpFetch = options.fetch ?? globalThis.fetch;
+  const answerTimeoutMs = options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
 
   async function call<T extends z.ZodType>(
     method: Method,
     path: string,
     schema: T,
-    init: { query?: Query; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+    init: { query?: Query; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal; waitSeconds?: number } = {},
   ): Promise<z.output<T>> {
     const url = baseUrl + path + queryString(init.query);
     const headers: Record<string, string> = { accept: "application/json, application/problem+json", authorization: `Bearer ${options.token}`, ...init.headers };
     if (init.body !== undefined) headers["content-type"] = "application/json";
 
-    let response: Response;
+    const timeoutMs = (init.waitSeconds ?? 0) * 1000 + answerTimeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    let response: HttpAnswer;
     let text: string;
     try {
-      response = await fetchImpl(url, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: init.signal });
+      response = await fetchImpl(url, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal });
       text = await response.text();
     } catch (error) {
-      throw new BatonNetworkError({ method, url, cause: error });
+      const cause = timeout.aborted && !init.signal?.aborted ? new Error(`no answer within ${timeoutMs / 1000} s`) : error;
+      throw new BatonNetworkError({ method, url, cause });
     }
 
     if (!response.ok) {
@@ -84,7 +98,7 @@ export function createBatonClient(options: BatonClientOptions) {
   }
 
   async function getRequest(id: string, { waitSeconds, signal }: { waitSeconds?: number; signal?: AbortSignal } = {}) {
-    return call("GET", `/api/v1/access-requests/${segment(id)}`, accessRequestSchema, { query: { wait: waitSeconds }, signal });
+    return call("GET", `/api/v1/access-requests/${segment(id)}`, accessRequestSchema, { query: { wait: waitSeconds }, signal, waitSeconds });
   }
 
   return {
@@ -138,7 +152,7 @@ export function createBatonClient(options: BatonClientOptions) {
      * Resolves once the first connection is open (events from then on are delivered), or rejects with why
      * it could not open; later drops are retried quietly.
      */
-    followEvents: (onEvent: (event: AgentEvent) => void, { signal }: { signal: AbortSignal }) => followEvents(baseUrl + "/api/v1/events", options.token, fetchImpl, onEvent, signal),
+    followEvents: (onEvent: (event: AgentEvent) => void, { signal }: { signal: AbortSignal }) => followEvents(baseUrl + "/api/v1/events", options.token, fetchImpl, onEvent, signal, answerTimeoutMs),
 
     listScopes: async () => (await call("GET", "/api/v1/admin/scopes", scopeList)).items,
 
@@ -183,15 +197,20 @@ export interface AgentEvent {
 
 const RECONNECT_DELAY_MS = 2000;
 
-async function followEvents(url: string, token: string, fetchImpl: typeof fetch, onEvent: (event: AgentEvent) => void, signal: AbortSignal): Promise<void> {
+async function followEvents(url: string, token: string, fetchImpl: HttpFetch, onEvent: (event: AgentEvent) => void, signal: AbortSignal, openTimeoutMs: number): Promise<void> {
   let lastEventId: string | null = null;
   const open = async () => {
     const headers: Record<string, string> = { accept: "text/event-stream", authorization: `Bearer ${token}`, ...(lastEventId ? { "last-event-id": lastEventId } : {}) };
-    let response: Response;
+    // The stream itself lasts as long as `signal`; only opening it is bounded.
+    const opening = new AbortController();
+    const giveUp = setTimeout(() => opening.abort(new DOMException(`no answer within ${openTimeoutMs / 1000} s`, "TimeoutError")), openTimeoutMs);
+    let response: HttpAnswer;
     try {
-      response = await fetchImpl(url, { headers, signal });
+      response = await fetchImpl(url, { headers, signal: AbortSignal.any([signal, opening.signal]) });
     } catch (error) {
       throw new BatonNetworkError({ method: "GET", url, cause: error });
+    } finally {
+      clearTimeout(giveUp);
     }
     if (!response.ok || !response.body) throw new BatonApiError({ method: "GET", url, problem: readProblem(response, await response.text()) });
     return response.body;
@@ -268,7 +287,7 @@ function queryString(query: Query | undefined): string {
 }
 
 // Anything in front of Baton (a proxy, a load balancer) may answer errors in HTML: keep the status and a hint of the body.
-function readProblem(response: Response, text: string): Problem {
+function readProblem(response: HttpAnswer, text: string): Problem {
   try {
     const parsed = problemSchema.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;
@@ -278,7 +297,7 @@ function readProblem(response: Response, text: string): Problem {
   return { type: "about:blank", title: response.statusText || "HTTP error", status: response.status, detail: snippet(text) };
 }
 
-function readRetryAfter(response: Response): number | null {
+function readRetryAfter(response: HttpAnswer): number | null {
   const header = response.headers.get("retry-after");
   return header && /^\d+$/.test(header.trim()) ? Number(header) : null;
 }

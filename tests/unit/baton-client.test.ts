@@ -5,6 +5,7 @@ import { BatonApiError } from "@/lib/client/baton-api-error";
 import { createBatonClient } from "@/lib/client/baton-client";
 import { BatonNetworkError } from "@/lib/client/baton-network-error";
 import { BatonUnexpectedResponseError } from "@/lib/client/baton-unexpected-response-error";
+import { type HttpFetch, nodeHttpFetch } from "@/lib/client/node-http-fetch";
 import type { GrantDto } from "@/lib/grants/schemas";
 import type { AccessRequestDto } from "@/lib/requests/schemas";
 
@@ -125,14 +126,18 @@ function contractServer() {
   };
 }
 
-describe("Baton client against a contract-shaped server", () => {
+// Every contract case on both transports: the global fetch (the default) and node:http (the CLI's).
+describe.each<[string, HttpFetch | undefined]>([
+  ["the global fetch", undefined],
+  ["node:http", nodeHttpFetch],
+])("Baton client on %s against a contract-shaped server", (_transport, transport) => {
   const server = contractServer();
   let baseUrl = "";
   let client: ReturnType<typeof createBatonClient>;
 
   beforeAll(async () => {
     baseUrl = await server.listen();
-    client = createBatonClient({ baseUrl: `${baseUrl}/`, token: TOKEN });
+    client = createBatonClient({ baseUrl: `${baseUrl}/`, token: TOKEN, fetch: transport });
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -244,7 +249,7 @@ describe("Baton client against a contract-shaped server", () => {
   });
 
   it("keeps a base URL's path, and turns a non-problem error page into a problem that keeps the status", async () => {
-    const proxied = createBatonClient({ baseUrl: `${baseUrl}/behind-proxy`, token: TOKEN });
+    const proxied = createBatonClient({ baseUrl: `${baseUrl}/behind-proxy`, token: TOKEN, fetch: transport });
     const error = await proxied.listScopes().catch((caught: unknown) => caught);
     expect(server.seen[0]?.url).toBe("/behind-proxy/api/v1/admin/scopes");
     expect(error).toBeInstanceOf(BatonApiError);
@@ -258,8 +263,43 @@ describe("Baton client against a contract-shaped server", () => {
   });
 
   it("reports an unauthenticated call as a 401 problem", async () => {
-    const anonymous = createBatonClient({ baseUrl, token: "wrong" });
+    const anonymous = createBatonClient({ baseUrl, token: "wrong", fetch: transport });
     await expect(anonymous.getRequest("req_missing")).rejects.toMatchObject({ status: 401, title: "Unauthorized" });
+  });
+});
+
+describe.each<[string, HttpFetch | undefined]>([
+  ["the global fetch", undefined],
+  ["node:http", nodeHttpFetch],
+])("Baton client on %s against a server that accepts and never answers", (_transport, transport) => {
+  const silent = http.createServer(() => undefined);
+  let baseUrl = "";
+  beforeAll(async () => {
+    baseUrl = await new Promise<string>((resolve) => silent.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`)));
+  });
+  afterAll(() => {
+    silent.closeAllConnections();
+    silent.close();
+  });
+
+  it("gives up after the answer timeout, and says so", async () => {
+    const client = createBatonClient({ baseUrl, token: TOKEN, fetch: transport, answerTimeoutMs: 200 });
+    const error = await client.getRequest("req_1").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BatonNetworkError);
+    expect((error as Error).message).toBe(`Could not reach Baton at ${baseUrl}/api/v1/access-requests/req_1: no answer within 0.2 s`);
+  });
+
+  it("gives a long-poll its wait on top of the answer timeout", async () => {
+    const client = createBatonClient({ baseUrl, token: TOKEN, fetch: transport, answerTimeoutMs: 200 });
+    const error = await client.getRequest("req_1", { waitSeconds: 1 }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/no answer within 1\.2 s$/);
+  });
+
+  it("fails to open an event stream that never answers", async () => {
+    const client = createBatonClient({ baseUrl, token: TOKEN, fetch: transport, answerTimeoutMs: 200 });
+    const stop = new AbortController();
+    await expect(client.followEvents(() => undefined, { signal: stop.signal })).rejects.toThrow(/no answer within 0\.2 s/);
+    stop.abort();
   });
 });
 
