@@ -298,12 +298,14 @@ describe("H1: forged and fuzzed grant tokens (JOSE headers and claims)", () => {
     });
   });
 
-  it("introspection answers {active: false} to any token it cannot use, however long; only a missing token is a bad request", async () => {
+  it("introspection answers {active: false} to any token it cannot use, however long or malformed; only a missing token is a bad request", async () => {
     for (const token of ["", "x", "a.b.c", "\u0000", "eyJ\u0000.e30.", "\ud800", "eyJ".padEnd(8_193, "A"), "eyJ".padEnd(40_000, "A")]) {
       for (const form of [true, false]) expect(await post(app.url, "/api/v1/introspect", { token }, { form })).toEqual({ status: 200, json: { active: false } });
       expect(await post(app.url, "/api/v1/decisions", { token: token || "x" })).toEqual({ status: 200, json: { allow: false, reason: "token_invalid" } });
     }
     expect((await post(app.url, "/api/v1/introspect", {}, { form: true })).status).toBe(400);
+    // Only the token is exempt from the body's text rules: it is examined, never stored; every other field still refuses NUL.
+    expect((await post(app.url, "/api/v1/introspect", { token: "x", token_type_hint: "\u0000" }, { form: true })).status).toBe(400);
     expect(logged).toEqual([]);
   });
 });
