@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 
 const securityHeaders = [
   // No page of Baton may be framed: an approve button inside another site's frame is a clickjacking target.
+  // Pages get the full policy, with a per-request script nonce, from proxy.ts, which replaces this one.
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
   { key: "X-Frame-Options", value: "DENY" },
   // Set-up and invitation links carry a secret in the path: no Referer leaves the site. ("no-referrer"

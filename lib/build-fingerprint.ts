@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function collect(entry: string, files: string[]): void {
@@ -30,13 +30,15 @@ export function buildIsCurrent(root = process.cwd()): boolean {
   return fs.readFileSync(file, "utf8") === sourceFingerprint(root);
 }
 
-export function recordBuild(root = process.cwd()): void {
-  fs.writeFileSync(path.join(root, FINGERPRINT_FILE), sourceFingerprint(root));
+export function recordBuild(root = process.cwd(), fingerprint = sourceFingerprint(root)): void {
+  fs.writeFileSync(path.join(root, FINGERPRINT_FILE), fingerprint);
 }
 
 /** Runs `next build` when the build is missing or stale; returns its exit status (0 when nothing was needed). */
 export function ensureBuild(root = process.cwd()): number {
   if (buildIsCurrent(root)) return 0;
+  // Taken before building: a source edited while the build runs makes the next start build again.
+  const fingerprint = sourceFingerprint(root);
   console.log("Baton: building the web app (first start, or the sources changed)…");
   const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
@@ -44,6 +46,6 @@ export function ensureBuild(root = process.cwd()): number {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (build.status !== 0) return build.status ?? 1;
-  recordBuild(root);
+  recordBuild(root, fingerprint);
   return 0;
 }

@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { safeRedirectTarget } from "@/lib/http/safe-redirect-target";
 
-/** Only same-site paths: an absolute or protocol-relative URL here would be an open redirect. */
-export const callbackPathSchema = z
-  .string()
-  .optional()
-  .transform((value) => (value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/"));
+/** A return target that stays on Baton (see safeRedirectTarget); anything else, of any type, becomes `/`. */
+export const callbackPathSchema = z.unknown().transform((value) => safeRedirectTarget(value));
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email").max(320),

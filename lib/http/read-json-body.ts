@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { findDuplicateKey } from "./find-duplicate-key";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -41,21 +42,56 @@ export async function readJsonBody(request: Request, options: { acceptsForm?: bo
   if (!body) return undefined;
 
   const contentType = request.headers.get("content-type") ?? "";
-  if (options.acceptsForm && FORM_CONTENT_TYPE.test(contentType)) return refuseUnstorableText(Object.fromEntries(new URLSearchParams(body.toString("utf8"))), options.examinedOnly);
+  if (options.acceptsForm && FORM_CONTENT_TYPE.test(contentType)) return parseFormText(body, options.examinedOnly);
   if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(contentType))
     throw new AppError("BAD_REQUEST", "Send the body as JSON with Content-Type: application/json", { errors: [{ field: "Content-Type", message: "must be application/json" }] });
   return parseJsonText(body, options.examinedOnly);
 }
 
-/** Strict UTF-8, then JSON, then nothing PostgreSQL cannot store; any failing is a 400 naming the field. */
+/** Strict UTF-8, then JSON with no key repeated in any object, then nothing PostgreSQL cannot store; any failing is a 400 naming the field. */
 export function parseJsonText(body: Buffer, examinedOnly: readonly string[] = []): unknown {
+  let text: string;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    parsed = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid UTF-8 JSON", { errors: [{ field: "body", message: "must be valid JSON" }] });
   }
+  refuseDuplicateKey(text);
   return refuseUnstorableText(parsed, examinedOnly);
+}
+
+/** Names longer than this are cut in the message: the field is echoed back, and a key can be 64 KiB long. */
+const MAX_ECHOED_SEGMENT = 100;
+
+function refuseDuplicateKey(text: string): void {
+  const duplicate = findDuplicateKey(text);
+  if (!duplicate) return;
+  const cut = (segment: string) => (segment.length > MAX_ECHOED_SEGMENT ? `${segment.slice(0, MAX_ECHOED_SEGMENT)}…` : segment);
+  const field = duplicate.path.map(cut).join(".");
+  const message = `the key "${cut(duplicate.key)}" appears more than once in the same object`;
+  throw new AppError("BAD_REQUEST", `${field}: ${message}`, { errors: [{ field, message }] });
+}
+
+/**
+ * A form body as an object of its fields, with nothing PostgreSQL cannot store. A field sent twice is
+ * refused, as a repeated JSON key is (and as OAuth requires of its parameters, RFC 6749 §3.1), rather
+ * than one of the two silently winning.
+ */
+export function parseFormText(body: Buffer, examinedOnly: readonly string[] = []): unknown {
+  const fields = new URLSearchParams(body.toString("utf8"));
+  const seen = new Set<string>();
+  for (const name of fields.keys()) {
+    if (!seen.has(name)) {
+      seen.add(name);
+      continue;
+    }
+    const field = name.slice(0, MAX_ECHOED_SEGMENT);
+    const message = `the field "${field}" appears more than once`;
+    throw new AppError("BAD_REQUEST", `${field}: ${message}`, { errors: [{ field, message }] });
+  }
+  return refuseUnstorableText(Object.fromEntries(fields), examinedOnly);
 }
 
 /** NUL, and a UTF-16 surrogate without its pair (JSON can escape both): PostgreSQL stores neither in text or jsonb. */

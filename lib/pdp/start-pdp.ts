@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { introspectBody } from "@/lib/grant-tokens/schemas";
 import { limitFailedAuthentication } from "@/lib/http/limit-failed-authentication";
 import { fieldErrorsOf, problemResponse } from "@/lib/http/problem";
+import { parseFormText, parseJsonText } from "@/lib/http/read-json-body";
 import { introspectFromIndex } from "./introspect-from-index";
 import { listenForChanges } from "./listen-for-changes";
 import { createPdpCredentials } from "./pdp-credentials";
@@ -47,6 +48,9 @@ function bearerToken(request: http.IncomingMessage): string | null {
   return match ? match[1]! : null;
 }
 
+/** `token` is only examined, never stored: a NUL in it makes it an unusable token (a deny), not a bad body. */
+const EXAMINED_ONLY = ["token"] as const;
+
 function readBody(request: http.IncomingMessage, acceptsForm: boolean): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -58,12 +62,12 @@ function readBody(request: http.IncomingMessage, acceptsForm: boolean): Promise<
     request.on("error", reject);
     request.on("end", () => {
       if (size > MAX_BODY_BYTES) return reject(new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${MAX_BODY_BYTES} bytes`));
-      const text = Buffer.concat(chunks).toString("utf8");
-      if (acceptsForm && request.headers["content-type"]?.startsWith("application/x-www-form-urlencoded")) return resolve(Object.fromEntries(new URLSearchParams(text)));
+      const body = Buffer.concat(chunks);
+      // The app's own parsing: strict UTF-8, no repeated key or form field, nothing unstorable.
       try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new AppError("BAD_REQUEST", "The body must be JSON"));
+        resolve(acceptsForm && request.headers["content-type"]?.startsWith("application/x-www-form-urlencoded") ? parseFormText(body, EXAMINED_ONLY) : parseJsonText(body, EXAMINED_ONLY));
+      } catch (error) {
+        reject(error);
       }
     });
   });

@@ -1,8 +1,8 @@
 import dns, { type LookupAddress } from "node:dns";
 import { Agent, fetch as undiciFetch } from "undici";
-import { allowsPrivateNetworks, nonPublicRange, refusedAddressMessage } from "./outbound-address";
+import { allowsPrivateNetworks, hostRange, nonPublicRange, outboundHost, refusedAddressMessage } from "./outbound-address";
 
-/** The non-public range of an address, or null when it is public (replaceable so a test can treat its receiver as public). */
+/** The non-public range of a host or address, or null when it is public (replaceable so a test can treat its receiver as public). */
 type RangeOf = (address: string) => string | null;
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
@@ -31,17 +31,18 @@ function publicOnlyLookup(rangeOf: RangeOf) {
 
 /**
  * The fetch that webhook and chat deliveries use. Unless private networks are allowed, it reaches public
- * addresses only: an IP literal is checked before connecting (no lookup happens for one), and a name on
- * every connection it opens.
+ * addresses only: an IP literal or a localhost name, in any spelling, is checked before connecting (no
+ * lookup happens for one), and any other name on every connection it opens.
  */
 export function createOutboundFetch(options: { allowPrivateNetworks: boolean; rangeOf?: RangeOf }): typeof fetch {
   if (options.allowPrivateNetworks) return fetch;
   const rangeOf = options.rangeOf ?? nonPublicRange;
+  const hostRangeOf = options.rangeOf ?? hostRange;
   const dispatcher = new Agent({ connect: { lookup: publicOnlyLookup(rangeOf) } });
   return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : input);
-    const literal = url.hostname.replace(/^\[|\]$/g, "");
-    const range = rangeOf(literal);
+    const literal = outboundHost(url);
+    const range = hostRangeOf(literal);
     if (range) throw new RefusedAddressError(refusedAddressMessage(literal, literal, range));
     try {
       return await undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher });

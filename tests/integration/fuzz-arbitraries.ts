@@ -200,3 +200,46 @@ export function bodyCases(route: RouteSpec, options: { ignoresUnknownFields?: bo
     { weight: 1, arbitrary: wrongType },
   );
 }
+
+/** A JSON text with one key written twice in one of its objects, and the path the refusal must name. */
+export interface RepeatedKeyBody {
+  text: string;
+  path: string[];
+}
+
+/** `"key"` with every UTF-16 unit \u-escaped: the same key once parsed, other bytes on the wire. */
+const escapedKey = (key: string) => `"${Array.from({ length: key.length }, (_, index) => `\\u${key.charCodeAt(index).toString(16).padStart(4, "0")}`).join("")}"`;
+
+/**
+ * Serialises `value` with a key of one of its objects (the `pick`-th, depth first; the body itself when it
+ * holds none) written a second time, last, with `second` as its value — sometimes spelled with escapes.
+ */
+function repeatKey(value: unknown, pick: number, second: unknown, escaped: boolean): RepeatedKeyBody {
+  const objects: { node: Record<string, unknown>; path: string[] }[] = [];
+  const pending: { node: unknown; path: string[] }[] = [{ node: value, path: [] }];
+  while (pending.length) {
+    const { node, path } = pending.pop()!;
+    if (Array.isArray(node)) node.forEach((child, index) => pending.push({ node: child, path: [...path, String(index)] }));
+    else if (node && typeof node === "object") {
+      objects.push({ node: node as Record<string, unknown>, path });
+      for (const [key, child] of Object.entries(node)) pending.push({ node: child, path: [...path, key] });
+    }
+  }
+  const target = objects.length ? objects[pick % objects.length]! : { node: { body: value } as Record<string, unknown>, path: [] };
+  const keys = Object.keys(target.node);
+  const key = keys.length ? keys[pick % keys.length]! : "repeated";
+  if (!keys.length) target.node[key] = null;
+  const write = (node: unknown): string => {
+    if (Array.isArray(node)) return `[${node.map(write).join(",")}]`;
+    if (!node || typeof node !== "object") return JSON.stringify(node) ?? "null";
+    const members = Object.entries(node).map(([name, child]) => `${JSON.stringify(name)}:${write(child)}`);
+    if (node === target.node) members.push(`${escaped ? escapedKey(key) : JSON.stringify(key)}:${JSON.stringify(second)}`);
+    return `{${members.join(",")}}`;
+  };
+  return { text: write(objects.length ? value : target.node), path: [...target.path, key] };
+}
+
+/** A near-valid body of the route (see validishBody) with a key repeated at some depth. */
+export function repeatedKeyBody(route: RouteSpec): fc.Arbitrary<RepeatedKeyBody> {
+  return fc.tuple(validishBody(route), fc.nat(), fc.jsonValue({ maxDepth: 1 }), fc.boolean()).map(([value, pick, second, escaped]) => repeatKey(structuredClone(value), pick, second, escaped));
+}

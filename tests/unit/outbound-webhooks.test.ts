@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { assertPublicWebhookUrl, nonPublicRange } from "@/lib/webhooks/outbound-address";
+import { assertPublicWebhookUrl, nonPublicRange, outboundHost } from "@/lib/webhooks/outbound-address";
 import { createOutboundFetch } from "@/lib/webhooks/outbound-fetch";
 
 describe("which addresses webhooks may reach", () => {
@@ -44,6 +44,35 @@ describe("which addresses webhooks may reach", () => {
     expect((caught as AppError).details.errors).toEqual([{ field: "url", message: expect.stringContaining(`not a ${range} one`) }]);
   });
 
+  /** Every spelling of a loopback, private or otherwise internal host a URL parser or resolver accepts. */
+  const INTERNAL_SPELLINGS = [
+    "http://127.1/", "http://0x7f.1/", "http://2130706433/", "http://0177.0.0.1/", "http://0x7f000001/", "http://017700000001/", "http://127.0.0.1./", "http://127.0.0.1../",
+    "http://127.1.../", "http://10.1/", "http://192.168.1/", "http://0/", "http://0x0/", "http://LOCALHOST/", "http://localhost./", "http://localhost../", "http://Api.LocalHost./",
+    "http://ｌｏｃａｌｈｏｓｔ/", "http://localhost。/", "http://127。0。0。1/", "http://１２７.０.０.１/", "http://[::ffff:127.0.0.1]/", "http://[0:0:0:0:0:ffff:127.0.0.1]/",
+    "http://[::ffff:a9fe:a9fe]/", "http://[::127.0.0.1]/", "http://[::7f00:1]/", "http://[64:ff9b::127.0.0.1]/", "http://[2002:7f00:1::]/", "http://[::]/", "http://[0::1]/",
+    "http://[fe80::1]/", "http://169.254.169.254./latest/meta-data/", "http://0xa9.0xfe.0xa9.0xfe/", "http://2852039166/", "https://user@127.1:8443/",
+  ];
+
+  it.each(INTERNAL_SPELLINGS)("%s is refused at save, in whatever spelling", (url) => {
+    expect(() => assertPublicWebhookUrl(url, "url", false)).toThrow(AppError);
+  });
+
+  it.each(INTERNAL_SPELLINGS)("%s is refused before connecting, in whatever spelling", async (url) => {
+    const refusingFetch = createOutboundFetch({ allowPrivateNetworks: false });
+    await expect(refusingFetch(url)).rejects.toThrow(/Refused to send to/);
+  });
+
+  it.each([
+    ["http://127.1/", "127.0.0.1"],
+    ["http://Hooks.Example.COM./x", "hooks.example.com"],
+    ["http://ｈｏｏｋｓ.example.com/", "hooks.example.com"],
+    ["http://bücher.example/", "xn--bcher-kva.example"],
+    ["http://[::FFFF:127.0.0.1]/", "::ffff:7f00:1"],
+    ["http://127.1../", "127.0.0.1"],
+  ])("%s is reached as %s", (url, host) => {
+    expect(outboundHost(url)).toBe(host);
+  });
+
   it("accepts public names, and internal ones once private networks are allowed", () => {
     expect(() => assertPublicWebhookUrl("https://hooks.example.com/baton", "url", false)).not.toThrow();
     expect(() => assertPublicWebhookUrl("http://127.0.0.1:9000/", "chatWebhookUrl", true)).not.toThrow();
@@ -66,11 +95,14 @@ describe("the outbound fetch", () => {
 
   const post = (fetchImpl: typeof fetch, host: string) => fetchImpl(`http://${host}:${port}/hook`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
 
-  it("refuses a loopback IP literal and a name resolving to loopback, without connecting", async () => {
+  it("refuses a loopback IP literal and localhost before any lookup, and a name resolving to loopback when it connects", async () => {
     const guarded = createOutboundFetch({ allowPrivateNetworks: false });
     const before = received;
     await expect(post(guarded, "127.0.0.1")).rejects.toThrow(/Refused to send to 127\.0\.0\.1: a loopback address/);
-    await expect(post(guarded, "localhost")).rejects.toThrow(/Refused to send to localhost \((127\.0\.0\.1|::1)\): a loopback address/);
+    await expect(post(guarded, "localhost")).rejects.toThrow(/Refused to send to localhost: a loopback address/);
+    // The name itself passes here, so only the addresses it resolves to can refuse it.
+    const judgingAddressesOnly = createOutboundFetch({ allowPrivateNetworks: false, rangeOf: (host) => (host === "localhost" ? null : nonPublicRange(host)) });
+    await expect(post(judgingAddressesOnly, "localhost")).rejects.toThrow(/Refused to send to localhost \((127\.0\.0\.1|::1)\): a loopback address/);
     expect(received).toBe(before);
   });
 
