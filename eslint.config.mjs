@@ -4,7 +4,7 @@ import nextTypescript from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTypescript,
-  { ignores: ["node_modules/**", ".next/**", "lib/generated/**", ".baton/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: ["node_modules/**", ".next/**", "dist/**", "lib/generated/**", ".baton/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   {
     // Only lib/ talks to the database: pages, components and route handlers call domain functions.
     files: ["app/**", "components/**"],

@@ -25,6 +25,8 @@ const result = await build({
   // Packages are bundled too: resolving and loading zod's many module files on every call would cost
   // more than the rest of the CLI. pg's optional native binding is not installed.
   external: ["pg-native"],
+  // CommonJS packages (pg and its helpers) call require() for Node's built-ins: give ESM chunks a real one.
+  banner: { js: 'import { createRequire as __batonCreateRequire } from "node:module"; const require = __batonCreateRequire(import.meta.url);' },
   tsconfig: "tsconfig.json",
   outExtension: { ".js": ".mjs" },
   metafile: true,
