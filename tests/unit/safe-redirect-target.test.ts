@@ -89,7 +89,7 @@ describe("safeRedirectTarget", () => {
     );
   });
 
-  it("accepts only relative targets when no public URL is configured", () => {
+  it.skipIf(process.env.BATON_PUBLIC_URL)("accepts only relative targets when no public URL is configured", () => {
     expect(safeRedirectTarget("/grants")).toBe("/grants");
     expect(safeRedirectTarget("http://localhost:3000/grants")).toBe("/");
   });
