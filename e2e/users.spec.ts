@@ -53,7 +53,7 @@ test("an admin invites a person and sees the invitation link exactly once", asyn
   await invitee.getByLabel("Password").fill("ivy's long password");
   await invitee.getByRole("button", { name: "Set password" }).click();
   // Choosing the password signs them in: they land on the overview, not on a sign-in form.
-  await expect(invitee).toHaveURL(`${MAIN_URL}/`);
+  await expect(invitee).toHaveURL(`${MAIN_URL}/`, { timeout: 20_000 });
   await expect(invitee.getByRole("heading", { name: "Overview" })).toBeVisible();
   await invitee.goto(link);
   await expect(invitee.getByRole("alert").filter({ hasText: "invalid, already used or expired" })).toBeVisible();
