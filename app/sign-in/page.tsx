@@ -21,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const reauth = query.reauth === "1";
   const user = await getCurrentUser();
   if (user && !reauth) redirect(callbackUrl);
-  if (await needsSetup()) return <SetupPendingNotice callbackUrl={callbackUrl} />;
+  if (await needsSetup()) return <SetupPendingNotice callbackUrl={callbackUrl} error={query.error} />;
   return (
     <AuthCard title={reauth ? "Sign in again" : "Sign in"} description="Approve, narrow and revoke the access your agents hold.">
       {reauth && (
@@ -47,9 +47,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 }
 
 /** With no account yet there is nothing to sign in to: say where the one-time set-up link is instead. */
-function SetupPendingNotice({ callbackUrl }: { callbackUrl: string }) {
+function SetupPendingNotice({ callbackUrl, error }: { callbackUrl: string; error?: string }) {
   return (
     <AuthCard title="No admin exists yet" description="Baton has no accounts yet, so there is nothing to sign in to.">
+      {error && <SignInError type={error} />}
       <div className="flex flex-col gap-3 text-sm">
         <p>
           Create the first admin with the <strong>one-time set-up link</strong> Baton printed when it started: look in the terminal or log where{" "}
