@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { runPastedCommand } from "./cli";
 import { EXPECTED_DATABASE, FRESH_URL, readSetupLink } from "./fixtures";
@@ -26,6 +27,10 @@ test.afterAll(async () => {
 const checklistOf = (on: Page) => on.getByRole("region", { name: "Get started" });
 const stepOf = (checklist: Locator, title: string) => checklist.getByRole("listitem").filter({ hasText: title });
 
+async function expectNoAxeViolations(on: Page) {
+  expect((await new AxeBuilder({ page: on }).analyze()).violations).toEqual([]);
+}
+
 async function followStep(title: string, link: string) {
   await page.goto(`${FRESH_URL}/`);
   const step = stepOf(checklistOf(page), title);
@@ -51,6 +56,7 @@ test("before set-up, the sign-in page says that no admin exists and where the se
   await expect(page.getByRole("main")).toContainText("one-time set-up link Baton printed when it started");
   await expect(page.getByRole("main")).toContainText("Restart Baton: while no user exists, it prints a fresh one.");
   await expect(page.getByLabel("Password")).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
 
 test("the printed set-up link creates the first admin, once, and signs them in", async () => {
@@ -147,6 +153,11 @@ test("following the checklist alone leads from the set-up to a first approved re
   await expect(checklist).toContainText("5 of 7 done");
   const command = (await checklist.getByLabel("Command to file a first request").textContent()) ?? "";
   expect(command).toContain(`BATON_URL=${FRESH_URL} npx baton request --scope ${SCOPE}`);
+  await expectNoAxeViolations(page);
+  // The long command scrolls inside its own box on a phone-sized window; the checklist never widens the page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await checklist.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
   const run = runPastedCommand(command, { BATON_API_KEY: agentKey });
 
   // The open overview ticks the step off live, without a reload, and leads to the request.
