@@ -15,9 +15,18 @@ export interface BatonRun {
 
 /** Runs the real `baton` CLI (`node bin/baton.mjs`) as a user would, with pipes, so it never sees a TTY. */
 export function runBaton(args: string[], env: Record<string, string>, options: { stdin?: string } = {}): Promise<BatonRun> {
+  return run(process.execPath, [BATON_BIN, ...args], env, options);
+}
+
+/** Runs a command line exactly as a person pastes it into a shell in Baton's folder (bash, so `npx baton …` resolves as it would for them). */
+export function runPastedCommand(commandLine: string, env: Record<string, string>): Promise<BatonRun> {
+  return run("bash", ["-c", commandLine], env, {});
+}
+
+function run(file: string, args: string[], env: Record<string, string>, options: { stdin?: string }): Promise<BatonRun> {
   const childEnv = { ...process.env, ...env };
   for (const name of BATON_VARIABLES) if (!(name in env)) delete childEnv[name];
-  const child = spawn(process.execPath, [BATON_BIN, ...args], { cwd: REPO_ROOT, env: childEnv, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(file, args, { cwd: REPO_ROOT, env: childEnv, stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

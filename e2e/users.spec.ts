@@ -47,12 +47,16 @@ test("an admin invites a person and sees the invitation link exactly once", asyn
   await expect(page.getByRole("dialog", { name: "Invite user" }).getByLabel("Invitation link")).toHaveCount(0);
   await page.keyboard.press("Escape");
 
-  // The link works once for the person it names.
+  // The link works once for the person it names, and signs them in.
   const invitee = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await invitee.goto(link);
   await invitee.getByLabel("Password").fill("ivy's long password");
   await invitee.getByRole("button", { name: "Set password" }).click();
-  await expect(invitee).toHaveURL(/\/sign-in\?invitation=accepted/);
+  // Choosing the password signs them in: they land on the overview, not on a sign-in form.
+  await expect(invitee).toHaveURL(`${MAIN_URL}/`, { timeout: 20_000 });
+  await expect(invitee.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await invitee.goto(link);
+  await expect(invitee.getByRole("alert").filter({ hasText: "invalid, already used or expired" })).toBeVisible();
   await invitee.context().close();
 });
 

@@ -1,20 +1,33 @@
 import type { Metadata } from "next";
+import { GetStartedChecklist, onboardingKey } from "@/components/overview/get-started-checklist";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { overviewKey } from "@/components/overview/overview-queries";
 import { Prefetched } from "@/components/requests/prefetched";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { getOverview } from "@/lib/overview/get-overview";
+import { getOnboardingProgress } from "@/lib/setup/get-onboarding-progress";
+import { configuredBaseUrl } from "@/lib/webhooks/chat-message";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const viewer = await requireUserForPage();
-  const overview = await getOverview({ viewer: { userId: viewer.id, role: viewer.role } });
+  const actor = { userId: viewer.id, role: viewer.role };
+  const [overview, onboarding] = await Promise.all([
+    getOverview({ viewer: actor }),
+    viewer.role === "ADMIN" ? getOnboardingProgress({ viewer: actor, baseUrl: configuredBaseUrl() }) : null,
+  ]);
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-lg font-semibold">Overview</h1>
+      {/* An installation that has approved a request is past its first hour: the checklist is not shown again. */}
+      {onboarding && !onboarding.complete && (
+        <Prefetched queryKey={onboardingKey} data={onboarding}>
+          <GetStartedChecklist />
+        </Prefetched>
+      )}
       <Prefetched queryKey={overviewKey} data={overview}>
-        <OverviewDashboard />
+        <OverviewDashboard viewerRole={viewer.role} />
       </Prefetched>
     </div>
   );

@@ -15,7 +15,8 @@ const showIssuedKey = (state: IssuedKeyFormState) =>
       label="New agent key"
       usage={
         <>
-          The agent sends it as <code className="font-mono">Authorization: Bearer …</code>.
+          The agent sends it as <code className="font-mono">Authorization: Bearer …</code>, or sets it as <code className="font-mono">BATON_API_KEY</code> for the{" "}
+          <code className="font-mono">baton</code> CLI.
         </>
       }
     />

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 
-/** A titled card around a table, with its actions on the right and a sentence in place of an empty table. */
-export function SectionCard({ title, description, actions, empty, children }: { title: string; description?: ReactNode; actions?: ReactNode; empty?: string | false; children: ReactNode }) {
+/** A titled card around a table, with its actions on the right and, in place of an empty table, a sentence or an EmptyState. */
+export function SectionCard({ title, description, actions, empty, children }: { title: string; description?: ReactNode; actions?: ReactNode; empty?: ReactNode; children: ReactNode }) {
   return (
     <Card>
       <CardHeader className="flex-row items-center justify-between gap-3">
@@ -12,7 +13,7 @@ export function SectionCard({ title, description, actions, empty, children }: { 
         </div>
         {actions}
       </CardHeader>
-      <CardContent className="p-0">{empty ? <p className="px-4 py-6 text-sm text-muted-foreground">{empty}</p> : children}</CardContent>
+      <CardContent className="p-0">{typeof empty === "string" ? <EmptyState title={empty} /> : empty || children}</CardContent>
     </Card>
   );
 }

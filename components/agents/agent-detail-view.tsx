@@ -12,6 +12,7 @@ import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { useSecondClock } from "@/components/grants/use-second-clock";
 import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Fact } from "@/components/ui/fact";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { agentKey, fetchAgent } from "./agent-queries";
@@ -71,11 +72,25 @@ export function AgentDetailView({ agentId, viewerIsAdmin }: { agentId: string; v
         title="Keys"
         description="The agent authenticates with one of these. Only the prefix is kept in the clear."
         actions={manageable && <IssueKeyDialog agentId={agent.id} agentName={agent.name} />}
-        empty={keys.length === 0 && "No keys yet."}
+        empty={
+          keys.length === 0 && (
+            <EmptyState title="No keys yet.">
+              {manageable
+                ? "The agent needs a key to ask Baton for anything. Issue one with Issue key: it is shown once, for the agent's BATON_API_KEY."
+                : "The agent needs a key to ask Baton for anything; an admin issues it."}
+            </EmptyState>
+          )
+        }
       >
         <AgentKeysTable agentId={agent.id} keys={keys} now={now} manageable={manageable} />
       </SectionCard>
-      <SectionCard title="Recent requests" description="What the agent asked for, newest first." empty={recentRequests.length === 0 && "No requests yet."}>
+      <SectionCard title="Recent requests" description="What the agent asked for, newest first." empty={
+          recentRequests.length === 0 && (
+            <EmptyState title="No requests yet.">
+              The agent files them with its key: <code className="font-mono">baton request</code>, the API or MCP. Each appears here and in the approvers&apos; inbox.
+            </EmptyState>
+          )
+        }>
         <AgentRequestsTable requests={recentRequests} now={now} />
       </SectionCard>
       <SectionCard
@@ -89,7 +104,7 @@ export function AgentDetailView({ agentId, viewerIsAdmin }: { agentId: string; v
             .
           </>
         }
-        empty={recentGrants.length === 0 && "No grants yet."}
+        empty={recentGrants.length === 0 && <EmptyState title="No grants yet.">A grant is issued when one of the agent&apos;s requests is approved.</EmptyState>}
       >
         <AgentGrantsTable grants={recentGrants} now={now} />
       </SectionCard>

@@ -6,6 +6,8 @@ import { SectionCard } from "@/components/admin/section-card";
 import { StatusCell } from "@/components/admin/status-badge";
 import { useSecondClock } from "@/components/grants/use-second-clock";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { NoValue } from "@/components/ui/no-value";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -22,7 +24,7 @@ export function GrantsList({ search }: { search: GrantSearch }) {
   return (
     <div className="flex flex-col gap-3">
       {error && <Alert>The grants could not be refreshed: {error.message}</Alert>}
-      <SectionCard title={search.cursor ? "Grants (continued)" : "Grants"} description="Newest first." empty={grants.length === 0 && "No grants match."}>
+      <SectionCard title={search.cursor ? "Grants (continued)" : "Grants"} description="Newest first." empty={grants.length === 0 && <NoGrants search={search} />}>
         <Table aria-label="Grants">
           <TableHeader>
             <TableRow>
@@ -57,5 +59,24 @@ export function GrantsList({ search }: { search: GrantSearch }) {
       </SectionCard>
       <KeysetPager path="/grants" query={search} nextCursor={data?.nextCursor} />
     </div>
+  );
+}
+
+/** An empty page of grants says whether the filters hide some, and offers to drop them. */
+function NoGrants({ search }: { search: GrantSearch }) {
+  const filtered = search.status !== "all" || Boolean(search.agent || search.scope || search.incident || search.onBehalfOf);
+  return (
+    <EmptyState
+      title="No grants match."
+      action={
+        filtered && (
+          <Button asChild variant="outline" size="sm">
+            <Link href="/grants?status=all">Show every grant</Link>
+          </Button>
+        )
+      }
+    >
+      A grant is issued when a request is approved, and ends at its expiry or when revoked.{filtered && " These filters may hide some."}
+    </EmptyState>
   );
 }

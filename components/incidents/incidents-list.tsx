@@ -4,6 +4,7 @@ import Link from "next/link";
 import { SectionCard } from "@/components/admin/section-card";
 import { useNow } from "@/components/requests/use-now";
 import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { fetchIncidents, incidentsKey } from "./incident-queries";
@@ -16,7 +17,14 @@ export function IncidentsList() {
   return (
     <div className="flex flex-col gap-4">
       {error && <Alert>The incidents could not be refreshed: {error.message}</Alert>}
-      <SectionCard title="Incidents" empty={incidents.length === 0 && "No incidents yet."}>
+      <SectionCard title="Incidents" empty={
+          incidents.length === 0 && (
+            <EmptyState title="No incidents yet.">
+              An incident gives its commander authority to grant access that ends when the incident is resolved. Commanders and admins open one with Open
+              incident; incident tools can open them by webhook.
+            </EmptyState>
+          )
+        }>
         <Table aria-label="Incidents">
           <TableHeader>
             <TableRow>

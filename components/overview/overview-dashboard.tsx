@@ -8,10 +8,13 @@ import { StatusCell } from "@/components/admin/status-badge";
 import { useSecondClock } from "@/components/grants/use-second-clock";
 import { RequestLink } from "@/components/requests/request-link";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { AuditEventTable } from "@/components/audit/audit-event-table";
 import { NoValue } from "@/components/ui/no-value";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeCell } from "@/components/ui/time-cell";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
 import { formatDuration } from "@/lib/scopes/form-schemas";
 import { liveCounts } from "./live-counts";
@@ -26,7 +29,7 @@ const ActivityCharts = dynamic(() => import("./activity-charts").then((module) =
  * countdowns, the tiles and each row's status also move with the browser's own clock every second, so a
  * grant shows expired at its expiry without waiting for any server event.
  */
-export function OverviewDashboard() {
+export function OverviewDashboard({ viewerRole }: { viewerRole: CurrentUser["role"] }) {
   const { data: overview, error, dataUpdatedAt } = useQuery({ queryKey: overviewKey, queryFn: fetchOverview });
   const now = useSecondClock(dataUpdatedAt);
   if (!overview) return <Alert>The overview could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
@@ -50,8 +53,8 @@ export function OverviewDashboard() {
         ))}
       </ul>
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-        <ActiveGrants overview={overview} now={now} />
-        <PendingRequests overview={overview} now={now} />
+        <ActiveGrants overview={overview} now={now} viewerRole={viewerRole} />
+        <PendingRequests overview={overview} now={now} viewerRole={viewerRole} />
       </div>
       <ActivityCharts activity={overview.activity} />
       {overview.recentEvents && <RecentActivity events={overview.recentEvents} now={now} />}
@@ -59,13 +62,22 @@ export function OverviewDashboard() {
   );
 }
 
-function ActiveGrants({ overview, now }: { overview: Overview; now: number }) {
+function ActiveGrants({ overview, now, viewerRole }: { overview: Overview; now: number; viewerRole: CurrentUser["role"] }) {
   const more = overview.counts.activeGrants - overview.activeGrants.length;
   return (
     <SectionCard
       title="Active grants"
       description={more > 0 ? `Soonest expiry first; ${more} more expire later (see Grants).` : "Soonest expiry first."}
-      empty={overview.activeGrants.length === 0 && "No agent holds a grant right now."}
+      empty={
+        overview.activeGrants.length === 0 && (
+          <EmptyState
+            title="No agent holds a grant right now."
+            action={viewerRole !== "VIEWER" && overview.counts.pendingRequests > 0 && <ActionLink href="/requests">Decide pending requests</ActionLink>}
+          >
+            Grants appear here, counting down to their expiry, as requests are approved.
+          </EmptyState>
+        )
+      }
     >
       <Table aria-label="Active grants">
         <TableHeader>
@@ -95,13 +107,22 @@ function ActiveGrants({ overview, now }: { overview: Overview; now: number }) {
   );
 }
 
-function PendingRequests({ overview, now }: { overview: Overview; now: number }) {
+function PendingRequests({ overview, now, viewerRole }: { overview: Overview; now: number; viewerRole: CurrentUser["role"] }) {
   const more = overview.counts.pendingRequests - overview.pendingRequests.length;
   return (
     <SectionCard
       title="Pending requests"
       description={more > 0 ? `Oldest first; ${more} more in the inbox.` : "Oldest first."}
-      empty={overview.pendingRequests.length === 0 && "Nothing is waiting for a decision."}
+      empty={
+        overview.pendingRequests.length === 0 && (
+          <EmptyState
+            title="Nothing is waiting for a decision."
+            action={viewerRole === "ADMIN" && overview.counts.activeAgents === 0 && <ActionLink href="/agents">Register an agent</ActionLink>}
+          >
+            Agents file requests with their key (the <code className="font-mono">baton</code> CLI, the API or MCP); they appear here until decided.
+          </EmptyState>
+        )
+      }
     >
       <Table aria-label="Pending requests">
         <TableHeader>
@@ -128,6 +149,14 @@ function PendingRequests({ overview, now }: { overview: Overview; now: number })
         </tbody>
       </Table>
     </SectionCard>
+  );
+}
+
+function ActionLink({ href, children }: { href: string; children: string }) {
+  return (
+    <Button asChild variant="outline" size="sm">
+      <Link href={href}>{children}</Link>
+    </Button>
   );
 }
 

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SectionCard } from "@/components/admin/section-card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { Kbd } from "@/components/ui/kbd";
 import { DecisionDialog, type DecisionTarget } from "./decision-dialog";
@@ -53,7 +54,12 @@ export function ApprovalInbox() {
       </p>
       {error && <Alert>The inbox could not be refreshed: {error.message}</Alert>}
       <DecisionNotice notice={notice} linkToRequest />
-      <SectionCard title="Waiting for you" description="Routed to your groups, oldest first." empty={mine.length === 0 && "Nothing is waiting for your decision."}>
+      <SectionCard title="Waiting for you" description="Routed to your groups, oldest first." empty={
+          mine.length === 0 && (
+            <EmptyState title="Nothing is waiting for your decision.">Requests routed to your approver groups appear here the moment an agent files them.</EmptyState>
+          )
+        }
+      >
         {table("Waiting for you", mine)}
       </SectionCard>
       {others.length > 0 && (

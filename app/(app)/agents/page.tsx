@@ -22,7 +22,15 @@ export default async function AgentsPage() {
       description="The non-human identities that ask Baton for access."
       action={isAdmin && <RegisterAgentDialog scopes={scopes} defaultOwnerEmail={viewer.email} />}
       listTitle="All agents"
-      empty={agents.length === 0 && "No agent is registered yet."}
+      empty={
+        agents.length === 0 && {
+          title: "No agent is registered yet.",
+          why: isAdmin
+            ? "An agent is the identity an automation uses to ask for access. Register one owned by the person accountable for it, then issue it a key."
+            : "An agent is the identity an automation uses to ask for access; an admin registers them.",
+          holdsAction: true,
+        }
+      }
     >
       <Table aria-label="Agents">
         <TableHeader>

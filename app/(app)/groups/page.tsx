@@ -17,7 +17,16 @@ export default async function GroupsPage() {
       description="Approver groups: the people who decide requests for the scopes assigned to them."
       action={viewer.role === "ADMIN" && <CreateGroupDialog />}
       listTitle="Approver groups"
-      empty={groups.length === 0 && "No approver group exists yet."}
+      empty={
+        groups.length === 0 && {
+          title: "No approver group exists yet.",
+          why:
+            viewer.role === "ADMIN"
+              ? "A group holds the people who decide requests for the scopes routed to it; without one, only admins decide. Create one and add yourself to decide requests."
+              : "A group holds the people who decide requests for the scopes routed to it; an admin creates them.",
+          holdsAction: true,
+        }
+      }
     >
       <Table aria-label="Approver groups">
         <TableHeader>

@@ -18,7 +18,12 @@ export default async function ResourceServersPage() {
       description="The downstream tools that enforce grants: each is the audience of grant tokens and asks Baton for decisions."
       action={viewer.role === "ADMIN" && <CreateResourceServerDialog />}
       listTitle="All resource servers"
-      empty={servers.length === 0 && "No resource server is registered yet."}
+      empty={
+        servers.length === 0 && {
+          title: "No resource server is registered yet.",
+          why: "Register the tools that should check each call against Baton: each gets a secret to ask for decisions and to verify grant tokens.",
+        }
+      }
     >
       <Table aria-label="Resource servers">
         <TableHeader>

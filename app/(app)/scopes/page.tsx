@@ -23,7 +23,15 @@ export default async function ScopesPage() {
       description="The catalog of access agents can ask for, and who decides."
       action={isAdmin && <ScopeDialog groupNames={groupNames} audiences={audiences} />}
       listTitle="Catalog"
-      empty={scopes.length === 0 && "The catalog is empty."}
+      empty={
+        scopes.length === 0 && {
+          title: "The catalog is empty.",
+          why: isAdmin
+            ? "Agents can only ask for scopes in the catalog. Add one, and choose the approver group that decides it."
+            : "Agents can only ask for scopes in the catalog; an admin adds them.",
+          holdsAction: true,
+        }
+      }
     >
       <Table aria-label="Scopes">
         <TableHeader>

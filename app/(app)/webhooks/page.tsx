@@ -21,7 +21,12 @@ export default async function WebhooksPage() {
       description="Outbound endpoints told about audit events as they happen, signed per Standard Webhooks and retried with backoff."
       action={<CreateWebhookDialog />}
       listTitle="Endpoints"
-      empty={endpoints.length === 0 && "No webhook endpoint is registered yet."}
+      empty={
+        endpoints.length === 0 && {
+          title: "No webhook endpoint is registered yet.",
+          why: "Add one to tell your own systems about requests, grants and incidents as they happen.",
+        }
+      }
     >
       <Table aria-label="Webhook endpoints">
         <TableHeader>

@@ -1,10 +1,10 @@
 "use server";
-import { redirect } from "next/navigation";
+import { signInWithNewPassword } from "@/lib/auth/sign-in-with-new-password";
 import { formAction } from "@/lib/http/form-action";
 import { acceptInvitation } from "@/lib/users/accept-invitation";
 import { acceptInvitationSchema } from "@/lib/users/form-schemas";
 
 export const acceptInvitationAction = formAction({ access: "public", schema: acceptInvitationSchema }, async (input) => {
-  await acceptInvitation(input);
-  redirect("/sign-in?invitation=accepted");
+  const { email } = await acceptInvitation(input);
+  await signInWithNewPassword({ email, password: input.password, fallback: "/sign-in?invitation=accepted" });
 });

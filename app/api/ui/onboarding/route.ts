@@ -1,0 +1,10 @@
+import { json } from "@/lib/http/api-route";
+import { sessionRoute } from "@/lib/http/session-route";
+import { getOnboardingProgress } from "@/lib/setup/get-onboarding-progress";
+import { configuredBaseUrl } from "@/lib/webhooks/chat-message";
+
+export const dynamic = "force-dynamic";
+
+export const GET = sessionRoute({ roles: ["ADMIN"] }, async ({ user }) =>
+  json(await getOnboardingProgress({ viewer: { userId: user.id, role: user.role }, baseUrl: configuredBaseUrl() })),
+);
