@@ -1,5 +1,5 @@
-import type { Role } from "@/lib/generated/prisma/enums";
 import { mayOpenPage } from "@/lib/auth/page-access";
+import type { Role } from "@/lib/auth/role-abilities";
 
 /** One entry of the navigation; a plain record, so a page's own marker (an unread count) can join it by href. */
 export interface NavItem {

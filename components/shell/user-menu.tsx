@@ -13,7 +13,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/auth/role-abilities";
 import { parseTheme, THEME_COOKIE, THEMES, type Theme } from "@/lib/theme";
 
 const THEME_LABELS: Record<Theme, string> = { light: "Light", dark: "Dark", system: "Same as the system" };

@@ -2,6 +2,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 /** The four roles, from the least to the most they may do. */
 export const ROLES = ["VIEWER", "APPROVER", "COMMANDER", "ADMIN"] as const satisfies readonly Role[];
+export type { Role };
 
 /**
  * What each role may do, in one table: the role descriptions people read when they invite or change a
