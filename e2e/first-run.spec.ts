@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { EXPECTED_DATABASE, FRESH_URL, readSetupLink, signIn } from "./fixtures";
+import { EXPECTED_DATABASE, FRESH_URL, readSetupLink, signIn, signOut } from "./fixtures";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -46,8 +46,7 @@ test("the printed set-up link creates the first admin, once, who can then sign i
   await expect(page.getByRole("list", { name: "Delegation state" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "setup.completed" })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await signOut(page);
   await page.goto(`${FRESH_URL}/`);
   await expect(page).toHaveURL(/\/sign-in/);
 });
