@@ -94,18 +94,24 @@ test.describe("every page fits the screen without scrolling sideways", () => {
     test(`as ${role.toLowerCase()}`, async ({ browser, request }) => {
       const world = await seed(request);
       const page = await pageAs(browser, role === "ADMIN" ? null : world.people[role]);
-      await expectNothingScrollsSideways(page, world.routes);
-      await page.context().close();
+      try {
+        await expectNothingScrollsSideways(page, world.routes);
+      } finally {
+        await page.context().close();
+      }
     });
   }
 
   test("in dark mode, following the system", async ({ browser, request }) => {
     const world = await seed(request);
     const page = await pageAs(browser, null, "dark");
-    await page.goto("/");
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe("dark");
-    await expectNothingScrollsSideways(page, world.routes);
-    await page.context().close();
+    try {
+      await page.goto("/");
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe("dark");
+      await expectNothingScrollsSideways(page, world.routes);
+    } finally {
+      await page.context().close();
+    }
   });
 });
 
