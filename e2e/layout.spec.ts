@@ -149,7 +149,7 @@ test("keyboard: the skip link comes first and lands on the content; the phone me
   await page.getByRole("button", { name: "Menu" }).focus();
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu");
-  for (const label of ["Overview", "Requests", "Grants", "Incidents", "Agents", "Audit", "Scopes", "Groups", "Resource servers", "Webhooks", "Users"])
+  for (const label of ["Overview", "Requests", "Grants", "Incidents", "Agents", "Audit", "Scopes", "Groups", "Resource servers", "Webhooks", "Incident tools", "Users"])
     await expect(menu.getByRole("menuitem", { name: label, exact: true })).toBeVisible();
   await expect(menu.getByRole("menuitem", { name: "Grants", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(menu.getByRole("menuitem", { name: "Overview", exact: true })).toBeFocused();

@@ -2,9 +2,9 @@ import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 /** A titled card around a table, with its actions on the right and a sentence in place of an empty table. */
-export function SectionCard({ title, description, actions, empty, children }: { title: string; description?: ReactNode; actions?: ReactNode; empty?: string | false; children: ReactNode }) {
+export function SectionCard({ id, title, description, actions, empty, children }: { id?: string; title: string; description?: ReactNode; actions?: ReactNode; empty?: string | false; children: ReactNode }) {
   return (
-    <Card>
+    <Card id={id} className="scroll-mt-4">
       <CardHeader className="flex-row items-center justify-between gap-3">
         <div className="flex flex-col gap-1">
           <CardTitle>{title}</CardTitle>

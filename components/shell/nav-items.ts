@@ -1,10 +1,12 @@
 import { mayOpenPage } from "@/lib/auth/page-access";
-import type { Role } from "@/lib/auth/role-abilities";
+import { mayDo, type Ability, type Role } from "@/lib/auth/role-abilities";
 
 /** One entry of the navigation; a plain record, so a page's own marker (an unread count) can join it by href. */
 export interface NavItem {
   href: string;
   label: string;
+  /** For a section of a page every role may open, which only some roles see. */
+  ability?: Ability;
 }
 
 /** The pages people use day to day, in the top bar. */
@@ -23,6 +25,7 @@ const SETTINGS_NAV: NavItem[] = [
   { href: "/groups", label: "Groups" },
   { href: "/resource-servers", label: "Resource servers" },
   { href: "/webhooks", label: "Webhooks" },
+  { href: "/incidents#incident-tools", label: "Incident tools", ability: "administer" },
   { href: "/users", label: "Users" },
 ];
 
@@ -33,7 +36,7 @@ export interface Navigation {
 
 /** The pages a role may open (lib/auth/page-access.ts), so nobody is shown a link to a forbidden page. */
 export function navigationFor(role: Role): Navigation {
-  const open = (item: NavItem) => mayOpenPage(role, item.href);
+  const open = (item: NavItem) => mayOpenPage(role, item.href) && (!item.ability || mayDo(role, item.ability));
   return { main: MAIN_NAV.filter(open), settings: SETTINGS_NAV.filter(open) };
 }
 
