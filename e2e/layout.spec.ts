@@ -58,6 +58,11 @@ async function seed(request: APIRequestContext) {
   return { people, routes };
 }
 
+/** Waits until the page is hydrated and following the event stream; generous, as the first stream of a new browser context can take a while on a busy machine. */
+async function waitUntilLive(page: Page) {
+  await expect(page.getByRole("status", { name: "Live updates: Live" })).toBeVisible({ timeout: 15_000 });
+}
+
 async function pageAs(browser: Browser, person: { email: string; password: string } | null, colorScheme: "light" | "dark" = "light") {
   const context = await browser.newContext({ baseURL: MAIN_URL, colorScheme, storageState: person ? { cookies: [], origins: [] } : "playwright/.auth/admin.json" });
   const page = await context.newPage();
@@ -73,7 +78,7 @@ async function expectNothingScrollsSideways(page: Page, routes: string[]) {
     for (const route of routes) {
       const response = await page.goto(route);
       expect([200, 403], `${route} answered ${response?.status()}`).toContain(response?.status());
-      await expect(page.getByRole("status", { name: "Live updates: Live" })).toBeVisible();
+      await waitUntilLive(page);
       const fit = await page.evaluate(() => {
         const offenders = [...document.querySelectorAll("body *")]
           .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
@@ -134,7 +139,7 @@ test("the theme menu switches at once and the choice outlives a reload", async (
 
 test("keyboard: the skip link comes first and lands on the content; the phone menu opens, moves and closes by keys", async ({ page }) => {
   await page.goto("/grants");
-  await expect(page.getByRole("status", { name: "Live updates: Live" })).toBeVisible();
+  await waitUntilLive(page);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
@@ -176,7 +181,7 @@ test("a viewer meets one forbidden page, naming the role it needs, and no decisi
     await expect(page.getByRole("link", { name: "Back to the overview" })).toHaveAttribute("href", "/");
   }
   await page.goto("/requests");
-  await expect(page.getByRole("status", { name: "Live updates: Live" })).toBeVisible();
+  await waitUntilLive(page);
   await expect(page.getByText("a approve", { exact: true })).toHaveCount(0);
   await expect(page.getByRole("main").getByRole("button", { name: /^(Approve|Deny|Revoke)\b/ })).toHaveCount(0);
   await page.context().close();
