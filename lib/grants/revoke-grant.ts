@@ -1,7 +1,6 @@
 import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditActor, type PersonActor } from "@/lib/auth/actor";
-import { mayDo } from "@/lib/auth/role-abilities";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { conflict, notFound } from "@/lib/errors";
@@ -15,13 +14,12 @@ export type GrantRevoker = { kind: "agent"; agentId: string } | { kind: "person"
 
 /**
  * The grants a revoker may end, as a query condition — so "not yours" reads exactly like "not found":
- * an agent its own; a person any grant if admin, none if a viewer (lib/auth/role-abilities.ts), else
- * those of the agents they own and those holding a scope their approver group decides.
+ * an agent its own; a person any grant if admin, else those of the agents they own and those holding a
+ * scope their approver group decides.
  */
 export async function revocableBy(tx: Tx, revoker: GrantRevoker): Promise<Prisma.GrantWhereInput> {
   if (revoker.kind === "agent") return { agentId: revoker.agentId };
   if (revoker.person.role === "ADMIN") return {};
-  if (!mayDo(revoker.person.role, "decideRequests")) return { id: { in: [] } };
   const decided = await tx.scope.findMany({ where: { approverGroup: { members: { some: { userId: revoker.person.userId } } } }, select: { key: true } });
   return { OR: [{ agent: { ownerId: revoker.person.userId } }, { scopes: { hasSome: decided.map((scope) => scope.key) } }] };
 }
