@@ -263,5 +263,7 @@ test("the audit log filters, verifies its chain with progress, and exports files
   await expect(viewerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" })).toHaveCount(0);
   expect((await viewerPage.request.get("/api/ui/audit/export?format=jsonl")).status()).toBe(403);
   expect((await viewerPage.request.get("/api/ui/audit")).status()).toBe(403);
+  expect((await viewerPage.goto("/audit"))?.status()).toBe(403);
+  await expect(viewerPage.getByText("You need the approver, commander or admin role to open this page.")).toBeVisible();
   await viewerPage.context().close();
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { runPastedCommand } from "./cli";
-import { EXPECTED_DATABASE, FRESH_URL, readSetupLink } from "./fixtures";
+import { EXPECTED_DATABASE, FRESH_URL, readSetupLink, signOut } from "./fixtures";
 
 // The fresh server starts with an empty database and prints one set-up link: these tests are one story,
 // in order, from that link to a first approved request.
@@ -193,8 +193,7 @@ test("following the checklist alone leads from the set-up to a first approved re
 
 test("the admin signs out, and every page asks them to sign in again", async () => {
   await page.goto(`${FRESH_URL}/`);
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await signOut(page);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await page.goto(`${FRESH_URL}/`);
   await expect(page).toHaveURL(/\/sign-in/);

@@ -35,3 +35,16 @@ export async function signIn(page: Page, credentials: { email: string; password:
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 }
+
+/** Signs out through the user menu in the header. */
+export async function signOut(page: Page) {
+  await page.getByRole("group", { name: "Signed-in user" }).getByRole("button").click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
+/** Opens a settings page (scopes, groups, webhooks…) through the header's Settings menu, as on a desktop screen. */
+export async function openSettingsPage(page: Page, label: string) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Settings" }).click();
+  await page.getByRole("menuitem", { name: label }).click();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { ADMIN_TOKEN, MAIN_URL } from "./fixtures";
+import { ADMIN_TOKEN, MAIN_URL, signOut } from "./fixtures";
 
 // Single sign-on through the real OpenID Connect provider that playwright.config.ts starts on loopback
 // (e2e/oidc-provider.mjs, which holds the accounts and their claims).
@@ -40,14 +40,14 @@ test("signing in through SSO creates the person with the role and groups the cla
   await expect(user).toContainText("Alice Sso");
   await expect(user.getByLabel("Role: approver")).toBeVisible();
 
-  await page.getByRole("link", { name: "Profile" }).click();
+  await user.getByRole("button").click();
+  await page.getByRole("menuitem", { name: "Profile" }).click();
   await expect(page.getByRole("heading", { name: "Alice Sso" })).toBeVisible();
   await expect(page.getByText("sso-approvers")).toBeVisible();
   await expect(page.getByText("not-a-baton-group")).toHaveCount(0);
 
   // The provider still has its session: the second round trip comes straight back without a login page.
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await signOut(page);
   await signInWithSso(page, null);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Signed-in user" })).toContainText("alice@sso.e2e.baton.dev");

@@ -176,9 +176,13 @@ test("?reauth=1 asks a signed-in person to sign in again, then goes where it was
 
 test("people who are not admins find no users page", async ({ request, browser }) => {
   const viewer = await signedInAs(browser, await createPerson(request, "APPROVER"));
-  await expect(viewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+  await viewer.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Settings" }).click();
+  await expect(viewer.getByRole("menuitem", { name: "Scopes" })).toBeVisible();
+  await expect(viewer.getByRole("menuitem", { name: "Users" })).toHaveCount(0);
   const response = await viewer.goto("/users");
-  expect(response?.status()).toBe(404);
+  expect(response?.status()).toBe(403);
+  await expect(viewer.getByText("You need the admin role to open this page.")).toBeVisible();
+  await expect(viewer.getByRole("link", { name: "Back to the overview" })).toHaveAttribute("href", "/");
   await viewer.context().close();
 });
 

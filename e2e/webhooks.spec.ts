@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { ADMIN_TOKEN } from "./fixtures";
+import { ADMIN_TOKEN, openSettingsPage } from "./fixtures";
 
 async function expectNoAxeViolations(page: Page, include?: string) {
   const builder = new AxeBuilder({ page });
@@ -25,7 +25,7 @@ test("an admin adds a webhook endpoint, sees its secret once, and its signed tes
 
   try {
     await page.goto("/");
-    await page.getByRole("link", { name: "Webhooks" }).click();
+    await openSettingsPage(page, "Webhooks");
     await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();
     await page.getByRole("button", { name: "Add endpoint" }).click();
     const dialog = page.getByRole("dialog", { name: "Add webhook endpoint" });

@@ -64,7 +64,7 @@ export function VerifyChainButton() {
       <div role="status" aria-label="Chain verification" className="text-sm">
         {state.phase === "done" &&
           (state.result.ok ? (
-            <span className="font-medium text-emerald-700">OK {state.result.count} events: the chain is intact.</span>
+            <span className="font-medium text-success">OK {state.result.count} events: the chain is intact.</span>
           ) : (
             <span className="font-medium text-destructive">
               FAIL at sequence {state.result.badSeq}: {state.result.reason} ({state.result.count} events verified before it).

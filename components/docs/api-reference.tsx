@@ -33,7 +33,7 @@ export function ApiReference({ documentUrl }: { documentUrl: string }) {
 
   return (
     <>
-      {!loaded && <p className="px-5 py-6 text-sm text-muted-foreground">Loading the API reference…</p>}
+      {!loaded && <p className="px-5 py-6 text-sm text-neutral-600">Loading the API reference…</p>}
       <div ref={container} />
     </>
   );

@@ -31,26 +31,28 @@ function ChartCard({ title, description, table, empty, children }: { title: stri
             </ResponsiveContainer>
           </div>
         )}
-        <table className="sr-only" aria-label={title}>
-          <thead>
-            <tr>
-              {table.head.map((cell) => (
-                <th key={cell} scope="col">
-                  {cell}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={String(row[0])}>
-                {row.map((cell, i) => (
-                  <td key={i}>{cell}</td>
+        <div className="sr-only">
+          <table aria-label={title}>
+            <thead>
+              <tr>
+                {table.head.map((cell) => (
+                  <th key={cell} scope="col">
+                    {cell}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={String(row[0])}>
+                  {row.map((cell, i) => (
+                    <td key={i}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </CardContent>
     </Card>
   );

@@ -42,12 +42,17 @@ export function ApprovalInbox() {
         <span>
           <Kbd>j</Kbd> <Kbd>k</Kbd> select
         </span>
-        <span>
-          <Kbd>a</Kbd> approve
-        </span>
-        <span>
-          <Kbd>d</Kbd> deny
-        </span>
+        {/* Only to someone with a request to decide: viewers and people outside every group see no decision shortcuts. */}
+        {mine.length > 0 && (
+          <>
+            <span>
+              <Kbd>a</Kbd> approve
+            </span>
+            <span>
+              <Kbd>d</Kbd> deny
+            </span>
+          </>
+        )}
         <span>
           <Kbd>Enter</Kbd> open
         </span>

@@ -9,14 +9,14 @@ import { Input } from "@/components/ui/input";
  */
 export function ShownOnce({ label, value, notice, usage }: { label: string; value: string; notice: string; usage: ReactNode }) {
   return (
-    <div className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3">
-      <p className="text-sm font-medium text-amber-950">{notice}</p>
+    <div className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950">
+      <p className="text-sm font-medium text-amber-950 dark:text-amber-100">{notice}</p>
       <div className="flex gap-2">
         {/* Focused and selected on arrival, so Ctrl+C copies it at once. */}
         <Input readOnly autoFocus value={value} aria-label={label} className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
         <CopyButton value={value} />
       </div>
-      <p className="text-xs text-amber-950">{usage}</p>
+      <p className="text-xs text-amber-950 dark:text-amber-100">{usage}</p>
     </div>
   );
 }

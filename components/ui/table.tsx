@@ -3,7 +3,8 @@ import { cn } from "@/lib/cn";
 
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <div className="overflow-x-auto">
+    // relative: the screen-reader-only labels in cells are positioned against this scroller, not the page, so a wide table never widens the page.
+    <div className="relative overflow-x-auto">
       <table className={cn("w-full text-sm", className)} {...props} />
     </div>
   );

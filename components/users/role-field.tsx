@@ -1,20 +1,17 @@
+"use client";
+import { useState } from "react";
 import { SelectField } from "@/components/ui/select";
-import type { UserSummary } from "@/lib/users/user-summary";
+import { describeRole, parseRole, roleLabel, ROLES } from "@/lib/auth/role-abilities";
 
-const ROLES: { value: UserSummary["role"]; label: string; about: string }[] = [
-  { value: "VIEWER", label: "Viewer", about: "sees requests, grants and the audit log" },
-  { value: "APPROVER", label: "Approver", about: "also decides requests for their approver groups" },
-  { value: "COMMANDER", label: "Commander", about: "also grants access directly during an incident" },
-  { value: "ADMIN", label: "Admin", about: "also manages people, agents, scopes and groups" },
-];
-
-/** The role select, each option saying what the role adds, so whoever picks it sees what they hand out. */
+/** The role select; the hint says what the chosen role may do (from lib/auth/role-abilities.ts), so whoever picks it sees what they hand out. */
 export function RoleField({ defaultValue, error }: { defaultValue: string; error?: string }) {
+  const [role, setRole] = useState(defaultValue);
+  const chosen = parseRole(role);
   return (
-    <SelectField label="Role" name="role" defaultValue={defaultValue} error={error}>
-      {ROLES.map((role) => (
-        <option key={role.value} value={role.value}>
-          {role.label}: {role.about}
+    <SelectField label="Role" name="role" defaultValue={defaultValue} error={error} hint={chosen ? `${roleLabel(chosen)}: ${describeRole(chosen)}.` : undefined} onChange={(event) => setRole(event.target.value)}>
+      {ROLES.map((value) => (
+        <option key={value} value={value}>
+          {roleLabel(value)}
         </option>
       ))}
     </SelectField>

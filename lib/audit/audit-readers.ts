@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { PersonActor } from "@/lib/auth/actor";
+import { rolesWith } from "@/lib/auth/role-abilities";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -7,7 +8,7 @@ import { AppError } from "@/lib/errors";
  * who answer for decisions. Viewers see the live state but not the log, which names every person,
  * sign-in failure and refusal.
  */
-export const AUDIT_READER_ROLES: readonly Role[] = ["ADMIN", "APPROVER", "COMMANDER"];
+export const AUDIT_READER_ROLES: readonly Role[] = rolesWith("readAudit");
 
 export function canReadAudit(person: Pick<PersonActor, "role">): boolean {
   return AUDIT_READER_ROLES.includes(person.role);

@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/audit/record-event";
 import { AppError } from "@/lib/errors";
+import { mayDo } from "./role-abilities";
 
 /** A person acting through the UI or a personal token; domain functions check the role themselves. */
 export interface PersonActor {
@@ -9,7 +10,7 @@ export interface PersonActor {
 }
 
 export function requireAdmin(person: PersonActor): void {
-  if (person.role !== "ADMIN") throw new AppError("FORBIDDEN", "This needs the admin role");
+  if (!mayDo(person.role, "administer")) throw new AppError("FORBIDDEN", "This needs the admin role");
 }
 
 export const auditActor = (person: PersonActor): Actor => ({ kind: "USER", id: person.userId });

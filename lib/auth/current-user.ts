@@ -1,8 +1,9 @@
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { auth } from "./index";
+import { mayOpenPage } from "./page-access";
 import { isSessionCurrent } from "./session-validity";
 
 export interface CurrentUser {
@@ -39,5 +40,15 @@ export async function requireUser(roles?: readonly Role[]): Promise<CurrentUser>
 export async function requireUserForPage(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
+  return user;
+}
+
+/**
+ * For pages only some roles may open (lib/auth/page-access.ts): everyone else gets the one forbidden
+ * page, app/(app)/forbidden.tsx, with status 403 — the same answer on every such page.
+ */
+export async function requirePageAccess(path: string): Promise<CurrentUser> {
+  const user = await requireUserForPage();
+  if (!mayOpenPage(user.role, path)) forbidden();
   return user;
 }

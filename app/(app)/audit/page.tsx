@@ -7,17 +7,15 @@ import { ExportLinks } from "@/components/audit/export-links";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { Prefetched } from "@/components/requests/prefetched";
 import { Alert } from "@/components/ui/alert";
-import { canReadAudit } from "@/lib/audit/audit-readers";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { auditPageQuery } from "@/lib/audit/schemas";
-import { requireUserForPage } from "@/lib/auth/current-user";
+import { requirePageAccess } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUserForPage();
+  const user = await requirePageAccess("/audit");
   const viewer = { userId: user.id, role: user.role };
-  if (!canReadAudit(viewer)) return <Alert>The audit log is open to admins, approvers and incident commanders.</Alert>;
   const parsed = auditPageQuery.safeParse(await searchParams);
   const applied = parsed.success ? parsed.data : auditPageQuery.parse({});
   const query = toAuditQuery(applied);

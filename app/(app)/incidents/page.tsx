@@ -35,7 +35,7 @@ export default async function IncidentsPage() {
 async function IncidentTools({ actor }: { actor: { userId: string; role: "ADMIN" } }) {
   const integrations = await listIncidentIntegrations({ actor });
   return (
-    <SectionCard title="Incident tools" description="Tools that open and resolve incidents by signed webhook." actions={<RegisterIntegrationDialog />} empty={integrations.length === 0 && "No incident tool is registered."}>
+    <SectionCard id="incident-tools" title="Incident tools" description="Tools that open and resolve incidents by signed webhook." actions={<RegisterIntegrationDialog />} empty={integrations.length === 0 && "No incident tool is registered."}>
       <Table aria-label="Incident tools">
         <TableHeader>
           <TableRow>

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/admin/page-header";
 import { SectionCard } from "@/components/admin/section-card";
 import { InviteUserDialog } from "@/components/users/invite-user-dialog";
 import { UsersTable } from "@/components/users/users-table";
-import { requireUserForPage } from "@/lib/auth/current-user";
+import { requirePageAccess } from "@/lib/auth/current-user";
 import { oidcSettings } from "@/lib/auth/oidc-settings";
 import { listGroups } from "@/lib/groups/list-groups";
 import { listUsers } from "@/lib/users/list-users";
@@ -12,9 +11,7 @@ import { listUsers } from "@/lib/users/list-users";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const viewer = await requireUserForPage();
-  // listUsers refuses non-admins itself; to them the page does not exist.
-  if (viewer.role !== "ADMIN") notFound();
+  const viewer = await requirePageAccess("/users");
   const [{ asOf, users }, groups] = await Promise.all([listUsers({ actor: { userId: viewer.id, role: viewer.role } }), listGroups()]);
   const ssoConfigured = oidcSettings() !== null;
   return (

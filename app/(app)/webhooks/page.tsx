@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CatalogPage } from "@/components/admin/catalog-page";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { CreateWebhookDialog } from "@/components/webhooks/create-webhook-dialog";
-import { requireUserForPage } from "@/lib/auth/current-user";
+import { requirePageAccess } from "@/lib/auth/current-user";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
-  const viewer = await requireUserForPage();
-  // listWebhookEndpoints refuses non-admins itself; to them the page does not exist.
-  if (viewer.role !== "ADMIN") notFound();
+  const viewer = await requirePageAccess("/webhooks");
   const endpoints = await listWebhookEndpoints({ actor: { userId: viewer.id, role: viewer.role } });
   return (
     <CatalogPage

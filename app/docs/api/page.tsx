@@ -16,7 +16,8 @@ export default function ApiReferencePage() {
           same schemas the API validates with; download it as <a className="text-primary underline underline-offset-2" href={OPENAPI_DOCUMENT_URL}>OpenAPI 3.1 JSON</a>.
         </p>
       </header>
-      <section aria-label="Operations" className="rounded-lg border bg-card">
+      {/* Swagger UI brings its own light colours, so its frame stays light in either theme. */}
+      <section aria-label="Operations" className="rounded-lg border bg-white text-neutral-900 [color-scheme:light]">
         <ApiReference documentUrl={OPENAPI_DOCUMENT_URL} />
       </section>
     </main>

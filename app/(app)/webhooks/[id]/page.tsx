@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { DetailHeader } from "@/components/admin/detail-header";
 import { NotFoundNotice } from "@/components/admin/not-found-notice";
 import { SectionCard } from "@/components/admin/section-card";
@@ -8,7 +7,7 @@ import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components
 import { TimeCell } from "@/components/ui/time-cell";
 import { RefreshWhilePending } from "@/components/webhooks/refresh-while-pending";
 import { DeleteWebhookDialog, EditWebhookDialog, SendTestEventButton } from "@/components/webhooks/webhook-endpoint-actions";
-import { requireUserForPage } from "@/lib/auth/current-user";
+import { requirePageAccess } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { getWebhookEndpoint } from "@/lib/webhooks/get-webhook-endpoint";
 import type { WebhookDeliveryDto } from "@/lib/webhooks/schemas";
@@ -18,7 +17,7 @@ export const metadata: Metadata = { title: "Webhook endpoint" };
 const STATUS_TONE = { PENDING: "warning", DELIVERED: "success", FAILED: "danger" } as const;
 
 function Outcome({ delivery }: { delivery: WebhookDeliveryDto }) {
-  if (delivery.lastError) return <span className="text-red-800">{delivery.lastError}</span>;
+  if (delivery.lastError) return <span className="text-destructive">{delivery.lastError}</span>;
   if (delivery.lastResponseStatus) return <span>HTTP {delivery.lastResponseStatus}</span>;
   return <span className="text-muted-foreground">not tried yet</span>;
 }
@@ -33,8 +32,7 @@ async function loadEndpoint(viewer: { id: string; role: "ADMIN" | "APPROVER" | "
 }
 
 export default async function WebhookEndpointPage({ params }: { params: Promise<{ id: string }> }) {
-  const viewer = await requireUserForPage();
-  if (viewer.role !== "ADMIN") notFound();
+  const viewer = await requirePageAccess("/webhooks");
   const endpoint = await loadEndpoint(viewer, (await params).id);
   if (!endpoint) return <NotFoundNotice title="Webhook endpoint not found" detail="It may have been deleted." backHref="/webhooks" backLabel="All webhook endpoints" />;
   const now = new Date(endpoint.asOf).getTime();
