@@ -64,6 +64,8 @@ export async function getGrantDetail(options: { viewer: PersonActor; grantId: st
             narrowedScopes: a.narrowedScopes,
             narrowedDurationSeconds: a.narrowedDurationSeconds,
             at: a.createdAt.toISOString(),
+            // The filer's own approval (an incident commander's) is on record but never counted.
+            notCounted: a.approverId === request.filedById && a.decision === "APPROVE" ? ("filed the request" as const) : null,
           })),
         }
       : { kind: "direct" as const, reason: row.reason },
