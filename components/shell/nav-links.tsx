@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { RequestsUnreadDot } from "@/components/requests/requests-attention";
 import { cn } from "@/lib/cn";
 
 export interface NavItem {
@@ -22,6 +23,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             className={cn("rounded-md px-2.5 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground", current && "bg-muted font-medium text-foreground")}
           >
             {item.label}
+            {item.href === "/requests" && <RequestsUnreadDot />}
           </Link>
         );
       })}

@@ -40,7 +40,7 @@ export function toInboxItem(row: InboxRow, viewer: PersonActor, routing: { scope
     scopes: scopes.map(({ key, risk, description, approverGroup, approvalsRequired }) => ({ key, risk, description, approverGroup, approvalsRequired })),
     justification: row.justification,
     durationSeconds: row.requestedDurationSeconds,
-    incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity } : null,
+    incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity, status: row.incident.status } : null,
     contextRef: row.contextRef,
     createdAt: row.createdAt.toISOString(),
     pendingExpiresAt: row.pendingExpiresAt.toISOString(),

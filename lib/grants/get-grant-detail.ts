@@ -44,7 +44,7 @@ export async function getGrantDetail(options: { viewer: PersonActor; grantId: st
     onBehalfOf: row.onBehalfOf ? { name: row.onBehalfOf.name, email: row.onBehalfOf.email } : null,
     scopes: row.scopes.map(withRisk),
     durationSeconds: grantedSeconds,
-    incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity } : null,
+    incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity, status: row.incident.status } : null,
     grantedBy: actorName(row.grantedByKind, row.grantedById),
     origin: request
       ? {
