@@ -112,9 +112,7 @@ export function RequestsUnreadDot() {
   const { unseen } = useRequestsAttention();
   if (!unseen) return null;
   return (
-    <span className="ml-1.5 inline-block size-2 rounded-full bg-primary align-middle" role="img" aria-label="new requests for you">
-      <span className="sr-only">new requests for you</span>
-    </span>
+    <span className="ml-1.5 inline-block size-2 rounded-full bg-primary align-middle" role="img" aria-label="new requests for you" />
   );
 }
 

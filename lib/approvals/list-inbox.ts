@@ -2,18 +2,9 @@ import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { systemClock, type Clock } from "@/lib/clock";
 import { STEP_UP_WINDOW_MS } from "./decide-request";
-import { inboxInclude, toInboxItem, type InboxItem } from "./inbox-item";
+import { inboxInclude, toInboxItem } from "./inbox-item";
+import { byUrgency } from "./inbox-urgency";
 import { loadScopeRouting } from "./load-scope-routing";
-
-const SEVERITY_RANK: Record<string, number> = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 };
-const RISK_RANK: Record<string, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
-
-/** Most urgent first: the severity of the open incident it is bound to (none last), then its riskiest scope, then the oldest. */
-export function byUrgency(a: InboxItem, b: InboxItem): number {
-  const severity = (item: InboxItem) => (item.incident?.status === "OPEN" ? SEVERITY_RANK[item.incident.severity]! : Infinity);
-  const risk = (item: InboxItem) => Math.min(...item.scopes.map((scope) => RISK_RANK[scope.risk] ?? Infinity));
-  return severity(a) - severity(b) || risk(a) - risk(b) || a.createdAt.localeCompare(b.createdAt);
-}
 
 /**
  * Pending requests for the approval inbox: what this person can decide first, most urgent first; then
