@@ -389,6 +389,9 @@ test("j and k move the selection, a approves and d denies the selected request",
 });
 
 test.describe("attention and truthful counts", () => {
+  // Several people sign in and the live stream is awaited more than once per test.
+  test.describe.configure({ timeout: 90_000 });
+
   test("a commander's own approval of a critical authority request is shown but not counted: 0 of 1, needs 1 more", async ({ request, signInAs }) => {
     const world = await seed(request, { people: { cleo: "APPROVER" }, groups: { ops: ["cleo"] }, scopes: { prod: { group: "ops", risk: "CRITICAL" } } });
     // The admin opens the incident (and so commands it) and hands the agent critical authority: a second person must approve.

@@ -26,7 +26,7 @@ interface InboxListProps {
 }
 
 /** A live arrival's highlight: a tint that fades, with no motion for those who ask for less of it. */
-const FRESH = "bg-amber-100/70 dark:bg-amber-400/15";
+const FRESH = "bg-amber-50 dark:bg-amber-400/10";
 
 /** Pending requests: a table on wide screens, cards with Approve and Deny in reach on a phone. */
 export function InboxTable(props: InboxListProps) {

@@ -53,6 +53,7 @@ function useTitleCount(count: number) {
   useEffect(() => {
     const apply = () => {
       const base = document.title.replace(COUNT_PREFIX, "");
+      if (!base) return; // mid-navigation: the page's own title is on its way
       const wanted = count > 0 ? `(${count}) ${base}` : base;
       if (document.title !== wanted) document.title = wanted;
     };
