@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
 import { describeSettlement } from "@/lib/requests/describe-settlement";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
+import type { NotCountedReason } from "./approval-progress";
 import { STEP_UP_WINDOW_MS } from "./decide-request";
 import { inboxInclude, toInboxItem } from "./inbox-item";
 import { loadScopeRouting } from "./load-scope-routing";
@@ -24,9 +25,14 @@ export async function getRequestDetail(options: { viewer: PersonActor; requestId
   const agentName = row.agent.name;
   const status = effectiveRequestStatus(row, now);
   const item = toInboxItem(row, options.viewer, routing);
+  // Once approved, which approvals counted is what the decision recorded, whoever sits in the groups since.
+  const approved = status === "APPROVED" ? history.findLast((e) => e.action === "request.approved") : undefined;
+  const recorded = (approved?.data as { notCounted?: { approverId: string; reason: NotCountedReason }[] } | undefined)?.notCounted;
+  const approvals = recorded ? item.approvals.map((a, i) => ({ ...a, notCounted: recorded.find((n) => n.approverId === row.approvals[i]!.approverId)?.reason ?? null })) : item.approvals;
   return {
     ...item,
     status,
+    approvals,
     canDecide: status === "PENDING" && item.canDecide,
     stillNeeded: status === "PENDING" ? item.stillNeeded : null,
     cannotDecideReason: status === "PENDING" ? item.cannotDecideReason : `The request is ${status.toLowerCase()}`,

@@ -78,6 +78,13 @@ describe("an approver removed from the group after voting", () => {
       approvers: [people.bob!.userId, people.carol!.userId],
       notCounted: [{ approverId: people.alice!.userId, reason: "no longer an approver" }],
     });
+    // Back in the group now, but the request page shows what the decision counted.
+    const detail = await getRequestDetail({ viewer: viewer("bob"), requestId: id });
+    expect(detail!.approvals.map((a) => [a.approver, a.notCounted])).toEqual([
+      ["alice", "no longer an approver"],
+      ["bob", null],
+      ["carol", null],
+    ]);
   });
 
   it("a disabled approver's vote stops counting too", async () => {
