@@ -1,4 +1,5 @@
 import type { AccessRequest } from "@/lib/generated/prisma/client";
+import { actorName } from "@/lib/audit/actor-name";
 import type { Tx } from "@/lib/db";
 import { effectiveRequestStatus } from "./to-request-dto";
 
@@ -18,10 +19,7 @@ export interface Settlement {
 export async function describeSettlement(db: Tx, request: Pick<AccessRequest, "id" | "status" | "pendingExpiresAt" | "outcomeReason">, now: Date): Promise<Settlement> {
   const status = effectiveRequestStatus(request, now).toLowerCase();
   const event = await db.auditEvent.findFirst({ where: { subjectId: request.id, action: { in: SETTLING_ACTIONS } }, orderBy: { seq: "desc" } });
-  let by = "Baton";
-  if (event?.actorKind === "USER" && event.actorId) by = (await db.user.findUnique({ where: { id: event.actorId }, select: { name: true } }))?.name ?? "a person since removed";
-  else if (event?.actorKind === "AGENT" && event.actorId) by = `the agent ${(await db.agent.findUnique({ where: { id: event.actorId }, select: { name: true } }))?.name ?? event.actorId}`;
-  return { status, by, reason: status === "approved" ? null : request.outcomeReason };
+  return { status, by: await actorName(db, event?.actorKind, event?.actorId), reason: status === "approved" ? null : request.outcomeReason };
 }
 
 /** "The request is already denied, by Dana: not during the freeze" — the 409 a late decision gets. */
