@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { SectionCard } from "@/components/admin/section-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
@@ -9,14 +9,17 @@ import { Kbd } from "@/components/ui/kbd";
 import { DecisionDialog, type DecisionTarget } from "./decision-dialog";
 import { DecisionNotice } from "./decision-notice";
 import { InboxTable } from "./inbox-table";
+import { NotificationOptIn } from "./requests-attention";
 import { fetchInbox, inboxKey, type InboxItem } from "./request-queries";
 import { useDecision } from "./use-decision";
+import { useFreshArrivals } from "./use-fresh-arrivals";
 import { useInboxShortcuts, type InboxAction } from "./use-inbox-shortcuts";
 import { useNow } from "./use-now";
 
 /**
- * The approval inbox: what this person can decide first, oldest first, then every other pending request,
- * read-only with the reason. New requests arrive through the live event stream, which invalidates the query.
+ * The approval inbox: what this person can decide first, most urgent first (lib/approvals/list-inbox.ts),
+ * then every other pending request, read-only with the reason. New requests arrive through the live
+ * event stream, which invalidates the query, and are highlighted for a few seconds.
  */
 export function ApprovalInbox() {
   const router = useRouter();
@@ -24,7 +27,8 @@ export function ApprovalInbox() {
   const now = useNow(dataUpdatedAt);
   const { decide, isDeciding, notice } = useDecision();
   const [target, setTarget] = useState<DecisionTarget | null>(null);
-  const items = data?.items ?? [];
+  const items = useMemo(() => data?.items ?? [], [data]);
+  const isFresh = useFreshArrivals(useMemo(() => items.map((item) => item.id), [items]));
   const mine = items.filter((item) => item.canDecide);
   const others = items.filter((item) => !item.canDecide);
 
@@ -33,11 +37,12 @@ export function ApprovalInbox() {
     else if (item.canDecide && !isDeciding(item.id)) setTarget({ kind: action, item });
   };
   const { rowProps } = useInboxShortcuts([...mine, ...others], { enabled: target === null, onAction });
-  const table = (label: string, rows: InboxItem[]) => <InboxTable label={label} items={rows} now={now} rowProps={rowProps} isDeciding={isDeciding} onDecide={setTarget} />;
+  const table = (label: string, rows: InboxItem[]) => <InboxTable label={label} items={rows} now={now} rowProps={rowProps} isDeciding={isDeciding} isFresh={isFresh} onDecide={setTarget} />;
 
   return (
     <div className="flex flex-col gap-4">
-      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+      <p className="hidden flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground md:flex">
         <span className="sr-only">Keyboard shortcuts:</span>
         <span>
           <Kbd>j</Kbd> <Kbd>k</Kbd> select
@@ -57,9 +62,11 @@ export function ApprovalInbox() {
           <Kbd>Enter</Kbd> open
         </span>
       </p>
+        <NotificationOptIn />
+      </div>
       {error && <Alert>The inbox could not be refreshed: {error.message}</Alert>}
       <DecisionNotice notice={notice} linkToRequest />
-      <SectionCard title="Waiting for you" description="Routed to your groups, oldest first." empty={
+      <SectionCard title="Waiting for you" description="Routed to your groups: the most severe open incident first, then the riskiest scope, then the oldest." empty={
           mine.length === 0 && (
             <EmptyState title="Nothing is waiting for your decision.">Requests routed to your approver groups appear here the moment an agent files them.</EmptyState>
           )
@@ -72,7 +79,7 @@ export function ApprovalInbox() {
           {table("Other pending requests", others)}
         </SectionCard>
       )}
-      <DecisionDialog target={target} onClose={() => setTarget(null)} onConfirm={decide} />
+      <DecisionDialog target={target} freshSignInUntil={data?.freshSignInUntil ?? null} onClose={() => setTarget(null)} onConfirm={decide} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
@@ -9,12 +10,15 @@ import { SelectField } from "@/components/ui/select";
 import { TextareaField } from "@/components/ui/textarea";
 import { decisionBody } from "@/lib/approvals/decision-body";
 import { formatDuration } from "@/lib/scopes/form-schemas";
-import type { DecisionBody, InboxItem } from "./request-queries";
+import { saveApproveDraft, type ApproveDraft } from "./approve-draft";
+import { fetchRequest, reauthenticateUrl, requestKey, type DecisionBody, type InboxItem, type RequestDetail } from "./request-queries";
 import { ScopeRisk } from "./scope-risks";
 
 export interface DecisionTarget {
   kind: "approve" | "deny";
   item: InboxItem;
+  /** What the approver had filled in before signing in again. */
+  draft?: ApproveDraft;
 }
 
 /** Durations an approver may shorten a request to, besides what it asked for. */
@@ -32,9 +36,21 @@ function validate(body: DecisionBody): { body: DecisionBody } | { errors: FieldE
 
 /**
  * Approve (narrowing scopes and duration) or deny one request. Confirming closes the dialog at once:
- * the page marks the request as being decided and reports the server's answer.
+ * the page marks the request as being decided and reports the server's answer. While open, the dialog
+ * follows its request live: when someone else settles it, the dialog says who decided what and why, and
+ * no longer decides. `freshSignInUntil`: until when a critical approval needs no new sign-in.
  */
-export function DecisionDialog({ target, onClose, onConfirm }: { target: DecisionTarget | null; onClose: () => void; onConfirm: (item: InboxItem, body: DecisionBody) => void }) {
+export function DecisionDialog({
+  target,
+  freshSignInUntil,
+  onClose,
+  onConfirm,
+}: {
+  target: DecisionTarget | null;
+  freshSignInUntil: string | null;
+  onClose: () => void;
+  onConfirm: (item: InboxItem, body: DecisionBody) => void;
+}) {
   // Opened from a keyboard shortcut there is no trigger to go back to; return to wherever focus was.
   const returnFocusTo = useRef<Element | null>(null);
   const confirm = (body: DecisionBody) => {
@@ -62,10 +78,33 @@ export function DecisionDialog({ target, onClose, onConfirm }: { target: Decisio
             }
           }}
         >
-          {target.kind === "approve" ? <ApproveForm key={target.item.id} item={target.item} onConfirm={confirm} /> : <DenyForm key={target.item.id} item={target.item} onConfirm={confirm} />}
+          {target.kind === "approve" ? (
+            <ApproveForm key={target.item.id} item={target.item} draft={target.draft} freshSignInUntil={freshSignInUntil} onConfirm={confirm} />
+          ) : (
+            <DenyForm key={target.item.id} item={target.item} onConfirm={confirm} />
+          )}
         </DialogContent>
       )}
     </Dialog>
+  );
+}
+
+/** The request as it stands now, kept live by the event stream: null while it is still open to this approver. */
+function useSettled(item: InboxItem): RequestDetail | null {
+  const { data } = useQuery({ queryKey: requestKey(item.id), queryFn: () => fetchRequest(item.id) });
+  return data && (data.status !== "PENDING" || !data.canDecide) ? data : null;
+}
+
+/** "dana denied this request: not during the freeze" — said in the dialog the moment someone else decides. */
+function SettledNotice({ request }: { request: RequestDetail }) {
+  const settlement = request.settlement;
+  if (!settlement) return <Alert>You can no longer decide this request: {request.cannotDecideReason}.</Alert>;
+  const what = settlement.status === "expired" ? "This request lapsed undecided" : `${settlement.by} ${settlement.status} this request`;
+  return (
+    <Alert>
+      {what}
+      {settlement.reason && settlement.status !== "expired" ? `: “${settlement.reason}”` : "."} There is nothing left to decide.
+    </Alert>
   );
 }
 
@@ -81,10 +120,14 @@ function RequestQuote({ item }: { item: InboxItem }) {
   );
 }
 
-function ApproveForm({ item, onConfirm }: { item: InboxItem; onConfirm: (body: DecisionBody) => void }) {
-  const [kept, setKept] = useState<ReadonlySet<string>>(() => new Set(item.scopes.map((scope) => scope.key)));
-  const [durationSeconds, setDurationSeconds] = useState(item.durationSeconds);
-  const [comment, setComment] = useState("");
+function ApproveForm({ item, draft, freshSignInUntil, onConfirm }: { item: InboxItem; draft?: ApproveDraft; freshSignInUntil: string | null; onConfirm: (body: DecisionBody) => void }) {
+  const settled = useSettled(item);
+  const [kept, setKept] = useState<ReadonlySet<string>>(() => new Set(item.scopes.map((scope) => scope.key).filter((key) => !draft || draft.scopes.includes(key))));
+  const [durationSeconds, setDurationSeconds] = useState(draft && draft.durationSeconds <= item.durationSeconds ? draft.durationSeconds : item.durationSeconds);
+  const [comment, setComment] = useState(draft?.comment ?? "");
+  // Read once as the dialog opens: a sign-in that goes stale while it is open is caught by the server, which asks again.
+  const [openedAt] = useState(() => Date.now());
+  const needsSignIn = item.critical && freshSignInUntil !== null && openedAt > Date.parse(freshSignInUntil);
   const [errors, setErrors] = useState<FieldErrors>({});
   const keptScopes = item.scopes.map((scope) => scope.key).filter((key) => kept.has(key));
   const durations = [item.durationSeconds, ...SHORTER_DURATIONS.filter((seconds) => seconds < item.durationSeconds).reverse()];
@@ -102,6 +145,11 @@ function ApproveForm({ item, onConfirm }: { item: InboxItem; onConfirm: (body: D
     const narrowed = keptScopes.length < item.scopes.length;
     const result = validate({ decision: "approve", comment, ...(narrowed && { scopes: keptScopes }), ...(durationSeconds < item.durationSeconds && { durationSeconds }) });
     if ("errors" in result) return setErrors(result.errors);
+    if (needsSignIn) {
+      saveApproveDraft(item.id, { scopes: keptScopes, durationSeconds, comment });
+      window.location.assign(reauthenticateUrl(item.id, true));
+      return;
+    }
     onConfirm(result.body);
   }
 
@@ -112,7 +160,14 @@ function ApproveForm({ item, onConfirm }: { item: InboxItem; onConfirm: (body: D
         <DialogDescription>Grant only what the task needs: untick scopes or shorten the duration to narrow it.</DialogDescription>
       </DialogHeader>
       <RequestQuote item={item} />
-      {item.critical && <Alert tone="info">This request includes a critical scope: approving it needs a sign-in from the last 10 minutes.</Alert>}
+      {settled && <SettledNotice request={settled} />}
+      {item.critical && (
+        <Alert tone="info">
+          {needsSignIn
+            ? "This request includes a critical scope, and your sign-in is more than 10 minutes old: sign in again first. What you fill in here is kept, and this dialog reopens after you sign in."
+            : "This request includes a critical scope: approving it needs a sign-in from the last 10 minutes."}
+        </Alert>
+      )}
       <fieldset className="flex flex-col gap-1.5" aria-describedby={errors.scopes ? `${item.id}-scopes-error` : undefined}>
         <legend className="mb-1.5 text-sm font-medium">Scopes to grant</legend>
         <ul className="flex flex-col divide-y rounded-md border">
@@ -147,8 +202,8 @@ function ApproveForm({ item, onConfirm }: { item: InboxItem; onConfirm: (body: D
           </Button>
         </DialogClose>
         {/* Focused on opening, so Enter approves what the dialog shows. */}
-        <Button type="submit" data-autofocus>
-          Approve
+        <Button type="submit" data-autofocus disabled={settled !== null}>
+          {needsSignIn ? "Sign in again to approve" : "Approve"}
         </Button>
       </DialogFooter>
     </form>
@@ -177,6 +232,7 @@ function ScopeChoice({ scope, checked, onChange }: { scope: InboxItem["scopes"][
 }
 
 function DenyForm({ item, onConfirm }: { item: InboxItem; onConfirm: (body: DecisionBody) => void }) {
+  const settled = useSettled(item);
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -194,6 +250,7 @@ function DenyForm({ item, onConfirm }: { item: InboxItem; onConfirm: (body: Deci
         <DialogDescription>The agent receives your reason, and it is kept in the audit log.</DialogDescription>
       </DialogHeader>
       <RequestQuote item={item} />
+      {settled && <SettledNotice request={settled} />}
       <TextareaField label="Reason" rows={3} required maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.reason} data-autofocus />
       <DialogFooter>
         <DialogClose asChild>
@@ -201,7 +258,7 @@ function DenyForm({ item, onConfirm }: { item: InboxItem; onConfirm: (body: Deci
             Cancel
           </Button>
         </DialogClose>
-        <Button type="submit" variant="destructive">
+        <Button type="submit" variant="destructive" disabled={settled !== null}>
           Deny
         </Button>
       </DialogFooter>

@@ -32,8 +32,8 @@ export function DecisionNotice({ notice, linkToRequest = false }: { notice: Noti
     case "overtaken":
       return (
         <Alert>
-          {notice.status === "APPROVED" || notice.status === "DENIED"
-            ? `Someone else decided this request first — it is now ${notice.status.toLowerCase()}.`
+          {notice.settlement && notice.settlement.status !== "expired"
+            ? `Someone else decided first: ${notice.settlement.by} ${notice.settlement.status} this request${notice.settlement.reason ? ` — “${notice.settlement.reason}”` : ""}.`
             : `This request is no longer pending — it is now ${notice.status.toLowerCase()}.`}
           {requestLink}
         </Alert>

@@ -6,7 +6,7 @@ import { TimeCell } from "@/components/ui/time-cell";
 import { formatDuration } from "@/lib/scopes/form-schemas";
 import type { RequestDetail } from "./request-queries";
 
-/** Each approver's decision, with what they narrowed the request to. */
+/** Each approver's decision, with what they narrowed the request to; approvals that do not count toward the quorum say why. */
 export function RequestApprovals({ approvals, now }: { approvals: RequestDetail["approvals"]; now: number }) {
   return (
     <Table aria-label="Approvals">
@@ -22,7 +22,12 @@ export function RequestApprovals({ approvals, now }: { approvals: RequestDetail[
       <tbody>
         {approvals.map((approval) => (
           <TableRow key={`${approval.approver}-${approval.at}`}>
-            <TableCell>{approval.approver}</TableCell>
+            <TableCell>
+              {approval.approver}
+              {approval.notCounted && (
+                <p className="text-xs text-muted-foreground">{approval.notCounted === "filed the request" ? "filed the request — not counted" : "no longer an approver — not counted"}</p>
+              )}
+            </TableCell>
             <TableCell>
               <Badge tone={approval.decision === "APPROVE" ? "success" : "danger"}>{approval.decision === "APPROVE" ? "approved" : "denied"}</Badge>
             </TableCell>

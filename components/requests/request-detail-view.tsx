@@ -2,7 +2,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Loader2Icon } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 import { DetailHeader } from "@/components/admin/detail-header";
 import { ScopeKeys } from "@/components/admin/scope-keys";
 import { SectionCard } from "@/components/admin/section-card";
@@ -12,6 +13,8 @@ import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDuration } from "@/lib/scopes/form-schemas";
+import { ApprovalCount } from "./approval-count";
+import { RESUME_PARAM, takeApproveDraft } from "./approve-draft";
 import { DecisionDialog, type DecisionTarget } from "./decision-dialog";
 import { DecisionNotice } from "./decision-notice";
 import { RequestApprovals } from "./request-approvals";
@@ -29,6 +32,7 @@ export function RequestDetailView({ requestId }: { requestId: string }) {
   const now = useNow(dataUpdatedAt);
   const { decide, isDeciding, notice } = useDecision();
   const [target, setTarget] = useState<DecisionTarget | null>(null);
+  useResumeApproval(request, setTarget);
   if (!request) return <Alert>The request could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
   const deciding = isDeciding(request.id);
 
@@ -77,9 +81,24 @@ export function RequestDetailView({ requestId }: { requestId: string }) {
       <SectionCard title="History" description="From the tamper-evident audit log, oldest first." empty={request.history.length === 0 && "No events recorded."}>
         <RequestHistory history={request.history} now={now} />
       </SectionCard>
-      <DecisionDialog target={target} onClose={() => setTarget(null)} onConfirm={decide} />
+      <DecisionDialog target={target} freshSignInUntil={request.freshSignInUntil} onClose={() => setTarget(null)} onConfirm={decide} />
     </div>
   );
+}
+
+/** Back from signing in again to approve: reopen the approve dialog with what was filled in before. */
+function useResumeApproval(request: RequestDetail | undefined, open: (target: DecisionTarget) => void) {
+  const router = useRouter();
+  const resume = useSearchParams().get(RESUME_PARAM) === "resume";
+  const ready = resume && request !== undefined;
+  useEffect(() => {
+    if (!ready || !request) return;
+    const draft = takeApproveDraft(request.id);
+    router.replace(`/requests/${request.id}`, { scroll: false });
+    if (request.canDecide) open({ kind: "approve", item: request, draft: draft ?? undefined });
+    // Once, on arrival: later refetches of the request must not reopen the dialog.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready]);
 }
 
 
@@ -89,9 +108,7 @@ function RequestFacts({ request, now }: { request: RequestDetail; now: number })
       <DelegationFacts item={request} />
       <Fact term="Duration asked">{formatDuration(request.durationSeconds)}</Fact>
       <Fact term="Approvals">
-        <span className="tabular-nums">
-          {request.approvalsHad} of {request.approvalsNeeded}
-        </span>
+        <ApprovalCount item={request} />
       </Fact>
       <Fact term="Filed">
         <RelativeTime at={request.createdAt} now={now} />

@@ -48,5 +48,9 @@ export const postDecision = (id: string, body: DecisionBody) =>
     body: JSON.stringify(body),
   });
 
-/** Where a critical approval sends someone whose sign-in is too old: sign in again, then back to the request. */
-export const reauthenticateUrl = (requestId: string) => `/sign-in?${new URLSearchParams({ reauth: "1", callbackUrl: `/requests/${requestId}` })}`;
+/**
+ * Where a critical approval sends someone whose sign-in is too old: sign in again, then back to the
+ * request — with `resume`, to its approve dialog, filled in from the saved draft (approve-draft.ts).
+ */
+export const reauthenticateUrl = (requestId: string, resume = false) =>
+  `/sign-in?${new URLSearchParams({ reauth: "1", callbackUrl: `/requests/${requestId}${resume ? "?approve=resume" : ""}` })}`;

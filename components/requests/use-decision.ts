@@ -2,7 +2,7 @@
 import { useMutation, useMutationState, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { DecisionOutcome } from "@/lib/approvals/decide-request";
-import { fetchRequest, inboxKey, postDecision, ProblemError, requestKey, type DecisionBody, type Inbox, type InboxItem } from "./request-queries";
+import { fetchRequest, inboxKey, postDecision, ProblemError, requestKey, type DecisionBody, type Inbox, type InboxItem, type RequestDetail } from "./request-queries";
 
 const decideKey = ["decide"] as const;
 
@@ -14,7 +14,7 @@ interface DecisionVariables {
 /** What the page tells the approver once the server has answered. */
 export type DecisionNotice =
   | { kind: "decided"; item: InboxItem; outcome: DecisionOutcome }
-  | { kind: "overtaken"; item: InboxItem; status: string }
+  | { kind: "overtaken"; item: InboxItem; status: string; settlement: RequestDetail["settlement"] }
   | { kind: "step-up"; item: InboxItem }
   | { kind: "refused"; item: InboxItem; detail: string };
 
@@ -24,7 +24,7 @@ async function noticeFor(error: Error, item: InboxItem, queryClient: QueryClient
   if (error.status === 403 && error.concerns("stepUp")) return { kind: "step-up", item };
   if (error.status === 409) {
     const current = await queryClient.fetchQuery({ queryKey: requestKey(item.id), queryFn: () => fetchRequest(item.id), staleTime: 0 }).catch(() => null);
-    if (current && current.status !== "PENDING") return { kind: "overtaken", item, status: current.status };
+    if (current && current.status !== "PENDING") return { kind: "overtaken", item, status: current.status, settlement: current.settlement };
   }
   return { kind: "refused", item, detail: error.message };
 }

@@ -2,6 +2,7 @@
 import { ChevronDownIcon, MenuIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { RequestsUnreadDot } from "@/components/requests/requests-attention";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/cn";
 import { isCurrent, type Navigation, type NavItem } from "./nav-items";
@@ -18,6 +19,7 @@ export function NavLinks({ navigation, className }: { navigation: Navigation; cl
       {navigation.main.map((item) => (
         <Link key={item.href} href={item.href} aria-current={isCurrent(item, pathname) ? "page" : undefined} className={cn(linkClassName, isCurrent(item, pathname) && currentClassName)}>
           {item.label}
+          {item.href === "/requests" && <RequestsUnreadDot />}
         </Link>
       ))}
       {navigation.settings.length > 0 && (
@@ -62,6 +64,7 @@ function MenuLinks({ items, pathname }: { items: NavItem[]; pathname: string }) 
     <DropdownMenuItem key={item.href} asChild>
       <Link href={item.href} aria-current={isCurrent(item, pathname) ? "page" : undefined} className={cn(isCurrent(item, pathname) && "font-medium")}>
         {item.label}
+        {item.href === "/requests" && <RequestsUnreadDot />}
       </Link>
     </DropdownMenuItem>
   ));

@@ -5,9 +5,10 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { issueGrant } from "@/lib/grants/issue-grant";
 import { newId } from "@/lib/ids";
+import { describeSettlement, settledMessage } from "@/lib/requests/describe-settlement";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
+import { approvalProgress } from "./approval-progress";
 import { loadRouting } from "./load-routing";
-import { quorumMet, requirementsFor } from "./quorum";
 import { conflictOfInterest } from "./separation-of-duties";
 
 /** Approving a critical scope needs a sign-in at most this old. */
@@ -29,10 +30,6 @@ async function refuse(requestId: string, agentId: string, approver: Approver, re
     recordEvent(tx, { actor: { kind: "USER", id: approver.userId }, action: "request.approval_refused", subject: { kind: "request", id: requestId }, agentId, data: { reason }, at }),
   );
   throw error;
-}
-
-function narrowScopes(requested: string[], approvals: { narrowedScopes: string[] }[]): string[] {
-  return requested.filter((scope) => approvals.every((a) => a.narrowedScopes.length === 0 || a.narrowedScopes.includes(scope)));
 }
 
 /**
@@ -60,7 +57,7 @@ export async function decideRequest(options: { approver: Approver; requestId: st
     await tx.$queryRaw`SELECT id FROM "AccessRequest" WHERE id = ${pre.id} FOR UPDATE`;
     const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: pre.id }, include: { approvals: true } });
     const status = effectiveRequestStatus(request, now);
-    if (status !== "PENDING") throw conflict(`The request is already ${status.toLowerCase()}`);
+    if (status !== "PENDING") throw conflict(settledMessage(await describeSettlement(tx, request, now)));
 
     const routing = await loadRouting(tx, request.requestedScopes);
     if (!routing.eligibleApprovers.has(approver.userId)) return { blocked: "refused", reason: "not in an approver group for these scopes" };
@@ -86,8 +83,7 @@ export async function decideRequest(options: { approver: Approver; requestId: st
     await tx.approval.create({
       data: { id: newId("approval"), requestId: request.id, approverId: approver.userId, decision: "APPROVE", comment: decision.comment, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null, createdAt: now },
     });
-    const approvals = [...request.approvals, { approverId: approver.userId, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null }];
-    const grantedScopes = narrowScopes(request.requestedScopes, approvals);
+    const vote = { approverId: approver.userId, decision: "APPROVE" as const, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null };
     await recordEvent(tx, {
       actor,
       action: "request.approval_recorded",
@@ -96,23 +92,31 @@ export async function decideRequest(options: { approver: Approver; requestId: st
       data: { comment: decision.comment, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null },
       at: now,
     });
-    if (grantedScopes.length === 0) throw new AppError("BAD_REQUEST", "The approvals together leave no scope to grant", { errors: [{ field: "scopes", message: "leaves nothing in common with earlier approvals" }] });
+    // Counted from who sits in the deciding groups now: an approval from someone since removed (or the
+    // filer's own) stays on record but neither fills a seat nor narrows the grant.
+    const progress = approvalProgress({
+      scopes: routing.scopes.map((scope) => ({ key: scope.key, approverGroupId: scope.approverGroupId, approverGroupName: scope.approverGroup?.name ?? null, approvalsRequired: scope.approvalsRequired })),
+      membersOf: routing.membersOf,
+      votes: [...request.approvals, vote],
+      filedById: request.filedById,
+      requestedDurationSeconds: request.requestedDurationSeconds,
+    });
+    if (progress.grantedScopes.length === 0) throw new AppError("BAD_REQUEST", "The approvals together leave no scope to grant", { errors: [{ field: "scopes", message: "leaves nothing in common with earlier approvals" }] });
+    if (!progress.met) return { outcome: "recorded" as const, grantId: null };
 
-    // Scopes narrowed away need no approvals of their own.
-    const requirements = requirementsFor(routing.scopes.filter((scope) => grantedScopes.includes(scope.key)), routing.membersOf);
-    // The filer never counts towards the quorum: an incident commander's approval on the critical request
-    // they filed is on record, but a second person must still approve.
-    const counted = approvals.filter((a) => a.approverId !== request.filedById).map((a) => a.approverId);
-    if (!quorumMet(requirements, counted)) return { outcome: "recorded" as const, grantId: null };
-
-    const durationSeconds = Math.min(request.requestedDurationSeconds, ...approvals.map((a) => a.narrowedDurationSeconds ?? Infinity));
+    const { grantedScopes, durationSeconds } = progress;
     await tx.accessRequest.update({ where: { id: request.id }, data: { status: "APPROVED", decidedAt: now, updatedAt: now } });
     await recordEvent(tx, {
       actor,
       action: "request.approved",
       subject: { kind: "request", id: request.id },
       agentId: request.agentId,
-      data: { approvers: [...new Set(approvals.map((a) => a.approverId))], scopes: grantedScopes, durationSeconds },
+      data: {
+        approvers: [...new Set(progress.counted.map((a) => a.approverId))],
+        notCounted: progress.notCounted.map(({ vote: a, reason }) => ({ approverId: a.approverId, reason })),
+        scopes: grantedScopes,
+        durationSeconds,
+      },
       at: now,
     });
     const grant = await issueGrant(tx, {

@@ -2,12 +2,18 @@ import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { systemClock, type Clock } from "@/lib/clock";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
+import { describeSettlement } from "@/lib/requests/describe-settlement";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
+import type { NotCountedReason } from "./approval-progress";
+import { STEP_UP_WINDOW_MS } from "./decide-request";
 import { inboxInclude, toInboxItem } from "./inbox-item";
 import { loadScopeRouting } from "./load-scope-routing";
 
-/** One request with everything an approver needs, its grant, and its full audit history. Null when missing. */
-export async function getRequestDetail(options: { viewer: PersonActor; requestId: string; clock?: Clock }) {
+/**
+ * One request with everything an approver needs, who settled it (once settled), its grant, and its full
+ * audit history. Null when missing. `signedInAt` as in listInbox.
+ */
+export async function getRequestDetail(options: { viewer: PersonActor; requestId: string; signedInAt?: Date; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
   const row = await prisma.accessRequest.findUnique({ where: { id: options.requestId }, include: { ...inboxInclude, grant: { include: { onBehalfOf: true } } } });
   if (!row) return null;
@@ -19,13 +25,22 @@ export async function getRequestDetail(options: { viewer: PersonActor; requestId
   const agentName = row.agent.name;
   const status = effectiveRequestStatus(row, now);
   const item = toInboxItem(row, options.viewer, routing);
+  // Once approved, which approvals counted is what the decision recorded, whoever sits in the groups since.
+  const approved = status === "APPROVED" ? history.findLast((e) => e.action === "request.approved") : undefined;
+  const recorded = (approved?.data as { notCounted?: { approverId: string; reason: NotCountedReason }[] } | undefined)?.notCounted;
+  const approvals = recorded ? item.approvals.map((a, i) => ({ ...a, notCounted: recorded.find((n) => n.approverId === row.approvals[i]!.approverId)?.reason ?? null })) : item.approvals;
   return {
     ...item,
     status,
+    approvals,
     canDecide: status === "PENDING" && item.canDecide,
+    stillNeeded: status === "PENDING" ? item.stillNeeded : null,
     cannotDecideReason: status === "PENDING" ? item.cannotDecideReason : `The request is ${status.toLowerCase()}`,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     outcomeReason: row.outcomeReason,
+    /** Who settled the request, what and why: an open decision dialog says so when someone else decides first. */
+    settlement: status === "PENDING" ? null : await describeSettlement(prisma, row, now),
+    freshSignInUntil: options.signedInAt ? new Date(options.signedInAt.getTime() + STEP_UP_WINDOW_MS).toISOString() : null,
     grant: row.grant ? toGrantDto(row.grant, now) : null,
     history: history.map((e) => ({
       seq: e.seq.toString(),

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PersonActor } from "@/lib/auth/actor";
+import { approvalProgress } from "./approval-progress";
 import { requirementsFor } from "./quorum";
 import { conflictOfInterest } from "./separation-of-duties";
 
@@ -19,6 +20,14 @@ export type ScopeRouting = Map<string, { key: string; risk: string; description:
 export function toInboxItem(row: InboxRow, viewer: PersonActor, routing: { scopes: ScopeRouting; membersOf: (groupId: string | null) => ReadonlySet<string> }) {
   const scopes = row.requestedScopes.map((key) => routing.scopes.get(key) ?? { key, risk: "LOW", description: "", approverGroupId: null, approverGroup: null, approvalsRequired: 1 });
   const requirements = requirementsFor(scopes, routing.membersOf);
+  const progress = approvalProgress({
+    scopes: scopes.map((scope) => ({ ...scope, approverGroupName: scope.approverGroup })),
+    membersOf: routing.membersOf,
+    votes: row.approvals,
+    filedById: row.filedById,
+    requestedDurationSeconds: row.requestedDurationSeconds,
+  });
+  const notCounted = new Map(progress.notCounted.map(({ vote, reason }) => [vote.id, reason]));
   const routedToMe = requirements.some((r) => r.memberIds.has(viewer.userId));
   const interest = conflictOfInterest(viewer.userId, { agentOwnerId: row.agent.ownerId, onBehalfOfId: row.onBehalfOfId, filedById: row.filedById });
   const alreadyDecided = row.approvals.some((a) => a.approverId === viewer.userId);
@@ -31,7 +40,7 @@ export function toInboxItem(row: InboxRow, viewer: PersonActor, routing: { scope
     scopes: scopes.map(({ key, risk, description, approverGroup, approvalsRequired }) => ({ key, risk, description, approverGroup, approvalsRequired })),
     justification: row.justification,
     durationSeconds: row.requestedDurationSeconds,
-    incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity } : null,
+    incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity, status: row.incident.status } : null,
     contextRef: row.contextRef,
     createdAt: row.createdAt.toISOString(),
     pendingExpiresAt: row.pendingExpiresAt.toISOString(),
@@ -42,9 +51,16 @@ export function toInboxItem(row: InboxRow, viewer: PersonActor, routing: { scope
       narrowedScopes: a.narrowedScopes,
       narrowedDurationSeconds: a.narrowedDurationSeconds,
       at: a.createdAt.toISOString(),
+      /** Why this approval is on record without counting toward the quorum; null when it counts (or is a denial). */
+      notCounted: notCounted.get(a.id) ?? null,
     })),
-    approvalsHad: new Set(row.approvals.filter((a) => a.decision === "APPROVE").map((a) => a.approverId)).size,
-    approvalsNeeded: requirements.reduce((sum, r) => sum + r.required, 0),
+    /** Seats filled by approvals that count, of all seats: "0 of 1" while a commander's own approval waits for a second person. */
+    approvalsHad: progress.had,
+    approvalsNeeded: progress.needed,
+    /** Per deciding group, how many approvals it must give and has given. */
+    approvalGroups: progress.groups,
+    /** "needs 1 more from security-approvers"; null when nothing is missing. */
+    stillNeeded: progress.stillNeeded,
     critical: scopes.some((s) => s.risk === "CRITICAL"),
     routedToMe,
     canDecide: cannotDecideReason === null,

@@ -1,19 +1,27 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { systemClock, type Clock } from "@/lib/clock";
+import { STEP_UP_WINDOW_MS } from "./decide-request";
 import { inboxInclude, toInboxItem } from "./inbox-item";
+import { byUrgency } from "./inbox-urgency";
 import { loadScopeRouting } from "./load-scope-routing";
 
 /**
- * Pending requests for the approval inbox: what this person can decide first, oldest first; then the
- * rest, read-only. Every signed-in person may look; deciding is checked again on the server.
+ * Pending requests for the approval inbox: what this person can decide first, most urgent first; then
+ * the rest, read-only, oldest first. Every signed-in person may look; deciding is checked again on the
+ * server. `signedInAt` (the browser session's sign-in) tells the page until when a critical approval
+ * needs no fresh sign-in, so it can ask for one before the approver fills in the dialog.
  */
-export async function listInbox(options: { viewer: PersonActor; clock?: Clock }) {
+export async function listInbox(options: { viewer: PersonActor; signedInAt?: Date; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
   const [rows, routing] = await Promise.all([
     prisma.accessRequest.findMany({ where: { status: "PENDING", pendingExpiresAt: { gt: now } }, orderBy: { createdAt: "asc" }, take: 500, include: inboxInclude }),
     loadScopeRouting(),
   ]);
   const items = rows.map((row) => toInboxItem(row, options.viewer, routing));
-  return { asOf: now.toISOString(), items: [...items.filter((i) => i.canDecide), ...items.filter((i) => !i.canDecide)] };
+  return {
+    asOf: now.toISOString(),
+    freshSignInUntil: options.signedInAt ? new Date(options.signedInAt.getTime() + STEP_UP_WINDOW_MS).toISOString() : null,
+    items: [...items.filter((i) => i.canDecide).sort(byUrgency), ...items.filter((i) => !i.canDecide)],
+  };
 }

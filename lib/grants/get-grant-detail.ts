@@ -44,7 +44,7 @@ export async function getGrantDetail(options: { viewer: PersonActor; grantId: st
     onBehalfOf: row.onBehalfOf ? { name: row.onBehalfOf.name, email: row.onBehalfOf.email } : null,
     scopes: row.scopes.map(withRisk),
     durationSeconds: grantedSeconds,
-    incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity } : null,
+    incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity, status: row.incident.status } : null,
     grantedBy: actorName(row.grantedByKind, row.grantedById),
     origin: request
       ? {
@@ -64,6 +64,8 @@ export async function getGrantDetail(options: { viewer: PersonActor; grantId: st
             narrowedScopes: a.narrowedScopes,
             narrowedDurationSeconds: a.narrowedDurationSeconds,
             at: a.createdAt.toISOString(),
+            // The filer's own approval (an incident commander's) is on record but never counted.
+            notCounted: a.approverId === request.filedById && a.decision === "APPROVE" ? ("filed the request" as const) : null,
           })),
         }
       : { kind: "direct" as const, reason: row.reason },

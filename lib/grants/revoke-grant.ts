@@ -1,6 +1,7 @@
 import { prisma, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditActor, type PersonActor } from "@/lib/auth/actor";
+import { actorName } from "@/lib/audit/actor-name";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { conflict, notFound } from "@/lib/errors";
@@ -48,7 +49,7 @@ export async function revokeGrant(options: { revoker: GrantRevoker; grantId: str
       const state = effectiveGrantState(current, now);
       throw conflict(
         state === "REVOKED"
-          ? `The grant was already revoked at ${current.revokedAt?.toISOString() ?? "an unknown time"} (${current.revokeReason ?? "no reason given"})`
+          ? `The grant was already revoked at ${current.revokedAt?.toISOString() ?? "an unknown time"} by ${await actorName(tx, current.revokedByKind, current.revokedById)} (${current.revokeReason ?? "no reason given"})`
           : `The grant already expired at ${current.expiresAt.toISOString()}`,
       );
     }

@@ -3,7 +3,8 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { conflict, notFound } from "@/lib/errors";
 import type { AccessRequestDto } from "./schemas";
-import { effectiveRequestStatus, requestInclude, toRequestDto } from "./to-request-dto";
+import { describeSettlement, settledMessage } from "./describe-settlement";
+import { requestInclude, toRequestDto } from "./to-request-dto";
 
 /** The agent withdraws its own pending request. A request that was decided (or lapsed) meanwhile is a 409. */
 export async function cancelRequest(options: { agentId: string; requestId: string; reason?: string; clock?: Clock }): Promise<AccessRequestDto> {
@@ -15,7 +16,10 @@ export async function cancelRequest(options: { agentId: string; requestId: strin
       where: { id: request.id, status: "PENDING", pendingExpiresAt: { gt: now } },
       data: { status: "CANCELLED", decidedAt: now, outcomeReason: options.reason ?? "cancelled by the agent", updatedAt: now },
     });
-    if (moved.count !== 1) throw conflict(`The request is already ${effectiveRequestStatus(request, now).toLowerCase()}; it cannot be cancelled`);
+    if (moved.count !== 1) {
+      const settled = await tx.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
+      throw conflict(settledMessage(await describeSettlement(tx, settled, now), "; it cannot be cancelled"));
+    }
     await recordEvent(tx, {
       actor: { kind: "AGENT", id: options.agentId },
       action: "request.cancelled",

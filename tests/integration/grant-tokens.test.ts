@@ -226,7 +226,7 @@ describe("revocation", () => {
     expect(event).toMatchObject({ actorKind: "USER", agentId: world.other.id, data: { reason: "rotation drill" } });
     const again = await call(revokeRoute.POST, { token: world.other.key, params: { id: grant.id } });
     expect(again.status).toBe(409);
-    expect(again.json.detail).toMatch(/already revoked at .* \(rotation drill\)/);
+    expect(again.json.detail).toMatch(/already revoked at \S+ by \S.* \(rotation drill\)/);
     expect(await prisma.auditEvent.count({ where: { action: "grant.revoked", subjectId: grant.id } })).toBe(1);
   });
 

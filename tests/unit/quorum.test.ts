@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { quorumMet, requirementsFor } from "@/lib/approvals/quorum";
 
-const group = (groupId: string, required: number, members: string[]) => ({ groupId, required, memberIds: new Set(members) });
+const group = (groupId: string, required: number, members: string[]) => ({ groupId, name: groupId, required, memberIds: new Set(members) });
 
 describe("quorum", () => {
   it("needs N distinct approvers from the group", () => {

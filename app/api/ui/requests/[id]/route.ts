@@ -7,7 +7,7 @@ import { requestParams } from "@/lib/requests/schemas";
 export const dynamic = "force-dynamic";
 
 export const GET = sessionRoute({ params: requestParams }, async ({ user, params }) => {
-  const detail = await getRequestDetail({ viewer: { userId: user.id, role: user.role }, requestId: params.id });
+  const detail = await getRequestDetail({ viewer: { userId: user.id, role: user.role }, requestId: params.id, signedInAt: user.authTime });
   if (!detail) throw notFound("The access request");
   return json(detail);
 });
