@@ -17,6 +17,7 @@ import { formatDuration } from "@/lib/scopes/form-schemas";
 import { liveCounts } from "./live-counts";
 import { fetchOverview, overviewKey, type Overview } from "./overview-queries";
 import { GrantLink } from "@/components/grants/grant-link";
+import { NamedLink } from "@/components/context/named-link";
 
 // Charts need the browser's layout to size themselves, so the chart library is loaded there only, keeping it off the server's render.
 const ActivityCharts = dynamic(() => import("./activity-charts").then((module) => module.ActivityCharts), { ssr: false, loading: () => <div className="h-64" /> });
@@ -151,8 +152,8 @@ function RecentActivity({ events, now }: { events: NonNullable<Overview["recentE
         events={events}
         now={now}
         columns={[
-          { header: "Actor", className: "font-mono text-xs", cell: (event) => event.actor },
-          { header: "Subject", className: "font-mono text-xs", cell: (event) => event.subject },
+          { header: "Actor", className: "text-xs", cell: (event) => <NamedLink named={event.actor} /> },
+          { header: "Subject", className: "text-xs", cell: (event) => <NamedLink named={event.subject} /> },
         ]}
       />
     </SectionCard>

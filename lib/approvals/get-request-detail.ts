@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { systemClock, type Clock } from "@/lib/clock";
+import { presentEvents } from "@/lib/audit/present-events";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
 import { inboxInclude, toInboxItem } from "./inbox-item";
@@ -14,9 +15,6 @@ export async function getRequestDetail(options: { viewer: PersonActor; requestId
   const routing = await loadScopeRouting();
   const subjects = [row.id, ...(row.grant ? [row.grant.id] : [])];
   const history = await prisma.auditEvent.findMany({ where: { subjectId: { in: subjects } }, orderBy: { seq: "asc" }, take: 200 });
-  const actorIds = [...new Set(history.map((e) => e.actorId).filter((id): id is string => !!id))];
-  const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const agentName = row.agent.name;
   const status = effectiveRequestStatus(row, now);
   const item = toInboxItem(row, options.viewer, routing);
   return {
@@ -27,13 +25,7 @@ export async function getRequestDetail(options: { viewer: PersonActor; requestId
     decidedAt: row.decidedAt?.toISOString() ?? null,
     outcomeReason: row.outcomeReason,
     grant: row.grant ? toGrantDto(row.grant, now) : null,
-    history: history.map((e) => ({
-      seq: e.seq.toString(),
-      at: e.at.toISOString(),
-      action: e.action,
-      actor: e.actorKind === "AGENT" ? agentName : e.actorKind === "USER" ? (names.get(e.actorId ?? "") ?? e.actorId) : e.actorKind.toLowerCase(),
-      data: e.data,
-    })),
+    history: await presentEvents(history),
   };
 }
 

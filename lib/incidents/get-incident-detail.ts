@@ -4,6 +4,9 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { effectiveGrantState } from "@/lib/grants/grant-validity";
 import { canRunIncident } from "./incident-actor";
 import { countBound, incidentInclude, toIncidentDto } from "./to-incident-dto";
+import { describeEventData } from "@/lib/audit/describe-event";
+import { loadEventNames } from "@/lib/audit/present-events";
+import { loadScopeRefs } from "@/lib/scopes/scope-refs";
 
 const TIMELINE_LIMIT = 300;
 
@@ -57,6 +60,7 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
   const names = new Map([...users, ...agents, ...integrations].map((named) => [named.id, named.name]));
   const actorName = (kind: string, id: string | null) => (kind === "SYSTEM" ? "Baton" : (names.get(id ?? "") ?? id ?? kind.toLowerCase()));
 
+  const [eventNames, scopeRefs] = await Promise.all([loadEventNames(events), loadScopeRefs([...grants.map((g) => g.scopes), ...requests.map((r) => r.requestedScopes)])]);
   const canRun = row.status === "OPEN" && canRunIncident({ kind: "person", person: options.viewer }, row);
   return {
     ...toIncidentDto(row, (await countBound(prisma, [row.id], now))(row.id)),
@@ -67,6 +71,7 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
         id: grant.id,
         agent: grant.agent,
         scopes: grant.scopes,
+        scopeRefs: scopeRefs(grant.scopes),
         onBehalfOf: grant.onBehalfOf?.email ?? null,
         grantedBy: actorName(grant.grantedByKind, grant.grantedById),
         viaRequest: grant.requestId,
@@ -78,7 +83,7 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
     }),
     pendingRequestList: requests
       .filter((request) => request.status === "PENDING" && request.pendingExpiresAt > now)
-      .map((request) => ({ id: request.id, agent: request.agent, scopes: request.requestedScopes, filedBy: request.filedBy?.name ?? null, approvals: request._count.approvals, createdAt: request.createdAt.toISOString() })),
+      .map((request) => ({ id: request.id, agent: request.agent, scopes: request.requestedScopes, scopeRefs: scopeRefs(request.requestedScopes), filedBy: request.filedBy?.name ?? null, approvals: request._count.approvals, createdAt: request.createdAt.toISOString() })),
     timeline: events.map((event) => ({
       seq: event.seq.toString(),
       at: event.at.toISOString(),
@@ -86,6 +91,7 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
       actor: actorName(event.actorKind, event.actorId),
       subject: { kind: event.subjectKind, id: event.subjectId },
       agent: event.agentId ? (names.get(event.agentId) ?? null) : null,
+      details: describeEventData(event.data, eventNames),
       data: event.data,
     })),
     agents: canRun ? await grantableAgents() : [],

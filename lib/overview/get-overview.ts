@@ -5,6 +5,9 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { statusFilter } from "@/lib/grants/list-agent-grants";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
 import { EXPIRING_SOON_MS } from "./expiring-soon";
+import { presentEvents } from "@/lib/audit/present-events";
+import { incidentRefSelect } from "@/lib/incidents/incident-ref";
+import { loadScopeRefs } from "@/lib/scopes/scope-refs";
 import { getDelegationActivity } from "./get-delegation-activity";
 
 /** Active grants listed soonest-expiry first: enough that the browser can count the ones expiring within 15 minutes itself. */
@@ -34,39 +37,35 @@ export async function getOverview(options: { viewer: PersonActor; clock?: Clock 
       where: active,
       orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
       take: ACTIVE_GRANTS_LISTED,
-      include: { onBehalfOf: true, agent: { select: { id: true, name: true } } },
+      include: { onBehalfOf: true, agent: { select: { id: true, name: true } }, incident: { select: incidentRefSelect } },
     }),
     prisma.accessRequest.findMany({
       where: pending,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: PENDING_REQUESTS_LISTED,
-      include: { onBehalfOf: { select: { email: true } }, agent: { select: { id: true, name: true } } },
+      include: { onBehalfOf: { select: { email: true } }, agent: { select: { id: true, name: true } }, incident: { select: incidentRefSelect } },
     }),
     mayReadAudit ? prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: RECENT_EVENTS_LISTED }) : Promise.resolve(null),
     getDelegationActivity({ now }),
   ]);
+  const scopeRefs = await loadScopeRefs([...grants.map((grant) => grant.scopes), ...requests.map((request) => request.requestedScopes)]);
   return {
     asOf: now.toISOString(),
     counts: { pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents },
-    activeGrants: grants.map((grant) => ({ ...toGrantDto(grant, now), agent: grant.agent })),
+    activeGrants: grants.map((grant) => ({ ...toGrantDto(grant, now), agent: grant.agent, incident: grant.incident, scopeRefs: scopeRefs(grant.scopes) })),
     pendingRequests: requests.map((request) => ({
       id: request.id,
       agent: request.agent,
       scopes: request.requestedScopes,
+      scopeRefs: scopeRefs(request.requestedScopes),
+      incident: request.incident,
       onBehalfOf: request.onBehalfOf?.email ?? null,
       durationSeconds: request.requestedDurationSeconds,
       createdAt: request.createdAt.toISOString(),
       pendingExpiresAt: request.pendingExpiresAt.toISOString(),
     })),
     activity,
-    recentEvents:
-      recentEvents?.map((event) => ({
-        seq: event.seq.toString(),
-        at: event.at.toISOString(),
-        actor: event.actorId ? `${event.actorKind.toLowerCase()} ${event.actorId}` : event.actorKind.toLowerCase(),
-        action: event.action,
-        subject: `${event.subjectKind} ${event.subjectId}`,
-      })) ?? null,
+    recentEvents: recentEvents ? await presentEvents(recentEvents) : null,
   };
 }
 
