@@ -2,7 +2,9 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { ScopeKeysCell } from "@/components/admin/scope-keys";
+import { IncidentChip } from "@/components/context/incident-chip";
+import { ScopeChipsCell } from "@/components/context/scope-chip";
+import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusCell } from "@/components/admin/status-badge";
 import { useSecondClock } from "@/components/grants/use-second-clock";
@@ -10,9 +12,11 @@ import { RequestLink } from "@/components/requests/request-link";
 import { Alert } from "@/components/ui/alert";
 import { AuditEventTable } from "@/components/audit/audit-event-table";
 import { NoValue } from "@/components/ui/no-value";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeCell } from "@/components/ui/time-cell";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
+import { EXPIRING_SOON } from "@/lib/overview/expiring-soon";
 import { formatDuration } from "@/lib/scopes/form-schemas";
 import { liveCounts } from "./live-counts";
 import { fetchOverview, overviewKey, type Overview } from "./overview-queries";
@@ -35,8 +39,8 @@ export function OverviewDashboard() {
   const tiles = [
     { label: "Pending requests", value: counts.pendingRequests, href: "/requests" },
     { label: "Active grants", value: counts.activeGrants, href: "/grants?status=active" },
-    { label: "Expiring within 15 min", value: counts.expiringSoon, href: "/grants?status=active" },
-    { label: "Open incidents", value: counts.openIncidents, href: null },
+    { label: "Expiring within 15 min", value: counts.expiringSoon, href: `/grants?expiring=${EXPIRING_SOON}` },
+    { label: "Open incidents", value: counts.openIncidents, href: "/incidents?status=open" },
     { label: "Active agents", value: counts.activeAgents, href: "/agents" },
   ];
   return (
@@ -50,6 +54,7 @@ export function OverviewDashboard() {
           </li>
         ))}
       </ul>
+      {overview.myOpenIncidents && <MyOpenIncidents incidents={overview.myOpenIncidents} now={now} />}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <ActiveGrants overview={overview} now={now} />
         <PendingRequests overview={overview} now={now} />
@@ -83,10 +88,14 @@ function ActiveGrants({ overview, now }: { overview: Overview; now: number }) {
             <TableRow key={grant.id}>
               <TableCell>
                 <GrantLink grantId={grant.id} agentName={grant.agent.name} />
+                {grant.incident && <IncidentChip incident={grant.incident} className="mt-1 flex" />}
               </TableCell>
-              <ScopeKeysCell keys={grant.scopes} />
+              <ScopeChipsCell scopes={grant.scopeRefs} />
               <TableCell>{grant.onBehalfOf ?? <NoValue />}</TableCell>
-              <TimeCell at={grant.expiresAt} now={now} />
+              <TableCell className="whitespace-nowrap">
+                <RelativeTime at={grant.expiresAt} now={now} />
+                <TimeLeftBar grant={grant} now={now} className="mt-1" />
+              </TableCell>
               <StatusCell status={grantStateAt(grant, now)} />
             </TableRow>
           ))}
@@ -119,11 +128,45 @@ function PendingRequests({ overview, now }: { overview: Overview; now: number })
             <TableRow key={request.id}>
               <TableCell>
                 <RequestLink requestId={request.id} agentName={request.agent.name} />
+                {request.incident && <IncidentChip incident={request.incident} className="mt-1 flex" />}
               </TableCell>
-              <ScopeKeysCell keys={request.scopes} />
+              <ScopeChipsCell scopes={request.scopeRefs} />
               <TableCell>{request.onBehalfOf ?? <NoValue />}</TableCell>
               <TableCell className="whitespace-nowrap">{formatDuration(request.durationSeconds)}</TableCell>
               <TimeCell at={request.createdAt} now={now} />
+            </TableRow>
+          ))}
+        </tbody>
+      </Table>
+    </SectionCard>
+  );
+}
+
+/** The commander's own fires: the open incidents they command, most severe first, with the authority bound to each. */
+function MyOpenIncidents({ incidents, now }: { incidents: NonNullable<Overview["myOpenIncidents"]>; now: number }) {
+  return (
+    <SectionCard title="My open incidents" description="Incidents you command, most severe first." empty={incidents.length === 0 && "You command no open incident."}>
+      <Table aria-label="My open incidents">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Incident</TableHead>
+            <TableHead>Opened</TableHead>
+            <TableHead>Active grants</TableHead>
+          </TableRow>
+        </TableHeader>
+        <tbody>
+          {incidents.map((incident) => (
+            <TableRow key={incident.id}>
+              <TableCell>
+                <IncidentChip incident={incident} />
+              </TableCell>
+              <TimeCell at={incident.openedAt} now={now} />
+              <TableCell className="tabular-nums">
+                <Link href={`/grants?incident=${incident.id}`} className="text-primary underline-offset-4 hover:underline">
+                  {incident.activeGrants}
+                  <span className="sr-only"> active grants for {incident.title}</span>
+                </Link>
+              </TableCell>
             </TableRow>
           ))}
         </tbody>

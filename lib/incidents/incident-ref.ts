@@ -5,7 +5,8 @@ export interface IncidentRef {
   id: string;
   title: string;
   severity: Severity;
-  status: IncidentStatus;
+  /** Left out where only open incidents can appear. */
+  status?: IncidentStatus;
 }
 
 /** The Prisma `select` that loads an incident reference alongside a grant or request. */

@@ -14,6 +14,7 @@ import { getDelegationActivity } from "./get-delegation-activity";
 const ACTIVE_GRANTS_LISTED = 50;
 const PENDING_REQUESTS_LISTED = 20;
 const RECENT_EVENTS_LISTED = 15;
+const MY_INCIDENTS_LISTED = 10;
 
 /**
  * The live delegation state at one instant: the headline numbers, the active grants (soonest expiry
@@ -27,7 +28,8 @@ export async function getOverview(options: { viewer: PersonActor; clock?: Clock 
   const active = statusFilter("active", now);
   const pending = { status: "PENDING" as const, pendingExpiresAt: { gt: now } };
   const mayReadAudit = canReadAudit(options.viewer);
-  const [pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents, grants, requests, recentEvents, activity] = await Promise.all([
+  const commands = options.viewer.role === "COMMANDER" || options.viewer.role === "ADMIN";
+  const [pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents, grants, requests, recentEvents, activity, myOpenIncidents] = await Promise.all([
     prisma.accessRequest.count({ where: pending }),
     prisma.grant.count({ where: active }),
     prisma.grant.count({ where: { ...active, expiresAt: { gt: now, lte: soon } } }),
@@ -47,6 +49,12 @@ export async function getOverview(options: { viewer: PersonActor; clock?: Clock 
     }),
     mayReadAudit ? prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: RECENT_EVENTS_LISTED }) : Promise.resolve(null),
     getDelegationActivity({ now }),
+    prisma.incident.findMany({
+      where: { status: "OPEN", commanderId: options.viewer.userId },
+      orderBy: [{ severity: "asc" }, { openedAt: "asc" }],
+      take: MY_INCIDENTS_LISTED,
+      select: { ...incidentRefSelect, openedAt: true, _count: { select: { grants: { where: active } } } },
+    }),
   ]);
   const scopeRefs = await loadScopeRefs([...grants.map((grant) => grant.scopes), ...requests.map((request) => request.requestedScopes)]);
   return {
@@ -66,6 +74,11 @@ export async function getOverview(options: { viewer: PersonActor; clock?: Clock 
     })),
     activity,
     recentEvents: recentEvents ? await presentEvents(recentEvents) : null,
+    /** The open incidents the viewer commands, most severe first; null for roles that never command one and command none. */
+    myOpenIncidents:
+      commands || myOpenIncidents.length > 0
+        ? myOpenIncidents.map(({ _count, openedAt, ...incident }) => ({ ...incident, openedAt: openedAt.toISOString(), activeGrants: _count.grants }))
+        : null,
   };
 }
 

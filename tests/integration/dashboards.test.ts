@@ -137,7 +137,9 @@ describe("the overview", () => {
     expect(overview.activity.grantsByDay).toHaveLength(7);
     const sum = (buckets: { grants: number }[]) => buckets.reduce((total, bucket) => total + bucket.grants, 0);
     expect(sum(overview.activity.grantsByHour)).toBeGreaterThanOrEqual(3);
-    const today = overview.activity.timeToApproveByDay.at(-1)!;
+    expect(overview.activity.timeToApprove.range).toBe("7d");
+    expect(overview.activity.timeToApprove.buckets).toHaveLength(7);
+    const today = overview.activity.timeToApprove.buckets.at(-1)!;
     expect(today.approved).toBe(1);
     expect(today.medianSeconds).toBe(120);
     expect(today.p90Seconds).toBe(120);
