@@ -1,14 +1,18 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { systemClock, type Clock } from "@/lib/clock";
-import { effectiveGrantState } from "@/lib/grants/grant-validity";
-import { canRunIncident } from "./incident-actor";
-import { countBound, incidentInclude, toIncidentDto } from "./to-incident-dto";
 import { describeEventData } from "@/lib/audit/describe-event";
 import { loadEventNames } from "@/lib/audit/present-events";
+import { effectiveGrantState } from "@/lib/grants/grant-validity";
+import { statusFilter } from "@/lib/grants/list-agent-grants";
+import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
 import { loadScopeRefs } from "@/lib/scopes/scope-refs";
+import { canRunIncident } from "./incident-actor";
+import { countBound, incidentInclude, toIncidentDto } from "./to-incident-dto";
 
 const TIMELINE_LIMIT = 300;
+/** Enough to show what an agent holds before the commander adds to it; the agent's page lists every one. */
+const HELD_GRANTS_SHOWN = 50;
 
 /** Who command can pass to: the active commanders and admins other than the present commander, by name. */
 async function otherEligibleCommanders(commanderId: string | null) {
@@ -19,14 +23,25 @@ async function otherEligibleCommanders(commanderId: string | null) {
   });
 }
 
-/** The agents a commander may hand authority to, each with what it is eligible for. */
-async function grantableAgents() {
+/** The agents a commander can hand authority to, each with its owner and the grants it holds right now (its standing exposure). */
+async function grantableAgents(now: Date) {
   const agents = await prisma.agent.findMany({
     where: { status: "ACTIVE" },
     orderBy: { name: "asc" },
-    include: { eligibleScopes: { include: { scope: { select: { key: true, risk: true, maxDurationSeconds: true, description: true } } } } },
+    include: {
+      owner: { select: { name: true, email: true } },
+      eligibleScopes: { include: { scope: { select: { key: true, risk: true, maxDurationSeconds: true, description: true } } } },
+      grants: { where: statusFilter("active", now), orderBy: [{ expiresAt: "asc" }, { id: "asc" }], take: HELD_GRANTS_SHOWN, include: grantInclude },
+    },
   });
-  return agents.map((agent) => ({ id: agent.id, name: agent.name, eligibleScopes: agent.eligibleScopes.map((e) => e.scope).sort((a, b) => a.key.localeCompare(b.key)) }));
+  const scopeRefs = await loadScopeRefs(agents.flatMap((agent) => agent.grants.map((grant) => grant.scopes)));
+  return agents.map((agent) => ({
+    id: agent.id,
+    name: agent.name,
+    owner: agent.owner,
+    eligibleScopes: agent.eligibleScopes.map((e) => e.scope).sort((a, b) => a.key.localeCompare(b.key)),
+    heldGrants: agent.grants.map((grant) => ({ ...toGrantDto(grant, now), scopeRefs: scopeRefs(grant.scopes) })),
+  }));
 }
 
 /**
@@ -94,7 +109,7 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
       details: describeEventData(event.data, eventNames),
       data: event.data,
     })),
-    agents: canRun ? await grantableAgents() : [],
+    agents: canRun ? await grantableAgents(now) : [],
     commanders: canRun ? await otherEligibleCommanders(row.commanderId) : [],
   };
 }
