@@ -118,6 +118,7 @@ test("activity and audit details name people, agents and incidents, with the raw
 });
 
 test("the commander's dialog: no agent preselected, the agent's owner and exposure, and a second approval followed live", async ({ browser, request }) => {
+  test.setTimeout(90_000); // three people sign in
   const world = await seed(request);
   await world.grant(3600); // standing exposure: the low scope, held already
   const commander = await signedInPage(browser, world.commander);
