@@ -2,7 +2,8 @@ import { prisma } from "@/lib/db";
 import { actorRef, describeEventData, mentionedIds, subjectRef, type EventRefs, type NamedRef } from "./describe-event";
 
 const PAGES: Record<string, string | null> = { usr: null, agt: "/agents/", inc: "/incidents/", grt: "/grants/", req: "/requests/", grp: null, scp: null, whe: "/webhooks/" };
-const LISTS: Record<string, string> = { usr: "/users", grp: "/groups", scp: "/scopes" };
+// People are named but not linked: the only page listing them is the admins' user list.
+const LISTS: Record<string, string> = { grp: "/groups", scp: "/scopes" };
 
 /**
  * The names of everything a page of audit events mentions, in one query: people, agents, incidents

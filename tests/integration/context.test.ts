@@ -52,7 +52,7 @@ describe("names for a page of audit events", () => {
     const events = await prisma.auditEvent.findMany({ where: { subjectId: granted.grant!.id } });
 
     const names = await loadEventNames(events);
-    expect(names.get(commander.userId)).toEqual({ id: commander.userId, label: "cora", href: "/users" });
+    expect(names.get(commander.userId)).toEqual({ id: commander.userId, label: "cora", href: null });
     expect(names.get(opsBot)).toEqual({ id: opsBot, label: "ops-bot", href: `/agents/${opsBot}` });
     expect(names.get(incident.id)).toEqual({ id: incident.id, label: "Checkout down", href: `/incidents/${incident.id}` });
 
