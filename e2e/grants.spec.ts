@@ -64,7 +64,7 @@ test("an auto-approved grant shows where it came from; revoking it with a reason
   await expect(page).toHaveURL(`${MAIN_URL}/grants/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Grant to ${world.agent.name}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("active");
-  await expect(page.getByRole("main").getByRole("link", { name: world.agent.name })).toHaveAttribute("href", `/agents/${world.agent.id}`);
+  await expect(page.getByRole("main").getByRole("definition").getByRole("link", { name: world.agent.name })).toHaveAttribute("href", `/agents/${world.agent.id}`);
   await expect(page.getByRole("definition").filter({ hasText: justification })).toBeVisible();
   await expect(page.getByText("Auto-approved by policy")).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: "The agent itself" })).toBeVisible();
