@@ -1,12 +1,18 @@
+import { IncidentChip } from "@/components/context/incident-chip";
+import { ScopeChipsCell } from "@/components/context/scope-chip";
+import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { NoValue } from "@/components/ui/no-value";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { TimeCell } from "@/components/ui/time-cell";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
 import type { GrantDto } from "@/lib/grants/schemas";
-import { ScopeKeysCell } from "./scope-keys";
+import type { IncidentRef } from "@/lib/incidents/incident-ref";
+import type { ScopeRef } from "@/lib/scopes/scope-refs";
 import { StatusCell } from "./status-badge";
 
-export function AgentGrantsTable({ grants, now }: { grants: GrantDto[]; now: number }) {
+type AgentGrant = GrantDto & { incident: IncidentRef | null; scopeRefs: ScopeRef[] };
+
+export function AgentGrantsTable({ grants, now }: { grants: AgentGrant[]; now: number }) {
   return (
     <Table aria-label="Recent grants">
       <TableHeader>
@@ -21,8 +27,11 @@ export function AgentGrantsTable({ grants, now }: { grants: GrantDto[]; now: num
         {grants.map((grant) => (
           <TableRow key={grant.id}>
             <StatusCell status={grantStateAt(grant, now)} />
-            <ScopeKeysCell keys={grant.scopes} />
-            <TimeCell at={grant.expiresAt} now={now} />
+            <ScopeChipsCell scopes={grant.scopeRefs} />
+            <TableCell className="whitespace-nowrap">
+              <RelativeTime at={grant.expiresAt} now={now} />
+              <TimeLeftBar grant={grant} now={now} className="mt-1" />
+            </TableCell>
             <TableCell className="text-xs">
               <GrantContext grant={grant} />
             </TableCell>
@@ -33,16 +42,20 @@ export function AgentGrantsTable({ grants, now }: { grants: GrantDto[]; now: num
   );
 }
 
-function GrantContext({ grant }: { grant: GrantDto }) {
+function GrantContext({ grant }: { grant: AgentGrant }) {
   const parts = [
-    grant.incidentId && `incident ${grant.incidentId}`,
     grant.contextRef,
     grant.onBehalfOf && `for ${grant.onBehalfOf}`,
     grant.revokeReason && `revoked: ${grant.revokeReason}`,
   ].filter((part): part is string => Boolean(part));
-  if (parts.length === 0) return <NoValue />;
+  if (parts.length === 0 && !grant.incident) return <NoValue />;
   return (
     <ul className="flex flex-col gap-0.5">
+      {grant.incident && (
+        <li>
+          <IncidentChip incident={grant.incident} />
+        </li>
+      )}
       {parts.map((part) => (
         <li key={part}>{part}</li>
       ))}

@@ -2,10 +2,11 @@ import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components
 import { TimeCell } from "@/components/ui/time-cell";
 import type { AccessRequestDto } from "@/lib/requests/schemas";
 import { formatDuration } from "@/lib/scopes/form-schemas";
-import { ScopeKeysCell } from "./scope-keys";
+import type { ScopeRef } from "@/lib/scopes/scope-refs";
+import { ScopeChipsCell } from "@/components/context/scope-chip";
 import { StatusCell } from "./status-badge";
 
-export function AgentRequestsTable({ requests, now }: { requests: AccessRequestDto[]; now: number }) {
+export function AgentRequestsTable({ requests, now }: { requests: (AccessRequestDto & { scopeRefs: ScopeRef[] })[]; now: number }) {
   return (
     <Table aria-label="Recent requests">
       <TableHeader>
@@ -21,7 +22,7 @@ export function AgentRequestsTable({ requests, now }: { requests: AccessRequestD
         {requests.map((request) => (
           <TableRow key={request.id}>
             <StatusCell status={request.status} />
-            <ScopeKeysCell keys={request.scopes} />
+            <ScopeChipsCell scopes={request.scopeRefs} />
             <TableCell className="whitespace-nowrap">{formatDuration(request.durationSeconds)}</TableCell>
             <TableCell className="max-w-md">
               <p className="line-clamp-2">{request.justification}</p>

@@ -1,5 +1,3 @@
-import { TableCell } from "@/components/ui/table";
-
 /** Scope keys as they are written in requests and grants: monospace, one chip each. */
 export function ScopeKeys({ keys }: { keys: string[] }) {
   return (
@@ -10,13 +8,5 @@ export function ScopeKeys({ keys }: { keys: string[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-export function ScopeKeysCell({ keys }: { keys: string[] }) {
-  return (
-    <TableCell>
-      <ScopeKeys keys={keys} />
-    </TableCell>
   );
 }

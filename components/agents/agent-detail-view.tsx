@@ -7,7 +7,7 @@ import { AgentKeysTable } from "@/components/admin/agent-keys-table";
 import { AgentRequestsTable } from "@/components/admin/agent-requests-table";
 import { DetailHeader } from "@/components/admin/detail-header";
 import { DisableAgentDialog } from "@/components/admin/disable-agent-dialog";
-import { RiskBadge } from "@/components/admin/risk-badge";
+import { ScopeChip } from "@/components/context/scope-chip";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { useSecondClock } from "@/components/grants/use-second-clock";
@@ -19,7 +19,7 @@ import { agentKey, fetchAgent } from "./agent-queries";
 import { StandingExposureCard } from "./standing-exposure-card";
 
 /** The agent page, kept live: its keys, requests, grants and the authority it holds right now. */
-export function AgentDetailView({ agentId, viewerIsAdmin }: { agentId: string; viewerIsAdmin: boolean }) {
+export function AgentDetailView({ agentId, viewerIsAdmin, viewerReadsAudit }: { agentId: string; viewerIsAdmin: boolean; viewerReadsAudit: boolean }) {
   const { data: detail, error, dataUpdatedAt } = useQuery({ queryKey: agentKey(agentId), queryFn: () => fetchAgent(agentId) });
   const now = useSecondClock(dataUpdatedAt);
   if (!detail) return <Alert>The agent could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
@@ -56,11 +56,10 @@ export function AgentDetailView({ agentId, viewerIsAdmin }: { agentId: string; v
           {eligibleScopes.length === 0 ? (
             <span className="text-muted-foreground">None: this agent cannot ask for anything.</span>
           ) : (
-            <ul className="flex flex-wrap gap-x-4 gap-y-1.5">
+            <ul className="flex flex-wrap gap-1.5">
               {eligibleScopes.map((scope) => (
-                <li key={scope.key} className="flex items-center gap-1.5">
-                  <span className="font-mono text-xs">{scope.key}</span>
-                  <RiskBadge risk={scope.risk} />
+                <li key={scope.key}>
+                  <ScopeChip scope={scope} />
                 </li>
               ))}
             </ul>
@@ -68,6 +67,19 @@ export function AgentDetailView({ agentId, viewerIsAdmin }: { agentId: string; v
         </Fact>
       </dl>
       <StandingExposureCard grants={detail.heldGrants} capped={detail.heldGrantsCapped} now={now} />
+      <nav aria-label="This agent in other lists" className="-mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <Link href={`/grants?agent=${agent.id}`} className="text-primary underline underline-offset-4">
+          Its active grants
+        </Link>
+        <Link href={`/grants?status=all&agent=${agent.id}`} className="text-primary underline underline-offset-4">
+          All its grants
+        </Link>
+        {viewerReadsAudit && (
+          <Link href={`/audit?actor=${agent.id}&action=request.filed`} className="text-primary underline underline-offset-4">
+            All its requests (audit log)
+          </Link>
+        )}
+      </nav>
       <SectionCard
         title="Keys"
         description="The agent authenticates with one of these. Only the prefix is kept in the clear."

@@ -8,26 +8,6 @@ export interface EventColumn<E> {
   cell: (event: E) => ReactNode;
 }
 
-/** An audit event's data as short "name: value" lines; text only, whatever the data holds. */
-export function describeEventData(data: unknown): string[] {
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return data === null || data === undefined ? [] : [JSON.stringify(data)];
-  return Object.entries(data)
-    .filter(([, value]) => value !== null && value !== "" && !(Array.isArray(value) && value.length === 0))
-    .map(([name, value]) => `${name}: ${Array.isArray(value) ? value.join(", ") : typeof value === "object" ? JSON.stringify(value) : String(value)}`);
-}
-
-export function EventDetails({ data }: { data: unknown }) {
-  return (
-    <ul className="flex flex-col gap-0.5">
-      {describeEventData(data).map((line) => (
-        <li key={line} className="wrap-break-word">
-          {line}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 /**
  * Audit events as a table — the sequence number (unless `numbered` is off), when (relative, exact time as
  * title) and the action — followed by the columns each page needs (actor, subject, details…).

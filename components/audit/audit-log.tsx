@@ -1,34 +1,20 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { SectionCard } from "@/components/admin/section-card";
 import { useNow } from "@/components/requests/use-now";
 import { Alert } from "@/components/ui/alert";
 import { KeysetPager } from "@/components/ui/keyset-pager";
+import { EventDetails } from "@/components/context/event-details";
+import { NamedLink } from "@/components/context/named-link";
 import { AuditEventTable } from "./audit-event-table";
 import { auditKey, fetchAuditPage, type AuditListItem, type AuditQuery } from "./audit-queries";
 
-const SUBJECT_PAGES: Record<string, string> = { grant: "/grants/", request: "/requests/", agent: "/agents/" };
-
-function Subject({ event }: { event: AuditListItem }) {
-  const page = SUBJECT_PAGES[event.subjectKind];
-  const label = `${event.subjectKind} ${event.subjectId}`;
-  return page ? (
-    <Link href={`${page}${event.subjectId}`} className="text-primary underline-offset-4 hover:underline">
-      {label}
-    </Link>
-  ) : (
-    label
-  );
-}
-
 function Actor({ event }: { event: AuditListItem }) {
-  const kind = event.actorKind.toLowerCase();
-  if (!event.actorId) return <>{kind}</>;
+  if (!event.actorId || !event.actorName) return <NamedLink named={event.actor} />;
   return (
-    <span title={event.actorId}>
-      {kind} {event.actorName ?? event.actorId}
-    </span>
+    <>
+      {event.actorKind.toLowerCase()} <NamedLink named={event.actor} />
+    </>
   );
 }
 
@@ -48,8 +34,8 @@ export function AuditLog({ query }: { query: AuditQuery }) {
           now={now}
           columns={[
             { header: "Actor", className: "text-xs", cell: (event) => <Actor event={event} /> },
-            { header: "Subject", className: "font-mono text-xs", cell: (event) => <Subject event={event} /> },
-            { header: "Details", className: "max-w-md font-mono text-xs break-all text-muted-foreground", cell: (event) => JSON.stringify(event.data) },
+            { header: "Subject", className: "text-xs", cell: (event) => <NamedLink named={event.subject} /> },
+            { header: "Details", className: "max-w-md text-xs", cell: (event) => <EventDetails lines={event.details} raw={event.data} /> },
           ]}
         />
       </SectionCard>

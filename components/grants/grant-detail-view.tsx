@@ -17,6 +17,7 @@ import { fetchGrant, grantKey, type GrantDetail } from "./grant-queries";
 import { RevokeGrantDialog } from "./revoke-grant-dialog";
 import { useSecondClock } from "./use-second-clock";
 import { Fact } from "@/components/ui/fact";
+import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { DelegationFacts } from "@/components/requests/delegation-facts";
 
 type RequestOrigin = Extract<GrantDetail["origin"], { requestId: string }>;
@@ -66,6 +67,7 @@ function GrantFacts({ grant, status, now }: { grant: GrantDetail; status: Return
       </Fact>
       <Fact term={status === "ACTIVE" ? "Expires" : status === "EXPIRED" ? "Expired" : "Was to expire"}>
         <RelativeTime at={grant.expiresAt} now={now} />
+        <TimeLeftBar grant={grant} now={now} className="mt-1 max-w-48" />
       </Fact>
       <Fact term="Duration">{formatDuration(grant.durationSeconds)}</Fact>
       {grant.revokedAt && (

@@ -14,11 +14,18 @@ const STATUSES = [
   { value: "all", label: "All" },
 ];
 
+const EXPIRING = [
+  { value: "", label: "Any time" },
+  { value: "15m", label: "Within 15 min" },
+  { value: "1h", label: "Within 1 h" },
+  { value: "1d", label: "Within 1 d" },
+];
+
 /** A GET form: applying it navigates to /grants?…, so every filter lives in the URL and can be shared. */
 export function GrantFilters({ search, options }: { search: GrantSearch; options: GrantFilterOptions }) {
   return (
     // Keyed by the search, so the fields show the applied filters after every navigation.
-    <Form key={JSON.stringify(search)} action="/grants" aria-label="Filter grants" className="grid grid-cols-2 items-end gap-3 rounded-lg border bg-card px-4 py-3 md:grid-cols-6">
+    <Form key={JSON.stringify(search)} action="/grants" aria-label="Filter grants" className="grid grid-cols-2 items-end gap-3 rounded-lg border bg-card px-4 py-3 md:grid-cols-4 xl:grid-cols-7">
       <SelectField label="Status" name="status" defaultValue={search.status}>
         {STATUSES.map((status) => (
           <option key={status.value} value={status.value}>
@@ -48,6 +55,13 @@ export function GrantFilters({ search, options }: { search: GrantSearch; options
           <option key={incident.id} value={incident.id}>
             {incident.title}
             {incident.status === "RESOLVED" ? " (resolved)" : ""}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Expiring" name="expiring" defaultValue={search.expiring ?? ""}>
+        {(EXPIRING.some((choice) => choice.value === (search.expiring ?? "")) ? EXPIRING : [...EXPIRING, { value: search.expiring!, label: `Within ${search.expiring}` }]).map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
           </option>
         ))}
       </SelectField>

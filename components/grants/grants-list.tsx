@@ -1,7 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { ScopeKeysCell } from "@/components/admin/scope-keys";
+import { IncidentChip } from "@/components/context/incident-chip";
+import { ScopeChipsCell } from "@/components/context/scope-chip";
+import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusCell } from "@/components/admin/status-badge";
 import { useSecondClock } from "@/components/grants/use-second-clock";
@@ -10,9 +12,11 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { NoValue } from "@/components/ui/no-value";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeCell } from "@/components/ui/time-cell";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
+import { formatDuration, parseDuration } from "@/lib/scopes/form-schemas";
 import { fetchGrants, grantsKey, type GrantSearch } from "./grant-queries";
 import { GrantLink } from "@/components/grants/grant-link";
 
@@ -24,7 +28,7 @@ export function GrantsList({ search }: { search: GrantSearch }) {
   return (
     <div className="flex flex-col gap-3">
       {error && <Alert>The grants could not be refreshed: {error.message}</Alert>}
-      <SectionCard title={search.cursor ? "Grants (continued)" : "Grants"} description="Newest first." empty={grants.length === 0 && <NoGrants search={search} />}>
+      <SectionCard title={search.cursor ? "Grants (continued)" : "Grants"} description={search.expiring ? `Live grants expiring within ${formatDuration(parseDuration(search.expiring) ?? 0)}, newest first.` : "Newest first."} empty={grants.length === 0 && <NoGrants search={search} />}>
         <Table aria-label="Grants">
           <TableHeader>
             <TableRow>
@@ -41,16 +45,15 @@ export function GrantsList({ search }: { search: GrantSearch }) {
               <TableRow key={grant.id}>
                 <TableCell>
                   <GrantLink grantId={grant.id} agentName={grant.agent.name} className="relative inline-block" />
-                  {grant.incidentId && (
-                    <Link href={`/incidents/${grant.incidentId}`} className="block font-mono text-xs text-muted-foreground underline-offset-4 hover:underline">
-                      {grant.incidentId}
-                    </Link>
-                  )}
+                  {grant.incident && <IncidentChip incident={grant.incident} className="mt-1 flex" />}
                 </TableCell>
-                <ScopeKeysCell keys={grant.scopes} />
+                <ScopeChipsCell scopes={grant.scopeRefs} />
                 <TableCell>{grant.onBehalfOf ?? <NoValue />}</TableCell>
                 <TimeCell at={grant.startsAt} now={now} />
-                <TimeCell at={grant.expiresAt} now={now} />
+                <TableCell className="whitespace-nowrap">
+                  <RelativeTime at={grant.expiresAt} now={now} />
+                  <TimeLeftBar grant={grant} now={now} className="mt-1" />
+                </TableCell>
                 <StatusCell status={grantStateAt(grant, now)} />
               </TableRow>
             ))}
@@ -64,7 +67,7 @@ export function GrantsList({ search }: { search: GrantSearch }) {
 
 /** An empty page of grants says whether the filters hide some, and offers to drop them. */
 function NoGrants({ search }: { search: GrantSearch }) {
-  const filtered = search.status !== "all" || Boolean(search.agent || search.scope || search.incident || search.onBehalfOf);
+  const filtered = search.status !== "all" || Boolean(search.agent || search.scope || search.incident || search.onBehalfOf || search.expiring);
   return (
     <EmptyState
       title="No grants match."

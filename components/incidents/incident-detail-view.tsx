@@ -1,7 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { DetailHeader } from "@/components/admin/detail-header";
-import { ScopeKeysCell } from "@/components/admin/scope-keys";
+import { ScopeChipsCell } from "@/components/context/scope-chip";
+import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusCell } from "@/components/admin/status-badge";
 import { RequestLink } from "@/components/requests/request-link";
@@ -111,10 +112,11 @@ function BoundGrants({ grants, now }: { grants: IncidentDetail["grants"]; now: n
               <TableCell>
                 <GrantLink grantId={grant.id} agentName={grant.agent.name} />
               </TableCell>
-              <ScopeKeysCell keys={grant.scopes} />
+              <ScopeChipsCell scopes={grant.scopeRefs} />
               <TableCell>{grant.grantedBy}{grant.viaRequest && <span className="text-muted-foreground"> and approvers</span>}</TableCell>
               <TableCell className="whitespace-nowrap">
                 {status === "ACTIVE" ? <RelativeTime at={grant.expiresAt} now={now} /> : status === "REVOKED" && grant.revokedAt ? <span className="text-muted-foreground">revoked <RelativeTime at={grant.revokedAt} now={now} /></span> : <span className="text-muted-foreground">ended</span>}
+                <TimeLeftBar grant={grant} now={now} className="mt-1" />
               </TableCell>
               <StatusCell status={status} />
             </TableRow>
@@ -143,7 +145,7 @@ function PendingRequests({ requests, now }: { requests: IncidentDetail["pendingR
             <TableCell>
               <RequestLink requestId={request.id} agentName={request.agent.name} />
             </TableCell>
-            <ScopeKeysCell keys={request.scopes} />
+            <ScopeChipsCell scopes={request.scopeRefs} />
             <TableCell>{request.filedBy ?? "the agent"}</TableCell>
             <TableCell className="tabular-nums">{request.approvals}</TableCell>
             <TimeCell at={request.createdAt} now={now} />

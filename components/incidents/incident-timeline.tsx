@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { AuditEventTable, EventDetails } from "@/components/audit/audit-event-table";
+import { AuditEventTable } from "@/components/audit/audit-event-table";
+import { EventDetails } from "@/components/context/event-details";
 import type { IncidentDetail } from "./incident-queries";
 
 const PAGE_OF: Record<string, string> = { grant: "/grants", request: "/requests" };
@@ -29,7 +30,7 @@ export function IncidentTimeline({ timeline, now }: { timeline: TimelineEvent[];
       columns={[
         { header: "By", cell: (event) => event.actor },
         { header: "Concerning", className: "whitespace-nowrap text-xs", cell: (event) => <Concerning event={event} /> },
-        { header: "Details", className: "max-w-md text-xs", cell: (event) => <EventDetails data={event.data} /> },
+        { header: "Details", className: "max-w-md text-xs", cell: (event) => <EventDetails lines={event.details} raw={event.data} /> },
       ]}
     />
   );

@@ -7,24 +7,51 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { IncidentStatusFilter } from "@/lib/incidents/list-incidents";
 import { fetchIncidents, incidentsKey } from "./incident-queries";
 import { IncidentStatusBadge, SeverityBadge } from "./severity-badge";
 
 /** Open incidents first (most severe, then longest burning), then resolved ones; kept live by the event stream. */
-export function IncidentsList() {
-  const { data: incidents = [], error, dataUpdatedAt } = useQuery({ queryKey: incidentsKey, queryFn: fetchIncidents });
+const FILTERS: { status: IncidentStatusFilter; label: string }[] = [
+  { status: "all", label: "All" },
+  { status: "open", label: "Open" },
+  { status: "resolved", label: "Resolved" },
+];
+
+export function IncidentsList({ status }: { status: IncidentStatusFilter }) {
+  const { data: incidents = [], error, dataUpdatedAt } = useQuery({ queryKey: incidentsKey(status), queryFn: () => fetchIncidents(status) });
   const now = useNow(dataUpdatedAt);
   return (
     <div className="flex flex-col gap-4">
       {error && <Alert>The incidents could not be refreshed: {error.message}</Alert>}
-      <SectionCard title="Incidents" empty={
-          incidents.length === 0 && (
+      <SectionCard
+        title="Incidents"
+        actions={
+          <nav aria-label="Show incidents" className="flex gap-1 text-sm">
+            {FILTERS.map((filter) => (
+              <Link
+                key={filter.status}
+                href={filter.status === "all" ? "/incidents" : `/incidents?status=${filter.status}`}
+                aria-current={filter.status === status ? "page" : undefined}
+                className="rounded px-2 py-0.5 text-muted-foreground hover:bg-muted aria-[current=page]:bg-muted aria-[current=page]:font-medium aria-[current=page]:text-foreground"
+              >
+                {filter.label}
+              </Link>
+            ))}
+          </nav>
+        }
+        empty={
+          incidents.length === 0 &&
+          (status === "all" ? (
             <EmptyState title="No incidents yet.">
               An incident gives its commander authority to grant access that ends when the incident is resolved. Commanders and admins open one with Open
               incident; incident tools can open them by webhook.
             </EmptyState>
-          )
-        }>
+          ) : (
+            `No ${status} incidents.`
+          ))
+        }
+      >
         <Table aria-label="Incidents">
           <TableHeader>
             <TableRow>

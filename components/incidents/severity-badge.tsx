@@ -1,11 +1,11 @@
+import { SEVERITY_TONES, type Severity } from "@/components/context/tones";
 import { Badge } from "@/components/ui/badge";
 
-const TONES = { SEV1: "danger", SEV2: "warning", SEV3: "info", SEV4: "neutral" } as const;
-
 /** SEV1 (most severe) to SEV4, coloured so the worst stands out in a list. */
-export function SeverityBadge({ severity }: { severity: keyof typeof TONES }) {
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  const style = SEVERITY_TONES[severity];
   return (
-    <Badge tone={TONES[severity]} aria-label={`Severity ${severity}`}>
+    <Badge tone={style.tone} className={style.className} aria-label={`Severity ${severity}`}>
       {severity}
     </Badge>
   );

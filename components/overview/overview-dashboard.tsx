@@ -2,7 +2,9 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { ScopeKeysCell } from "@/components/admin/scope-keys";
+import { IncidentChip } from "@/components/context/incident-chip";
+import { ScopeChipsCell } from "@/components/context/scope-chip";
+import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusCell } from "@/components/admin/status-badge";
 import { useSecondClock } from "@/components/grants/use-second-clock";
@@ -12,14 +14,17 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AuditEventTable } from "@/components/audit/audit-event-table";
 import { NoValue } from "@/components/ui/no-value";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeCell } from "@/components/ui/time-cell";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
+import { EXPIRING_SOON } from "@/lib/overview/expiring-soon";
 import { formatDuration } from "@/lib/scopes/form-schemas";
 import { liveCounts } from "./live-counts";
 import { fetchOverview, overviewKey, type Overview } from "./overview-queries";
 import { GrantLink } from "@/components/grants/grant-link";
+import { NamedLink } from "@/components/context/named-link";
 
 // Charts need the browser's layout to size themselves, so the chart library is loaded there only, keeping it off the server's render.
 const ActivityCharts = dynamic(() => import("./activity-charts").then((module) => module.ActivityCharts), { ssr: false, loading: () => <div className="h-64" /> });
@@ -37,8 +42,8 @@ export function OverviewDashboard({ viewerRole }: { viewerRole: CurrentUser["rol
   const tiles = [
     { label: "Pending requests", value: counts.pendingRequests, href: "/requests" },
     { label: "Active grants", value: counts.activeGrants, href: "/grants?status=active" },
-    { label: "Expiring within 15 min", value: counts.expiringSoon, href: "/grants?status=active" },
-    { label: "Open incidents", value: counts.openIncidents, href: null },
+    { label: "Expiring within 15 min", value: counts.expiringSoon, href: `/grants?expiring=${EXPIRING_SOON}` },
+    { label: "Open incidents", value: counts.openIncidents, href: "/incidents?status=open" },
     { label: "Active agents", value: counts.activeAgents, href: "/agents" },
   ];
   return (
@@ -52,6 +57,7 @@ export function OverviewDashboard({ viewerRole }: { viewerRole: CurrentUser["rol
           </li>
         ))}
       </ul>
+      {overview.myOpenIncidents && <MyOpenIncidents incidents={overview.myOpenIncidents} now={now} />}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <ActiveGrants overview={overview} now={now} viewerRole={viewerRole} />
         <PendingRequests overview={overview} now={now} viewerRole={viewerRole} />
@@ -94,10 +100,14 @@ function ActiveGrants({ overview, now, viewerRole }: { overview: Overview; now: 
             <TableRow key={grant.id}>
               <TableCell>
                 <GrantLink grantId={grant.id} agentName={grant.agent.name} />
+                {grant.incident && <IncidentChip incident={grant.incident} className="mt-1 flex" />}
               </TableCell>
-              <ScopeKeysCell keys={grant.scopes} />
+              <ScopeChipsCell scopes={grant.scopeRefs} />
               <TableCell>{grant.onBehalfOf ?? <NoValue />}</TableCell>
-              <TimeCell at={grant.expiresAt} now={now} />
+              <TableCell className="whitespace-nowrap">
+                <RelativeTime at={grant.expiresAt} now={now} />
+                <TimeLeftBar grant={grant} now={now} className="mt-1" />
+              </TableCell>
               <StatusCell status={grantStateAt(grant, now)} />
             </TableRow>
           ))}
@@ -139,8 +149,9 @@ function PendingRequests({ overview, now, viewerRole }: { overview: Overview; no
             <TableRow key={request.id}>
               <TableCell>
                 <RequestLink requestId={request.id} agentName={request.agent.name} />
+                {request.incident && <IncidentChip incident={request.incident} className="mt-1 flex" />}
               </TableCell>
-              <ScopeKeysCell keys={request.scopes} />
+              <ScopeChipsCell scopes={request.scopeRefs} />
               <TableCell>{request.onBehalfOf ?? <NoValue />}</TableCell>
               <TableCell className="whitespace-nowrap">{formatDuration(request.durationSeconds)}</TableCell>
               <TimeCell at={request.createdAt} now={now} />
@@ -157,6 +168,39 @@ function ActionLink({ href, children }: { href: string; children: string }) {
     <Button asChild variant="outline" size="sm">
       <Link href={href}>{children}</Link>
     </Button>
+  );
+}
+
+/** The commander's own fires: the open incidents they command, most severe first, with the authority bound to each. */
+function MyOpenIncidents({ incidents, now }: { incidents: NonNullable<Overview["myOpenIncidents"]>; now: number }) {
+  return (
+    <SectionCard title="My open incidents" description="Incidents you command, most severe first." empty={incidents.length === 0 && "You command no open incident."}>
+      <Table aria-label="My open incidents">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Incident</TableHead>
+            <TableHead>Opened</TableHead>
+            <TableHead>Active grants</TableHead>
+          </TableRow>
+        </TableHeader>
+        <tbody>
+          {incidents.map((incident) => (
+            <TableRow key={incident.id}>
+              <TableCell>
+                <IncidentChip incident={incident} />
+              </TableCell>
+              <TimeCell at={incident.openedAt} now={now} />
+              <TableCell className="tabular-nums">
+                <Link href={`/grants?incident=${incident.id}`} className="text-primary underline-offset-4 hover:underline">
+                  {incident.activeGrants}
+                  <span className="sr-only"> active grants for {incident.title}</span>
+                </Link>
+              </TableCell>
+            </TableRow>
+          ))}
+        </tbody>
+      </Table>
+    </SectionCard>
   );
 }
 
@@ -180,8 +224,8 @@ function RecentActivity({ events, now }: { events: NonNullable<Overview["recentE
         events={events}
         now={now}
         columns={[
-          { header: "Actor", className: "font-mono text-xs", cell: (event) => event.actor },
-          { header: "Subject", className: "font-mono text-xs", cell: (event) => event.subject },
+          { header: "Actor", className: "text-xs", cell: (event) => <NamedLink named={event.actor} /> },
+          { header: "Subject", className: "text-xs", cell: (event) => <NamedLink named={event.subject} /> },
         ]}
       />
     </SectionCard>

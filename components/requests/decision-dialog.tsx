@@ -6,12 +6,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { SelectField } from "@/components/ui/select";
 import { TextareaField } from "@/components/ui/textarea";
 import { decisionBody } from "@/lib/approvals/decision-body";
 import { formatDuration } from "@/lib/scopes/form-schemas";
 import { saveApproveDraft, type ApproveDraft } from "./approve-draft";
 import { fetchRequest, reauthenticateUrl, requestKey, type DecisionBody, type InboxItem, type RequestDetail } from "./request-queries";
+import { DurationField } from "./duration-field";
 import { ScopeRisk } from "./scope-risks";
 
 export interface DecisionTarget {
@@ -20,9 +20,6 @@ export interface DecisionTarget {
   /** What the approver had filled in before signing in again. */
   draft?: ApproveDraft;
 }
-
-/** Durations an approver may shorten a request to, besides what it asked for. */
-const SHORTER_DURATIONS = [300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 172_800, 259_200];
 
 type FieldErrors = Partial<Record<"scopes" | "comment" | "reason", string>>;
 
@@ -130,7 +127,6 @@ function ApproveForm({ item, draft, freshSignInUntil, onConfirm }: { item: Inbox
   const needsSignIn = item.critical && freshSignInUntil !== null && openedAt > Date.parse(freshSignInUntil);
   const [errors, setErrors] = useState<FieldErrors>({});
   const keptScopes = item.scopes.map((scope) => scope.key).filter((key) => kept.has(key));
-  const durations = [item.durationSeconds, ...SHORTER_DURATIONS.filter((seconds) => seconds < item.durationSeconds).reverse()];
 
   function toggle(key: string, checked: boolean) {
     const next = new Set(kept);
@@ -183,14 +179,7 @@ function ApproveForm({ item, draft, freshSignInUntil, onConfirm }: { item: Inbox
           </p>
         )}
       </fieldset>
-      <SelectField label="Duration" value={durationSeconds} onChange={(event) => setDurationSeconds(Number(event.target.value))}>
-        {durations.map((seconds) => (
-          <option key={seconds} value={seconds}>
-            {formatDuration(seconds)}
-            {seconds === item.durationSeconds && " (as asked)"}
-          </option>
-        ))}
-      </SelectField>
+      <DurationField longest={item.durationSeconds} longestNote="(as asked)" value={durationSeconds} onChange={setDurationSeconds} />
       <TextareaField label="Comment (optional)" rows={2} maxLength={1000} value={comment} onChange={(event) => setComment(event.target.value)} error={errors.comment} />
       <p className="text-sm text-muted-foreground" aria-live="polite">
         Grants {keptScopes.length} of {item.scopes.length} {item.scopes.length === 1 ? "scope" : "scopes"} for {formatDuration(durationSeconds)}.

@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { DetailHeader } from "@/components/admin/detail-header";
-import { ScopeKeys } from "@/components/admin/scope-keys";
+import { ScopeChips } from "@/components/context/scope-chip";
+import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { Alert } from "@/components/ui/alert";
@@ -72,7 +73,7 @@ export function RequestDetailView({ requestId }: { requestId: string }) {
       </SectionCard>
       {request.grant && (
         <SectionCard title="Grant" description="What was granted, which may be narrower than what was asked.">
-          <GrantFacts grant={request.grant} now={now} />
+          <GrantFacts grant={request.grant} asked={request.scopes} now={now} />
         </SectionCard>
       )}
       <SectionCard title="Approvals" empty={request.approvals.length === 0 && "Nobody has decided yet."}>
@@ -165,7 +166,7 @@ function ScopesTable({ scopes }: { scopes: RequestDetail["scopes"] }) {
   );
 }
 
-function GrantFacts({ grant, now }: { grant: NonNullable<RequestDetail["grant"]>; now: number }) {
+function GrantFacts({ grant, asked, now }: { grant: NonNullable<RequestDetail["grant"]>; asked: RequestDetail["scopes"]; now: number }) {
   return (
     <dl className="grid grid-cols-1 gap-x-8 gap-y-3 px-4 py-3 text-sm sm:grid-cols-3">
       <Fact term="Status">
@@ -176,9 +177,10 @@ function GrantFacts({ grant, now }: { grant: NonNullable<RequestDetail["grant"]>
       </Fact>
       <Fact term={grant.status === "REVOKED" ? "Was to expire" : "Expires"}>
         <RelativeTime at={grant.expiresAt} now={now} />
+        <TimeLeftBar grant={grant} now={now} className="mt-1 max-w-48" />
       </Fact>
       <Fact term="Scopes granted" wide>
-        <ScopeKeys keys={grant.scopes} />
+        <ScopeChips scopes={grant.scopes.map((key) => ({ key, risk: asked.find((scope) => scope.key === key)?.risk ?? null }))} />
       </Fact>
       {grant.revokeReason && (
         <Fact term="Revoked because" wide>

@@ -1,4 +1,6 @@
-import { AuditEventTable, EventDetails } from "@/components/audit/audit-event-table";
+import { AuditEventTable } from "@/components/audit/audit-event-table";
+import { EventDetails } from "@/components/context/event-details";
+import { NamedLink } from "@/components/context/named-link";
 import type { RequestDetail } from "./request-queries";
 
 export function RequestHistory({ history, now }: { history: RequestDetail["history"]; now: number }) {
@@ -8,8 +10,8 @@ export function RequestHistory({ history, now }: { history: RequestDetail["histo
       events={history}
       now={now}
       columns={[
-        { header: "Actor", cell: (event) => event.actor },
-        { header: "Details", className: "max-w-md text-xs", cell: (event) => <EventDetails data={event.data} /> },
+        { header: "Actor", cell: (event) => <NamedLink named={event.actor} /> },
+        { header: "Details", className: "max-w-md text-xs", cell: (event) => <EventDetails lines={event.details} raw={event.data} /> },
       ]}
     />
   );

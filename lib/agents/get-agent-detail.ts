@@ -3,6 +3,8 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { statusFilter } from "@/lib/grants/list-agent-grants";
 import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
 import { requestInclude, toRequestDto } from "@/lib/requests/to-request-dto";
+import { incidentRefSelect } from "@/lib/incidents/incident-ref";
+import { loadScopeRefs } from "@/lib/scopes/scope-refs";
 import { scopeInclude, toScopeDto } from "@/lib/scopes/to-scope-dto";
 import { toAgentDto, toAgentKeyDto } from "./to-agent-dto";
 
@@ -24,7 +26,7 @@ export async function getAgentDetail(options: { agentId: string; clock?: Clock }
       eligibleScopes: { include: { scope: { include: scopeInclude } } },
       keys: { orderBy: { createdAt: "desc" } },
       requests: { orderBy: { id: "desc" }, take: RECENT_ITEMS, include: requestInclude },
-      grants: { orderBy: { createdAt: "desc" }, take: RECENT_ITEMS, include: grantInclude },
+      grants: { orderBy: { createdAt: "desc" }, take: RECENT_ITEMS, include: { ...grantInclude, incident: { select: incidentRefSelect } } },
     },
   });
   if (!agent) return null;
@@ -34,13 +36,14 @@ export async function getAgentDetail(options: { agentId: string; clock?: Clock }
     take: HELD_GRANTS_LISTED,
     include: grantInclude,
   });
+  const scopeRefs = await loadScopeRefs([...agent.requests.map((request) => request.requestedScopes), ...agent.grants.map((grant) => grant.scopes)]);
   return {
     asOf: now.toISOString(),
     agent: toAgentDto(agent),
     eligibleScopes: agent.eligibleScopes.map((eligible) => toScopeDto(eligible.scope)).sort((a, b) => a.key.localeCompare(b.key)),
     keys: agent.keys.map(toAgentKeyDto),
-    recentRequests: agent.requests.map((request) => toRequestDto(request, now)),
-    recentGrants: agent.grants.map((grant) => toGrantDto(grant, now)),
+    recentRequests: agent.requests.map((request) => ({ ...toRequestDto(request, now), scopeRefs: scopeRefs(request.requestedScopes) })),
+    recentGrants: agent.grants.map((grant) => ({ ...toGrantDto(grant, now), incident: grant.incident, scopeRefs: scopeRefs(grant.scopes) })),
     heldGrants: held.map((grant) => toGrantDto(grant, now)),
     heldGrantsCapped: held.length === HELD_GRANTS_LISTED,
   };

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { systemClock, type Clock } from "@/lib/clock";
+import { presentEvents } from "@/lib/audit/present-events";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
 import { describeSettlement } from "@/lib/requests/describe-settlement";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
@@ -20,9 +21,6 @@ export async function getRequestDetail(options: { viewer: PersonActor; requestId
   const routing = await loadScopeRouting();
   const subjects = [row.id, ...(row.grant ? [row.grant.id] : [])];
   const history = await prisma.auditEvent.findMany({ where: { subjectId: { in: subjects } }, orderBy: { seq: "asc" }, take: 200 });
-  const actorIds = [...new Set(history.map((e) => e.actorId).filter((id): id is string => !!id))];
-  const names = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const agentName = row.agent.name;
   const status = effectiveRequestStatus(row, now);
   const item = toInboxItem(row, options.viewer, routing);
   // Once approved, which approvals counted is what the decision recorded, whoever sits in the groups since.
@@ -42,13 +40,7 @@ export async function getRequestDetail(options: { viewer: PersonActor; requestId
     settlement: status === "PENDING" ? null : await describeSettlement(prisma, row, now),
     freshSignInUntil: options.signedInAt ? new Date(options.signedInAt.getTime() + STEP_UP_WINDOW_MS).toISOString() : null,
     grant: row.grant ? toGrantDto(row.grant, now) : null,
-    history: history.map((e) => ({
-      seq: e.seq.toString(),
-      at: e.at.toISOString(),
-      action: e.action,
-      actor: e.actorKind === "AGENT" ? agentName : e.actorKind === "USER" ? (names.get(e.actorId ?? "") ?? e.actorId) : e.actorKind.toLowerCase(),
-      data: e.data,
-    })),
+    history: await presentEvents(history),
   };
 }
 

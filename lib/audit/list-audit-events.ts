@@ -2,6 +2,8 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PersonActor } from "@/lib/auth/actor";
 import { requireAuditReader } from "./audit-readers";
+import { actorRef, describeEventData, subjectRef } from "./describe-event";
+import { loadEventNames } from "./present-events";
 import { auditEventWhere } from "./audit-event-where";
 import type { AuditPageQuery } from "./schemas";
 
@@ -33,12 +35,7 @@ export async function listAuditEvents(options: { viewer: PersonActor; query: Aud
     take: limit + 1,
   });
   const page = rows.slice(0, limit);
-  const idsOf = (kind: string) => [...new Set(page.filter((e) => e.actorKind === kind && e.actorId).map((e) => e.actorId!))];
-  const [users, agents] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: idsOf("USER") } }, select: { id: true, name: true, email: true } }),
-    prisma.agent.findMany({ where: { id: { in: idsOf("AGENT") } }, select: { id: true, name: true } }),
-  ]);
-  const names = new Map<string, string>([...users.map((u) => [u.id, `${u.name} (${u.email})`] as const), ...agents.map((a) => [a.id, a.name] as const)]);
+  const names = await loadEventNames(page);
   return {
     items: page.map((event) => ({
       seq: event.seq.toString(),
@@ -46,7 +43,10 @@ export async function listAuditEvents(options: { viewer: PersonActor; query: Aud
       at: event.at.toISOString(),
       actorKind: event.actorKind,
       actorId: event.actorId,
-      actorName: event.actorId ? (names.get(event.actorId) ?? null) : null,
+      actorName: event.actorId ? (names.get(event.actorId)?.label ?? null) : null,
+      actor: actorRef(event, names),
+      subject: subjectRef(event, names),
+      details: describeEventData(event.data, names),
       action: event.action,
       subjectKind: event.subjectKind,
       subjectId: event.subjectId,

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { systemClock, type Clock } from "@/lib/clock";
+import { presentEvents } from "@/lib/audit/present-events";
 import { effectiveGrantState } from "./grant-validity";
 import { revocableBy } from "./revoke-grant";
 import { toGrantDto } from "./to-grant-dto";
@@ -71,7 +72,7 @@ export async function getGrantDetail(options: { viewer: PersonActor; grantId: st
       : { kind: "direct" as const, reason: row.reason },
     revokedBy: row.revokedAt ? actorName(row.revokedByKind, row.revokedById) : null,
     canRevoke: revocable > 0 && (state === "ACTIVE" || state === "NOT_STARTED"),
-    history: history.map((e) => ({ seq: e.seq.toString(), at: e.at.toISOString(), action: e.action, actor: actorName(e.actorKind, e.actorId), data: e.data })),
+    history: await presentEvents(history),
   };
 }
 

@@ -1,6 +1,9 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { systemClock, type Clock } from "@/lib/clock";
+import { incidentRefSelect } from "@/lib/incidents/incident-ref";
+import { loadScopeRefs } from "@/lib/scopes/scope-refs";
+import { expiringFilter } from "./expiring-filter";
 import { statusFilter } from "./list-agent-grants";
 import type { GrantSearch } from "./schemas";
 import { toGrantDto } from "./to-grant-dto";
@@ -24,11 +27,11 @@ function afterCursor(cursor: string | undefined): Prisma.GrantWhereInput {
 /**
  * The grants list across every agent, newest first, filtered by status (decided at this instant, so a
  * grant past its expiry counts as expired whether or not a job marked it), agent, scope, incident and
- * the person acted for; keyset-paginated on (createdAt, id). Every signed-in person may list grants.
+ * the person acted for, and to live grants expiring within a window (`expiring`); keyset-paginated on (createdAt, id). Every signed-in person may list grants.
  */
 export async function listGrants(options: { search: GrantSearch; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
-  const { status, agent, scope, incident, onBehalfOf, cursor, limit } = options.search;
+  const { status, agent, scope, incident, onBehalfOf, expiring, cursor, limit } = options.search;
   let onBehalfOfId: string | undefined;
   if (onBehalfOf) {
     const person = await prisma.user.findUnique({ where: { email: onBehalfOf.trim().toLowerCase() }, select: { id: true } });
@@ -44,16 +47,18 @@ export async function listGrants(options: { search: GrantSearch; clock?: Clock }
         scope ? { scopes: { hasEvery: [scope] } } : {},
         incident ? { incidentId: incident } : {},
         onBehalfOfId ? { onBehalfOfId } : {},
+        expiringFilter(expiring, now),
         afterCursor(cursor),
       ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
-    include: { onBehalfOf: true, agent: { select: { id: true, name: true } } },
+    include: { onBehalfOf: true, agent: { select: { id: true, name: true } }, incident: { select: incidentRefSelect } },
   });
   const page = rows.slice(0, limit);
+  const scopeRefs = await loadScopeRefs(page.map((grant) => grant.scopes));
   return {
-    items: page.map((grant) => ({ ...toGrantDto(grant, now), agent: grant.agent })),
+    items: page.map((grant) => ({ ...toGrantDto(grant, now), agent: grant.agent, incident: grant.incident, scopeRefs: scopeRefs(grant.scopes) })),
     nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!) : null,
   };
 }

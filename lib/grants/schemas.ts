@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDuration } from "@/lib/scopes/form-schemas";
 import { emailSchema, idOf, isoDate, optionalParam, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
 
 export const grantSchema = z
@@ -28,6 +29,17 @@ export const listGrantsQuery = z.object({
 /** Where the next page of grants starts: the last row's creation time (ms) and id, as `nextCursor` handed it out. */
 export const grantCursorSchema = z.string().regex(/^\d{1,15}\.grt_[0-9a-z]{26}$/, "must be the nextCursor of the previous page");
 
+const MAX_EXPIRING_WINDOW_SECONDS = 7 * 86_400;
+
+/** `?expiring=15m`: a window written as people write durations (15m, 1h, 2d), kept as written so the URL round-trips. */
+export const expiringParam = z
+  .string()
+  .max(16)
+  .refine((text) => {
+    const seconds = parseDuration(text);
+    return seconds !== null && seconds > 0 && seconds <= MAX_EXPIRING_WINDOW_SECONDS;
+  }, "must be a duration such as 15m or 1h, at most 7d");
+
 /** The browser's grants list: every filter is optional and lives in the page's URL. */
 export const grantSearchQuery = z.object({
   status: z.preprocess((value) => (value === "" ? undefined : value), listGrantsQuery.shape.status),
@@ -35,6 +47,7 @@ export const grantSearchQuery = z.object({
   scope: optionalParam(scopeKeySchema),
   incident: optionalParam(idOf("inc")),
   onBehalfOf: optionalParam(emailSchema),
+  expiring: optionalParam(expiringParam),
   cursor: optionalParam(grantCursorSchema),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

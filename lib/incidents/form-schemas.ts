@@ -44,7 +44,8 @@ export const grantAuthorityForm = z.preprocess(
     duration: z
       .string()
       .transform((text, context) => {
-        const seconds = parseDuration(text);
+        // The dialog's duration control posts seconds; a written duration ("1 h 30 min") is read too.
+        const seconds = /^\d{1,9}$/.test(text) ? Number(text) : parseDuration(text);
         if (seconds === null) context.addIssue({ code: "custom", message: "write a duration such as 15 min or 1 h" });
         return seconds ?? z.NEVER;
       })

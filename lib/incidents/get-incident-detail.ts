@@ -1,11 +1,18 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { systemClock, type Clock } from "@/lib/clock";
+import { describeEventData } from "@/lib/audit/describe-event";
+import { loadEventNames } from "@/lib/audit/present-events";
 import { effectiveGrantState } from "@/lib/grants/grant-validity";
+import { statusFilter } from "@/lib/grants/list-agent-grants";
+import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
+import { loadScopeRefs } from "@/lib/scopes/scope-refs";
 import { canRunIncident } from "./incident-actor";
 import { countBound, incidentInclude, toIncidentDto } from "./to-incident-dto";
 
 const TIMELINE_LIMIT = 300;
+/** Enough to show what an agent holds before the commander adds to it; the agent's page lists every one. */
+const HELD_GRANTS_SHOWN = 50;
 
 /** Who command can pass to: the active commanders and admins other than the present commander, by name. */
 async function otherEligibleCommanders(commanderId: string | null) {
@@ -16,14 +23,25 @@ async function otherEligibleCommanders(commanderId: string | null) {
   });
 }
 
-/** The agents a commander may hand authority to, each with what it is eligible for. */
-async function grantableAgents() {
+/** The agents a commander can hand authority to, each with its owner and the grants it holds right now (its standing exposure). */
+async function grantableAgents(now: Date) {
   const agents = await prisma.agent.findMany({
     where: { status: "ACTIVE" },
     orderBy: { name: "asc" },
-    include: { eligibleScopes: { include: { scope: { select: { key: true, risk: true, maxDurationSeconds: true, description: true } } } } },
+    include: {
+      owner: { select: { name: true, email: true } },
+      eligibleScopes: { include: { scope: { select: { key: true, risk: true, maxDurationSeconds: true, description: true } } } },
+      grants: { where: statusFilter("active", now), orderBy: [{ expiresAt: "asc" }, { id: "asc" }], take: HELD_GRANTS_SHOWN, include: grantInclude },
+    },
   });
-  return agents.map((agent) => ({ id: agent.id, name: agent.name, eligibleScopes: agent.eligibleScopes.map((e) => e.scope).sort((a, b) => a.key.localeCompare(b.key)) }));
+  const scopeRefs = await loadScopeRefs(agents.flatMap((agent) => agent.grants.map((grant) => grant.scopes)));
+  return agents.map((agent) => ({
+    id: agent.id,
+    name: agent.name,
+    owner: agent.owner,
+    eligibleScopes: agent.eligibleScopes.map((e) => e.scope).sort((a, b) => a.key.localeCompare(b.key)),
+    heldGrants: agent.grants.map((grant) => ({ ...toGrantDto(grant, now), scopeRefs: scopeRefs(grant.scopes) })),
+  }));
 }
 
 /**
@@ -57,6 +75,7 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
   const names = new Map([...users, ...agents, ...integrations].map((named) => [named.id, named.name]));
   const actorName = (kind: string, id: string | null) => (kind === "SYSTEM" ? "Baton" : (names.get(id ?? "") ?? id ?? kind.toLowerCase()));
 
+  const [eventNames, scopeRefs] = await Promise.all([loadEventNames(events), loadScopeRefs([...grants.map((g) => g.scopes), ...requests.map((r) => r.requestedScopes)])]);
   const canRun = row.status === "OPEN" && canRunIncident({ kind: "person", person: options.viewer }, row);
   return {
     ...toIncidentDto(row, (await countBound(prisma, [row.id], now))(row.id)),
@@ -67,6 +86,7 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
         id: grant.id,
         agent: grant.agent,
         scopes: grant.scopes,
+        scopeRefs: scopeRefs(grant.scopes),
         onBehalfOf: grant.onBehalfOf?.email ?? null,
         grantedBy: actorName(grant.grantedByKind, grant.grantedById),
         viaRequest: grant.requestId,
@@ -78,7 +98,7 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
     }),
     pendingRequestList: requests
       .filter((request) => request.status === "PENDING" && request.pendingExpiresAt > now)
-      .map((request) => ({ id: request.id, agent: request.agent, scopes: request.requestedScopes, filedBy: request.filedBy?.name ?? null, approvals: request._count.approvals, createdAt: request.createdAt.toISOString() })),
+      .map((request) => ({ id: request.id, agent: request.agent, scopes: request.requestedScopes, scopeRefs: scopeRefs(request.requestedScopes), filedBy: request.filedBy?.name ?? null, approvals: request._count.approvals, createdAt: request.createdAt.toISOString() })),
     timeline: events.map((event) => ({
       seq: event.seq.toString(),
       at: event.at.toISOString(),
@@ -86,9 +106,10 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
       actor: actorName(event.actorKind, event.actorId),
       subject: { kind: event.subjectKind, id: event.subjectId },
       agent: event.agentId ? (names.get(event.agentId) ?? null) : null,
+      details: describeEventData(event.data, eventNames),
       data: event.data,
     })),
-    agents: canRun ? await grantableAgents() : [],
+    agents: canRun ? await grantableAgents(now) : [],
     commanders: canRun ? await otherEligibleCommanders(row.commanderId) : [],
   };
 }

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { getTimeToApprove } from "./get-time-to-approve";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -20,8 +21,8 @@ function series<T extends { bucket: number }, V>(rows: T[], now: Date, size: num
 
 /**
  * The overview's charts, aggregated in the database so they stay cheap at any volume: grants issued per
- * hour over the last 24 hours and per day over the last 7 (UTC), and how long people took to approve —
- * median and 90th percentile per day, from filing to the deciding approval (auto-approvals excluded).
+ * hour over the last 24 hours and per day over the last 7 (UTC), and how long people took to approve
+ * over the last 7 days (the chart's default range; lib/overview/get-time-to-approve.ts).
  * Buckets are computed from epoch seconds, independent of the session's time zone.
  */
 export async function getDelegationActivity(options: { now: Date }) {
@@ -29,31 +30,20 @@ export async function getDelegationActivity(options: { now: Date }) {
   const dayStart = (Math.floor(now.getTime() / DAY) - 6) * DAY;
   const hourStart = (Math.floor(now.getTime() / HOUR) - 23) * HOUR;
   const since = (ms: number) => ms / 1000;
-  const [hourly, daily, approvals] = await Promise.all([
+  const [hourly, daily, timeToApprove] = await Promise.all([
     prisma.$queryRaw<Bucket[]>`
       SELECT floor(extract(epoch FROM "createdAt") / 3600)::int AS bucket, count(*)::int AS grants
       FROM "Grant" WHERE "createdAt" >= (to_timestamp(${since(hourStart)}) AT TIME ZONE 'UTC') GROUP BY 1`,
     prisma.$queryRaw<Bucket[]>`
       SELECT floor(extract(epoch FROM "createdAt") / 86400)::int AS bucket, count(*)::int AS grants
       FROM "Grant" WHERE "createdAt" >= (to_timestamp(${since(dayStart)}) AT TIME ZONE 'UTC') GROUP BY 1`,
-    prisma.$queryRaw<{ bucket: number; approved: number; p50: number; p90: number }[]>`
-      SELECT floor(extract(epoch FROM r."decidedAt") / 86400)::int AS bucket, count(*)::int AS approved,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r."decidedAt" - r."createdAt"))::float8 AS p50,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r."decidedAt" - r."createdAt"))::float8 AS p90
-      FROM "AccessRequest" r JOIN "Grant" g ON g."requestId" = r.id
-      WHERE r.status = 'APPROVED' AND g."grantedByKind" = 'USER'
-        AND r."decidedAt" >= (to_timestamp(${since(dayStart)}) AT TIME ZONE 'UTC')
-      GROUP BY 1`,
+    getTimeToApprove({ now, range: "7d" }),
   ]);
   const grants = (row: Bucket | undefined) => ({ grants: row?.grants ?? 0 });
   return {
     grantsByHour: series(hourly, now, HOUR, 24, grants),
     grantsByDay: series(daily, now, DAY, 7, grants),
-    timeToApproveByDay: series(approvals, now, DAY, 7, (row) => ({
-      approved: row?.approved ?? 0,
-      medianSeconds: row ? Math.round(row.p50) : null,
-      p90Seconds: row ? Math.round(row.p90) : null,
-    })),
+    timeToApprove,
   };
 }
 

@@ -67,6 +67,10 @@ describe("the grant-authority form", () => {
     expect(grantAuthorityForm.parse({ ...form, duration: "1 h 30 min" })).toMatchObject({ scopes: ["crm.notes:write"], duration: 5400 });
   });
 
+  it("reads the seconds the dialog's duration control posts", () => {
+    expect(grantAuthorityForm.parse({ ...form, duration: "1800" })).toMatchObject({ duration: 1800 });
+  });
+
   it.each([
     ["0 min", "duration"],
     ["soon", "duration"],

@@ -12,20 +12,23 @@ import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { listIncidentIntegrations } from "@/lib/incidents/list-incident-integrations";
 import { listIncidents } from "@/lib/incidents/list-incidents";
+import { listIncidentsQuery } from "@/lib/incidents/schemas";
 
 export const metadata: Metadata = { title: "Incidents" };
 
-export default async function IncidentsPage() {
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUserForPage();
-  const incidents = await listIncidents();
+  const parsed = listIncidentsQuery.safeParse(await searchParams);
+  const status = parsed.success ? parsed.data.status : "all";
+  const incidents = await listIncidents({ status });
   const runsIncidents = user.role === "ADMIN" || user.role === "COMMANDER";
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title="Incidents" description="Authority handed out for an incident ends when it is resolved. Changes appear here as they happen.">
         {runsIncidents && <OpenIncidentDialog />}
       </PageHeader>
-      <Prefetched queryKey={incidentsKey} data={incidents}>
-        <IncidentsList />
+      <Prefetched queryKey={incidentsKey(status)} data={incidents}>
+        <IncidentsList status={status} />
       </Prefetched>
       {user.role === "ADMIN" && <IncidentTools actor={{ userId: user.id, role: user.role }} />}
     </div>
