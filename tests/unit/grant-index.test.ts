@@ -159,42 +159,47 @@ describe("the grant index", () => {
 });
 
 describe("decideAccess", () => {
+  // Ids and claims in the shapes Baton issues: anything else is refused before the grant is consulted.
+  const AGENT = "agt_01jd3z8k6q4d2w5h7x9c0v1b2n";
+  const GRANT = "grt_01jd3z8k6q4d2w5h7x9c0v1g01";
+  const NEW_GRANT = "grt_01jd3z8k6q4d2w5h7x9c0v1g02";
+  const KID = "k".repeat(43);
   const keys = generateKeyPairSync("ed25519");
   const sign = (grantId: string, expSeconds: number) =>
-    new SignJWT({ scope: "crm.customers:read", grant_id: grantId, client_id: "agt_a" })
-      .setProtectedHeader({ alg: "EdDSA", typ: "at+jwt", kid: "k1" })
+    new SignJWT({ scope: "crm.customers:read", grant_id: grantId, client_id: AGENT })
+      .setProtectedHeader({ alg: "EdDSA", typ: "at+jwt", kid: KID })
       .setIssuer(ISSUER)
-      .setSubject("agt_a")
+      .setSubject(AGENT)
       .setAudience(CRM)
-      .setJti("jti-1")
+      .setJti(crypto.randomUUID())
       .setIssuedAt(Math.floor(clock.now().getTime() / 1000))
       .setExpirationTime(expSeconds)
       .sign(keys.privateKey);
 
   async function context(initial: Record<string, AgentGrants>) {
     const { db, feed, index } = await started(initial);
-    const findKey = vi.fn(async (kid: string) => (kid === "k1" ? keys.publicKey : null));
+    const findKey = vi.fn(async (kid: string) => (kid === KID ? keys.publicKey : null));
     return { db, feed, findKey, base: { index, tokenCache: createVerifiedTokenCache(), findKey, clock, audience: CRM, issuer: ISSUER } };
   }
 
   it("verifies a token once, then consults the grant on every call", async () => {
     clock.set("2026-11-24T12:00:00.000Z");
-    const { feed, findKey, base, db } = await context({ agt_a: { agentId: "agt_a", active: true, grants: [grant("grt_1")] } });
-    const token = await sign("grt_1", clock.now().getTime() / 1000 + 300);
-    expect(await decideAccess({ ...base, question: { token, scope: "crm.customers:read" } })).toMatchObject({ allow: true, grantId: "grt_1" });
+    const { feed, findKey, base, db } = await context({ [AGENT]: { agentId: AGENT, active: true, grants: [grant(GRANT)] } });
+    const token = await sign(GRANT, clock.now().getTime() / 1000 + 300);
+    expect(await decideAccess({ ...base, question: { token, scope: "crm.customers:read" } })).toMatchObject({ allow: true, grantId: GRANT });
     expect(await decideAccess({ ...base, question: { token } })).toMatchObject({ allow: true });
     expect(findKey).toHaveBeenCalledTimes(1);
-    db.rows.set("agt_a", { agentId: "agt_a", active: true, grants: [] });
-    feed.announce({ action: "grant.revoked", agentId: "agt_a" });
+    db.rows.set(AGENT, { agentId: AGENT, active: true, grants: [] });
+    feed.announce({ action: "grant.revoked", agentId: AGENT });
     expect(await decideAccess({ ...base, question: { token } })).toEqual({ allow: false, reason: "grant_inactive" });
     expect(findKey).toHaveBeenCalledTimes(1);
   });
 
   it("denies a cached token from the moment it expires", async () => {
     clock.set("2026-11-24T12:00:00.000Z");
-    const { base } = await context({ agt_a: { agentId: "agt_a", active: true, grants: [grant("grt_1")] } });
+    const { base } = await context({ [AGENT]: { agentId: AGENT, active: true, grants: [grant(GRANT)] } });
     const exp = clock.now().getTime() / 1000 + 60;
-    const token = await sign("grt_1", exp);
+    const token = await sign(GRANT, exp);
     clock.set(exp * 1000 - 1);
     expect((await decideAccess({ ...base, question: { token } })).allow).toBe(true);
     clock.set(exp * 1000);
@@ -204,14 +209,14 @@ describe("decideAccess", () => {
   it("asks the source about a token whose grant the index has not heard of yet", async () => {
     clock.set("2026-11-24T12:00:00.000Z");
     const { base, db } = await context({});
-    db.rows.set("agt_a", { agentId: "agt_a", active: true, grants: [grant("grt_new")] });
-    const token = await sign("grt_new", clock.now().getTime() / 1000 + 300);
-    expect(await decideAccess({ ...base, question: { token } })).toMatchObject({ allow: true, grantId: "grt_new" });
+    db.rows.set(AGENT, { agentId: AGENT, active: true, grants: [grant(NEW_GRANT)] });
+    const token = await sign(NEW_GRANT, clock.now().getTime() / 1000 + 300);
+    expect(await decideAccess({ ...base, question: { token } })).toMatchObject({ allow: true, grantId: NEW_GRANT });
   });
 
   it("is fail-closed: a source that cannot be read denies with reason unavailable", async () => {
     clock.set("2026-11-24T12:00:00.000Z");
-    const { base, db, feed } = await context({ agt_a: { agentId: "agt_a", active: true, grants: [grant("grt_1")] } });
+    const { base, db, feed } = await context({ [AGENT]: { agentId: AGENT, active: true, grants: [grant(GRANT)] } });
     const errors: unknown[] = [];
     feed.disconnect();
     db.fail(true);
