@@ -14,6 +14,11 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(adapterError({ kind: "postgres", code: "57P03", message: "the database system is shutting down" }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+    // A raw query ($executeRaw) rejects with the adapter's own error, its SQLSTATE on `cause` — seen when PostgreSQL restarts under load.
+    const bareAdapterError = Object.assign(new Error("terminating connection due to administrator command"), { name: "DriverAdapterError" });
+    Object.defineProperty(bareAdapterError, "cause", { value: { originalCode: "57P01", kind: "postgres", code: "57P01", message: "terminating connection" } });
+    expect(isDatabaseUnavailable(bareAdapterError)).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("wrapped"), { cause: Object.assign(new Error("x"), { cause: { kind: "ConnectionClosed" } }) }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }))).toBe(true);
   });
 
