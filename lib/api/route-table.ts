@@ -1,15 +1,19 @@
 import { z } from "zod";
+import { agentKeyParams, agentParams } from "@/lib/agents/route-params";
 import { agentKeySchema, agentSchema, createAgentBody, createAgentKeyBody, disableAgentBody, issuedAgentKeySchema, rotateAgentKeyBody } from "@/lib/agents/schemas";
 import { decisionQuestionBody, decisionSchema } from "@/lib/decisions/schemas";
 import { exchangedTokenSchema, introspectBody, introspectionSchema, issuedTokenSchema, issueTokenBody, oauthErrorSchema, tokenExchangeBody } from "@/lib/grant-tokens/schemas";
-import { createGroupBody, groupSchema, updateGroupBody } from "@/lib/groups/schemas";
-import { grantSchema, listGrantsQuery, revokeGrantBody } from "@/lib/grants/schemas";
+import { createGroupBody, groupParams, groupSchema, updateGroupBody } from "@/lib/groups/schemas";
+import { grantParams, grantSchema, listGrantsQuery, revokeGrantBody } from "@/lib/grants/schemas";
 import {
   createdIntegrationSchema,
   createIntegrationBody,
   grantAuthorityBody,
   grantedAuthoritySchema,
+  incidentParams,
   incidentSchema,
+  integrationIdParams,
+  integrationParams,
   integrationSchema,
   listIncidentsQuery,
   openIncidentBody,
@@ -19,9 +23,9 @@ import {
   webhookHeaders,
   webhookOutcomeSchema,
 } from "@/lib/incidents/schemas";
-import { accessRequestPage, accessRequestSchema, cancelRequestBody, fileRequestBody, getRequestQuery, listRequestsQuery } from "@/lib/requests/schemas";
-import { createdResourceServerSchema, createResourceServerBody, resourceServerSchema, revokeResourceServerBody, rotateResourceServerSecretBody } from "@/lib/resource-servers/schemas";
-import { createScopeBody, eligibleScopeSchema, scopeSchema, updateScopeBody } from "@/lib/scopes/schemas";
+import { accessRequestPage, accessRequestSchema, cancelRequestBody, fileRequestBody, getRequestQuery, listRequestsQuery, requestParams } from "@/lib/requests/schemas";
+import { createdResourceServerSchema, createResourceServerBody, resourceServerParams, resourceServerSchema, revokeResourceServerBody, rotateResourceServerSecretBody } from "@/lib/resource-servers/schemas";
+import { createScopeBody, eligibleScopeSchema, scopeParams, scopeSchema, updateScopeBody } from "@/lib/scopes/schemas";
 import { rotatedSigningKeysSchema, rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
 import { createUserBody, createdUserSchema } from "@/lib/users/schemas";
 import {
@@ -30,6 +34,7 @@ import {
   updateWebhookEndpointBody,
   webhookDeliverySchema,
   webhookEndpointDetailSchema,
+  webhookEndpointParams,
   webhookEndpointSchema,
 } from "@/lib/webhooks/schemas";
 
@@ -38,7 +43,8 @@ export type Caller = "agent" | "admin" | "commander" | "resource-server" | "inte
 
 export interface RouteSpec {
   method: "get" | "post" | "patch" | "delete";
-  path: string;
+  /** A template type, so each entry keeps its literal path and `route()` can find it by type. */
+  path: `/api/v1/${string}`;
   /** Several callers: any one of them may call the route. */
   caller: Caller | Caller[];
   summary: string;
@@ -48,7 +54,11 @@ export interface RouteSpec {
   acceptsForm?: boolean;
   /** Errors are RFC 6749 `{error, error_description}` JSON instead of problem+json (the OAuth token endpoint). */
   oauthErrors?: boolean;
+  /** Body fields that may hold any text, NUL included: examined, never stored (see readJsonBody). */
+  examinedOnly?: readonly string[];
   query?: z.ZodObject;
+  /** One schema per `{name}` in the path. */
+  params?: z.ZodObject;
   headers?: z.ZodObject;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
@@ -58,10 +68,11 @@ const idempotencyHeaders = z.object({
 });
 
 /**
- * Every /api/v1 route: the route handlers parse with these schemas and the OpenAPI document is
- * generated from this table, so the two cannot drift apart.
+ * Every /api/v1 route, declared once: each handler takes its spec with `route()` and apiRoute parses with
+ * its schemas; the OpenAPI document and the fuzz suites read the same entries, so they cannot drift apart.
+ * `satisfies` (not a type annotation) keeps each entry's own schema types, so handlers stay typed.
  */
-export const ROUTES: RouteSpec[] = [
+const ROUTE_SPECS = [
   {
     method: "post",
     path: "/api/v1/access-requests",
@@ -91,6 +102,7 @@ export const ROUTES: RouteSpec[] = [
     method: "get",
     path: "/api/v1/access-requests/{id}",
     caller: "agent",
+    params: requestParams,
     summary: "Get one of the agent's requests; with ?wait=N, long-poll until it is decided",
     query: getRequestQuery,
     responses: { 200: { description: "The request", schema: accessRequestSchema }, 404: { description: "No such request for this agent" } },
@@ -99,6 +111,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/access-requests/{id}/cancel",
     caller: "agent",
+    params: requestParams,
     summary: "Cancel a pending request",
     body: cancelRequestBody,
     responses: { 200: { description: "Cancelled", schema: accessRequestSchema }, 404: { description: "No such request for this agent" }, 409: { description: "The request is no longer pending" } },
@@ -115,6 +128,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/grants/{id}/token",
     caller: "agent",
+    params: grantParams,
     summary: "Get a short-lived token for one of the agent's grants, for one resource server",
     description:
       "An RFC 9068 JWT (typ at+jwt, EdDSA, `kid` in the JWKS at /.well-known/jwks.json) with iss, sub (the agent), aud (the resource server), scope (the grant's scopes that resource server enforces), jti, grant_id, client_id, iat, exp (at most 5 minutes, never after the grant) and act.sub (the person the agent acts for, if any).",
@@ -130,6 +144,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/token",
     caller: "agent",
+    examinedOnly: ["subject_token"],
     summary: "Exchange a grant for a short-lived token (RFC 8693 token exchange)",
     description:
       "grant_type=urn:ietf:params:oauth:grant-type:token-exchange; subject_token = the grant id with subject_token_type urn:baton:params:oauth:token-type:grant-id; the agent key as actor_token (actor_token_type urn:baton:params:oauth:token-type:agent-key) or as Authorization: Bearer; audience (or resource) = the resource server. Answers the same token as POST /api/v1/grants/{id}/token, with issued_token_type. Errors are RFC 6749 JSON: invalid_request, invalid_client (401), invalid_grant (unknown or inactive grant), invalid_target (audience), invalid_scope, unsupported_grant_type.",
@@ -153,6 +168,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/grants/{id}/revoke",
     caller: ["agent", "admin"],
+    params: grantParams,
     summary: "Revoke a grant now: an agent releases its own, an admin any",
     body: revokeGrantBody,
     responses: {
@@ -165,6 +181,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/introspect",
     caller: "resource-server",
+    examinedOnly: ["token"],
     summary: "Introspect a grant token (RFC 7662)",
     description:
       "Active only if Baton signed the token for the calling resource server's audience, it has not expired, and its grant is still valid now (read from the database, not the token). Anything else answers exactly {\"active\": false}, with status 200.",
@@ -176,6 +193,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/decisions",
     caller: "resource-server",
+    examinedOnly: ["token"],
     summary: "Decide whether a call may go ahead, by grant token or by agent and scope",
     description:
       "Answered from an in-memory index of live grants kept current by the database's change notifications (from the database itself whenever the index is not known to be current), with expiry compared at the moment of the decision. A deny is `allow: false` with a reason; so is a failure to read the current state (`unavailable`).",
@@ -209,6 +227,7 @@ export const ROUTES: RouteSpec[] = [
     method: "patch",
     path: "/api/v1/admin/scopes/{key}",
     caller: "admin",
+    params: scopeParams,
     summary: "Change a scope (its key is immutable)",
     body: updateScopeBody,
     responses: { 200: { description: "Updated", schema: scopeSchema }, 404: { description: "No such scope" } },
@@ -232,6 +251,7 @@ export const ROUTES: RouteSpec[] = [
     method: "get",
     path: "/api/v1/admin/agents/{id}/keys",
     caller: "admin",
+    params: agentParams,
     summary: "List an agent's keys (never the secrets)",
     responses: { 200: { description: "Keys", schema: z.object({ items: z.array(agentKeySchema) }) } },
   },
@@ -239,6 +259,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/admin/agents/{id}/keys",
     caller: "admin",
+    params: agentParams,
     summary: "Issue a key for an agent (shown once)",
     body: createAgentKeyBody,
     responses: { 201: { description: "Issued", schema: issuedAgentKeySchema } },
@@ -247,6 +268,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/admin/agents/{id}/keys/{keyId}/rotate",
     caller: "admin",
+    params: agentKeyParams,
     summary: "Issue a replacement key; the old one keeps working for the overlap, then stops",
     body: rotateAgentKeyBody,
     responses: { 201: { description: "Issued", schema: issuedAgentKeySchema } },
@@ -255,6 +277,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/admin/agents/{id}/keys/{keyId}/revoke",
     caller: "admin",
+    params: agentKeyParams,
     summary: "Revoke a key at once",
     responses: { 200: { description: "Revoked", schema: agentKeySchema } },
   },
@@ -262,6 +285,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/admin/agents/{id}/disable",
     caller: "admin",
+    params: agentParams,
     summary: "Disable an agent: revokes its keys, cancels its pending requests and revokes its active grants, in one transaction",
     body: disableAgentBody,
     responses: { 200: { description: "Disabled", schema: agentSchema } },
@@ -278,6 +302,7 @@ export const ROUTES: RouteSpec[] = [
     method: "patch",
     path: "/api/v1/admin/groups/{id}",
     caller: "admin",
+    params: groupParams,
     summary: "Change an approver group's description or its chat (Slack-compatible) incoming-webhook URL",
     body: updateGroupBody,
     responses: { 200: { description: "Updated", schema: groupSchema }, 404: { description: "No such group" } },
@@ -302,6 +327,7 @@ export const ROUTES: RouteSpec[] = [
     method: "get",
     path: "/api/v1/admin/webhooks/{id}",
     caller: "admin",
+    params: webhookEndpointParams,
     summary: "Get a webhook endpoint with its delivery log",
     responses: { 200: { description: "The endpoint and its newest deliveries", schema: webhookEndpointDetailSchema }, 404: { description: "No such endpoint" } },
   },
@@ -309,6 +335,7 @@ export const ROUTES: RouteSpec[] = [
     method: "patch",
     path: "/api/v1/admin/webhooks/{id}",
     caller: "admin",
+    params: webhookEndpointParams,
     summary: "Change a webhook endpoint's URL, description, event filter or enablement",
     body: updateWebhookEndpointBody,
     responses: { 200: { description: "Updated", schema: webhookEndpointSchema }, 404: { description: "No such endpoint" } },
@@ -317,6 +344,7 @@ export const ROUTES: RouteSpec[] = [
     method: "delete",
     path: "/api/v1/admin/webhooks/{id}",
     caller: "admin",
+    params: webhookEndpointParams,
     summary: "Delete a webhook endpoint and its delivery log",
     responses: { 204: { description: "Deleted" }, 404: { description: "No such endpoint" } },
   },
@@ -324,6 +352,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/admin/webhooks/{id}/test",
     caller: "admin",
+    params: webhookEndpointParams,
     summary: "Send a signed `webhook.test` event to the endpoint",
     responses: { 202: { description: "Queued; the delivery log shows the outcome", schema: webhookDeliverySchema }, 404: { description: "No such endpoint" }, 409: { description: "The endpoint is disabled" } },
   },
@@ -346,6 +375,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/admin/resource-servers/{id}/rotate-secret",
     caller: "admin",
+    params: resourceServerParams,
     summary: "Issue a new caller secret, shown once; the old one keeps working for the overlap (default: stops now)",
     body: rotateResourceServerSecretBody,
     responses: { 201: { description: "Rotated", schema: createdResourceServerSchema }, 409: { description: "The resource server is revoked" } },
@@ -354,6 +384,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/admin/resource-servers/{id}/revoke",
     caller: "admin",
+    params: resourceServerParams,
     summary: "Revoke a resource server for good: its secrets stop authenticating at once",
     body: revokeResourceServerBody,
     responses: { 200: { description: "Revoked", schema: resourceServerSchema }, 409: { description: "Already revoked" } },
@@ -402,6 +433,7 @@ export const ROUTES: RouteSpec[] = [
     method: "get",
     path: "/api/v1/incidents/{id}",
     caller: ["commander", "integration"],
+    params: incidentParams,
     summary: "Get an incident with the number of grants and requests bound to it now",
     responses: { 200: { description: "The incident", schema: incidentSchema } },
   },
@@ -409,6 +441,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/incidents/{id}/resolve",
     caller: ["commander", "integration"],
+    params: incidentParams,
     summary: "Resolve an incident: every grant bound to it is revoked and every pending request cancelled, in the same transaction",
     description: "By its commander (a commander may also resolve one nobody commands), an admin, or the integration that opened it. Decisions deny the revoked grants as soon as this answers.",
     body: resolveIncidentBody,
@@ -422,6 +455,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/incidents/{id}/commander",
     caller: "commander",
+    params: incidentParams,
     summary: "Hand command of an open incident to another commander or admin",
     description:
       "By the incident's commander, or an admin (who may so take command for someone away). Authority already granted stays bound to the incident and ends when it resolves; from then on only the new commander and admins can grant more or resolve it.",
@@ -436,6 +470,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/incidents/{id}/grants",
     caller: "commander",
+    params: incidentParams,
     summary: "Grant an agent authority for the life of the incident, without a request",
     description:
       "By the incident's commander or an admin, within the agent's eligible scopes and each scope's maximum duration; the grant acts for and is granted by the caller and ends when the incident resolves. Any critical scope instead files a request bound to the incident carrying the caller's approval: a second approver decides it in Baton.",
@@ -465,6 +500,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/admin/incident-integrations/{id}/revoke",
     caller: "admin",
+    params: integrationIdParams,
     summary: "Revoke an incident tool for good: its API credential and signed webhooks are refused from the next call",
     description: "Incidents it opened stay open; commanders and admins can still run and resolve them.",
     body: revokeIntegrationBody,
@@ -474,6 +510,7 @@ export const ROUTES: RouteSpec[] = [
     method: "post",
     path: "/api/v1/hooks/incidents/{integration}",
     caller: "incident-webhook",
+    params: integrationParams,
     summary: "Receive an incident tool's webhook (PagerDuty V3 style), signed per Standard Webhooks",
     description:
       "The signature covers `webhook-id.webhook-timestamp.body` (HMAC-SHA256 with the integration's whsec_ secret); the timestamp must be within 5 minutes of Baton's clock. `incident.triggered` opens an incident (`data.id` → externalId, `data.title`, `data.priority.summary` P1–P5 or `data.urgency` → severity), `incident.resolved` resolves it; other event types are acknowledged and ignored. A webhook-id already received is acknowledged as `duplicate` and has no effect.",
@@ -485,4 +522,20 @@ export const ROUTES: RouteSpec[] = [
       404: { description: "No integration has that slug" },
     },
   },
-];
+] satisfies RouteSpec[];
+
+type DeclaredRoute = (typeof ROUTE_SPECS)[number];
+
+// The array literal's inferred element types carry `404?: undefined`-style members for the responses other
+// entries declare; `satisfies` above has already checked every entry against RouteSpec.
+export const ROUTES: readonly RouteSpec[] = ROUTE_SPECS as unknown as readonly RouteSpec[];
+
+/**
+ * The spec of one route, with its schemas' own types, for its handler: `apiRoute(route("post", "/api/v1/admin/agents"), …)`.
+ * A method and path not in the table do not compile, and throw when the handler module loads.
+ */
+export function route<M extends RouteSpec["method"], P extends Extract<DeclaredRoute, { method: M }>["path"]>(method: M, path: P): Extract<DeclaredRoute, { method: M; path: P }> {
+  const spec = ROUTE_SPECS.find((candidate) => candidate.method === method && candidate.path === path);
+  if (!spec) throw new Error(`No route ${method.toUpperCase()} ${path} in ROUTES (lib/api/route-table.ts)`);
+  return spec as Extract<DeclaredRoute, { method: M; path: P }>;
+}

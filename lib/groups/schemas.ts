@@ -33,6 +33,7 @@ export const updateGroupBody = z
   .meta({ id: "UpdateGroup" });
 
 export const groupIdSchema = idOf("grp");
+export const groupParams = z.object({ id: groupIdSchema });
 
 export type UpdateGroupBody = z.infer<typeof updateGroupBody>;
 export type CreateGroupBody = z.infer<typeof createGroupBody>;

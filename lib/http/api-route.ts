@@ -28,11 +28,13 @@ type CallerOf<C extends ApiCaller> = C extends "agent"
       ? IntegrationPrincipal
       : ResourceServerPrincipal;
 
-export interface RouteContext<C extends ApiCaller, B, Q, P> {
+export interface RouteContext<C extends ApiCaller, B, Q, P, H = Record<string, never>> {
   caller: CallerOf<C>;
   body: B;
   query: Q;
   params: P;
+  /** The request headers the route's spec declares, parsed. */
+  headers: H;
   request: Request;
   clock: Clock;
 }
@@ -92,16 +94,34 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix: st
 }
 
 /**
+ * What apiRoute reads from a route's spec (an entry of ROUTES, looked up with `route()`). Routes whose
+ * errors are RFC 6749 JSON (`oauthErrors`) cannot be wrapped: apiRoute answers problem+json.
+ */
+export interface ApiRouteSpec<C extends ApiCaller, B, Q, P, H> {
+  caller: C | readonly C[];
+  body?: B;
+  acceptsForm?: boolean;
+  examinedOnly?: readonly string[];
+  query?: Q;
+  params?: P;
+  headers?: H;
+  oauthErrors?: false;
+}
+
+/**
  * The one wrapper for /api/v1 handlers: authenticate (agent key, personal token, resource-server secret or integration credential)
- * → check the kind of caller → parse params, query and body with zod → handler → errors mapped to
+ * → check the kind of caller → parse params, query, headers and body with zod → handler → errors mapped to
  * problem+json. A credential of the wrong kind for the route gets 403. `acceptsForm` also takes an
  * `application/x-www-form-urlencoded` body (OAuth endpoints such as introspection are called that way).
  * `examinedOnly` body fields may hold any text, NUL included (see readJsonBody).
  */
-export function apiRoute<C extends ApiCaller, B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodObject, P extends z.ZodType = z.ZodObject>(
-  spec: { caller: C | readonly C[]; body?: B; acceptsForm?: boolean; examinedOnly?: readonly string[]; query?: Q; params?: P },
-  handler: (context: RouteContext<C, z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<Response>,
-) {
+export function apiRoute<
+  C extends ApiCaller,
+  B extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodObject,
+  P extends z.ZodType = z.ZodObject,
+  H extends z.ZodType = z.ZodObject<Record<string, never>>,
+>(spec: ApiRouteSpec<C, B, Q, P, H>, handler: (context: RouteContext<C, z.infer<B>, z.infer<Q>, z.infer<P>, z.infer<H>>) => Promise<Response>) {
   return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const clock = systemClock;
     try {
@@ -109,8 +129,9 @@ export function apiRoute<C extends ApiCaller, B extends z.ZodType = z.ZodUndefin
       refuseWrongCaller(typeof spec.caller === "string" ? [spec.caller] : spec.caller, principal);
       const params = parseOrThrow(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
       const query = parseOrThrow(spec.query ?? z.object({}).passthrough(), Object.fromEntries(new URL(request.url).searchParams), "query");
+      const headers = spec.headers ? parseOrThrow(spec.headers, Object.fromEntries(request.headers), "header") : {};
       const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request, { acceptsForm: spec.acceptsForm, examinedOnly: spec.examinedOnly }), "body") : undefined;
-      return await handler({ caller: principal as CallerOf<C>, body, query, params, request, clock } as RouteContext<C, z.infer<B>, z.infer<Q>, z.infer<P>>);
+      return await handler({ caller: principal as CallerOf<C>, body, query, params, headers, request, clock } as RouteContext<C, z.infer<B>, z.infer<Q>, z.infer<P>, z.infer<H>>);
     } catch (error) {
       return problemResponse(error);
     }

@@ -3,10 +3,8 @@ import { subscribeToChanges } from "@/lib/events/change-feed";
 import { issueGrantToken } from "@/lib/grant-tokens/issue-grant-token";
 import { listAgentGrants } from "@/lib/grants/list-agent-grants";
 import { revokeGrant } from "@/lib/grants/revoke-grant";
-import { enforceFilingRate } from "@/lib/requests/enforce-filing-rate";
-import { fileRequest } from "@/lib/requests/file-request";
-import { getRequest } from "@/lib/requests/get-request";
-import { waitForRequest } from "@/lib/requests/wait-for-request";
+import { fileAccessRequest } from "@/lib/requests/file-access-request";
+import { getOrAwaitRequest } from "@/lib/requests/get-or-await-request";
 import { listEligibleScopes } from "@/lib/scopes/list-eligible-scopes";
 import { type AgentBackend, changesGrantState } from "./agent-backend";
 
@@ -15,14 +13,12 @@ import { type AgentBackend, changesGrantState } from "./agent-backend";
  * same authorization (the agent is part of every query) and the same filing rate limit as /api/v1.
  */
 export function inProcessAgentBackend(options: { agent: AgentPrincipal; issuer: string }): AgentBackend {
-  const { agentId, keyId } = options.agent;
+  const { agent } = options;
+  const { agentId } = agent;
   return {
     listScopes: () => listEligibleScopes({ agentId }),
-    fileRequest: async (input) => {
-      enforceFilingRate(keyId);
-      return (await fileRequest({ agentId, input })).request;
-    },
-    getRequest: (requestId, { waitSeconds, signal }) => (waitSeconds > 0 ? waitForRequest({ agentId, requestId, waitSeconds, signal }) : getRequest({ agentId, requestId })),
+    fileRequest: async (input) => (await fileAccessRequest({ agent, input })).request,
+    getRequest: (requestId, { waitSeconds, signal }) => getOrAwaitRequest({ agentId, requestId, waitSeconds, signal }),
     listGrants: (status) => listAgentGrants({ agentId, status }),
     issueToken: (grantId, audience) => issueGrantToken({ agentId, grantId, audience, issuer: options.issuer }),
     releaseGrant: (grantId, reason) => revokeGrant({ revoker: { kind: "agent", agentId }, grantId, reason }),

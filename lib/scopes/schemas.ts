@@ -62,3 +62,5 @@ export const eligibleScopeSchema = z
   .meta({ id: "EligibleScope", description: "A scope the calling agent may ask for" });
 
 export type EligibleScopeDto = z.infer<typeof eligibleScopeSchema>;
+
+export const scopeParams = z.object({ key: scopeKeySchema });

@@ -12,6 +12,7 @@ export const webhookUrlSchema = z
   .meta({ example: "https://hooks.example.com/baton" });
 
 export const webhookEndpointIdSchema = idOf("whe");
+export const webhookEndpointParams = z.object({ id: webhookEndpointIdSchema });
 
 export const createWebhookEndpointBody = z
   .strictObject({

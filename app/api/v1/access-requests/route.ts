@@ -1,19 +1,13 @@
-import { z } from "zod";
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { enforceFilingRate } from "@/lib/requests/enforce-filing-rate";
-import { fileRequest } from "@/lib/requests/file-request";
+import { fileAccessRequest } from "@/lib/requests/file-access-request";
 import { listRequests } from "@/lib/requests/list-requests";
-import { fileRequestBody, listRequestsQuery } from "@/lib/requests/schemas";
 
-const idempotencyKey = z.string().min(1).max(255).optional();
-
-export const POST = apiRoute({ caller: "agent", body: fileRequestBody }, async ({ caller, body, request }) => {
-  enforceFilingRate(caller.keyId);
-  const key = idempotencyKey.parse(request.headers.get("idempotency-key") ?? undefined);
-  const filed = await fileRequest({ agentId: caller.agentId, input: body, idempotencyKey: key });
+export const POST = apiRoute(route("post", "/api/v1/access-requests"), async ({ caller, body, headers }) => {
+  const filed = await fileAccessRequest({ agent: caller, input: body, idempotencyKey: headers["idempotency-key"] });
   return json(filed.request, filed.replayed ? 200 : 201, { Location: `/api/v1/access-requests/${filed.request.id}` });
 });
 
-export const GET = apiRoute({ caller: "agent", query: listRequestsQuery }, async ({ caller, query }) =>
+export const GET = apiRoute(route("get", "/api/v1/access-requests"), async ({ caller, query }) =>
   json(await listRequests({ agentId: caller.agentId, ...query })),
 );

@@ -1,7 +1,7 @@
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { listAgentGrants } from "@/lib/grants/list-agent-grants";
-import { listGrantsQuery } from "@/lib/grants/schemas";
 
-export const GET = apiRoute({ caller: "agent", query: listGrantsQuery }, async ({ caller, query }) =>
+export const GET = apiRoute(route("get", "/api/v1/grants"), async ({ caller, query }) =>
   json({ items: await listAgentGrants({ agentId: caller.agentId, status: query.status }) }),
 );

@@ -1,13 +1,13 @@
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { incidentActorOf } from "@/lib/http/incident-actor-of";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { openIncident } from "@/lib/incidents/open-incident";
-import { listIncidentsQuery, openIncidentBody } from "@/lib/incidents/schemas";
 
-export const GET = apiRoute({ caller: ["commander", "integration"], query: listIncidentsQuery }, async ({ query, clock }) =>
+export const GET = apiRoute(route("get", "/api/v1/incidents"), async ({ query, clock }) =>
   json({ items: await listIncidents({ status: query.status, clock }) }),
 );
 
-export const POST = apiRoute({ caller: ["commander", "integration"], body: openIncidentBody }, async ({ caller, body, clock }) =>
+export const POST = apiRoute(route("post", "/api/v1/incidents"), async ({ caller, body, clock }) =>
   json(await openIncident({ actor: incidentActorOf(caller), input: body, clock }), 201),
 );

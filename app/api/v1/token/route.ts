@@ -1,3 +1,4 @@
+import { route } from "@/lib/api/route-table";
 import { systemClock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { exchangeGrantToken } from "@/lib/grant-tokens/exchange-grant-token";
@@ -9,10 +10,12 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 // RFC 6749 §5.1: token responses, successful or not, are never cached.
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
-/** RFC 8693 token exchange. Not wrapped by apiRoute: OAuth clients expect RFC 6749 errors, not problem+json. */
+const spec = route("post", "/api/v1/token");
+
+/** RFC 8693 token exchange. Not wrapped by apiRoute: OAuth clients expect RFC 6749 errors (`oauthErrors`), not problem+json. */
 export async function POST(request: Request): Promise<Response> {
   try {
-    const form = await readJsonBody(request, { acceptsForm: true, examinedOnly: ["subject_token"] }).catch((error: unknown) => {
+    const form = await readJsonBody(request, { acceptsForm: spec.acceptsForm, examinedOnly: spec.examinedOnly }).catch((error: unknown) => {
       // An over-long body is still 413 (as on every other route), in the RFC 6749 error shape.
       throw new OAuthError("invalid_request", error instanceof Error ? error.message : "The body could not be read", error instanceof AppError ? error.status : 400);
     });

@@ -1,11 +1,9 @@
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { getRequest } from "@/lib/requests/get-request";
-import { getRequestQuery, requestParams } from "@/lib/requests/schemas";
-import { waitForRequest } from "@/lib/requests/wait-for-request";
+import { getOrAwaitRequest } from "@/lib/requests/get-or-await-request";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ caller: "agent", query: getRequestQuery, params: requestParams }, async ({ caller, query, params, request }) => {
-  const options = { agentId: caller.agentId, requestId: params.id };
-  return json(query.wait ? await waitForRequest({ ...options, waitSeconds: query.wait, signal: request.signal }) : await getRequest(options));
-});
+export const GET = apiRoute(route("get", "/api/v1/access-requests/{id}"), async ({ caller, query, params, request }) =>
+  json(await getOrAwaitRequest({ agentId: caller.agentId, requestId: params.id, waitSeconds: query.wait, signal: request.signal })),
+);

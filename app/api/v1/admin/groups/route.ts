@@ -1,8 +1,8 @@
+import { route } from "@/lib/api/route-table";
 import { createGroup } from "@/lib/groups/create-group";
-import { createGroupBody } from "@/lib/groups/schemas";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
 
-export const POST = apiRoute({ caller: "admin", body: createGroupBody }, async ({ caller, body }) =>
+export const POST = apiRoute(route("post", "/api/v1/admin/groups"), async ({ caller, body }) =>
   json(await createGroup({ actor: personActor(caller), input: body }), 201),
 );

@@ -1,11 +1,11 @@
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
 import { createScope } from "@/lib/scopes/create-scope";
 import { listScopes } from "@/lib/scopes/list-scopes";
-import { createScopeBody } from "@/lib/scopes/schemas";
 
-export const GET = apiRoute({ caller: "admin" }, async () => json({ items: await listScopes() }));
+export const GET = apiRoute(route("get", "/api/v1/admin/scopes"), async () => json({ items: await listScopes() }));
 
-export const POST = apiRoute({ caller: "admin", body: createScopeBody }, async ({ caller, body }) =>
+export const POST = apiRoute(route("post", "/api/v1/admin/scopes"), async ({ caller, body }) =>
   json(await createScope({ actor: personActor(caller), input: body }), 201),
 );

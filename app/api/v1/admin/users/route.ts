@@ -1,9 +1,9 @@
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
 import { publicBaseUrl } from "@/lib/http/public-url";
 import { createUser } from "@/lib/users/create-user";
-import { createUserBody } from "@/lib/users/schemas";
 
-export const POST = apiRoute({ caller: "admin", body: createUserBody }, async ({ caller, body, request }) =>
+export const POST = apiRoute(route("post", "/api/v1/admin/users"), async ({ caller, body, request }) =>
   json(await createUser({ actor: personActor(caller), input: body, baseUrl: publicBaseUrl(request) }), 201),
 );

@@ -1,11 +1,11 @@
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
-import { createWebhookEndpointBody } from "@/lib/webhooks/schemas";
 
-export const GET = apiRoute({ caller: "admin" }, async ({ caller }) => json({ items: await listWebhookEndpoints({ actor: personActor(caller) }) }));
+export const GET = apiRoute(route("get", "/api/v1/admin/webhooks"), async ({ caller }) => json({ items: await listWebhookEndpoints({ actor: personActor(caller) }) }));
 
-export const POST = apiRoute({ caller: "admin", body: createWebhookEndpointBody }, async ({ caller, body }) =>
+export const POST = apiRoute(route("post", "/api/v1/admin/webhooks"), async ({ caller, body }) =>
   json(await createWebhookEndpoint({ actor: personActor(caller), input: body }), 201),
 );

@@ -1,5 +1,5 @@
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { getIncident } from "@/lib/incidents/get-incident";
-import { incidentParams } from "@/lib/incidents/schemas";
 
-export const GET = apiRoute({ caller: ["commander", "integration"], params: incidentParams }, async ({ params, clock }) => json(await getIncident({ incidentId: params.id, clock })));
+export const GET = apiRoute(route("get", "/api/v1/incidents/{id}"), async ({ params, clock }) => json(await getIncident({ incidentId: params.id, clock })));

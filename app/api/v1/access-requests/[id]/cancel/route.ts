@@ -1,7 +1,7 @@
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { cancelRequest } from "@/lib/requests/cancel-request";
-import { cancelRequestBody, requestParams } from "@/lib/requests/schemas";
 
-export const POST = apiRoute({ caller: "agent", body: cancelRequestBody, params: requestParams }, async ({ caller, body, params }) =>
+export const POST = apiRoute(route("post", "/api/v1/access-requests/{id}/cancel"), async ({ caller, body, params }) =>
   json(await cancelRequest({ agentId: caller.agentId, requestId: params.id, reason: body.reason })),
 );

@@ -1,10 +1,8 @@
-import { z } from "zod";
-import { scopeKeySchema } from "@/lib/api/common-schemas";
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
-import { updateScopeBody } from "@/lib/scopes/schemas";
 import { updateScope } from "@/lib/scopes/update-scope";
 
-export const PATCH = apiRoute({ caller: "admin", body: updateScopeBody, params: z.object({ key: scopeKeySchema }) }, async ({ caller, body, params }) =>
+export const PATCH = apiRoute(route("patch", "/api/v1/admin/scopes/{key}"), async ({ caller, body, params }) =>
   json(await updateScope({ actor: personActor(caller), key: params.key, input: body })),
 );

@@ -1,8 +1,8 @@
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
 import { rotateSigningKeys } from "@/lib/signing-keys/rotate-signing-keys";
-import { rotateSigningKeysBody } from "@/lib/signing-keys/schemas";
 
-export const POST = apiRoute({ caller: "admin", body: rotateSigningKeysBody }, async ({ caller, body, clock }) =>
+export const POST = apiRoute(route("post", "/api/v1/admin/signing-keys/rotate"), async ({ caller, body, clock }) =>
   json(await rotateSigningKeys({ actor: personActor(caller), overlapSeconds: body.overlapSeconds, clock }), 201),
 );

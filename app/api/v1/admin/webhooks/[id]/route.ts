@@ -1,20 +1,17 @@
-import { z } from "zod";
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
 import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
 import { getWebhookEndpoint } from "@/lib/webhooks/get-webhook-endpoint";
-import { updateWebhookEndpointBody, webhookEndpointIdSchema } from "@/lib/webhooks/schemas";
 import { updateWebhookEndpoint } from "@/lib/webhooks/update-webhook-endpoint";
 
-const params = z.object({ id: webhookEndpointIdSchema });
+export const GET = apiRoute(route("get", "/api/v1/admin/webhooks/{id}"), async ({ caller, params }) => json(await getWebhookEndpoint({ actor: personActor(caller), endpointId: params.id })));
 
-export const GET = apiRoute({ caller: "admin", params }, async ({ caller, params }) => json(await getWebhookEndpoint({ actor: personActor(caller), endpointId: params.id })));
-
-export const PATCH = apiRoute({ caller: "admin", params, body: updateWebhookEndpointBody }, async ({ caller, params, body }) =>
+export const PATCH = apiRoute(route("patch", "/api/v1/admin/webhooks/{id}"), async ({ caller, params, body }) =>
   json(await updateWebhookEndpoint({ actor: personActor(caller), endpointId: params.id, input: body })),
 );
 
-export const DELETE = apiRoute({ caller: "admin", params }, async ({ caller, params }) => {
+export const DELETE = apiRoute(route("delete", "/api/v1/admin/webhooks/{id}"), async ({ caller, params }) => {
   await deleteWebhookEndpoint({ actor: personActor(caller), endpointId: params.id });
   return new Response(null, { status: 204 });
 });

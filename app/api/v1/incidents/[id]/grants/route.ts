@@ -1,8 +1,8 @@
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
 import { grantIncidentAuthority } from "@/lib/incidents/grant-incident-authority";
-import { grantAuthorityBody, incidentParams } from "@/lib/incidents/schemas";
 
-export const POST = apiRoute({ caller: "commander", params: incidentParams, body: grantAuthorityBody }, async ({ caller, params, body, clock }) =>
+export const POST = apiRoute(route("post", "/api/v1/incidents/{id}/grants"), async ({ caller, params, body, clock }) =>
   json(await grantIncidentAuthority({ actor: personActor(caller), incidentId: params.id, input: body, clock }), 201),
 );

@@ -1,9 +1,8 @@
 import { disableAgent } from "@/lib/agents/disable-agent";
-import { agentParams } from "@/lib/agents/route-params";
-import { disableAgentBody } from "@/lib/agents/schemas";
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
 
-export const POST = apiRoute({ caller: "admin", body: disableAgentBody, params: agentParams }, async ({ caller, body, params }) =>
+export const POST = apiRoute(route("post", "/api/v1/admin/agents/{id}/disable"), async ({ caller, body, params }) =>
   json(await disableAgent({ actor: personActor(caller), agentId: params.id, reason: body.reason })),
 );

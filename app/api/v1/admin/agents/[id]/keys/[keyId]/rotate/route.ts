@@ -1,9 +1,8 @@
-import { agentKeyParams } from "@/lib/agents/route-params";
 import { rotateAgentKey } from "@/lib/agents/rotate-agent-key";
-import { rotateAgentKeyBody } from "@/lib/agents/schemas";
+import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
 
-export const POST = apiRoute({ caller: "admin", body: rotateAgentKeyBody, params: agentKeyParams }, async ({ caller, body, params }) =>
+export const POST = apiRoute(route("post", "/api/v1/admin/agents/{id}/keys/{keyId}/rotate"), async ({ caller, body, params }) =>
   json(await rotateAgentKey({ actor: personActor(caller), agentId: params.id, keyId: params.keyId, ...body }), 201),
 );
