@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
+import { liveOrUpcomingGrantWhere } from "@/lib/kernel/live-grant";
 import type { AgentGrants, DecisionSource, ScopeAudiences } from "./decision-source";
 
-const liveAt = (now: Date) => ({ status: "ACTIVE" as const, revokedAt: null, expiresAt: { gt: now } });
 const grantFields = { id: true, scopes: true, startsAt: true, expiresAt: true } as const;
 
 async function loadScopeAudiences(): Promise<ScopeAudiences> {
@@ -13,7 +13,7 @@ async function loadScopeAudiences(): Promise<ScopeAudiences> {
 export const databaseDecisionSource: DecisionSource = {
   async loadAll(now) {
     const [grants, scopeAudiences] = await Promise.all([
-      prisma.grant.findMany({ where: liveAt(now), select: { ...grantFields, agentId: true, agent: { select: { status: true } } } }),
+      prisma.grant.findMany({ where: liveOrUpcomingGrantWhere(now), select: { ...grantFields, agentId: true, agent: { select: { status: true } } } }),
       loadScopeAudiences(),
     ]);
     const agents = new Map<string, AgentGrants>();
@@ -25,7 +25,7 @@ export const databaseDecisionSource: DecisionSource = {
     return { agents: [...agents.values()], scopeAudiences };
   },
   async loadAgent(agentId, now) {
-    const agent = await prisma.agent.findUnique({ where: { id: agentId }, select: { status: true, grants: { where: liveAt(now), select: grantFields } } });
+    const agent = await prisma.agent.findUnique({ where: { id: agentId }, select: { status: true, grants: { where: liveOrUpcomingGrantWhere(now), select: grantFields } } });
     return agent ? { agentId, active: agent.status === "ACTIVE", grants: agent.grants } : null;
   },
   loadScopeAudiences,

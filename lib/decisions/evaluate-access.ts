@@ -1,3 +1,4 @@
+import { isWithinGrantWindow } from "@/lib/kernel/live-grant";
 import type { AgentGrants, IndexedGrant, ScopeAudiences } from "./decision-source";
 import type { DecisionDto, DecisionReason } from "./schemas";
 
@@ -9,8 +10,6 @@ export interface TokenFacts {
 }
 
 const deny = (reason: DecisionReason): DecisionDto => ({ allow: false, reason });
-
-const isLiveAt = (grant: IndexedGrant, now: number) => grant.startsAt.getTime() <= now && now < grant.expiresAt.getTime();
 
 /**
  * The one decision rule, on a snapshot of an agent's grants: allow only if a grant covering the scope is
@@ -44,7 +43,7 @@ export function evaluateAccess(options: {
   const candidates = ownGrants.filter(covers);
   if (candidates.length === 0) return deny(scope === undefined ? "scope_not_served" : "no_grant");
 
-  const live = candidates.filter((grant) => isLiveAt(grant, now));
+  const live = candidates.filter((grant) => isWithinGrantWindow(grant, options.now));
   if (live.length === 0) return deny(candidates.some((grant) => now < grant.startsAt.getTime()) ? "grant_not_started" : "grant_expired");
   const longest = live.reduce((best, grant) => (grant.expiresAt > best.expiresAt ? grant : best));
   const until = token && token.expiresAt < longest.expiresAt ? token.expiresAt : longest.expiresAt;

@@ -1,11 +1,12 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
+import { liveOrUpcomingGrantWhere } from "@/lib/kernel/live-grant";
 
 /** Ends, at `at`, every grant matching `where` that is still in force then, each with its own audit event. */
 export async function revokeActiveGrants(tx: Tx, where: Prisma.GrantWhereInput, revocation: { actor: Actor; reason: string; at: Date }) {
   const { actor, reason, at } = revocation;
-  const grants = await tx.grant.findMany({ where: { ...where, status: "ACTIVE", expiresAt: { gt: at } }, select: { id: true, agentId: true } });
+  const grants = await tx.grant.findMany({ where: { ...where, ...liveOrUpcomingGrantWhere(at) }, select: { id: true, agentId: true } });
   for (const grant of grants) {
     await tx.grant.update({
       where: { id: grant.id },

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { systemClock, type Clock } from "@/lib/clock";
-import { isGrantActive } from "@/lib/grants/grant-validity";
+import { isGrantLive } from "@/lib/kernel/live-grant";
 import { findVerificationKey } from "@/lib/signing-keys/find-verification-key";
 import { scopesOf } from "./grant-token-format";
 import { INACTIVE, introspectionOf } from "./introspection-of";
@@ -18,7 +18,7 @@ export async function introspectGrantToken(options: { token: string; audience: s
   const claims = await verifyGrantToken({ token: options.token, issuer: options.issuer, audience: options.audience, findKey: findVerificationKey, now });
   if (!claims) return INACTIVE;
   const grant = await prisma.grant.findUnique({ where: { id: claims.grant_id }, include: { agent: { select: { status: true } } } });
-  if (!grant || grant.agentId !== claims.sub || grant.agent.status !== "ACTIVE" || !isGrantActive(grant, now)) return INACTIVE;
+  if (!grant || grant.agentId !== claims.sub || grant.agent.status !== "ACTIVE" || !isGrantLive(grant, now)) return INACTIVE;
   const tokenScopes = scopesOf(claims).filter((scope) => grant.scopes.includes(scope));
   const served = await prisma.scope.findMany({ where: { key: { in: tokenScopes }, resourceServer: { audience: options.audience, revokedAt: null } }, select: { key: true } });
   return introspectionOf(claims, tokenScopes.filter((key) => served.some((scope) => scope.key === key)));

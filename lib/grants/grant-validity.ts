@@ -1,17 +1,13 @@
-import type { GrantStatus } from "@/lib/generated/prisma/enums";
+import { isGrantLive, type LiveGrantFields } from "@/lib/kernel/live-grant";
 
-export interface GrantTimes {
-  status: GrantStatus;
-  startsAt: Date;
-  expiresAt: Date;
-  revokedAt: Date | null;
-}
+export type GrantTimes = LiveGrantFields;
 
 export type EffectiveGrantState = "ACTIVE" | "NOT_STARTED" | "EXPIRED" | "REVOKED";
 
 /**
  * What a grant is at `now`, from its own fields alone: a grant past its expiry is expired even if no
- * background job has marked it yet. Valid only while startsAt <= now < expiresAt.
+ * background job has marked it yet. "ACTIVE" here is exactly isGrantLive (lib/kernel/live-grant.ts);
+ * the other states say why it is not, for messages and badges.
  */
 export function effectiveGrantState(grant: GrantTimes, now: Date): EffectiveGrantState {
   if (grant.status === "REVOKED" || grant.revokedAt !== null) return "REVOKED";
@@ -20,11 +16,7 @@ export function effectiveGrantState(grant: GrantTimes, now: Date): EffectiveGran
   return "ACTIVE";
 }
 
-export function isGrantActive(grant: GrantTimes, now: Date): boolean {
-  return effectiveGrantState(grant, now) === "ACTIVE";
-}
-
 export function secondsRemaining(grant: GrantTimes, now: Date): number {
-  if (!isGrantActive(grant, now)) return 0;
+  if (!isGrantLive(grant, now)) return 0;
   return Math.max(0, Math.floor((grant.expiresAt.getTime() - now.getTime()) / 1000));
 }

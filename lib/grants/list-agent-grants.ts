@@ -1,12 +1,13 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { systemClock, type Clock } from "@/lib/clock";
+import { liveGrantWhere } from "@/lib/kernel/live-grant";
 import { grantInclude, toGrantDto } from "./to-grant-dto";
 
 export function statusFilter(status: "active" | "expired" | "revoked" | "all", now: Date): Prisma.GrantWhereInput {
   switch (status) {
     case "active":
-      return { status: "ACTIVE", revokedAt: null, startsAt: { lte: now }, expiresAt: { gt: now } };
+      return liveGrantWhere(now);
     case "expired":
       return { revokedAt: null, OR: [{ status: "EXPIRED" }, { status: "ACTIVE", expiresAt: { lte: now } }] };
     case "revoked":

@@ -6,6 +6,7 @@ import { recordEvent, type Actor } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { conflict, notFound } from "@/lib/errors";
 import { awaitChangeHeard } from "@/lib/events/change-feed";
+import { liveOrUpcomingGrantWhere } from "@/lib/kernel/live-grant";
 import { effectiveGrantState } from "./grant-validity";
 import type { GrantDto } from "./schemas";
 import { grantInclude, toGrantDto } from "./to-grant-dto";
@@ -41,7 +42,7 @@ export async function revokeGrant(options: { revoker: GrantRevoker; grantId: str
     const grant = await tx.grant.findFirst({ where: { id: options.grantId, ...(await revocableBy(tx, options.revoker)) } });
     if (!grant) throw notFound("The grant");
     const ended = await tx.grant.updateMany({
-      where: { id: grant.id, status: "ACTIVE", revokedAt: null, expiresAt: { gt: now } },
+      where: { id: grant.id, ...liveOrUpcomingGrantWhere(now) },
       data: { status: "REVOKED", revokedAt: now, revokedByKind: actor.kind, revokedById: actor.id, revokeReason: reason, updatedAt: now },
     });
     if (ended.count === 0) {

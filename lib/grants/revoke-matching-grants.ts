@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
+import { liveOrUpcomingGrantWhere } from "@/lib/kernel/live-grant";
 
 /**
  * Ends, at `at`, every grant matching `where` that is still in force then, each with its own audit event,
@@ -8,7 +9,7 @@ import { recordEvent, type Actor } from "@/lib/audit/record-event";
  */
 export async function revokeMatchingGrants(tx: Tx, where: Prisma.GrantWhereInput, revocation: { actor: Actor; reason: string; at: Date }) {
   const { actor, reason, at } = revocation;
-  const grants = await tx.grant.findMany({ where: { ...where, status: "ACTIVE", revokedAt: null, expiresAt: { gt: at } }, select: { id: true, agentId: true }, orderBy: { id: "asc" } });
+  const grants = await tx.grant.findMany({ where: { ...where, ...liveOrUpcomingGrantWhere(at) }, select: { id: true, agentId: true }, orderBy: { id: "asc" } });
   let lastSeq: bigint | null = null;
   for (const grant of grants) {
     // Guarded like revokeGrant: a row that ended meanwhile is left as it is and gets no event.

@@ -3,6 +3,7 @@ import { authenticateBearer, invalidCredential, type ApiPrincipal } from "@/lib/
 import { recordRefusedAuthentication } from "@/lib/auth/record-refused-authentication";
 import { systemClock, type Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { parseBearerToken } from "@/lib/kernel/bearer-token";
 import { clientAddress } from "./client-address";
 import { fieldErrorsOf, problemResponse } from "./problem";
 import { limitFailedAuthentication } from "./limit-failed-authentication";
@@ -40,8 +41,7 @@ export interface RouteContext<C extends ApiCaller, B, Q, P, H = Record<string, n
 }
 
 export function bearerToken(request: Request): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
-  return match ? match[1]! : null;
+  return parseBearerToken(request.headers.get("authorization"));
 }
 
 /**

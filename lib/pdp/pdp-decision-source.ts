@@ -1,9 +1,11 @@
 import type pg from "pg";
 import type { AgentGrants, DecisionSource, IndexedGrant, ScopeAudiences } from "@/lib/decisions/decision-source";
+import { liveOrUpcomingGrantSql } from "@/lib/kernel/live-grant";
 
 // Timestamps are stored without a zone, in UTC: converting in SQL keeps the session's TimeZone out of it.
 const GRANT_COLUMNS = `g.id, g.scopes, g."startsAt" AT TIME ZONE 'UTC' AS "startsAt", g."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt"`;
-const LIVE_AT = `g.status = 'ACTIVE' AND g."revokedAt" IS NULL AND g."expiresAt" > ($1::timestamptz AT TIME ZONE 'UTC')`;
+// The index holds grants not yet started too: evaluateAccess compares startsAt at decision time.
+const LIVE_AT = liveOrUpcomingGrantSql("g", "$1");
 
 type GrantRow = IndexedGrant & { agentId: string; agentStatus: string };
 

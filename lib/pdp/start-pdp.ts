@@ -12,6 +12,7 @@ import { introspectBody } from "@/lib/grant-tokens/schemas";
 import { limitFailedAuthentication } from "@/lib/http/limit-failed-authentication";
 import { fieldErrorsOf, problemResponse } from "@/lib/http/problem";
 import { parseFormText, parseJsonText } from "@/lib/http/read-json-body";
+import { parseBearerToken } from "@/lib/kernel/bearer-token";
 import { introspectFromIndex } from "./introspect-from-index";
 import { listenForChanges } from "./listen-for-changes";
 import { createPdpCredentials } from "./pdp-credentials";
@@ -42,11 +43,6 @@ export interface RunningPdp {
 }
 
 const noTokenCache: VerifiedTokenCache = { get: () => undefined, set: () => undefined };
-
-function bearerToken(request: http.IncomingMessage): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? "");
-  return match ? match[1]! : null;
-}
 
 /** `token` is only examined, never stored: a NUL in it makes it an unusable token (a deny), not a bad body. */
 const EXAMINED_ONLY = ["token"] as const;
@@ -118,7 +114,7 @@ export async function startPdp(options: PdpOptions): Promise<RunningPdp> {
     const isDecision = path === "/api/v1/decisions";
     if (!isDecision && path !== "/api/v1/introspect") throw new AppError("NOT_FOUND", "Only POST /api/v1/decisions, POST /api/v1/introspect and GET /healthz are served here");
     if (request.method !== "POST") throw new AppError("NOT_FOUND", `${path} takes POST`);
-    const secret = bearerToken(request);
+    const secret = parseBearerToken(request.headers.authorization);
     const audience = secret && secret.length <= 512 ? await credentials.audienceOf(secret, new Date()) : null;
     if (!audience) {
       limitFailedAuthentication(request.socket.remoteAddress ?? "unknown", secret);

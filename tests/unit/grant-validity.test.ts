@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { effectiveGrantState, isGrantActive, secondsRemaining, type GrantTimes } from "@/lib/grants/grant-validity";
+import { effectiveGrantState, secondsRemaining, type GrantTimes } from "@/lib/grants/grant-validity";
+import { isGrantLive } from "@/lib/kernel/live-grant";
 import { manualClock } from "@/lib/clock";
 
 const expiresAt = new Date("2026-11-24T12:00:00.000Z");
@@ -8,12 +9,12 @@ const grant: GrantTimes = { status: "ACTIVE", startsAt: new Date("2026-11-24T11:
 describe("grant validity", () => {
   it("allows at exp − 1 ms and denies at exp and exp + 1 ms", () => {
     const clock = manualClock(expiresAt.getTime() - 1);
-    expect(isGrantActive(grant, clock.now())).toBe(true);
+    expect(isGrantLive(grant, clock.now())).toBe(true);
     clock.advance(1);
-    expect(isGrantActive(grant, clock.now())).toBe(false);
+    expect(isGrantLive(grant, clock.now())).toBe(false);
     expect(effectiveGrantState(grant, clock.now())).toBe("EXPIRED");
     clock.advance(1);
-    expect(isGrantActive(grant, clock.now())).toBe(false);
+    expect(isGrantLive(grant, clock.now())).toBe(false);
   });
 
   it("is expired past its time even while still marked ACTIVE (no job has run)", () => {
@@ -26,12 +27,12 @@ describe("grant validity", () => {
 
   it("denies a revoked grant at once, even inside its window", () => {
     const now = new Date("2026-11-24T11:30:00Z");
-    expect(isGrantActive({ ...grant, status: "REVOKED", revokedAt: now }, now)).toBe(false);
+    expect(isGrantLive({ ...grant, status: "REVOKED", revokedAt: now }, now)).toBe(false);
     expect(effectiveGrantState({ ...grant, revokedAt: now }, now)).toBe("REVOKED");
   });
 
   it("denies a grant marked EXPIRED even if its clock says otherwise", () => {
-    expect(isGrantActive({ ...grant, status: "EXPIRED" }, new Date("2026-11-24T11:30:00Z"))).toBe(false);
+    expect(isGrantLive({ ...grant, status: "EXPIRED" }, new Date("2026-11-24T11:30:00Z"))).toBe(false);
   });
 
   it("counts whole seconds remaining, and none once inactive", () => {
