@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/cn";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
 import { fetchGrant, grantKey, type GrantDetail } from "./grant-queries";
 import { RevokeGrantDialog } from "./revoke-grant-dialog";

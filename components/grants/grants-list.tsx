@@ -16,7 +16,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeCell } from "@/components/ui/time-cell";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
-import { formatDuration, parseDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration, parseDuration } from "@/lib/kernel/duration";
 import { fetchGrants, grantsKey, type GrantSearch } from "./grant-queries";
 import { GrantLink } from "@/components/grants/grant-link";
 

@@ -18,7 +18,7 @@ import { SelectField } from "@/components/ui/select";
 import { TextareaField } from "@/components/ui/textarea";
 import { standingExposure } from "@/lib/agents/standing-exposure";
 import { grantScopeField } from "@/lib/incidents/form-schemas";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { incidentKey, type IncidentDetail } from "./incident-queries";
 
 type Extra = { awaitingSecondApproval: string };

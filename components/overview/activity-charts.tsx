@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { APPROVAL_RANGES, type ApprovalRange } from "@/lib/overview/time-to-approve-scale";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { fetchTimeToApprove, timeToApproveKey, type Overview } from "./overview-queries";
 
 type Activity = Overview["activity"];

@@ -20,7 +20,7 @@ import { TimeCell } from "@/components/ui/time-cell";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
 import { EXPIRING_SOON } from "@/lib/overview/expiring-soon";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { liveCounts } from "./live-counts";
 import { fetchOverview, overviewKey, type Overview } from "./overview-queries";
 import { GrantLink } from "@/components/grants/grant-link";

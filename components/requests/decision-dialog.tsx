@@ -8,7 +8,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { TextareaField } from "@/components/ui/textarea";
 import { decisionBody } from "@/lib/approvals/decision-body";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { saveApproveDraft, type ApproveDraft } from "./approve-draft";
 import { fetchRequest, reauthenticateUrl, requestKey, type DecisionBody, type InboxItem, type RequestDetail } from "./request-queries";
 import { DurationField } from "./duration-field";

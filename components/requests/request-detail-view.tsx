@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { ApprovalCount } from "./approval-count";
 import { RESUME_PARAM, takeApproveDraft } from "./approve-draft";
 import { DecisionDialog, type DecisionTarget } from "./decision-dialog";
