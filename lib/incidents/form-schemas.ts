@@ -45,7 +45,7 @@ export const grantAuthorityForm = z.preprocess(
       .string()
       .transform((text, context) => {
         // The dialog's duration control posts seconds; a written duration ("1 h 30 min") is read too.
-        const seconds = parseDuration(text);
+        const seconds = parseDuration(text, { bareSeconds: true });
         if (seconds === null) context.addIssue({ code: "custom", message: "write a duration such as 15 min or 1 h" });
         return seconds ?? z.NEVER;
       })

@@ -13,13 +13,17 @@ export const ISO_DURATION = /^P(?!$)(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(
 const ISO_UNITS = [UNIT_SECONDS.w, UNIT_SECONDS.d, UNIT_SECONDS.h, UNIT_SECONDS.m, UNIT_SECONDS.s];
 
 /**
- * Seconds from any spelling Baton accepts: plain seconds (`900`), written units (`15m`, `1h30m`,
- * `1 h 30 min`, `2d`, any case) or ISO 8601 (`PT15M`, `P1DT2H`). Null for anything else, including
- * fractions, negative amounts, years and months, and amounts too large to count exactly.
+ * Seconds from any spelling Baton accepts: written units (`15m`, `1h30m`, `1 h 30 min`, `2d`, any case),
+ * ISO 8601 (`PT15M`, `P1DT2H`) and, where the caller allows it, a bare number of seconds (`900`). Null for
+ * anything else, including fractions, negative amounts, years and months, and amounts too large to count
+ * exactly.
+ *
+ * A bare number is refused by default: typed by a person into a form or a URL, "15" is as likely minutes
+ * as seconds. The CLI (documented as seconds) and controls that post seconds allow it.
  */
-export function parseDuration(text: string): number | null {
+export function parseDuration(text: string, options: { bareSeconds?: boolean } = {}): number | null {
   const trimmed = text.trim();
-  if (/^\d+$/.test(trimmed)) return exactSeconds(Number(trimmed));
+  if (/^\d+$/.test(trimmed)) return options.bareSeconds ? exactSeconds(Number(trimmed)) : null;
   const upper = trimmed.toUpperCase();
   const iso = ISO_DURATION.exec(upper);
   if (iso) return sumParts(iso.slice(1), ISO_UNITS);

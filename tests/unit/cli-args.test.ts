@@ -16,6 +16,7 @@ describe("parseDurationFlag", () => {
   it("reads Baton's duration grammar (tests/unit/duration.test.ts)", () => {
     expect(parseDurationFlag("1h30m", "--for")).toBe(5400);
     expect(parseDurationFlag("PT15M", "--wait")).toBe(900);
+    expect(parseDurationFlag("300", "--wait")).toBe(300);
   });
 
   it.each(["", "15x", "30m1h", "fifteen"])("rejects %j, naming the flag", (text) => {

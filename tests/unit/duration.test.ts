@@ -12,9 +12,6 @@ describe("parseDuration: Baton's one duration grammar", () => {
     ["90d", 90 * 86_400],
     ["1d12h", 129_600],
     [" 15m ", 900],
-    // Plain seconds: the incident dialog's duration control posts them, the CLI takes them.
-    ["300", 300],
-    ["0", 0],
     // How the web forms write durations, and read them back.
     ["1 h 30 min", 5400],
     ["15 min", 900],
@@ -60,6 +57,16 @@ describe("parseDuration: Baton's one duration grammar", () => {
     "1h PT15M",
   ])("refuses %j", (text) => {
     expect(parseDuration(text)).toBeNull();
+  });
+
+  it("reads a bare number as seconds only where the caller allows it (the CLI, controls that post seconds)", () => {
+    expect(parseDuration("300", { bareSeconds: true })).toBe(300);
+    expect(parseDuration(" 0 ", { bareSeconds: true })).toBe(0);
+    expect(parseDuration("15m", { bareSeconds: true })).toBe(900);
+    expect(parseDuration("99999999999999999999", { bareSeconds: true })).toBeNull();
+    // Typed into a form or a URL, "15" may mean minutes as well as seconds.
+    expect(parseDuration("300")).toBeNull();
+    expect(parseDuration("15")).toBeNull();
   });
 
   it("keeps MCP's input pattern to ISO 8601 alone", () => {
