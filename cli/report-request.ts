@@ -1,6 +1,7 @@
 import type { AccessRequestDto } from "@/lib/requests/schemas";
 import type { CliContext } from "./cli-context";
-import { formatDuration, formatRelative } from "./duration";
+import { formatDurationCompact } from "@/lib/kernel/duration";
+import { formatRelative } from "./duration";
 import { exitCodeForStatus } from "./exit-codes";
 import { oneLine } from "./terminal-text";
 
@@ -27,7 +28,7 @@ export function reportRequest(request: AccessRequestDto, context: CliContext, op
       context.print(`  Reason: ${reason ?? "none given"}`);
       break;
     case "PENDING":
-      context.print(options.waitedSeconds ? `Still pending after ${formatDuration(options.waitedSeconds)}: ${request.id}` : `Pending: ${request.id}`);
+      context.print(options.waitedSeconds ? `Still pending after ${formatDurationCompact(options.waitedSeconds)}: ${request.id}` : `Pending: ${request.id}`);
       context.print(`  Lapses:  ${request.pendingExpiresAt} (${relativeTo(request.pendingExpiresAt)}) unless decided`);
       context.print(`  Wait with: baton status ${request.id} --wait ${SUGGESTED_WAIT}`);
       break;

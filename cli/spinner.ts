@@ -1,4 +1,4 @@
-import { formatDuration } from "./duration";
+import { formatDurationCompact } from "@/lib/kernel/duration";
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 const FRAME_INTERVAL_MS = 100;
@@ -13,7 +13,7 @@ export function startSpinner(stderr: { isTTY?: boolean; write: (text: string) =>
   const startedAt = Date.now();
   let frame = 0;
   const draw = () => {
-    const elapsed = formatDuration((Date.now() - startedAt) / 1000);
+    const elapsed = formatDurationCompact((Date.now() - startedAt) / 1000);
     stderr.write(`${CLEAR_LINE}${FRAMES[frame % FRAMES.length]} ${label} (${elapsed})`);
     frame += 1;
   };

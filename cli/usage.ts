@@ -1,7 +1,7 @@
 // Help text only: main prints it without loading any command, so `--help` stays fast.
 
 const EXIT_CODES = "Exit codes: 0 approved, 1 error, 2 denied, 3 still pending, 4 cancelled or lapsed.";
-const DURATIONS = "Durations: 90s, 15m, 2h, 1h30m, 90d or a number of seconds.";
+const DURATIONS = "Durations: 90s, 15m, 2h, 1h30m, 90d, PT1H30M (ISO 8601) or a number of seconds.";
 
 export const MAIN_USAGE = `baton — ask Baton for just-in-time access, and manage it
 

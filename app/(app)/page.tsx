@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { GetStartedChecklist, onboardingKey } from "@/components/overview/get-started-checklist";
+import { queryKeys } from "@/components/live/query-keys";
+import { GetStartedChecklist } from "@/components/overview/get-started-checklist";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
-import { overviewKey } from "@/components/overview/overview-queries";
 import { Prefetched } from "@/components/requests/prefetched";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { getOverview } from "@/lib/overview/get-overview";
@@ -22,11 +22,11 @@ export default async function OverviewPage() {
       <h1 className="text-lg font-semibold">Overview</h1>
       {/* An installation that has approved a request is past its first hour: the checklist is not shown again. */}
       {onboarding && !onboarding.complete && (
-        <Prefetched queryKey={onboardingKey} data={onboarding}>
+        <Prefetched queryKey={queryKeys.onboarding} data={onboarding}>
           <GetStartedChecklist />
         </Prefetched>
       )}
-      <Prefetched queryKey={overviewKey} data={overview}>
+      <Prefetched queryKey={queryKeys.overview} data={overview}>
         <OverviewDashboard viewerRole={viewer.role} />
       </Prefetched>
     </div>

@@ -1,7 +1,8 @@
 import { type AgentKeyDto, rotateAgentKeyBody } from "@/lib/agents/schemas";
+import { formatDurationCompact } from "@/lib/kernel/duration";
 import { adminClient } from "../baton-clients";
 import type { CliContext } from "../cli-context";
-import { formatDuration, parseDuration } from "../duration";
+import { parseDurationFlag } from "../duration";
 import { parseCommandArgs, splitAction } from "../parse-command-args";
 import { printIssuedKey } from "../print-issued-key";
 import { formatTable } from "../terminal-text";
@@ -65,7 +66,7 @@ export async function run(args: string[], context: CliContext): Promise<number> 
       if (!command.json) {
         // Without --overlap the server applies the contract's default, which parsing an empty body reveals.
         const overlapSeconds = command.overlapSeconds ?? rotateAgentKeyBody.parse({}).overlapSeconds;
-        context.print(overlapSeconds === 0 ? `The old key ${command.keyId} has stopped working.` : `The old key ${command.keyId} keeps working for ${formatDuration(overlapSeconds)}, then stops.`);
+        context.print(overlapSeconds === 0 ? `The old key ${command.keyId} has stopped working.` : `The old key ${command.keyId} keeps working for ${formatDurationCompact(overlapSeconds)}, then stops.`);
       }
       return 0;
     }
@@ -78,7 +79,7 @@ export async function run(args: string[], context: CliContext): Promise<number> 
 }
 
 function optionalDuration(value: string | undefined, flag: string): number | undefined {
-  return value === undefined ? undefined : parseDuration(value, flag);
+  return value === undefined ? undefined : parseDurationFlag(value, flag);
 }
 
 function keyRow(key: AgentKeyDto): string[] {

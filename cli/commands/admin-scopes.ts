@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import type { createScopeBody, ScopeDto, updateScopeBody } from "@/lib/scopes/schemas";
+import { formatDurationCompact } from "@/lib/kernel/duration";
 import { adminClient } from "../baton-clients";
 import type { CliContext } from "../cli-context";
 import { CliUsageError } from "../cli-usage-error";
-import { formatDuration, parseDuration } from "../duration";
+import { parseDurationFlag } from "../duration";
 import { oneOf, parseCommandArgs, positiveInteger, required, splitAction } from "../parse-command-args";
 import { formatTable, oneLine } from "../terminal-text";
 
@@ -36,7 +37,7 @@ export function parseScopesArgs(args: string[]): ScopesCommand {
       body: {
         key: required(values.key, "--key"),
         risk: oneOf(required(values.risk, "--risk"), RISKS, "--risk"),
-        maxDurationSeconds: parseDuration(required(values.max, "--max"), "--max"),
+        maxDurationSeconds: parseDurationFlag(required(values.max, "--max"), "--max"),
         approvalsRequired: values.approvals === undefined ? undefined : positiveInteger(values.approvals, "--approvals"),
         approverGroup: values.group,
         autoApprove: values["auto-approve"],
@@ -54,7 +55,7 @@ export function parseScopesArgs(args: string[]): ScopesCommand {
   if (values["auto-approve"] && values["no-auto-approve"]) throw new CliUsageError("--auto-approve and --no-auto-approve contradict each other");
   const body = {
     risk: values.risk === undefined ? undefined : oneOf(values.risk, RISKS, "--risk"),
-    maxDurationSeconds: values.max === undefined ? undefined : parseDuration(values.max, "--max"),
+    maxDurationSeconds: values.max === undefined ? undefined : parseDurationFlag(values.max, "--max"),
     approvalsRequired: values.approvals === undefined ? undefined : positiveInteger(values.approvals, "--approvals"),
     approverGroup: values["no-group"] ? null : values.group,
     autoApprove: values["no-auto-approve"] ? false : values["auto-approve"],
@@ -81,10 +82,10 @@ export async function run(args: string[], context: CliContext): Promise<number> 
 }
 
 function scopeRow(scope: ScopeDto): string[] {
-  return [scope.key, scope.risk.toLowerCase(), formatDuration(scope.maxDurationSeconds), String(scope.approvalsRequired), scope.approverGroup ?? "", scope.autoApprove ? "yes" : "no"];
+  return [scope.key, scope.risk.toLowerCase(), formatDurationCompact(scope.maxDurationSeconds), String(scope.approvalsRequired), scope.approverGroup ?? "", scope.autoApprove ? "yes" : "no"];
 }
 
 function describeScope(scope: ScopeDto): string {
   const approval = scope.autoApprove ? "approved automatically" : `${scope.approvalsRequired} approval${scope.approvalsRequired === 1 ? "" : "s"}${scope.approverGroup ? ` from ${oneLine(scope.approverGroup)}` : ""}`;
-  return `${scope.risk.toLowerCase()} risk, at most ${formatDuration(scope.maxDurationSeconds)}, ${approval}`;
+  return `${scope.risk.toLowerCase()} risk, at most ${formatDurationCompact(scope.maxDurationSeconds)}, ${approval}`;
 }

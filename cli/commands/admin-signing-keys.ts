@@ -1,7 +1,8 @@
 import { rotateSigningKeysBody, type SigningKeyDto } from "@/lib/signing-keys/schemas";
+import { formatDurationCompact } from "@/lib/kernel/duration";
 import { adminClient } from "../baton-clients";
 import type { CliContext } from "../cli-context";
-import { formatDuration, parseDuration } from "../duration";
+import { parseDurationFlag } from "../duration";
 import { parseCommandArgs, splitAction } from "../parse-command-args";
 import { formatTable } from "../terminal-text";
 
@@ -13,7 +14,7 @@ export function parseSigningKeysArgs(args: string[]): SigningKeysCommand {
   const { action, rest } = splitAction(args, ["list", "rotate"]);
   if (action === "list") return { action, json: parseCommandArgs(rest, { json }).values.json };
   const { values } = parseCommandArgs(rest, { overlap: { type: "string" }, json });
-  return { action, overlapSeconds: values.overlap === undefined ? undefined : parseDuration(values.overlap, "--overlap"), json: values.json };
+  return { action, overlapSeconds: values.overlap === undefined ? undefined : parseDurationFlag(values.overlap, "--overlap"), json: values.json };
 }
 
 export async function run(args: string[], context: CliContext): Promise<number> {
@@ -35,7 +36,7 @@ export async function run(args: string[], context: CliContext): Promise<number> 
   context.print(`Next key ${rotated.next.kid} is published now and will sign after the following rotation.`);
   // Without --overlap the server applies the contract's default, which parsing an empty body reveals.
   const overlapSeconds = command.overlapSeconds ?? rotateSigningKeysBody.parse({}).overlapSeconds;
-  for (const key of rotated.retired) context.print(`Retired ${key.kid}: still published for ${formatDuration(overlapSeconds)}, until ${key.expiresAt}.`);
+  for (const key of rotated.retired) context.print(`Retired ${key.kid}: still published for ${formatDurationCompact(overlapSeconds)}, until ${key.expiresAt}.`);
   return 0;
 }
 

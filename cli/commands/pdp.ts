@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_STALENESS_MS, startPdp } from "@/lib/pdp/start-pdp";
 import type { CliContext } from "../cli-context";
 import { CliUsageError } from "../cli-usage-error";
-import { parseDuration } from "../duration";
+import { parseDurationFlag } from "../duration";
 import { oneOf, parseCommandArgs, positiveInteger } from "../parse-command-args";
 
 export interface PdpCommand {
@@ -14,7 +14,7 @@ export interface PdpCommand {
 /** Staleness bounds are short: milliseconds ("500ms") as well as the CLI's usual durations ("2s"). */
 function parseStaleness(value: string): number {
   const millis = /^(\d+)ms$/.exec(value);
-  return millis ? positiveInteger(millis[1]!, "--max-staleness") : parseDuration(value, "--max-staleness") * 1000;
+  return millis ? positiveInteger(millis[1]!, "--max-staleness") : parseDurationFlag(value, "--max-staleness") * 1000;
 }
 
 export function parsePdpArgs(args: string[]): PdpCommand {

@@ -4,7 +4,7 @@ import type { FileRequestBody } from "@/lib/requests/schemas";
 import { awaitDecision } from "../await-decision";
 import { agentClient } from "../baton-clients";
 import type { CliContext } from "../cli-context";
-import { parseDuration } from "../duration";
+import { parseDurationFlag } from "../duration";
 import { parseCommandArgs, required } from "../parse-command-args";
 import { reportRequest } from "../report-request";
 
@@ -33,13 +33,13 @@ export function parseRequestArgs(args: string[], newIdempotencyKey: () => string
   return {
     body: {
       scopes: required(values.scope, "--scope"),
-      durationSeconds: parseDuration(required(values.for, "--for"), "--for"),
+      durationSeconds: parseDurationFlag(required(values.for, "--for"), "--for"),
       justification: required(values.reason, "--reason"),
       onBehalfOf: values["on-behalf-of"],
       incidentId: values.incident,
       contextRef: values.context,
     },
-    waitSeconds: values.wait === undefined ? 0 : parseDuration(values.wait, "--wait"),
+    waitSeconds: values.wait === undefined ? 0 : parseDurationFlag(values.wait, "--wait"),
     idempotencyKey: values["idempotency-key"] || newIdempotencyKey(),
     json: values.json,
   };

@@ -1,7 +1,7 @@
 import { awaitDecision } from "../await-decision";
 import { agentClient } from "../baton-clients";
 import type { CliContext } from "../cli-context";
-import { parseDuration } from "../duration";
+import { parseDurationFlag } from "../duration";
 import { parseCommandArgs } from "../parse-command-args";
 import { reportRequest } from "../report-request";
 
@@ -15,7 +15,7 @@ export function parseStatusArgs(args: string[]): StatusCommand {
   const { values, positionals } = parseCommandArgs(args, { wait: { type: "string" }, json: { type: "boolean", default: false } }, ["id"]);
   return {
     requestId: positionals.id,
-    waitSeconds: values.wait === undefined ? 0 : parseDuration(values.wait, "--wait"),
+    waitSeconds: values.wait === undefined ? 0 : parseDurationFlag(values.wait, "--wait"),
     json: values.json,
   };
 }

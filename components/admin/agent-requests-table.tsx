@@ -1,7 +1,7 @@
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeCell } from "@/components/ui/time-cell";
 import type { AccessRequestDto } from "@/lib/requests/schemas";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import type { ScopeRef } from "@/lib/scopes/scope-refs";
 import { ScopeChipsCell } from "@/components/context/scope-chip";
 import { StatusCell } from "./status-badge";

@@ -1,12 +1,11 @@
 "use client";
 import { revokeResourceServerAction, rotateResourceServerSecretAction } from "@/app/(app)/resource-servers/actions";
 import { Button } from "@/components/ui/button";
-import { TextareaField } from "@/components/ui/textarea";
 import type { CreatedResourceServerFormState } from "@/lib/resource-servers/form-schemas";
-import { ConfirmDialog } from "./confirm-dialog";
 import { OverlapField } from "./credential-lifetime-fields";
 import { FormDialog } from "./form-dialog";
 import { OneTimeKey } from "./one-time-key";
+import { RevokeWithReasonDialog } from "./revoke-with-reason-dialog";
 
 const showIssuedSecret = (state: CreatedResourceServerFormState) =>
   state.issuedSecret && <OneTimeKey secret={state.issuedSecret} label="New resource server secret" usage={<>Deploy it to the tool; it replaces the old secret.</>} />;
@@ -36,27 +35,12 @@ export function RotateResourceServerSecretDialog({ id, name }: { id: string; nam
 
 export function RevokeResourceServerDialog({ id, name }: { id: string; name: string }) {
   return (
-    <ConfirmDialog
-      trigger={
-        <Button size="sm" variant="outline">
-          Revoke<span className="sr-only"> {name}</span>
-        </Button>
-      }
-      title={`Revoke ${name}?`}
-      description={
-        <>
-          <span>Its secrets stop working at once: it can no longer ask for decisions or introspect tokens, on any instance or PDP.</span>
-          <span>A revoked resource server cannot be restored; register a new one instead.</span>
-        </>
-      }
-      confirmLabel="Revoke resource server"
+    <RevokeWithReasonDialog
+      id={id}
+      name={name}
+      what="resource server"
+      consequence="Its secrets stop working at once: it can no longer ask for decisions or introspect tokens, on any instance or PDP."
       action={revokeResourceServerAction}
-      fields={(state) => (
-        <>
-          <input type="hidden" name="id" value={id} />
-          <TextareaField label="Reason" name="reason" rows={2} required defaultValue={state.values?.reason} error={state.fieldErrors?.reason} hint="Recorded in the audit log." />
-        </>
-      )}
     />
   );
 }

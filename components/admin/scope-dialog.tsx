@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { TextareaField } from "@/components/ui/textarea";
 import type { FormState } from "@/lib/http/form-action";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import type { ScopeDto } from "@/lib/scopes/schemas";
 import { FormDialog } from "./form-dialog";
 

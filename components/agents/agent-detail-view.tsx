@@ -11,16 +11,17 @@ import { ScopeChip } from "@/components/context/scope-chip";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { useSecondClock } from "@/components/grants/use-second-clock";
+import { queryKeys } from "@/components/live/query-keys";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Fact } from "@/components/ui/fact";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { agentKey, fetchAgent } from "./agent-queries";
+import { fetchAgent } from "./agent-queries";
 import { StandingExposureCard } from "./standing-exposure-card";
 
 /** The agent page, kept live: its keys, requests, grants and the authority it holds right now. */
 export function AgentDetailView({ agentId, viewerIsAdmin, viewerReadsAudit }: { agentId: string; viewerIsAdmin: boolean; viewerReadsAudit: boolean }) {
-  const { data: detail, error, dataUpdatedAt } = useQuery({ queryKey: agentKey(agentId), queryFn: () => fetchAgent(agentId) });
+  const { data: detail, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.agent(agentId), queryFn: () => fetchAgent(agentId) });
   const now = useSecondClock(dataUpdatedAt);
   if (!detail) return <Alert>The agent could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
   const { agent, eligibleScopes, keys, recentRequests, recentGrants } = detail;

@@ -3,7 +3,4 @@ import { fetchJson } from "@/components/requests/request-queries";
 
 export type AgentDetail = NonNullable<Awaited<ReturnType<typeof getAgentDetail>>>;
 
-/** Invalidated by every change that names the agent (components/live/live-events.tsx). */
-export const agentKey = (id: string) => ["agent", id] as const;
-
 export const fetchAgent = (id: string) => fetchJson<AgentDetail>(`/api/ui/agents/${encodeURIComponent(id)}`);

@@ -1,13 +1,14 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { SectionCard } from "@/components/admin/section-card";
+import { queryKeys } from "@/components/live/query-keys";
 import { useNow } from "@/components/requests/use-now";
 import { Alert } from "@/components/ui/alert";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { EventDetails } from "@/components/context/event-details";
 import { NamedLink } from "@/components/context/named-link";
 import { AuditEventTable } from "./audit-event-table";
-import { auditKey, fetchAuditPage, type AuditListItem, type AuditQuery } from "./audit-queries";
+import { fetchAuditPage, type AuditListItem, type AuditQuery } from "./audit-queries";
 
 function Actor({ event }: { event: AuditListItem }) {
   if (!event.actorId || !event.actorName) return <NamedLink named={event.actor} />;
@@ -20,7 +21,7 @@ function Actor({ event }: { event: AuditListItem }) {
 
 /** One page of the log, newest first, live: a new event appears at the top of the first page as it is written. */
 export function AuditLog({ query }: { query: AuditQuery }) {
-  const { data, error, dataUpdatedAt } = useQuery({ queryKey: auditKey(query), queryFn: () => fetchAuditPage(query) });
+  const { data, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.auditPage(query), queryFn: () => fetchAuditPage(query) });
   const now = useNow(dataUpdatedAt);
   const events = data?.items ?? [];
 

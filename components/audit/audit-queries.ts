@@ -10,7 +10,4 @@ export type AuditQuery = Omit<AuditPageQuery, "from" | "to"> & { from?: string; 
 
 export const toAuditQuery = (query: AuditPageQuery): AuditQuery => ({ ...query, from: query.from?.toISOString(), to: query.to?.toISOString() });
 
-/** Invalidated by every change (components/live/live-events.tsx): a new event lands on the first page. */
-export const auditKey = (query: AuditQuery) => ["audit", query] as const;
-
 export const fetchAuditPage = (query: AuditQuery) => fetchJson<AuditPage>(`/api/ui/audit?${listSearchParams(query)}`);

@@ -1,5 +1,5 @@
 import { cn } from "@/lib/cn";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { timeLeftAt, type TimeLeftUrgency } from "@/lib/grants/time-left";
 import type { GrantDto } from "@/lib/grants/schemas";
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DetailHeader } from "@/components/admin/detail-header";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { queryKeys } from "@/components/live/query-keys";
 import { RequestApprovals } from "@/components/requests/request-approvals";
 import { RequestHistory } from "@/components/requests/request-history";
 import { ScopeRisk } from "@/components/requests/scope-risks";
@@ -11,9 +12,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { cn } from "@/lib/cn";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
-import { fetchGrant, grantKey, type GrantDetail } from "./grant-queries";
+import { fetchGrant, type GrantDetail } from "./grant-queries";
 import { RevokeGrantDialog } from "./revoke-grant-dialog";
 import { useSecondClock } from "./use-second-clock";
 import { Fact } from "@/components/ui/fact";
@@ -24,7 +25,7 @@ type RequestOrigin = Extract<GrantDetail["origin"], { requestId: string }>;
 
 /** One grant: its state with a live countdown, where it came from, how it ended, and its audit history — kept live. */
 export function GrantDetailView({ grantId }: { grantId: string }) {
-  const { data: grant, error, dataUpdatedAt } = useQuery({ queryKey: grantKey(grantId), queryFn: () => fetchGrant(grantId) });
+  const { data: grant, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.grant(grantId), queryFn: () => fetchGrant(grantId) });
   const now = useSecondClock(dataUpdatedAt);
   if (!grant) return <Alert>The grant could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
   const status = grantStateAt(grant, now);

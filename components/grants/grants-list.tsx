@@ -7,6 +7,7 @@ import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusCell } from "@/components/admin/status-badge";
 import { useSecondClock } from "@/components/grants/use-second-clock";
+import { queryKeys } from "@/components/live/query-keys";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,13 +17,13 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeCell } from "@/components/ui/time-cell";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
-import { formatDuration, parseDuration } from "@/lib/scopes/form-schemas";
-import { fetchGrants, grantsKey, type GrantSearch } from "./grant-queries";
+import { formatDuration, parseDuration } from "@/lib/kernel/duration";
+import { fetchGrants, type GrantSearch } from "./grant-queries";
 import { GrantLink } from "@/components/grants/grant-link";
 
 /** One page of grants matching the search, each linking to its page; kept live by the event stream. */
 export function GrantsList({ search }: { search: GrantSearch }) {
-  const { data, error, dataUpdatedAt } = useQuery({ queryKey: grantsKey(search), queryFn: () => fetchGrants(search) });
+  const { data, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.grantList(search), queryFn: () => fetchGrants(search) });
   const now = useSecondClock(dataUpdatedAt);
   const grants = data?.items ?? [];
   return (

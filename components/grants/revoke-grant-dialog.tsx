@@ -3,16 +3,16 @@ import { useQueryClient } from "@tanstack/react-query";
 import { revokeGrantAction } from "@/app/(app)/grants/[id]/actions";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import type { DialogFormAction } from "@/components/admin/dialog-form";
+import { queryKeys } from "@/components/live/query-keys";
 import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/textarea";
-import { grantKey } from "./grant-queries";
 
 export function RevokeGrantDialog({ grantId, agentName }: { grantId: string; agentName: string }) {
   const queryClient = useQueryClient();
   // Refetched before the dialog closes, so the page already shows the grant revoked.
   const revoke: DialogFormAction<object> = async (previous, formData) => {
     const state = await revokeGrantAction(previous, formData);
-    if (state.ok) await queryClient.invalidateQueries({ queryKey: grantKey(grantId) });
+    if (state.ok) await queryClient.invalidateQueries({ queryKey: queryKeys.grant(grantId) });
     return state;
   };
   return (

@@ -9,8 +9,9 @@ import { RiskBadge } from "@/components/admin/risk-badge";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { ScopeChips } from "@/components/context/scope-chip";
 import { useSecondClock } from "@/components/grants/use-second-clock";
+import { queryKeys } from "@/components/live/query-keys";
 import { DurationField } from "@/components/requests/duration-field";
-import { fetchRequest, requestKey } from "@/components/requests/request-queries";
+import { fetchRequest } from "@/components/requests/request-queries";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -18,8 +19,8 @@ import { SelectField } from "@/components/ui/select";
 import { TextareaField } from "@/components/ui/textarea";
 import { standingExposure } from "@/lib/agents/standing-exposure";
 import { grantScopeField } from "@/lib/incidents/form-schemas";
-import { formatDuration } from "@/lib/scopes/form-schemas";
-import { incidentKey, type IncidentDetail } from "./incident-queries";
+import { formatDuration } from "@/lib/kernel/duration";
+import { type IncidentDetail } from "./incident-queries";
 
 type Extra = { awaitingSecondApproval: string };
 type Agent = IncidentDetail["agents"][number];
@@ -35,7 +36,7 @@ const showFiledRequest = (state: DialogFormState<Extra>) => state.awaitingSecond
  * arrive, then the outcome — so the commander watches it progress instead of reading an error.
  */
 function SecondApprovalProgress({ requestId }: { requestId: string }) {
-  const { data: request, error } = useQuery({ queryKey: requestKey(requestId), queryFn: () => fetchRequest(requestId) });
+  const { data: request, error } = useQuery({ queryKey: queryKeys.request(requestId), queryFn: () => fetchRequest(requestId) });
   const status = request?.status ?? "PENDING";
   return (
     <section aria-label="Second approval" className="flex flex-col gap-2 rounded-md border bg-muted/50 px-4 py-3 text-sm">
@@ -74,7 +75,7 @@ export function GrantAuthorityDialog({ incidentId, agents }: { incidentId: strin
   const queryClient = useQueryClient();
   const grant: DialogFormAction<Extra> = async (previous, formData) => {
     const state = await grantIncidentAuthorityAction(previous, formData);
-    if (state.ok) await queryClient.invalidateQueries({ queryKey: incidentKey(incidentId) });
+    if (state.ok) await queryClient.invalidateQueries({ queryKey: queryKeys.incident(incidentId) });
     return state;
   };
   return (

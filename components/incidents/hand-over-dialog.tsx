@@ -3,10 +3,11 @@ import { useQueryClient } from "@tanstack/react-query";
 import { handOverIncidentAction } from "@/app/(app)/incidents/actions";
 import { FormDialog } from "@/components/admin/form-dialog";
 import type { DialogFormAction } from "@/components/admin/dialog-form";
+import { queryKeys } from "@/components/live/query-keys";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select";
 import { TextareaField } from "@/components/ui/textarea";
-import { incidentKey, type IncidentDetail } from "./incident-queries";
+import { type IncidentDetail } from "./incident-queries";
 
 /** Passes command to another commander or admin; what was granted stays bound to the incident. */
 export function HandOverDialog({ incidentId, commanders }: { incidentId: string; commanders: IncidentDetail["commanders"] }) {
@@ -14,7 +15,7 @@ export function HandOverDialog({ incidentId, commanders }: { incidentId: string;
   // Refetched before the dialog closes, so the page already names the new commander.
   const handOver: DialogFormAction<object> = async (previous, formData) => {
     const state = await handOverIncidentAction(previous, formData);
-    if (state.ok) await queryClient.invalidateQueries({ queryKey: incidentKey(incidentId) });
+    if (state.ok) await queryClient.invalidateQueries({ queryKey: queryKeys.incident(incidentId) });
     return state;
   };
   return (

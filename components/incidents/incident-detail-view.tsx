@@ -5,6 +5,7 @@ import { ScopeChipsCell } from "@/components/context/scope-chip";
 import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusCell } from "@/components/admin/status-badge";
+import { queryKeys } from "@/components/live/query-keys";
 import { RequestLink } from "@/components/requests/request-link";
 import { TimeCell } from "@/components/ui/time-cell";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
@@ -15,7 +16,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { GrantAuthorityDialog } from "./grant-authority-dialog";
 import { HandOverDialog } from "./hand-over-dialog";
-import { fetchIncident, incidentKey, type IncidentDetail } from "./incident-queries";
+import { fetchIncident, type IncidentDetail } from "./incident-queries";
 import { IncidentTimeline } from "./incident-timeline";
 import { ResolveIncidentDialog } from "./resolve-incident-dialog";
 import { IncidentStatusBadge, SeverityBadge } from "./severity-badge";
@@ -23,7 +24,7 @@ import { GrantLink } from "@/components/grants/grant-link";
 
 /** One incident: who commands it, the authority bound to it with live countdowns, what awaits a second approver, and its timeline — kept live. */
 export function IncidentDetailView({ incidentId }: { incidentId: string }) {
-  const { data: incident, error, dataUpdatedAt } = useQuery({ queryKey: incidentKey(incidentId), queryFn: () => fetchIncident(incidentId) });
+  const { data: incident, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.incident(incidentId), queryFn: () => fetchIncident(incidentId) });
   const now = useSecondClock(dataUpdatedAt);
   if (!incident) return <Alert>The incident could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
 

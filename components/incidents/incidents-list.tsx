@@ -2,13 +2,14 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { SectionCard } from "@/components/admin/section-card";
+import { queryKeys } from "@/components/live/query-keys";
 import { useNow } from "@/components/requests/use-now";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { IncidentStatusFilter } from "@/lib/incidents/list-incidents";
-import { fetchIncidents, incidentsKey } from "./incident-queries";
+import { fetchIncidents } from "./incident-queries";
 import { IncidentStatusBadge, SeverityBadge } from "./severity-badge";
 
 /** Open incidents first (most severe, then longest burning), then resolved ones; kept live by the event stream. */
@@ -19,7 +20,7 @@ const FILTERS: { status: IncidentStatusFilter; label: string }[] = [
 ];
 
 export function IncidentsList({ status }: { status: IncidentStatusFilter }) {
-  const { data: incidents = [], error, dataUpdatedAt } = useQuery({ queryKey: incidentsKey(status), queryFn: () => fetchIncidents(status) });
+  const { data: incidents = [], error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.incidentList(status), queryFn: () => fetchIncidents(status) });
   const now = useNow(dataUpdatedAt);
   return (
     <div className="flex flex-col gap-4">

@@ -3,16 +3,16 @@ import { useQueryClient } from "@tanstack/react-query";
 import { resolveIncidentAction } from "@/app/(app)/incidents/actions";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import type { DialogFormAction } from "@/components/admin/dialog-form";
+import { queryKeys } from "@/components/live/query-keys";
 import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/textarea";
-import { incidentKey } from "./incident-queries";
 
 export function ResolveIncidentDialog({ incidentId, activeGrants, pendingRequests }: { incidentId: string; activeGrants: number; pendingRequests: number }) {
   const queryClient = useQueryClient();
   // Refetched before the dialog closes, so the page already shows the incident resolved.
   const resolve: DialogFormAction<object> = async (previous, formData) => {
     const state = await resolveIncidentAction(previous, formData);
-    if (state.ok) await queryClient.invalidateQueries({ queryKey: incidentKey(incidentId) });
+    if (state.ok) await queryClient.invalidateQueries({ queryKey: queryKeys.incident(incidentId) });
     return state;
   };
   return (

@@ -1,30 +1,11 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { staleKeysAfter, type LiveChange } from "./query-keys";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
-export interface LiveChange {
-  seq: string;
-  action: string;
-  subject: { kind: string; id: string };
-  agentId: string | null;
-  at: string;
-}
-
 const LiveContext = createContext<LiveStatus>("connecting");
-
-/** Query keys a change makes stale: every list of its kind, and the subject's own page. */
-export function keysFor(change: LiveChange): readonly (readonly string[])[] {
-  const keys: (readonly string[])[] = [["overview"], ["audit"]];
-  if (change.subject.kind === "request") keys.push(["inbox"], ["request", change.subject.id], ["requests"]);
-  if (change.subject.kind === "grant") keys.push(["grants"], ["grant", change.subject.id], ["request"]);
-  if (change.agentId) keys.push(["agent", change.agentId]);
-  if (change.subject.kind === "incident") keys.push(["incidents"], ["incident", change.subject.id]);
-  // A grant or request may be bound to an incident: its page and the list's counts follow it.
-  if (change.subject.kind === "grant" || change.subject.kind === "request") keys.push(["incidents"], ["incident"]);
-  return keys;
-}
 
 /**
  * One server-sent event stream per tab. Each change invalidates the queries it affects, so every open
@@ -44,7 +25,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     source.onerror = () => setStatus("reconnecting");
     const onChange = (event: MessageEvent<string>) => {
       const change = JSON.parse(event.data) as LiveChange;
-      for (const queryKey of keysFor(change)) void queryClient.invalidateQueries({ queryKey });
+      for (const queryKey of staleKeysAfter(change)) void queryClient.invalidateQueries({ queryKey });
     };
     source.onmessage = onChange;
     return () => source.close();

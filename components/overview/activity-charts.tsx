@@ -2,11 +2,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { queryKeys } from "@/components/live/query-keys";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { APPROVAL_RANGES, type ApprovalRange } from "@/lib/overview/time-to-approve-scale";
-import { formatDuration } from "@/lib/scopes/form-schemas";
-import { fetchTimeToApprove, timeToApproveKey, type Overview } from "./overview-queries";
+import { formatDuration } from "@/lib/kernel/duration";
+import { fetchTimeToApprove, type Overview } from "./overview-queries";
 
 type Activity = Overview["activity"];
 
@@ -128,7 +129,7 @@ export function ActivityCharts({ activity }: { activity: Activity }) {
 function TimeToApproveChart({ initial }: { initial: Activity["timeToApprove"] }) {
   const [range, setRange] = useState<ApprovalRange>(initial.range);
   const { data } = useQuery({
-    queryKey: timeToApproveKey(range),
+    queryKey: queryKeys.timeToApprove(range),
     queryFn: () => fetchTimeToApprove(range),
     initialData: range === initial.range ? initial : undefined,
   });

@@ -3,14 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import { CircleCheckIcon, CircleDashedIcon } from "lucide-react";
 import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
+import { queryKeys } from "@/components/live/query-keys";
 import { fetchJson } from "@/components/requests/request-queries";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { OnboardingProgress, OnboardingStep } from "@/lib/setup/get-onboarding-progress";
 
-/** Under the overview's key, so every change the event stream reports refreshes the checklist too. */
-export const onboardingKey = ["overview", "onboarding"] as const;
 const fetchOnboarding = () => fetchJson<OnboardingProgress>("/api/ui/onboarding");
 
 interface StepView {
@@ -101,7 +100,7 @@ function CommandBlock({ command }: { command: string }) {
 export function GetStartedChecklist() {
   const titleId = useId();
   const [dismissed, setDismissed] = useState(false);
-  const { data: progress, error } = useQuery({ queryKey: onboardingKey, queryFn: fetchOnboarding });
+  const { data: progress, error } = useQuery({ queryKey: queryKeys.onboarding, queryFn: fetchOnboarding });
   if (dismissed || !progress) return null;
   const views = steps(progress);
   const doneCount = views.filter((step) => progress.done[step.id]).length;

@@ -8,6 +8,7 @@ import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusCell } from "@/components/admin/status-badge";
 import { useSecondClock } from "@/components/grants/use-second-clock";
+import { queryKeys } from "@/components/live/query-keys";
 import { RequestLink } from "@/components/requests/request-link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,9 +21,9 @@ import { TimeCell } from "@/components/ui/time-cell";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
 import { EXPIRING_SOON } from "@/lib/overview/expiring-soon";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { liveCounts } from "./live-counts";
-import { fetchOverview, overviewKey, type Overview } from "./overview-queries";
+import { fetchOverview, type Overview } from "./overview-queries";
 import { GrantLink } from "@/components/grants/grant-link";
 import { NamedLink } from "@/components/context/named-link";
 
@@ -35,7 +36,7 @@ const ActivityCharts = dynamic(() => import("./activity-charts").then((module) =
  * grant shows expired at its expiry without waiting for any server event.
  */
 export function OverviewDashboard({ viewerRole }: { viewerRole: CurrentUser["role"] }) {
-  const { data: overview, error, dataUpdatedAt } = useQuery({ queryKey: overviewKey, queryFn: fetchOverview });
+  const { data: overview, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.overview, queryFn: fetchOverview });
   const now = useSecondClock(dataUpdatedAt);
   if (!overview) return <Alert>The overview could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
   const counts = liveCounts(overview, now);

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { SectionCard } from "@/components/admin/section-card";
+import { queryKeys } from "@/components/live/query-keys";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { Kbd } from "@/components/ui/kbd";
@@ -10,7 +11,7 @@ import { DecisionDialog, type DecisionTarget } from "./decision-dialog";
 import { DecisionNotice } from "./decision-notice";
 import { InboxTable } from "./inbox-table";
 import { NotificationOptIn } from "./requests-attention";
-import { fetchInbox, inboxKey, type InboxItem } from "./request-queries";
+import { fetchInbox, type InboxItem } from "./request-queries";
 import { useDecision } from "./use-decision";
 import { useFreshArrivals } from "./use-fresh-arrivals";
 import { useInboxShortcuts, type InboxAction } from "./use-inbox-shortcuts";
@@ -23,7 +24,7 @@ import { useNow } from "./use-now";
  */
 export function ApprovalInbox() {
   const router = useRouter();
-  const { data, error, dataUpdatedAt } = useQuery({ queryKey: inboxKey, queryFn: fetchInbox });
+  const { data, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.inbox, queryFn: fetchInbox });
   const now = useNow(dataUpdatedAt);
   const { decide, isDeciding, notice } = useDecision();
   const [target, setTarget] = useState<DecisionTarget | null>(null);

@@ -2,15 +2,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
+import { queryKeys } from "@/components/live/query-keys";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { TextareaField } from "@/components/ui/textarea";
 import { decisionBody } from "@/lib/approvals/decision-body";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { saveApproveDraft, type ApproveDraft } from "./approve-draft";
-import { fetchRequest, reauthenticateUrl, requestKey, type DecisionBody, type InboxItem, type RequestDetail } from "./request-queries";
+import { fetchRequest, reauthenticateUrl, type DecisionBody, type InboxItem, type RequestDetail } from "./request-queries";
 import { DurationField } from "./duration-field";
 import { ScopeRisk } from "./scope-risks";
 
@@ -88,7 +89,7 @@ export function DecisionDialog({
 
 /** The request as it stands now, kept live by the event stream: null while it is still open to this approver. */
 function useSettled(item: InboxItem): RequestDetail | null {
-  const { data } = useQuery({ queryKey: requestKey(item.id), queryFn: () => fetchRequest(item.id) });
+  const { data } = useQuery({ queryKey: queryKeys.request(item.id), queryFn: () => fetchRequest(item.id) });
   return data && (data.status !== "PENDING" || !data.canDecide) ? data : null;
 }
 

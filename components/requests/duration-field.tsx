@@ -1,5 +1,5 @@
 import { SelectField } from "@/components/ui/select";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 
 /** The durations people pick from, besides the longest one allowed. */
 const PRESET_DURATIONS = [300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 172_800, 259_200];

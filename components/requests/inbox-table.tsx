@@ -7,7 +7,7 @@ import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TimeCell } from "@/components/ui/time-cell";
 import { cn } from "@/lib/cn";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { ApprovalCount } from "./approval-count";
 import type { DecisionTarget } from "./decision-dialog";
 import { RequestContext } from "./request-context";

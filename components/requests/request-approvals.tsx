@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { NoValue } from "@/components/ui/no-value";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeCell } from "@/components/ui/time-cell";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import type { RequestDetail } from "./request-queries";
 
 /** Each approver's decision, with what they narrowed the request to; approvals that do not count toward the quorum say why. */

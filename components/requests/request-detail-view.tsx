@@ -9,18 +9,19 @@ import { ScopeChips } from "@/components/context/scope-chip";
 import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { queryKeys } from "@/components/live/query-keys";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { ApprovalCount } from "./approval-count";
 import { RESUME_PARAM, takeApproveDraft } from "./approve-draft";
 import { DecisionDialog, type DecisionTarget } from "./decision-dialog";
 import { DecisionNotice } from "./decision-notice";
 import { RequestApprovals } from "./request-approvals";
 import { RequestHistory } from "./request-history";
-import { fetchRequest, requestKey, type RequestDetail } from "./request-queries";
+import { fetchRequest, type RequestDetail } from "./request-queries";
 import { ScopeRisk } from "./scope-risks";
 import { useDecision } from "./use-decision";
 import { useNow } from "./use-now";
@@ -29,7 +30,7 @@ import { DelegationFacts } from "@/components/requests/delegation-facts";
 
 /** One request: what was asked, who decided what, the grant once there is one, and its audit history — kept live. */
 export function RequestDetailView({ requestId }: { requestId: string }) {
-  const { data: request, error, dataUpdatedAt } = useQuery({ queryKey: requestKey(requestId), queryFn: () => fetchRequest(requestId) });
+  const { data: request, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.request(requestId), queryFn: () => fetchRequest(requestId) });
   const now = useNow(dataUpdatedAt);
   const { decide, isDeciding, notice } = useDecision();
   const [target, setTarget] = useState<DecisionTarget | null>(null);

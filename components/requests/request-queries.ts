@@ -10,10 +10,6 @@ export type { DecisionBody, InboxItem, RequestDetail };
 export type Inbox = Awaited<ReturnType<typeof listInbox>>;
 export type Problem = z.infer<typeof problemSchema>;
 
-/** The keys the live event stream invalidates (components/live/live-events.tsx). */
-export const inboxKey = ["inbox"] as const;
-export const requestKey = (id: string) => ["request", id] as const;
-
 /** A refusal from /api/ui, carrying its problem+json so the page can say exactly what happened. */
 export class ProblemError extends Error {
   constructor(readonly problem: Problem) {

@@ -2,8 +2,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
+import { queryKeys } from "@/components/live/query-keys";
 import { Button } from "@/components/ui/button";
-import { fetchInbox, inboxKey, type InboxItem } from "./request-queries";
+import { fetchInbox, type InboxItem } from "./request-queries";
 
 const LAST_SEEN_KEY = "baton.requests.last-seen";
 const NOTIFY_KEY = "baton.requests.notify";
@@ -94,7 +95,7 @@ function useArrivalNotifications(mine: InboxItem[] | undefined) {
  * last visit is kept in this browser).
  */
 export function useRequestsAttention() {
-  const { data } = useQuery({ queryKey: inboxKey, queryFn: fetchInbox });
+  const { data } = useQuery({ queryKey: queryKeys.inbox, queryFn: fetchInbox });
   const onInbox = usePathname() === INBOX_PATH;
   const mine = data?.items.filter((item) => item.canDecide);
   const lastSeen = useStored(() => readStorage(LAST_SEEN_KEY));

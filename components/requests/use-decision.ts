@@ -1,8 +1,9 @@
 "use client";
 import { useMutation, useMutationState, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { queryKeys } from "@/components/live/query-keys";
 import type { DecisionOutcome } from "@/lib/approvals/decide-request";
-import { fetchRequest, inboxKey, postDecision, ProblemError, requestKey, type DecisionBody, type Inbox, type InboxItem, type RequestDetail } from "./request-queries";
+import { fetchRequest, postDecision, ProblemError, type DecisionBody, type Inbox, type InboxItem, type RequestDetail } from "./request-queries";
 
 const decideKey = ["decide"] as const;
 
@@ -23,7 +24,7 @@ async function noticeFor(error: Error, item: InboxItem, queryClient: QueryClient
   if (!(error instanceof ProblemError)) return { kind: "refused", item, detail: "Baton could not be reached. Check the connection and try again." };
   if (error.status === 403 && error.concerns("stepUp")) return { kind: "step-up", item };
   if (error.status === 409) {
-    const current = await queryClient.fetchQuery({ queryKey: requestKey(item.id), queryFn: () => fetchRequest(item.id), staleTime: 0 }).catch(() => null);
+    const current = await queryClient.fetchQuery({ queryKey: queryKeys.request(item.id), queryFn: () => fetchRequest(item.id), staleTime: 0 }).catch(() => null);
     if (current && current.status !== "PENDING") return { kind: "overtaken", item, status: current.status, settlement: current.settlement };
   }
   return { kind: "refused", item, detail: error.message };
@@ -42,12 +43,12 @@ export function useDecision() {
     mutationFn: ({ item, body }: DecisionVariables) => postDecision(item.id, body),
     onMutate: () => setNotice(null),
     onSuccess: ({ outcome }, { item }) => {
-      if (outcome !== "recorded") queryClient.setQueryData<Inbox>(inboxKey, (inbox) => inbox && { ...inbox, items: inbox.items.filter((other) => other.id !== item.id) });
+      if (outcome !== "recorded") queryClient.setQueryData<Inbox>(queryKeys.inbox, (inbox) => inbox && { ...inbox, items: inbox.items.filter((other) => other.id !== item.id) });
       setNotice({ kind: "decided", item, outcome });
     },
     onError: async (error, { item }) => setNotice(await noticeFor(error, item, queryClient)),
     onSettled: (_result, _error, { item }) =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: inboxKey }), queryClient.invalidateQueries({ queryKey: requestKey(item.id) })]),
+      Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.inbox }), queryClient.invalidateQueries({ queryKey: queryKeys.request(item.id) })]),
   });
   const deciding = useMutationState({ filters: { mutationKey: decideKey, status: "pending" }, select: (pending) => (pending.state.variables as DecisionVariables).item.id });
   return {

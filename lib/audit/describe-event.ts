@@ -1,4 +1,4 @@
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 
 /** Something an audit event mentions, by the name a person knows it by, linked to its page where it has one. */
 export interface NamedRef {

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseDuration } from "@/lib/scopes/form-schemas";
+import { parseDuration } from "@/lib/kernel/duration";
 import { statusFilter } from "./list-agent-grants";
 
 /** Grants live now that expire within the window: the list the overview's "Expiring within 15 min" tile counts. */

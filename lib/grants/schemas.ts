@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "@/lib/scopes/form-schemas";
+import { parseDuration } from "@/lib/kernel/duration";
 import { emailSchema, idOf, isoDate, optionalParam, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
 
 export const grantSchema = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "@/lib/scopes/form-schemas";
+import { parseDuration } from "@/lib/kernel/duration";
 import type { FormState } from "@/lib/http/form-action";
 import { createIntegrationBody, grantAuthorityBody, handOverIncidentBody, incidentParams, integrationIdParams, openIncidentBody, resolveIncidentBody, revokeIntegrationBody } from "./schemas";
 
@@ -45,7 +45,7 @@ export const grantAuthorityForm = z.preprocess(
       .string()
       .transform((text, context) => {
         // The dialog's duration control posts seconds; a written duration ("1 h 30 min") is read too.
-        const seconds = /^\d{1,9}$/.test(text) ? Number(text) : parseDuration(text);
+        const seconds = parseDuration(text, { bareSeconds: true });
         if (seconds === null) context.addIssue({ code: "custom", message: "write a duration such as 15 min or 1 h" });
         return seconds ?? z.NEVER;
       })

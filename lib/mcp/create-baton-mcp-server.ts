@@ -2,10 +2,10 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ErrorCode, McpError, SubscribeRequestSchema, UnsubscribeRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { decodeJwt } from "jose";
 import { z } from "zod";
+import { formatIsoDuration, ISO_DURATION, parseDuration } from "@/lib/kernel/duration";
 import { fileRequestBody } from "@/lib/requests/schemas";
 import type { AccessRequestDto } from "@/lib/requests/schemas";
 import type { AgentBackend } from "./agent-backend";
-import { formatIsoDuration, ISO_DURATION, parseIsoDuration } from "./iso-duration";
 import { watchActiveGrants } from "./watch-active-grants";
 
 export const ACTIVE_GRANTS_URI = "baton://grants/active";
@@ -86,7 +86,7 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
     ({ duration, ...rest }) =>
       answer(async () => {
         // The API's own rules (at least a minute, at most a week, plain text…), whichever backend files it.
-        const input = fileRequestBody.safeParse({ ...rest, durationSeconds: parseIsoDuration(duration) });
+        const input = fileRequestBody.safeParse({ ...rest, durationSeconds: parseDuration(duration) });
         if (!input.success) throw new Error(input.error.issues.map((issue) => `${issue.path[0] === "durationSeconds" ? "duration" : issue.path.join(".")}: ${issue.message}`).join("; "));
         const request = await backend.fileRequest(input.data);
         return { summary: describeRequest(request), data: requestView(request) };

@@ -1,4 +1,4 @@
-import { parseDuration } from "@/lib/scopes/form-schemas";
+import { parseDuration } from "@/lib/kernel/duration";
 
 /** "Expiring soon" on the overview, as its tile links it (`/grants?expiring=15m`). */
 export const EXPIRING_SOON = "15m";

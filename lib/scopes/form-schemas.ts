@@ -1,30 +1,7 @@
 import { z } from "zod";
 import { scopeKeySchema } from "@/lib/api/common-schemas";
+import { formatDuration, parseDuration } from "@/lib/kernel/duration";
 import { createScopeBody, updateScopeBody } from "./schemas";
-
-const UNIT_SECONDS = { d: 86_400, h: 3_600, min: 60, m: 60, s: 1 } as const;
-const DURATION_PART = /(\d+)(d|h|min|m|s)/g;
-
-/** 5400 → "1 h 30 min": how Baton writes durations, and what the scope form reads back. */
-export function formatDuration(seconds: number): string {
-  const parts: string[] = [];
-  let rest = seconds;
-  for (const unit of ["d", "h", "min", "s"] as const) {
-    const amount = Math.floor(rest / UNIT_SECONDS[unit]);
-    rest -= amount * UNIT_SECONDS[unit];
-    if (amount > 0) parts.push(`${amount} ${unit}`);
-  }
-  return parts.join(" ") || "0 s";
-}
-
-/** "1 h 30 min", "90m", "2d" → seconds; null when it is not written that way. */
-export function parseDuration(text: string): number | null {
-  const compact = text.toLowerCase().replace(/\s+/g, "");
-  if (!/^(\d+(d|h|min|m|s))+$/.test(compact)) return null;
-  let seconds = 0;
-  for (const [, amount, unit] of compact.matchAll(DURATION_PART)) seconds += Number(amount) * UNIT_SECONDS[unit as keyof typeof UNIT_SECONDS];
-  return seconds;
-}
 
 /** The API's limits on a scope's max duration, worded the way people write durations. */
 const maxDurationSchema = createScopeBody.shape.maxDurationSeconds;

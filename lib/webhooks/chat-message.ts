@@ -1,14 +1,9 @@
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { formatDuration } from "@/lib/kernel/duration";
 
 /** Slack's mrkdwn treats only these three as control characters; everything a requester typed is escaped. */
 const escapeMrkdwn = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-
-function formatDuration(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
-}
 
 /** Where people reach Baton; links in messages sent from background work, with no request to take an origin from. */
 export function configuredBaseUrl(): string {

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditLog } from "@/components/audit/audit-log";
-import { auditKey, toAuditQuery } from "@/components/audit/audit-queries";
+import { toAuditQuery } from "@/components/audit/audit-queries";
 import { ExportLinks } from "@/components/audit/export-links";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
+import { queryKeys } from "@/components/live/query-keys";
 import { Prefetched } from "@/components/requests/prefetched";
 import { Alert } from "@/components/ui/alert";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -28,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {!parsed.success && <Alert>Some filters in the address were not valid and were ignored: {parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}.</Alert>}
       <AuditFilters query={query} />
       <VerifyChainButton />
-      <Prefetched queryKey={auditKey(query)} data={page}>
+      <Prefetched queryKey={queryKeys.auditPage(query)} data={page}>
         <AuditLog query={query} />
       </Prefetched>
     </div>

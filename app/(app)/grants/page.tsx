@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { GrantFilters } from "@/components/grants/grant-filters";
-import { grantsKey } from "@/components/grants/grant-queries";
 import { GrantsList } from "@/components/grants/grants-list";
+import { queryKeys } from "@/components/live/query-keys";
 import { Prefetched } from "@/components/requests/prefetched";
 import { Alert } from "@/components/ui/alert";
 import { requireUserForPage } from "@/lib/auth/current-user";
@@ -25,7 +25,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
       />
       {!parsed.success && <Alert>Some filters in the address were not valid and were ignored: {parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}.</Alert>}
       <GrantFilters search={search} options={options} />
-      <Prefetched queryKey={grantsKey(search)} data={page}>
+      <Prefetched queryKey={queryKeys.grantList(search)} data={page}>
         <GrantsList search={search} />
       </Prefetched>
     </div>

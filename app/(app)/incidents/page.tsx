@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { SectionCard } from "@/components/admin/section-card";
-import { incidentsKey } from "@/components/incidents/incident-queries";
 import { IncidentsList } from "@/components/incidents/incidents-list";
 import { OpenIncidentDialog } from "@/components/incidents/open-incident-dialog";
 import { RegisterIntegrationDialog } from "@/components/incidents/register-integration-dialog";
 import { RevokeIntegrationDialog } from "@/components/incidents/revoke-integration-dialog";
 import { StatusCell } from "@/components/admin/status-badge";
+import { queryKeys } from "@/components/live/query-keys";
 import { Prefetched } from "@/components/requests/prefetched";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
@@ -27,7 +27,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <PageHeader title="Incidents" description="Authority handed out for an incident ends when it is resolved. Changes appear here as they happen.">
         {runsIncidents && <OpenIncidentDialog />}
       </PageHeader>
-      <Prefetched queryKey={incidentsKey(status)} data={incidents}>
+      <Prefetched queryKey={queryKeys.incidentList(status)} data={incidents}>
         <IncidentsList status={status} />
       </Prefetched>
       {user.role === "ADMIN" && <IncidentTools actor={{ userId: user.id, role: user.role }} />}

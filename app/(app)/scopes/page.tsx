@@ -6,7 +6,7 @@ import { ActionsHead, Table, TableCell, TableHead, TableHeader, TableRow } from 
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { listGroups } from "@/lib/groups/list-groups";
 import { listResourceServers } from "@/lib/resource-servers/list-resource-servers";
-import { formatDuration } from "@/lib/scopes/form-schemas";
+import { formatDuration } from "@/lib/kernel/duration";
 import { listScopes } from "@/lib/scopes/list-scopes";
 
 export const metadata: Metadata = { title: "Scopes" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AgentDetailView } from "@/components/agents/agent-detail-view";
-import { agentKey } from "@/components/agents/agent-queries";
+import { queryKeys } from "@/components/live/query-keys";
 import { Prefetched } from "@/components/requests/prefetched";
 import { getAgentDetail } from "@/lib/agents/get-agent-detail";
 import { canReadAudit } from "@/lib/audit/audit-readers";
@@ -15,7 +15,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const detail = await getAgentDetail({ agentId: id });
   if (!detail) notFound();
   return (
-    <Prefetched queryKey={agentKey(id)} data={detail}>
+    <Prefetched queryKey={queryKeys.agent(id)} data={detail}>
       <AgentDetailView agentId={id} viewerIsAdmin={viewer.role === "ADMIN"} viewerReadsAudit={canReadAudit(viewer)} />
     </Prefetched>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GrantDetailView } from "@/components/grants/grant-detail-view";
-import { grantKey } from "@/components/grants/grant-queries";
+import { queryKeys } from "@/components/live/query-keys";
 import { Prefetched } from "@/components/requests/prefetched";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { getGrantDetail } from "@/lib/grants/get-grant-detail";
@@ -14,7 +14,7 @@ export default async function GrantPage({ params }: { params: Promise<{ id: stri
   const detail = await getGrantDetail({ viewer: { userId: viewer.id, role: viewer.role }, grantId: id });
   if (!detail) notFound();
   return (
-    <Prefetched queryKey={grantKey(id)} data={detail}>
+    <Prefetched queryKey={queryKeys.grant(id)} data={detail}>
       <GrantDetailView grantId={id} />
     </Prefetched>
   );

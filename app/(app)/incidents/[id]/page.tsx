@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { IncidentDetailView } from "@/components/incidents/incident-detail-view";
-import { incidentKey } from "@/components/incidents/incident-queries";
+import { queryKeys } from "@/components/live/query-keys";
 import { Prefetched } from "@/components/requests/prefetched";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { getIncidentDetail } from "@/lib/incidents/get-incident-detail";
@@ -14,7 +14,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const detail = await getIncidentDetail({ viewer: { userId: viewer.id, role: viewer.role }, incidentId: id });
   if (!detail) notFound();
   return (
-    <Prefetched queryKey={incidentKey(id)} data={detail}>
+    <Prefetched queryKey={queryKeys.incident(id)} data={detail}>
       <IncidentDetailView incidentId={id} />
     </Prefetched>
   );

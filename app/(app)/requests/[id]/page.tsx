@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { queryKeys } from "@/components/live/query-keys";
 import { Prefetched } from "@/components/requests/prefetched";
 import { RequestDetailView } from "@/components/requests/request-detail-view";
-import { requestKey } from "@/components/requests/request-queries";
 import { getRequestDetail } from "@/lib/approvals/get-request-detail";
 import { requireUserForPage } from "@/lib/auth/current-user";
 
@@ -14,7 +14,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const detail = await getRequestDetail({ viewer: { userId: viewer.id, role: viewer.role }, requestId: id, signedInAt: viewer.authTime });
   if (!detail) notFound();
   return (
-    <Prefetched queryKey={requestKey(id)} data={detail}>
+    <Prefetched queryKey={queryKeys.request(id)} data={detail}>
       <RequestDetailView requestId={id} />
     </Prefetched>
   );
