@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { problemSchema } from "@/lib/api/common-schemas";
+import type { problemSchema } from "@/lib/kernel/common-schemas";
 import type { DecisionOutcome } from "@/lib/approvals/decide-request";
 import type { DecisionBody } from "@/lib/approvals/decision-body";
 import type { RequestDetail } from "@/lib/approvals/get-request-detail";

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { statusFilter } from "@/lib/grants/list-agent-grants";
 import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
 import { requestInclude, toRequestDto } from "@/lib/requests/to-request-dto";

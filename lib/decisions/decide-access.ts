@@ -1,4 +1,4 @@
-import type { Clock } from "@/lib/clock";
+import type { Clock } from "@/lib/kernel/clock";
 import { scopesOf, type GrantTokenClaims } from "@/lib/grant-tokens/grant-token-format";
 import { verifyGrantToken, type FindVerificationKey } from "@/lib/grant-tokens/verify-grant-token";
 import type { GrantIndex, GrantView } from "./create-grant-index";

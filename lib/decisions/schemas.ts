@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idOf, isoDate, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+import { idOf, isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { MAX_GRANT_TOKEN_LENGTH } from "@/lib/grant-tokens/grant-token-format";
 
 export const DECISION_REASONS = [

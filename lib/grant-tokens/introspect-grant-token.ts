@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { isGrantActive } from "@/lib/grants/grant-validity";
 import { findVerificationKey } from "@/lib/signing-keys/find-verification-key";
 import { scopesOf } from "./grant-token-format";

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { incidentRefSelect } from "@/lib/incidents/incident-ref";
 import { loadScopeRefs } from "@/lib/scopes/scope-refs";
 import { expiringFilter } from "./expiring-filter";

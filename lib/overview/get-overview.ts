@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { canReadAudit } from "@/lib/audit/audit-readers";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { statusFilter } from "@/lib/grants/list-agent-grants";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
 import { EXPIRING_SOON_MS } from "./expiring-soon";

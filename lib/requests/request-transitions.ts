@@ -1,5 +1,5 @@
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
-import { conflict } from "@/lib/errors";
+import { conflict } from "@/lib/kernel/errors";
 
 /** The request state machine: only a pending request moves, and every move ends it. */
 const NEXT: Record<RequestStatus, readonly RequestStatus[]> = {

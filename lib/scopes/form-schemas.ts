@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { scopeKeySchema } from "@/lib/api/common-schemas";
+import { scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { createScopeBody, updateScopeBody } from "./schemas";
 
 const UNIT_SECONDS = { d: 86_400, h: 3_600, min: 60, m: 60, s: 1 } as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, isoDate } from "@/lib/api/common-schemas";
+import { emailSchema, isoDate } from "@/lib/kernel/common-schemas";
 import { passwordSchema } from "@/lib/setup/schemas";
 
 export const roleSchema = z.enum(["ADMIN", "APPROVER", "COMMANDER", "VIEWER"]);

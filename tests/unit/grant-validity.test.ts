@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { effectiveGrantState, isGrantActive, secondsRemaining, type GrantTimes } from "@/lib/grants/grant-validity";
-import { manualClock } from "@/lib/clock";
+import { manualClock } from "@/lib/kernel/clock";
 
 const expiresAt = new Date("2026-11-24T12:00:00.000Z");
 const grant: GrantTimes = { status: "ACTIVE", startsAt: new Date("2026-11-24T11:00:00.000Z"), expiresAt, revokedAt: null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { assertTransition, canTransition, isFinal } from "@/lib/requests/request-transitions";
 

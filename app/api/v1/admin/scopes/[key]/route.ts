@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { scopeKeySchema } from "@/lib/api/common-schemas";
+import { scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { apiRoute, json } from "@/lib/http/api-route";
 import { personActor } from "@/lib/http/person-actor";
 import { updateScopeBody } from "@/lib/scopes/schemas";
