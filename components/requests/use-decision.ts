@@ -2,7 +2,8 @@
 import { useMutation, useMutationState, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { DecisionOutcome } from "@/lib/approvals/decide-request";
-import { fetchRequest, inboxKey, postDecision, ProblemError, requestKey, type DecisionBody, type Inbox, type InboxItem, type RequestDetail } from "./request-queries";
+import { ProblemError } from "@/components/shared/fetch-json";
+import { fetchRequest, inboxKey, postDecision, requestKey, type DecisionBody, type Inbox, type InboxItem, type RequestDetail } from "./request-queries";
 
 const decideKey = ["decide"] as const;
 
