@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newCspNonce } from "@/lib/http/content-security-policy";
 import { isCrossSiteServerAction } from "@/lib/http/cross-site-action";
 import { problemResponse } from "@/lib/http/problem";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 

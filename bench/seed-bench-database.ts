@@ -4,7 +4,7 @@ import pg from "pg";
 import { hashPassword } from "@/lib/crypto/password";
 import { sha256Hex } from "@/lib/crypto/secrets";
 import { migrateDatabase } from "@/lib/database/migrate-database";
-import { GRANT_TOKEN_ALGORITHM, GRANT_TOKEN_TYPE, MAX_GRANT_TOKEN_SECONDS } from "@/lib/grant-tokens/grant-token-format";
+import { GRANT_TOKEN_ALGORITHM, GRANT_TOKEN_TYPE, MAX_GRANT_TOKEN_SECONDS } from "@/lib/kernel/grant-token-format";
 import { generateResourceServerSecret } from "@/lib/resource-servers/resource-server-secret-format";
 
 export const BENCH_ISSUER = "http://baton.bench";

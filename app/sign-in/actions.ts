@@ -3,7 +3,7 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 import { recordSignOut } from "@/lib/auth/record-sign-out";
 import { signInSchema } from "@/lib/auth/schemas";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { formAction } from "@/lib/http/form-action";
 import { z } from "zod";
 

@@ -6,7 +6,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
 import type { GrantDto } from "@/lib/grants/schemas";
-import type { IncidentRef } from "@/lib/incidents/incident-ref";
+import type { IncidentRef } from "@/lib/kernel/incident-ref";
 import type { ScopeRef } from "@/lib/scopes/scope-refs";
 import { StatusCell } from "./status-badge";
 

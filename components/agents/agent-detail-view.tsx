@@ -10,7 +10,7 @@ import { DisableAgentDialog } from "@/components/admin/disable-agent-dialog";
 import { ScopeChip } from "@/components/context/scope-chip";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
-import { useSecondClock } from "@/components/grants/use-second-clock";
+import { COUNTDOWN_TICK_MS, useNow } from "@/components/shared/use-now";
 import { queryKeys } from "@/components/live/query-keys";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,7 +22,7 @@ import { StandingExposureCard } from "./standing-exposure-card";
 /** The agent page, kept live: its keys, requests, grants and the authority it holds right now. */
 export function AgentDetailView({ agentId, viewerIsAdmin, viewerReadsAudit }: { agentId: string; viewerIsAdmin: boolean; viewerReadsAudit: boolean }) {
   const { data: detail, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.agent(agentId), queryFn: () => fetchAgent(agentId) });
-  const now = useSecondClock(dataUpdatedAt);
+  const now = useNow(dataUpdatedAt, COUNTDOWN_TICK_MS);
   if (!detail) return <Alert>The agent could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
   const { agent, eligibleScopes, keys, recentRequests, recentGrants } = detail;
   const manageable = viewerIsAdmin && agent.status === "ACTIVE";

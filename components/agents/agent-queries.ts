@@ -1,5 +1,5 @@
 import type { getAgentDetail } from "@/lib/agents/get-agent-detail";
-import { fetchJson } from "@/components/requests/request-queries";
+import { fetchJson } from "@/components/shared/fetch-json";
 
 export type AgentDetail = NonNullable<Awaited<ReturnType<typeof getAgentDetail>>>;
 

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { SectionCard } from "@/components/admin/section-card";
 import { queryKeys } from "@/components/live/query-keys";
-import { useNow } from "@/components/requests/use-now";
+import { useNow } from "@/components/shared/use-now";
 import { Alert } from "@/components/ui/alert";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { EventDetails } from "@/components/context/event-details";

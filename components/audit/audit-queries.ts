@@ -1,6 +1,6 @@
 import type { AuditListItem, AuditPage } from "@/lib/audit/list-audit-events";
 import type { AuditPageQuery } from "@/lib/audit/schemas";
-import { fetchJson } from "@/components/requests/request-queries";
+import { fetchJson } from "@/components/shared/fetch-json";
 import { listSearchParams } from "@/components/ui/keyset-pager";
 
 export type { AuditListItem, AuditPage };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
-import type { IncidentRef } from "@/lib/incidents/incident-ref";
+import type { IncidentRef } from "@/lib/kernel/incident-ref";
 import { SEVERITY_TONES } from "./tones";
 
 /** An incident as every page names it: its severity (coloured by the one mapping) and title, linking to its page. */

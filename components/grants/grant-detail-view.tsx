@@ -16,7 +16,7 @@ import { formatDuration } from "@/lib/kernel/duration";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
 import { fetchGrant, type GrantDetail } from "./grant-queries";
 import { RevokeGrantDialog } from "./revoke-grant-dialog";
-import { useSecondClock } from "./use-second-clock";
+import { COUNTDOWN_TICK_MS, useNow } from "@/components/shared/use-now";
 import { Fact } from "@/components/ui/fact";
 import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { DelegationFacts } from "@/components/requests/delegation-facts";
@@ -26,7 +26,7 @@ type RequestOrigin = Extract<GrantDetail["origin"], { requestId: string }>;
 /** One grant: its state with a live countdown, where it came from, how it ended, and its audit history — kept live. */
 export function GrantDetailView({ grantId }: { grantId: string }) {
   const { data: grant, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.grant(grantId), queryFn: () => fetchGrant(grantId) });
-  const now = useSecondClock(dataUpdatedAt);
+  const now = useNow(dataUpdatedAt, COUNTDOWN_TICK_MS);
   if (!grant) return <Alert>The grant could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
   const status = grantStateAt(grant, now);
 

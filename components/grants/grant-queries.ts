@@ -1,7 +1,7 @@
 import type { GrantDetail } from "@/lib/grants/get-grant-detail";
 import type { GrantListItem, GrantPage, GrantStatusFilter } from "@/lib/grants/list-grants";
 import type { GrantSearch } from "@/lib/grants/schemas";
-import { fetchJson } from "@/components/requests/request-queries";
+import { fetchJson } from "@/components/shared/fetch-json";
 import { listSearchParams } from "@/components/ui/keyset-pager";
 
 export type { GrantDetail, GrantListItem, GrantPage, GrantSearch, GrantStatusFilter };

@@ -6,7 +6,7 @@ import { ScopeChipsCell } from "@/components/context/scope-chip";
 import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusCell } from "@/components/admin/status-badge";
-import { useSecondClock } from "@/components/grants/use-second-clock";
+import { COUNTDOWN_TICK_MS, useNow } from "@/components/shared/use-now";
 import { queryKeys } from "@/components/live/query-keys";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,7 +24,7 @@ import { GrantLink } from "@/components/grants/grant-link";
 /** One page of grants matching the search, each linking to its page; kept live by the event stream. */
 export function GrantsList({ search }: { search: GrantSearch }) {
   const { data, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.grantList(search), queryFn: () => fetchGrants(search) });
-  const now = useSecondClock(dataUpdatedAt);
+  const now = useNow(dataUpdatedAt, COUNTDOWN_TICK_MS);
   const grants = data?.items ?? [];
   return (
     <div className="flex flex-col gap-3">

@@ -8,7 +8,7 @@ import { FormDialog } from "@/components/admin/form-dialog";
 import { RiskBadge } from "@/components/admin/risk-badge";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { ScopeChips } from "@/components/context/scope-chip";
-import { useSecondClock } from "@/components/grants/use-second-clock";
+import { COUNTDOWN_TICK_MS, useNow } from "@/components/shared/use-now";
 import { queryKeys } from "@/components/live/query-keys";
 import { DurationField } from "@/components/requests/duration-field";
 import { fetchRequest } from "@/components/requests/request-queries";
@@ -159,7 +159,7 @@ function GrantFields({ incidentId, agents, state }: { incidentId: string; agents
 /** Whom the agent belongs to and what it already holds, so the commander sees the exposure they are adding to. */
 function AgentStanding({ agent }: { agent: Agent }) {
   const [shownAt] = useState(() => Date.now());
-  const now = useSecondClock(shownAt);
+  const now = useNow(shownAt, COUNTDOWN_TICK_MS);
   const exposure = standingExposure(agent.heldGrants, now);
   const risks = new Map(agent.heldGrants.flatMap((grant) => grant.scopeRefs.map((ref) => [ref.key, ref.risk] as const)));
   return (

@@ -9,7 +9,7 @@ import { queryKeys } from "@/components/live/query-keys";
 import { RequestLink } from "@/components/requests/request-link";
 import { TimeCell } from "@/components/ui/time-cell";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
-import { useSecondClock } from "@/components/grants/use-second-clock";
+import { COUNTDOWN_TICK_MS, useNow } from "@/components/shared/use-now";
 import { Alert } from "@/components/ui/alert";
 import { Fact } from "@/components/ui/fact";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -25,7 +25,7 @@ import { GrantLink } from "@/components/grants/grant-link";
 /** One incident: who commands it, the authority bound to it with live countdowns, what awaits a second approver, and its timeline — kept live. */
 export function IncidentDetailView({ incidentId }: { incidentId: string }) {
   const { data: incident, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.incident(incidentId), queryFn: () => fetchIncident(incidentId) });
-  const now = useSecondClock(dataUpdatedAt);
+  const now = useNow(dataUpdatedAt, COUNTDOWN_TICK_MS);
   if (!incident) return <Alert>The incident could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
 
   return (

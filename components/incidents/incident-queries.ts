@@ -1,5 +1,5 @@
 import type { IncidentStatusFilter } from "@/lib/incidents/list-incidents";
-import { fetchJson } from "@/components/requests/request-queries";
+import { fetchJson } from "@/components/shared/fetch-json";
 import type { IncidentDetail } from "@/lib/incidents/get-incident-detail";
 import type { IncidentDto } from "@/lib/incidents/schemas";
 

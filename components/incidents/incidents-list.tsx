@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { SectionCard } from "@/components/admin/section-card";
 import { queryKeys } from "@/components/live/query-keys";
-import { useNow } from "@/components/requests/use-now";
+import { useNow } from "@/components/shared/use-now";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";

@@ -7,7 +7,7 @@ import { ScopeChipsCell } from "@/components/context/scope-chip";
 import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusCell } from "@/components/admin/status-badge";
-import { useSecondClock } from "@/components/grants/use-second-clock";
+import { COUNTDOWN_TICK_MS, useNow } from "@/components/shared/use-now";
 import { queryKeys } from "@/components/live/query-keys";
 import { RequestLink } from "@/components/requests/request-link";
 import { Alert } from "@/components/ui/alert";
@@ -37,7 +37,7 @@ const ActivityCharts = dynamic(() => import("./activity-charts").then((module) =
  */
 export function OverviewDashboard({ viewerRole }: { viewerRole: CurrentUser["role"] }) {
   const { data: overview, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.overview, queryFn: fetchOverview });
-  const now = useSecondClock(dataUpdatedAt);
+  const now = useNow(dataUpdatedAt, COUNTDOWN_TICK_MS);
   if (!overview) return <Alert>The overview could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
   const counts = liveCounts(overview, now);
   const tiles = [

@@ -1,7 +1,7 @@
 import type { Overview } from "@/lib/overview/get-overview";
 import type { TimeToApprove } from "@/lib/overview/get-time-to-approve";
 import type { ApprovalRange } from "@/lib/overview/time-to-approve-scale";
-import { fetchJson } from "@/components/requests/request-queries";
+import { fetchJson } from "@/components/shared/fetch-json";
 
 export type { Overview };
 

@@ -15,7 +15,7 @@ import { fetchInbox, type InboxItem } from "./request-queries";
 import { useDecision } from "./use-decision";
 import { useFreshArrivals } from "./use-fresh-arrivals";
 import { useInboxShortcuts, type InboxAction } from "./use-inbox-shortcuts";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/shared/use-now";
 
 /**
  * The approval inbox: what this person can decide first, most urgent first (lib/approvals/list-inbox.ts),

@@ -24,7 +24,7 @@ import { RequestHistory } from "./request-history";
 import { fetchRequest, type RequestDetail } from "./request-queries";
 import { ScopeRisk } from "./scope-risks";
 import { useDecision } from "./use-decision";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/shared/use-now";
 import { Fact } from "@/components/ui/fact";
 import { DelegationFacts } from "@/components/requests/delegation-facts";
 

@@ -3,7 +3,8 @@ import { useMutation, useMutationState, useQueryClient, type QueryClient } from 
 import { useState } from "react";
 import { queryKeys } from "@/components/live/query-keys";
 import type { DecisionOutcome } from "@/lib/approvals/decide-request";
-import { fetchRequest, postDecision, ProblemError, type DecisionBody, type Inbox, type InboxItem, type RequestDetail } from "./request-queries";
+import { ProblemError } from "@/components/shared/fetch-json";
+import { fetchRequest, postDecision, type DecisionBody, type Inbox, type InboxItem, type RequestDetail } from "./request-queries";
 
 const decideKey = ["decide"] as const;
 

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 
 /** Of these key ids, the ones that would still authenticate now: not revoked, not expired, their agent active. */
 export async function filterUsableAgentKeys(options: { keyIds: string[]; clock?: Clock }): Promise<Set<string>> {

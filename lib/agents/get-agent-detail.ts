@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { statusFilter } from "@/lib/grants/list-agent-grants";
 import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
 import { requestInclude, toRequestDto } from "@/lib/requests/to-request-dto";
-import { incidentRefSelect } from "@/lib/incidents/incident-ref";
+import { incidentRefSelect } from "@/lib/kernel/incident-ref";
 import { loadScopeRefs } from "@/lib/scopes/scope-refs";
 import { scopeInclude, toScopeDto } from "@/lib/scopes/to-scope-dto";
 import { toAgentDto, toAgentKeyDto } from "./to-agent-dto";

@@ -1,10 +1,10 @@
 import { prisma, type Tx } from "@/lib/db";
 import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { sha256Hex } from "@/lib/crypto/secrets";
-import { conflict, notFound } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { conflict, notFound } from "@/lib/kernel/errors";
+import { newId } from "@/lib/kernel/ids";
 import { generateAgentKey } from "./agent-key-format";
 import { toAgentKeyDto } from "./to-agent-dto";
 

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/kernel/errors";
 import { toAgentKeyDto } from "./to-agent-dto";
 
 export async function listAgentKeys(options: { agentId: string }) {

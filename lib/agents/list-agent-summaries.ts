@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { agentInclude, toAgentDto } from "./to-agent-dto";
 
 /** The agents table: every agent with the number of grants valid at this instant, whatever a job has marked. */

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { conflict, notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { conflict, notFound } from "@/lib/kernel/errors";
 import { insertAgentKey } from "./issue-agent-key";
 import { toAgentKeyDto } from "./to-agent-dto";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idOf } from "@/lib/api/common-schemas";
+import { idOf } from "@/lib/kernel/common-schemas";
 
 export const agentParams = z.object({ id: idOf("agt") });
 export const agentKeyParams = agentParams.extend({ keyId: idOf("key") });

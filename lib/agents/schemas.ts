@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, isoDate, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+import { emailSchema, isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 
 export const createAgentBody = z
   .strictObject({

@@ -6,7 +6,7 @@ import {
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponsesObject,
 } from "zod-openapi";
-import { problemSchema } from "@/lib/api/common-schemas";
+import { problemSchema } from "@/lib/kernel/common-schemas";
 import { ROUTES, type Caller, type RouteSpec } from "@/lib/api/route-table";
 import { oauthErrorSchema } from "@/lib/grant-tokens/schemas";
 

@@ -1,10 +1,10 @@
 import { prisma, type Tx } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { AppError, conflict, notFound } from "@/lib/kernel/errors";
 import { issueGrant } from "@/lib/grants/issue-grant";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 import { describeSettlement, settledMessage } from "@/lib/requests/describe-settlement";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
 import { approvalProgress } from "./approval-progress";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+import { plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 
 export const decisionBody = z.discriminatedUnion("decision", [
   z.strictObject({

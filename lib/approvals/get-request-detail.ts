@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { presentEvents } from "@/lib/audit/present-events";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
 import { describeSettlement } from "@/lib/requests/describe-settlement";

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { STEP_UP_WINDOW_MS } from "./decide-request";
 import { inboxInclude, toInboxItem } from "./inbox-item";
 import { byUrgency } from "./inbox-urgency";

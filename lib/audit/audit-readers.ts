@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { PersonActor } from "@/lib/auth/actor";
 import { rolesWith } from "@/lib/auth/role-abilities";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 
 /**
  * Who may read, export and verify the audit log: admins, approvers and incident commanders — the people

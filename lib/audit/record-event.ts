@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 import type { AuditAction } from "./actions";
 import { hashEvent, type JsonValue } from "./hash-event";
 import { CHANGE_CHANNEL, type Change } from "@/lib/events/change";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalParam, plainText } from "@/lib/api/common-schemas";
+import { optionalParam, plainText } from "@/lib/kernel/common-schemas";
 import { AUDIT_ACTIONS } from "./actions";
 
 /** A `datetime-local` field sends no zone: the page labels its time fields UTC, so a zoneless time is read as UTC. */

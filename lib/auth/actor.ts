@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/audit/record-event";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { mayDo } from "./role-abilities";
 
 /** A person acting through the UI or a personal token; domain functions check the role themselves. */

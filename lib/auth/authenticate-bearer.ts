@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parseAgentKey } from "@/lib/agents/agent-key-format";
-import type { Clock } from "@/lib/clock";
+import type { Clock } from "@/lib/kernel/clock";
 import { digestsEqual, sha256Hex } from "@/lib/crypto/secrets";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { findResourceServer } from "@/lib/resource-servers/find-resource-server";
 import { isResourceServerSecret } from "@/lib/resource-servers/resource-server-secret-format";
 import { isIntegrationCredential } from "@/lib/incidents/integration-credential-format";

@@ -1,7 +1,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { auth } from "./index";
 import { mayOpenPage } from "./page-access";
 import { isSessionCurrent } from "./session-validity";

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 
 export async function recordSignOut(options: { userId: string; clock?: Clock }): Promise<void> {
   const at = (options.clock ?? systemClock).now();

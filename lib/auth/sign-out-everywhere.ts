@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import type { PersonActor } from "./actor";
 
 /**

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { decoyPasswordHash, verifyPassword } from "@/lib/crypto/password";
-import { normalizeEmail } from "@/lib/users/normalize-email";
+import { normalizeEmail } from "@/lib/kernel/normalize-email";
 
 export interface SignedInUser {
   id: string;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { problemSchema } from "@/lib/api/common-schemas";
+import type { problemSchema } from "@/lib/kernel/common-schemas";
 
 export type Problem = z.infer<typeof problemSchema>;
 export type FieldError = NonNullable<Problem["errors"]>[number];

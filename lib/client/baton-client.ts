@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { agentKeySchema, agentSchema, type createAgentBody, type createAgentKeyBody, type disableAgentBody, issuedAgentKeySchema, type rotateAgentKeyBody } from "@/lib/agents/schemas";
-import { problemSchema } from "@/lib/api/common-schemas";
+import { problemSchema } from "@/lib/kernel/common-schemas";
 import { issuedTokenSchema } from "@/lib/grant-tokens/schemas";
 import { grantSchema, type listGrantsQuery } from "@/lib/grants/schemas";
 import { type createGroupBody, groupSchema } from "@/lib/groups/schemas";

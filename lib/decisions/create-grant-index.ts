@@ -1,4 +1,4 @@
-import type { Clock } from "@/lib/clock";
+import type { Clock } from "@/lib/kernel/clock";
 import type { Change } from "@/lib/events/change";
 import type { AgentGrants, ChangeSource, DecisionSource, ScopeAudiences } from "./decision-source";
 

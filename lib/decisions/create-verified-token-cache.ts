@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { GrantTokenClaims } from "@/lib/grant-tokens/grant-token-format";
+import type { GrantTokenClaims } from "@/lib/kernel/grant-token-format";
 
 export interface VerifiedTokenCache {
   /** The claims of a token whose signature was verified before, unless it has expired at `now`. */

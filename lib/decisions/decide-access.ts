@@ -1,5 +1,5 @@
-import type { Clock } from "@/lib/clock";
-import { scopesOf, type GrantTokenClaims } from "@/lib/grant-tokens/grant-token-format";
+import type { Clock } from "@/lib/kernel/clock";
+import { scopesOf, type GrantTokenClaims } from "@/lib/kernel/grant-token-format";
 import { verifyGrantToken, type FindVerificationKey } from "@/lib/grant-tokens/verify-grant-token";
 import type { GrantIndex, GrantView } from "./create-grant-index";
 import type { VerifiedTokenCache } from "./create-verified-token-cache";

@@ -1,4 +1,4 @@
-import { systemClock } from "@/lib/clock";
+import { systemClock } from "@/lib/kernel/clock";
 import { findVerificationKey } from "@/lib/signing-keys/find-verification-key";
 import { createGrantIndex } from "./create-grant-index";
 import { createVerifiedTokenCache } from "./create-verified-token-cache";

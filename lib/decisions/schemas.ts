@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { idOf, isoDate, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
-import { MAX_GRANT_TOKEN_LENGTH } from "@/lib/grant-tokens/grant-token-format";
+import { idOf, isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
+import { MAX_GRANT_TOKEN_LENGTH } from "@/lib/kernel/grant-token-format";
 
 export const DECISION_REASONS = [
   "granted",

@@ -1,4 +1,4 @@
-import { newId, type IdKind } from "@/lib/ids";
+import { newId, type IdKind } from "@/lib/kernel/ids";
 import { DEMO_AGENTS, DEMO_GROUPS, DEMO_PEOPLE, DEMO_SCOPES } from "./demo-directory";
 import { DEMO_INCIDENTS } from "./demo-history";
 

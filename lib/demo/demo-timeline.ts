@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { manualClock } from "@/lib/clock";
+import { manualClock } from "@/lib/kernel/clock";
 
 export type DemoStep = (tx: Tx, at: Date) => Promise<void>;
 

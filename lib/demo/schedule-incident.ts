@@ -1,5 +1,5 @@
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 import type { DemoIds } from "./allocate-demo-ids";
 import type { DemoIncident, IncidentKey } from "./demo-history";
 import type { DemoTimeline } from "./demo-timeline";

@@ -1,5 +1,5 @@
 import { recordEvent, SYSTEM_ACTOR, type Actor } from "@/lib/audit/record-event";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 import type { DemoIds } from "./allocate-demo-ids";
 import { DEMO_SCOPES } from "./demo-directory";
 import type { DemoApproval, DemoRequest } from "./demo-history";

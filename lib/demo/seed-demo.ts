@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { hashPassword } from "@/lib/crypto/password";
 import { GrantStatus, RequestStatus, type Role } from "@/lib/generated/prisma/enums";
 import { allocateDemoIds } from "./allocate-demo-ids";

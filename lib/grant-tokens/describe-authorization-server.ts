@@ -1,4 +1,4 @@
-import { GRANT_TOKEN_ALGORITHM } from "./grant-token-format";
+import { GRANT_TOKEN_ALGORITHM } from "@/lib/kernel/grant-token-format";
 import { AGENT_KEY_TOKEN_TYPE, GRANT_ID_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from "./token-exchange-format";
 
 /**

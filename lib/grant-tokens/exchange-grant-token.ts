@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { idOf } from "@/lib/api/common-schemas";
+import { idOf } from "@/lib/kernel/common-schemas";
 import type { ApiPrincipal } from "@/lib/auth/authenticate-bearer";
-import type { Clock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
+import type { Clock } from "@/lib/kernel/clock";
+import { AppError } from "@/lib/kernel/errors";
 import { issueGrantToken } from "./issue-grant-token";
 import { type exchangedTokenSchema, tokenExchangeBody } from "./schemas";
 import { ACCESS_TOKEN_TYPE, OAuthError, TOKEN_EXCHANGE_GRANT_TYPE } from "./token-exchange-format";

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { isGrantLive } from "@/lib/kernel/live-grant";
 import { findVerificationKey } from "@/lib/signing-keys/find-verification-key";
-import { scopesOf } from "./grant-token-format";
+import { scopesOf } from "@/lib/kernel/grant-token-format";
 import { INACTIVE, introspectionOf } from "./introspection-of";
 import type { IntrospectionDto } from "./schemas";
 import { verifyGrantToken } from "./verify-grant-token";

@@ -1,4 +1,4 @@
-import type { GrantTokenClaims } from "./grant-token-format";
+import type { GrantTokenClaims } from "@/lib/kernel/grant-token-format";
 import type { IntrospectionDto } from "./schemas";
 
 export const INACTIVE: IntrospectionDto = { active: false };

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { AppError, conflict, notFound } from "@/lib/kernel/errors";
 import { effectiveGrantState } from "@/lib/grants/grant-validity";
 import { getSigningKey } from "@/lib/signing-keys/get-signing-key";
-import { GRANT_TOKEN_TYPE, MAX_GRANT_TOKEN_SECONDS } from "./grant-token-format";
+import { GRANT_TOKEN_TYPE, MAX_GRANT_TOKEN_SECONDS } from "@/lib/kernel/grant-token-format";
 import type { IssuedTokenDto } from "./schemas";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { audienceSchema } from "@/lib/resource-servers/schemas";
-import { MAX_GRANT_TOKEN_LENGTH } from "./grant-token-format";
+import { MAX_GRANT_TOKEN_LENGTH } from "@/lib/kernel/grant-token-format";
 import { ACCESS_TOKEN_TYPE, AGENT_KEY_TOKEN_TYPE, GRANT_ID_TOKEN_TYPE, JWT_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from "./token-exchange-format";
 
 export const issueTokenBody = z

@@ -1,7 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import { errors, jwtVerify } from "jose";
-import { isSigningKeyId } from "@/lib/signing-keys/signing-key-id-format";
-import { GRANT_TOKEN_ALGORITHM, GRANT_TOKEN_TYPE, grantTokenClaimsSchema, MAX_GRANT_TOKEN_LENGTH, type GrantTokenClaims } from "./grant-token-format";
+import { isSigningKeyId } from "@/lib/kernel/signing-key-id-format";
+import { GRANT_TOKEN_ALGORITHM, GRANT_TOKEN_TYPE, grantTokenClaimsSchema, MAX_GRANT_TOKEN_LENGTH, type GrantTokenClaims } from "@/lib/kernel/grant-token-format";
 
 /**
  * Looks up a published verification key by id; null when there is none (unknown, or past its expiry).

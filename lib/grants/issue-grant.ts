@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 
 export interface IssueGrantInput {
   requestId: string | null;

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { liveGrantWhere } from "@/lib/kernel/live-grant";
 import { grantInclude, toGrantDto } from "./to-grant-dto";
 

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { systemClock, type Clock } from "@/lib/clock";
-import { incidentRefSelect } from "@/lib/incidents/incident-ref";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { incidentRefSelect } from "@/lib/kernel/incident-ref";
 import { loadScopeRefs } from "@/lib/scopes/scope-refs";
 import { expiringFilter } from "./expiring-filter";
 import { statusFilter } from "./list-agent-grants";

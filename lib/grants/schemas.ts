@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseDuration } from "@/lib/kernel/duration";
-import { emailSchema, idOf, isoDate, optionalParam, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+import { emailSchema, idOf, isoDate, optionalParam, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 
 export const grantSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema } from "@/lib/api/common-schemas";
+import { emailSchema } from "@/lib/kernel/common-schemas";
 import { createGroupBody } from "./schemas";
 
 /** Member emails typed one per line or separated by commas; a bad one is named rather than counted. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, idOf, isoDate, plainText } from "@/lib/api/common-schemas";
+import { emailSchema, idOf, isoDate, plainText } from "@/lib/kernel/common-schemas";
 import { webhookUrlSchema } from "@/lib/webhooks/schemas";
 
 export const createGroupBody = z

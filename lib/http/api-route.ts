@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { authenticateBearer, invalidCredential, type ApiPrincipal } from "@/lib/auth/authenticate-bearer";
 import { recordRefusedAuthentication } from "@/lib/auth/record-refused-authentication";
-import { systemClock, type Clock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { AppError } from "@/lib/kernel/errors";
 import { parseBearerToken } from "@/lib/kernel/bearer-token";
 import { clientAddress } from "./client-address";
 import { fieldErrorsOf, problemResponse } from "./problem";

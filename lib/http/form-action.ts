@@ -2,7 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { assertSameOrigin } from "./same-origin";
 
 export interface FormState {

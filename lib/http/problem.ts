@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/lib/database/is-database-unavailable";
-import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from "@/lib/errors";
+import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from "@/lib/kernel/errors";
 
 const TITLES: Record<ErrorCode, string> = {
   BAD_REQUEST: "The request is not valid",

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 
 type Window = { count: number; resetsAt: number };
 // Per process: with several instances each enforces its own share of the limit.

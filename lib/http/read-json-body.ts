@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { findDuplicateKey } from "./find-duplicate-key";
 
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 
 /**
  * Cookie-authenticated mutations must come from Baton's own pages. Next.js compares Origin with Host

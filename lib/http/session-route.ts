@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { fieldErrorsOf, problemResponse } from "./problem";
 import { readJsonBody } from "./read-json-body";
 import { assertSameOrigin } from "./same-origin";

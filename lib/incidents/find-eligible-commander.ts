@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { normalizeEmail } from "@/lib/users/normalize-email";
+import { AppError } from "@/lib/kernel/errors";
+import { normalizeEmail } from "@/lib/kernel/normalize-email";
 
 /** The active commander or admin with this email, who may command an incident; a 400 naming `commanderEmail` otherwise. */
 export async function findEligibleCommander(tx: Tx, email: string): Promise<{ id: string; email: string; name: string }> {

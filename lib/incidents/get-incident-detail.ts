@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { describeEventData } from "@/lib/audit/describe-event";
 import { loadEventNames } from "@/lib/audit/present-events";
 import { effectiveGrantState } from "@/lib/grants/grant-validity";

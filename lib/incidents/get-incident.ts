@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
-import { notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { notFound } from "@/lib/kernel/errors";
 import type { IncidentDto } from "./schemas";
 import { readIncidentDto } from "./to-incident-dto";
 

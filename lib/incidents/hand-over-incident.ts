@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { conflict, forbidden, notFound } from "@/lib/kernel/errors";
 import { findEligibleCommander } from "./find-eligible-commander";
 import { canRunIncident } from "./incident-actor";
 import type { HandOverIncidentBody, IncidentDto } from "./schemas";

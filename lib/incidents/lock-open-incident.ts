@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/kernel/errors";
 
 /**
  * Holds the incident row FOR SHARE until the caller's transaction ends, and refuses one that is not

@@ -1,8 +1,8 @@
 import { prisma, type Tx } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { conflict, forbidden } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { conflict, forbidden } from "@/lib/kernel/errors";
+import { newId } from "@/lib/kernel/ids";
 import { findEligibleCommander } from "./find-eligible-commander";
 import { auditActorOf, mayOpenIncidents, type IncidentActor } from "./incident-actor";
 import type { IncidentDto, OpenIncidentBody } from "./schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { plainText } from "@/lib/api/common-schemas";
+import { plainText } from "@/lib/kernel/common-schemas";
 import { externalIdSchema, type OpenIncidentBody } from "./schemas";
 
 /** A PagerDuty V3 webhook (`{"event": {"event_type", "data": {...}}}`): only what Baton maps is read; the rest is ignored. */

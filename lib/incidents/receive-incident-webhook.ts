@@ -1,7 +1,7 @@
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
-import { AppError, notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { AppError, notFound } from "@/lib/kernel/errors";
 import { awaitChangeHeard } from "@/lib/events/change-feed";
 import { parseJsonText } from "@/lib/http/read-json-body";
 import type { IncidentActor } from "./incident-actor";

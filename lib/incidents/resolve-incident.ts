@@ -1,7 +1,7 @@
 import { prisma, type Tx } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { conflict, forbidden, notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { conflict, forbidden, notFound } from "@/lib/kernel/errors";
 import { awaitChangeHeard } from "@/lib/events/change-feed";
 import { revokeMatchingGrants } from "@/lib/grants/revoke-matching-grants";
 import { cancelMatchingRequests } from "@/lib/requests/cancel-matching-requests";

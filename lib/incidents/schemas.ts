@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, idOf, isoDate, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+import { emailSchema, idOf, isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { grantSchema } from "@/lib/grants/schemas";
 import { MAX_REQUEST_DURATION_SECONDS, MAX_SCOPES_PER_REQUEST } from "@/lib/requests/schemas";
 

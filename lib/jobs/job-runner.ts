@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { databaseConfig } from "@/lib/database/config";
 import { purgeReceivedWebhooks } from "@/lib/incidents/purge-received-webhooks";
 import { subscribeToChanges } from "@/lib/events/change-feed";

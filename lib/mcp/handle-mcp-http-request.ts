@@ -2,8 +2,8 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { filterUsableAgentKeys } from "@/lib/agents/filter-usable-agent-keys";
-import { systemClock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
+import { systemClock } from "@/lib/kernel/clock";
+import { AppError } from "@/lib/kernel/errors";
 import { tokenIssuer } from "@/lib/grant-tokens/token-issuer";
 import { type AgentPrincipal, authenticate } from "@/lib/http/api-route";
 import { problemResponse } from "@/lib/http/problem";

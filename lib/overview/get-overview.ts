@@ -1,12 +1,12 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { canReadAudit } from "@/lib/audit/audit-readers";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { statusFilter } from "@/lib/grants/list-agent-grants";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
 import { EXPIRING_SOON_MS } from "./expiring-soon";
 import { presentEvents } from "@/lib/audit/present-events";
-import { incidentRefSelect } from "@/lib/incidents/incident-ref";
+import { incidentRefSelect } from "@/lib/kernel/incident-ref";
 import { loadScopeRefs } from "@/lib/scopes/scope-refs";
 import { getDelegationActivity } from "./get-delegation-activity";
 

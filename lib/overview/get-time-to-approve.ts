@@ -1,4 +1,4 @@
-import { systemClock } from "@/lib/clock";
+import { systemClock } from "@/lib/kernel/clock";
 import { prisma } from "@/lib/db";
 import { APPROVAL_RANGES, approvalChartCeiling, type ApprovalRange } from "./time-to-approve-scale";
 

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { conflict, notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { conflict, notFound } from "@/lib/kernel/errors";
 import type { AccessRequestDto } from "./schemas";
 import { describeSettlement, settledMessage } from "./describe-settlement";
 import { requestInclude, toRequestDto } from "./to-request-dto";

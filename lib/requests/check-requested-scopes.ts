@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { Risk } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { assertKnownScopeKeys } from "@/lib/scopes/resolve-scope-keys";
 
 export interface RequestedScope {

@@ -1,4 +1,4 @@
-import type { Clock } from "@/lib/clock";
+import type { Clock } from "@/lib/kernel/clock";
 import { env } from "@/lib/env";
 import { hit, rateLimited } from "@/lib/http/rate-limiter";
 import { fileRequest, type FiledRequest } from "./file-request";

@@ -1,4 +1,4 @@
-import type { Clock } from "@/lib/clock";
+import type { Clock } from "@/lib/kernel/clock";
 import { getRequest } from "./get-request";
 import type { AccessRequestDto } from "./schemas";
 import { waitForRequest } from "./wait-for-request";

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { recordEvent, SYSTEM_ACTOR } from "@/lib/audit/record-event";
-import { changeDueRows } from "@/lib/jobs/change-due-rows";
+import { changeDueRows } from "@/lib/database/change-due-rows";
 
 const REASON = "No decision before the request lapsed";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorPageQuery, emailSchema, idOf, isoDate, pageOf, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+import { cursorPageQuery, emailSchema, idOf, isoDate, pageOf, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { grantSchema } from "@/lib/grants/schemas";
 
 export const MAX_SCOPES_PER_REQUEST = 20;

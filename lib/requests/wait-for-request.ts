@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { subscribeToChanges } from "@/lib/events/change-feed";
 import { getRequest } from "./get-request";
 import type { AccessRequestDto } from "./schemas";

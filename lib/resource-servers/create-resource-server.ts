@@ -1,10 +1,10 @@
 import { prisma } from "@/lib/db";
 import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { sha256Hex } from "@/lib/crypto/secrets";
-import { conflict } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { conflict } from "@/lib/kernel/errors";
+import { newId } from "@/lib/kernel/ids";
 import { generateResourceServerSecret } from "./resource-server-secret-format";
 import type { CreatedResourceServerDto, CreateResourceServerBody } from "./schemas";
 import { resourceServerInclude, toResourceServerDto } from "./to-resource-server-dto";

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import type { ResourceServerDto } from "./schemas";
 import { resourceServerInclude, toResourceServerDto } from "./to-resource-server-dto";
 

@@ -2,8 +2,8 @@ import { prisma } from "@/lib/db";
 import { forgetResourceServerCallers } from "./find-resource-server";
 import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { conflict, notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { conflict, notFound } from "@/lib/kernel/errors";
 import type { ResourceServerDto } from "./schemas";
 import { resourceServerInclude, toResourceServerDto } from "./to-resource-server-dto";
 

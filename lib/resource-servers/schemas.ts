@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idOf, isoDate, scopeKeySchema } from "@/lib/api/common-schemas";
+import { idOf, isoDate, scopeKeySchema } from "@/lib/kernel/common-schemas";
 
 /** What a token's `aud` carries: usually the tool's base URL, or any stable name without spaces. */
 export const audienceSchema = z

@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db";
 import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { conflict } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { conflict } from "@/lib/kernel/errors";
+import { newId } from "@/lib/kernel/ids";
 import { resolveApproverGroup } from "./resolve-approver-group";
 import { resolveResourceServer } from "./resolve-resource-server";
 import type { CreateScopeBody, ScopeDto } from "./schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { scopeKeySchema } from "@/lib/api/common-schemas";
+import { scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { formatDuration, parseDuration } from "@/lib/kernel/duration";
 import { createScopeBody, updateScopeBody } from "./schemas";
 

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 
 /** Group name → id; undefined leaves it unchanged, null clears it, an unknown name is a 400 naming the field. */
 export async function resolveApproverGroup(tx: Tx, name: string | null | undefined): Promise<string | null | undefined> {

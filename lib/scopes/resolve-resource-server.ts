@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 
 /** Audience → resource server id; undefined leaves it unchanged, null clears it, an unknown audience is a 400 naming the field. */
 export async function resolveResourceServer(tx: Tx, audience: string | null | undefined): Promise<string | null | undefined> {

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 
 /** Throws a 400 naming the position of each key that is not in the catalog. */
 export function assertKnownScopeKeys(keys: string[], known: ReadonlyMap<string, unknown>, field: string): void {

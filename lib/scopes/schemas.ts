@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, plainText, scopeKeySchema } from "@/lib/api/common-schemas";
+import { isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { audienceSchema } from "@/lib/resource-servers/schemas";
 
 export const riskSchema = z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]);

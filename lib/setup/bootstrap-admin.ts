@@ -1,10 +1,10 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { sha256Hex } from "@/lib/crypto/secrets";
 import { hashPassword } from "@/lib/crypto/password";
 import { storePersonalToken } from "@/lib/tokens/store-personal-token";
 import { insertUser } from "@/lib/users/insert-user";
-import { normalizeEmail } from "@/lib/users/normalize-email";
+import { normalizeEmail } from "@/lib/kernel/normalize-email";
 
 export interface BootstrapAdminInput {
   email: string;

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { hashPassword } from "@/lib/crypto/password";
 import { sha256Hex } from "@/lib/crypto/secrets";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { insertUser } from "@/lib/users/insert-user";
 import type { CompleteSetupInput } from "./schemas";
 

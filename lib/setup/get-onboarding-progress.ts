@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { requireAdmin, type PersonActor } from "@/lib/auth/actor";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { firstRequestCommand } from "./first-request-command";
 
 export const ONBOARDING_STEPS = ["group", "scope", "owner", "agent", "key", "request", "approval"] as const;

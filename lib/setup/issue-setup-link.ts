@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { randomSecret, sha256Hex } from "@/lib/crypto/secrets";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 
 export const SETUP_LINK_TTL_MS = 60 * 60 * 1000;
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-export const passwordSchema = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
+import { passwordSchema } from "@/lib/kernel/common-schemas";
 
 export const completeSetupSchema = z.object({
   token: z.string().min(16).max(128),

@@ -1,7 +1,7 @@
 import { createPrivateKey, type KeyObject } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { recordEvent, SYSTEM_ACTOR } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { insertSigningKey } from "./insert-signing-key";
 import { keyEncryptionKey } from "./key-encryption-key";
 import { lockSigningKeys } from "./lock-signing-keys";

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { calculateJwkThumbprint, type JWK } from "jose";
 import type { Tx } from "@/lib/db";
-import { GRANT_TOKEN_ALGORITHM } from "@/lib/grant-tokens/grant-token-format";
+import { GRANT_TOKEN_ALGORITHM } from "@/lib/kernel/grant-token-format";
 import { keyEncryptionKey } from "./key-encryption-key";
 import { sealPrivateJwk } from "./seal-private-jwk";
 

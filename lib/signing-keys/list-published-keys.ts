@@ -1,6 +1,6 @@
 import type { JWK } from "jose";
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 
 /** The JWKS: public halves of the active key and of retired keys still within their overlap. */
 export async function listPublishedKeys(options: { clock?: Clock } = {}): Promise<{ keys: JWK[] }> {

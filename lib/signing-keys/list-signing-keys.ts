@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import type { SigningKeyDto } from "./schemas";
 import { toSigningKeyDto } from "./to-signing-key-dto";
 

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { MAX_GRANT_TOKEN_SECONDS } from "@/lib/grant-tokens/grant-token-format";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { MAX_GRANT_TOKEN_SECONDS } from "@/lib/kernel/grant-token-format";
 import { insertSigningKey } from "./insert-signing-key";
 import { lockSigningKeys } from "./lock-signing-keys";
 import type { RotatedSigningKeysDto } from "./schemas";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isoDate } from "@/lib/api/common-schemas";
-import { MAX_GRANT_TOKEN_SECONDS } from "@/lib/grant-tokens/grant-token-format";
+import { isoDate } from "@/lib/kernel/common-schemas";
+import { MAX_GRANT_TOKEN_SECONDS } from "@/lib/kernel/grant-token-format";
 
 export const signingKeySchema = z
   .object({

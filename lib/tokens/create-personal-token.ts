@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { auditActor, type PersonActor } from "@/lib/auth/actor";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { generatePersonalToken } from "./personal-token-format";
 import type { CreatePersonalTokenInput, PersonalTokenDto } from "./schemas";
 import { storePersonalToken } from "./store-personal-token";

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import type { PersonalTokenDto } from "./schemas";
 import { toPersonalTokenDto } from "./to-personal-token-dto";
 

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { auditActor, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { notFound } from "@/lib/kernel/errors";
 import type { PersonalTokenDto } from "./schemas";
 import { toPersonalTokenDto } from "./to-personal-token-dto";
 

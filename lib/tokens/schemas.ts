@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, plainText } from "@/lib/api/common-schemas";
+import { isoDate, plainText } from "@/lib/kernel/common-schemas";
 
 const DAY_SECONDS = 24 * 3600;
 

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
 import { sha256Hex } from "@/lib/crypto/secrets";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 import { visibleTokenPrefix } from "./personal-token-format";
 
 /** Stores a personal API token by its SHA-256 only; the token itself is never written anywhere. */

@@ -1,9 +1,9 @@
 import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { hashPassword } from "@/lib/crypto/password";
 import { sha256Hex } from "@/lib/crypto/secrets";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 
 const invalidInvitation = () => new AppError("NOT_FOUND", "This invitation is invalid, already used or expired. Ask an admin for a new one.");
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idOf } from "@/lib/api/common-schemas";
+import { idOf } from "@/lib/kernel/common-schemas";
 import type { FormState } from "@/lib/http/form-action";
 import { createUserBody, roleSchema } from "./schemas";
 

@@ -2,8 +2,8 @@ import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { forbidden, notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { forbidden, notFound } from "@/lib/kernel/errors";
 import { toUserSummary, userSummaryInclude, type UserSummary } from "./user-summary";
 
 /**

@@ -1,10 +1,10 @@
 import { prisma } from "@/lib/db";
 import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { hashPassword } from "@/lib/crypto/password";
 import { randomSecret, sha256Hex } from "@/lib/crypto/secrets";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 import { insertUser } from "./insert-user";
 import type { CreateUserBody } from "./schemas";
 

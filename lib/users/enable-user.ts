@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { notFound } from "@/lib/kernel/errors";
 import { toUserSummary, userSummaryInclude, type UserSummary } from "./user-summary";
 
 /** Lets a disabled person sign in again; sessions ended by the disablement stay ended. Enabling an enabled person is a no-op. */

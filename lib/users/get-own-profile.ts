@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/kernel/errors";
 import { toUserSummary, userSummaryInclude, type UserSummary } from "./user-summary";
 
 /** The acting person's own account, as their profile page shows it. */

@@ -1,9 +1,9 @@
 import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
-import { conflict } from "@/lib/errors";
-import { newId } from "@/lib/ids";
-import { normalizeEmail } from "./normalize-email";
+import { conflict } from "@/lib/kernel/errors";
+import { newId } from "@/lib/kernel/ids";
+import { normalizeEmail } from "@/lib/kernel/normalize-email";
 
 export interface InsertUserInput {
   email: string;

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { requireAdmin, type PersonActor } from "@/lib/auth/actor";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { toUserSummary, userSummaryInclude, type UserSummary } from "./user-summary";
 
 /** Everyone with a Baton account, for the admins who manage them; `asOf` anchors the relative times shown. */

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { normalizeEmail } from "./normalize-email";
+import { AppError } from "@/lib/kernel/errors";
+import { normalizeEmail } from "@/lib/kernel/normalize-email";
 
 /** Emails → active users, in order; any unknown or disabled address is a 400 naming its field. */
 export async function resolveUsersByEmail(tx: Tx, emails: string[], field: string) {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { emailSchema, isoDate } from "@/lib/api/common-schemas";
-import { passwordSchema } from "@/lib/setup/schemas";
+import { emailSchema, isoDate, passwordSchema } from "@/lib/kernel/common-schemas";
 
 export const roleSchema = z.enum(["ADMIN", "APPROVER", "COMMANDER", "VIEWER"]);
 

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { systemClock, type Clock } from "@/lib/clock";
-import { newId } from "@/lib/ids";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { newId } from "@/lib/kernel/ids";
 import { assertPublicWebhookUrl } from "./outbound-address";
 import type { CreatedWebhookEndpointDto, CreateWebhookEndpointBody } from "./schemas";
 import { toWebhookEndpointDto } from "./to-webhook-dto";

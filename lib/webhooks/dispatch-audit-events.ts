@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 import { reminderDueAt } from "@/lib/grants/reminder-due-at";
 import { chatMessagesForFiledRequest } from "./chat-message";
 import { matchesEventFilter } from "./event-filter";

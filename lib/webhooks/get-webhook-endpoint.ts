@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { requireAdmin, type PersonActor } from "@/lib/auth/actor";
-import { systemClock, type Clock } from "@/lib/clock";
-import { notFound } from "@/lib/errors";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { notFound } from "@/lib/kernel/errors";
 import type { WebhookEndpointDetailDto } from "./schemas";
 import { toWebhookDeliveryDto, toWebhookEndpointDto } from "./to-webhook-dto";
 

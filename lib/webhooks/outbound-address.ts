@@ -1,6 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 
 export const ALLOW_PRIVATE_SETTING = "BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS";
 

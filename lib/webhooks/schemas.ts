@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idOf, isoDate, plainText } from "@/lib/api/common-schemas";
+import { idOf, isoDate, plainText } from "@/lib/kernel/common-schemas";
 import { eventFilterSchema } from "./event-filter";
 
 /** Where deliveries go: an absolute http(s) URL without credentials in it (the signature authenticates Baton). */

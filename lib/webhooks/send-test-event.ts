@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { requireAdmin, type PersonActor } from "@/lib/auth/actor";
-import { systemClock, type Clock } from "@/lib/clock";
-import { conflict, notFound } from "@/lib/errors";
-import { newId } from "@/lib/ids";
+import { systemClock, type Clock } from "@/lib/kernel/clock";
+import { conflict, notFound } from "@/lib/kernel/errors";
+import { newId } from "@/lib/kernel/ids";
 import type { WebhookDeliveryDto } from "./schemas";
 import { toWebhookDeliveryDto } from "./to-webhook-dto";
 import { TEST_EVENT_TYPE, testPayload } from "./webhook-payload";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { decideRequest, type Approver } from "@/lib/approvals/decide-request";
 import { verifyChain } from "@/lib/audit/verify-chain";
-import { manualClock } from "@/lib/clock";
+import { manualClock } from "@/lib/kernel/clock";
 import { createAgent } from "@/lib/agents/create-agent";
 import { createGroup } from "@/lib/groups/create-group";
 import { createScope } from "@/lib/scopes/create-scope";

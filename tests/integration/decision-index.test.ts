@@ -1,7 +1,7 @@
 import { decodeJwt } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { manualClock } from "@/lib/clock";
+import { manualClock } from "@/lib/kernel/clock";
 import { createGrantIndex } from "@/lib/decisions/create-grant-index";
 import { createVerifiedTokenCache } from "@/lib/decisions/create-verified-token-cache";
 import { databaseChangeSource } from "@/lib/decisions/database-change-source";

@@ -5,7 +5,7 @@ import * as agentsRoute from "@/app/api/v1/admin/agents/route";
 import * as groupsRoute from "@/app/api/v1/admin/groups/route";
 import * as scopesRoute from "@/app/api/v1/admin/scopes/route";
 import * as usersRoute from "@/app/api/v1/admin/users/route";
-import { manualClock } from "@/lib/clock";
+import { manualClock } from "@/lib/kernel/clock";
 import { fileRequest } from "@/lib/requests/file-request";
 import { call, ensureAdmin } from "./api-helpers";
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { GrantStatus } from "@/lib/generated/prisma/enums";
 import { effectiveGrantState } from "@/lib/grants/grant-validity";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 import {
   isGrantLive,
   isGrantLiveOrUpcoming,

@@ -5,7 +5,7 @@ import { issueAgentKey } from "@/lib/agents/issue-agent-key";
 import { revokeAgentKey } from "@/lib/agents/revoke-agent-key";
 import { decideRequest } from "@/lib/approvals/decide-request";
 import { createGroup } from "@/lib/groups/create-group";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 import { fileRequest } from "@/lib/requests/file-request";
 import { createScope } from "@/lib/scopes/create-scope";
 import { getOnboardingProgress, type OnboardingStep } from "@/lib/setup/get-onboarding-progress";

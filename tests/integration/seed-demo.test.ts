@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { manualClock } from "@/lib/clock";
+import { manualClock } from "@/lib/kernel/clock";
 import { verifyPassword } from "@/lib/crypto/password";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { insertUser } from "@/lib/users/insert-user";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
-import { manualClock } from "@/lib/clock";
+import { manualClock } from "@/lib/kernel/clock";
 import { sha256Hex } from "@/lib/crypto/secrets";
 import { bootstrapAdmin } from "@/lib/setup/bootstrap-admin";
 import { completeSetup, isSetupLinkUsable } from "@/lib/setup/complete-setup";

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { isSessionCurrent, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-validity";
 import { signOutEverywhere } from "@/lib/auth/sign-out-everywhere";
-import { manualClock } from "@/lib/clock";
-import { newId } from "@/lib/ids";
+import { manualClock } from "@/lib/kernel/clock";
+import { newId } from "@/lib/kernel/ids";
 
 describe("sessions", () => {
   it("signed in before 'sign out everywhere' are refused; one signed in a moment later counts", async () => {

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { syncOidcUser } from "@/lib/auth/sync-oidc-user";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { hashPassword } from "@/lib/crypto/password";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 
 const settings = { roleClaim: "baton_role", groupsClaim: "groups" };
 const signIn = (subject: string, claims: Record<string, unknown>) => syncOidcUser({ subject, claims: { sub: subject, ...claims }, ...settings });

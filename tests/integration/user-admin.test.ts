@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { PersonActor } from "@/lib/auth/actor";
 import { isSessionCurrent } from "@/lib/auth/session-validity";
 import { verifyChain } from "@/lib/audit/verify-chain";
-import { newId } from "@/lib/ids";
+import { newId } from "@/lib/kernel/ids";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { createUser } from "@/lib/users/create-user";
 import { disableUser } from "@/lib/users/disable-user";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { manualClock } from "@/lib/clock";
+import { manualClock } from "@/lib/kernel/clock";
 import type { AgentGrants } from "@/lib/decisions/decision-source";
 import { evaluateAccess } from "@/lib/decisions/evaluate-access";
 

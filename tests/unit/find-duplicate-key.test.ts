@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findDuplicateKey } from "@/lib/http/find-duplicate-key";
 import { parseFormText, parseJsonText } from "@/lib/http/read-json-body";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 
 /** A key spelled with every character \u-escaped: the same key to JSON.parse, different bytes. */
 const escaped = (key: string) => `"${Array.from({ length: key.length }, (_, index) => `\\u${key.charCodeAt(index).toString(16).padStart(4, "0")}`).join("")}"`;

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { SignJWT } from "jose";
 import { describe, expect, it, vi } from "vitest";
-import { manualClock } from "@/lib/clock";
+import { manualClock } from "@/lib/kernel/clock";
 import { createGrantIndex } from "@/lib/decisions/create-grant-index";
 import { createVerifiedTokenCache } from "@/lib/decisions/create-verified-token-cache";
 import { decideAccess } from "@/lib/decisions/decide-access";

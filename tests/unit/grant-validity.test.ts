@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { effectiveGrantState, secondsRemaining, type GrantTimes } from "@/lib/grants/grant-validity";
 import { isGrantLive } from "@/lib/kernel/live-grant";
-import { manualClock } from "@/lib/clock";
+import { manualClock } from "@/lib/kernel/clock";
 
 const expiresAt = new Date("2026-11-24T12:00:00.000Z");
 const grant: GrantTimes = { status: "ACTIVE", startsAt: new Date("2026-11-24T11:00:00.000Z"), expiresAt, revokedAt: null };

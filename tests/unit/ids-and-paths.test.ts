@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ID_PREFIXES, newId } from "@/lib/ids";
+import { ID_PREFIXES, newId } from "@/lib/kernel/ids";
 
 describe("ids", () => {
   it("carries the kind's prefix and sorts by creation time", async () => {

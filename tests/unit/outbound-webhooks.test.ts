@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { assertPublicWebhookUrl, nonPublicRange, outboundHost } from "@/lib/webhooks/outbound-address";
 import { createOutboundFetch } from "@/lib/webhooks/outbound-fetch";
 

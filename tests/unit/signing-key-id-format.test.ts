@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import fc from "fast-check";
 import { calculateJwkThumbprint, type JWK } from "jose";
 import { describe, expect, it } from "vitest";
-import { isSigningKeyId } from "@/lib/signing-keys/signing-key-id-format";
+import { isSigningKeyId } from "@/lib/kernel/signing-key-id-format";
 
 /** A kid exactly as insertSigningKey makes one. */
 const newKid = () => calculateJwkThumbprint(generateKeyPairSync("ed25519").publicKey.export({ format: "jwk" }) as JWK, "sha256");

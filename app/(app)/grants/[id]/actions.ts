@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { idOf, plainText } from "@/lib/api/common-schemas";
+import { idOf, plainText } from "@/lib/kernel/common-schemas";
 import { revokeGrant } from "@/lib/grants/revoke-grant";
 import { formAction } from "@/lib/http/form-action";
 

@@ -8,7 +8,7 @@ import { TimeCell } from "@/components/ui/time-cell";
 import { RefreshWhilePending } from "@/components/webhooks/refresh-while-pending";
 import { DeleteWebhookDialog, EditWebhookDialog, SendTestEventButton } from "@/components/webhooks/webhook-endpoint-actions";
 import { requirePageAccess } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/errors";
 import { getWebhookEndpoint } from "@/lib/webhooks/get-webhook-endpoint";
 import type { WebhookDeliveryDto } from "@/lib/webhooks/schemas";
 

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route-table";
-import { systemClock } from "@/lib/clock";
-import { AppError } from "@/lib/errors";
+import { systemClock } from "@/lib/kernel/clock";
+import { AppError } from "@/lib/kernel/errors";
 import { exchangeGrantToken } from "@/lib/grant-tokens/exchange-grant-token";
 import { OAuthError } from "@/lib/grant-tokens/token-exchange-format";
 import { tokenIssuer } from "@/lib/grant-tokens/token-issuer";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getAgentDetail } from "@/lib/agents/get-agent-detail";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/kernel/errors";
 import { json } from "@/lib/http/api-route";
 import { sessionRoute } from "@/lib/http/session-route";
 

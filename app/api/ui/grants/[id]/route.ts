@@ -1,4 +1,4 @@
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/kernel/errors";
 import { getGrantDetail } from "@/lib/grants/get-grant-detail";
 import { json } from "@/lib/http/api-route";
 import { sessionRoute } from "@/lib/http/session-route";

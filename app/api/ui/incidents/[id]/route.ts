@@ -1,4 +1,4 @@
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/kernel/errors";
 import { json } from "@/lib/http/api-route";
 import { sessionRoute } from "@/lib/http/session-route";
 import { getIncidentDetail } from "@/lib/incidents/get-incident-detail";

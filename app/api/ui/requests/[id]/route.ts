@@ -1,5 +1,5 @@
 import { getRequestDetail } from "@/lib/approvals/get-request-detail";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/kernel/errors";
 import { json } from "@/lib/http/api-route";
 import { sessionRoute } from "@/lib/http/session-route";
 import { requestParams } from "@/lib/requests/schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idOf, scopeKeySchema } from "@/lib/api/common-schemas";
+import { idOf, scopeKeySchema } from "@/lib/kernel/common-schemas";
 
 /** RFC 9068 access tokens: the `typ` header tells them apart from ID tokens and other JWTs. */
 export const GRANT_TOKEN_TYPE = "at+jwt";

@@ -18,6 +18,9 @@ export const idOf = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_
 
 export const isoDate = z.iso.datetime().meta({ example: "2026-11-24T12:00:00.000Z" });
 
+/** Sign-in passwords, wherever one is set (first-run setup, an admin creating a person). */
+export const passwordSchema = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
+
 export const emailSchema = z.email("must be an email address").max(320);
 
 /** An optional query parameter; a GET form leaves unused fields empty, and an empty value means "not given". */
