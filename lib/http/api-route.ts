@@ -1,18 +1,13 @@
 import { z } from "zod";
-import { authenticateBearer, invalidCredential, type ApiPrincipal } from "@/lib/auth/authenticate-bearer";
+import { authenticateBearer, invalidCredential, type BearerPrincipal } from "@/lib/auth/authenticate-bearer";
 import { recordRefusedAuthentication } from "@/lib/auth/record-refused-authentication";
 import { systemClock, type Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import type { AgentPrincipal, IntegrationPrincipal, PersonPrincipal, ResourceServerPrincipal } from "@/lib/kernel/principal";
 import { clientAddress } from "./client-address";
 import { fieldErrorsOf, problemResponse } from "./problem";
 import { limitFailedAuthentication } from "./limit-failed-authentication";
 import { readJsonBody } from "./read-json-body";
-
-export type AgentPrincipal = Extract<ApiPrincipal, { kind: "agent" }>;
-export type AdminPrincipal = Extract<ApiPrincipal, { kind: "user" }>;
-export type PersonPrincipal = AdminPrincipal;
-export type ResourceServerPrincipal = Extract<ApiPrincipal, { kind: "resource-server" }>;
-export type IntegrationPrincipal = Extract<ApiPrincipal, { kind: "integration" }>;
 
 /**
  * Who may call a route: agents (agent key), admins (personal token of an admin), commanders (personal
@@ -46,7 +41,7 @@ export function bearerToken(request: Request): string | null {
  * Failures beyond the limits get 429 and are no longer audited one by one. The credential is the Bearer
  * token unless the caller passes one found elsewhere (an OAuth `actor_token`).
  */
-export async function authenticate(request: Request, clock: Clock, token: string | null = bearerToken(request)): Promise<ApiPrincipal> {
+export async function authenticate(request: Request, clock: Clock, token: string | null = bearerToken(request)): Promise<BearerPrincipal> {
   const address = clientAddress(request);
   try {
     if (!token || token.length > 512) throw invalidCredential();
@@ -69,17 +64,17 @@ const ROUTE_IS_FOR: Record<ApiCaller, string> = {
 
 const PERSON_ROLES_OF: Partial<Record<ApiCaller, readonly string[]>> = { admin: ["ADMIN"], commander: ["ADMIN", "COMMANDER"] };
 
-function fits(caller: ApiCaller, principal: ApiPrincipal): boolean {
+function fits(caller: ApiCaller, principal: BearerPrincipal): boolean {
   const roles = PERSON_ROLES_OF[caller];
-  if (roles) return principal.kind === "user" && roles.includes(principal.role);
+  if (roles) return principal.kind === "person" && roles.includes(principal.role);
   return principal.kind === caller;
 }
 
 /** Each kind of credential reaches only the routes made for it: the wrong kind is a 403, never a partial answer. */
-function refuseWrongCaller(allowed: readonly ApiCaller[], principal: ApiPrincipal): void {
+function refuseWrongCaller(allowed: readonly ApiCaller[], principal: BearerPrincipal): void {
   if (allowed.some((caller) => fits(caller, principal))) return;
   const personRoutes = allowed.filter((caller) => PERSON_ROLES_OF[caller]);
-  if (principal.kind === "user" && personRoutes.length)
+  if (principal.kind === "person" && personRoutes.length)
     throw new AppError("FORBIDDEN", `This route needs the ${personRoutes.includes("commander") ? "commander or admin" : "admin"} role`);
   throw new AppError("FORBIDDEN", `This route is for ${allowed.map((caller) => ROUTE_IS_FOR[caller]).join(" or ")}`);
 }

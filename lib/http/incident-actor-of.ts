@@ -1,5 +1,5 @@
 import type { IncidentActor } from "@/lib/incidents/incident-actor";
-import type { IntegrationPrincipal, PersonPrincipal } from "./api-route";
+import type { IntegrationPrincipal, PersonPrincipal } from "@/lib/kernel/principal";
 import { personActor } from "./person-actor";
 
 export const incidentActorOf = (caller: PersonPrincipal | IntegrationPrincipal): IncidentActor =>

@@ -1,4 +1,4 @@
 import type { PersonActor } from "@/lib/auth/actor";
-import type { AdminPrincipal } from "./api-route";
+import type { PersonPrincipal } from "@/lib/kernel/principal";
 
-export const personActor = (caller: AdminPrincipal): PersonActor => ({ userId: caller.userId, role: caller.role });
+export const personActor = (caller: PersonPrincipal): PersonActor => ({ userId: caller.userId, role: caller.role });

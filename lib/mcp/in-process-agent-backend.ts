@@ -1,4 +1,4 @@
-import type { AgentPrincipal } from "@/lib/http/api-route";
+import type { AgentPrincipal } from "@/lib/kernel/principal";
 import { subscribeToChanges } from "@/lib/events/change-feed";
 import { issueGrantToken } from "@/lib/grant-tokens/issue-grant-token";
 import { listAgentGrants } from "@/lib/grants/list-agent-grants";

@@ -39,7 +39,7 @@ describe("personal tokens", () => {
   it("authenticate until revoked, then never again; revoking twice changes nothing", async () => {
     const clock = manualClock(new Date());
     const created = await createPersonalToken({ actor: people.ada!, input: { name: "ci" }, clock });
-    await expect(authenticateBearer({ token: created.token, clock })).resolves.toMatchObject({ kind: "user", userId: people.ada!.userId, tokenId: created.id });
+    await expect(authenticateBearer({ token: created.token, clock })).resolves.toMatchObject({ kind: "person", userId: people.ada!.userId, authenticatedBy: "personal-token" });
 
     clock.advance(1000);
     const revoked = await revokePersonalToken({ actor: people.ada!, tokenId: created.id, clock });
