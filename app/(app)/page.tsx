@@ -12,10 +12,10 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const viewer = await requireUserForPage();
-  const actor = { userId: viewer.id, role: viewer.role };
+  const actor = viewer;
   const [overview, onboarding] = await Promise.all([
-    getOverview({ viewer: actor }),
-    viewer.role === "ADMIN" ? getOnboardingProgress({ viewer: actor, baseUrl: configuredBaseUrl() }) : null,
+    getOverview({ principal: actor }),
+    viewer.role === "ADMIN" ? getOnboardingProgress({ principal: actor, baseUrl: configuredBaseUrl() }) : null,
   ]);
   return (
     <div className="flex flex-col gap-5">

@@ -1,8 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PersonActor } from "@/lib/auth/actor";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { approvalProgress } from "./approval-progress";
 import { requirementsFor } from "./quorum";
-import { conflictOfInterest } from "./separation-of-duties";
+import { conflictOfInterest } from "@/lib/authorization/rules";
 
 export const inboxInclude = {
   agent: { include: { owner: true } },
@@ -17,7 +17,7 @@ export type InboxRow = Prisma.AccessRequestGetPayload<{ include: typeof inboxInc
 export type ScopeRouting = Map<string, { key: string; risk: string; description: string; approverGroupId: string | null; approverGroup: string | null; approvalsRequired: number }>;
 
 /** What an approver needs to decide at a glance, and whether this viewer may decide (and if not, why). */
-export function toInboxItem(row: InboxRow, viewer: PersonActor, routing: { scopes: ScopeRouting; membersOf: (groupId: string | null) => ReadonlySet<string> }) {
+export function toInboxItem(row: InboxRow, viewer: PersonPrincipal, routing: { scopes: ScopeRouting; membersOf: (groupId: string | null) => ReadonlySet<string> }) {
   const scopes = row.requestedScopes.map((key) => routing.scopes.get(key) ?? { key, risk: "LOW", description: "", approverGroupId: null, approverGroup: null, approvalsRequired: 1 });
   const requirements = requirementsFor(scopes, routing.membersOf);
   const progress = approvalProgress({

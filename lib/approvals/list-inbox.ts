@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import type { PersonActor } from "@/lib/auth/actor";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { systemClock, type Clock } from "@/lib/clock";
 import { STEP_UP_WINDOW_MS } from "./decide-request";
 import { inboxInclude, toInboxItem } from "./inbox-item";
@@ -12,13 +12,13 @@ import { loadScopeRouting } from "./load-scope-routing";
  * server. `signedInAt` (the browser session's sign-in) tells the page until when a critical approval
  * needs no fresh sign-in, so it can ask for one before the approver fills in the dialog.
  */
-export async function listInbox(options: { viewer: PersonActor; signedInAt?: Date; clock?: Clock }) {
+export async function listInbox(options: { principal: PersonPrincipal; signedInAt?: Date; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
   const [rows, routing] = await Promise.all([
     prisma.accessRequest.findMany({ where: { status: "PENDING", pendingExpiresAt: { gt: now } }, orderBy: { createdAt: "asc" }, take: 500, include: inboxInclude }),
     loadScopeRouting(),
   ]);
-  const items = rows.map((row) => toInboxItem(row, options.viewer, routing));
+  const items = rows.map((row) => toInboxItem(row, options.principal, routing));
   return {
     asOf: now.toISOString(),
     freshSignInUntil: options.signedInAt ? new Date(options.signedInAt.getTime() + STEP_UP_WINDOW_MS).toISOString() : null,

@@ -3,17 +3,15 @@ import { authenticateBearer, invalidCredential, type BearerPrincipal } from "@/l
 import { recordRefusedAuthentication } from "@/lib/auth/record-refused-authentication";
 import { systemClock, type Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { requireCallerKind, type CallerKind } from "@/lib/authorization/rules";
 import type { AgentPrincipal, IntegrationPrincipal, PersonPrincipal, ResourceServerPrincipal } from "@/lib/kernel/principal";
 import { clientAddress } from "./client-address";
 import { fieldErrorsOf, problemResponse } from "./problem";
 import { limitFailedAuthentication } from "./limit-failed-authentication";
 import { readJsonBody } from "./read-json-body";
 
-/**
- * Who may call a route: agents (agent key), admins (personal token of an admin), commanders (personal
- * token of a commander or an admin), resource servers (their secret), incident-tool integrations (their credential).
- */
-export type ApiCaller = "agent" | "admin" | "commander" | "resource-server" | "integration";
+/** Who may call a route: one of the caller kinds the authorization rules know (lib/authorization/rules.ts). */
+export type ApiCaller = CallerKind;
 
 type CallerOf<C extends ApiCaller> = C extends "agent"
   ? AgentPrincipal
@@ -54,31 +52,6 @@ export async function authenticate(request: Request, clock: Clock, token: string
   }
 }
 
-const ROUTE_IS_FOR: Record<ApiCaller, string> = {
-  agent: "agents (agent key)",
-  admin: "administrators (an admin's personal token)",
-  commander: "incident commanders and administrators (their personal token)",
-  "resource-server": "resource servers (their batonrs_ secret)",
-  integration: "incident-tool integrations (their batonint_ credential)",
-};
-
-const PERSON_ROLES_OF: Partial<Record<ApiCaller, readonly string[]>> = { admin: ["ADMIN"], commander: ["ADMIN", "COMMANDER"] };
-
-function fits(caller: ApiCaller, principal: BearerPrincipal): boolean {
-  const roles = PERSON_ROLES_OF[caller];
-  if (roles) return principal.kind === "person" && roles.includes(principal.role);
-  return principal.kind === caller;
-}
-
-/** Each kind of credential reaches only the routes made for it: the wrong kind is a 403, never a partial answer. */
-function refuseWrongCaller(allowed: readonly ApiCaller[], principal: BearerPrincipal): void {
-  if (allowed.some((caller) => fits(caller, principal))) return;
-  const personRoutes = allowed.filter((caller) => PERSON_ROLES_OF[caller]);
-  if (principal.kind === "person" && personRoutes.length)
-    throw new AppError("FORBIDDEN", `This route needs the ${personRoutes.includes("commander") ? "commander or admin" : "admin"} role`);
-  throw new AppError("FORBIDDEN", `This route is for ${allowed.map((caller) => ROUTE_IS_FOR[caller]).join(" or ")}`);
-}
-
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -101,7 +74,7 @@ export function apiRoute<C extends ApiCaller, B extends z.ZodType = z.ZodUndefin
     const clock = systemClock;
     try {
       const principal = await authenticate(request, clock);
-      refuseWrongCaller(typeof spec.caller === "string" ? [spec.caller] : spec.caller, principal);
+      requireCallerKind(typeof spec.caller === "string" ? [spec.caller] : spec.caller, principal);
       const params = parseOrThrow(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
       const query = parseOrThrow(spec.query ?? z.object({}).passthrough(), Object.fromEntries(new URL(request.url).searchParams), "query");
       const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request, { acceptsForm: spec.acceptsForm, examinedOnly: spec.examinedOnly }), "body") : undefined;

@@ -25,7 +25,7 @@ export function inProcessAgentBackend(options: { agent: AgentPrincipal; issuer: 
     getRequest: (requestId, { waitSeconds, signal }) => (waitSeconds > 0 ? waitForRequest({ agentId, requestId, waitSeconds, signal }) : getRequest({ agentId, requestId })),
     listGrants: (status) => listAgentGrants({ agentId, status }),
     issueToken: (grantId, audience) => issueGrantToken({ agentId, grantId, audience, issuer: options.issuer }),
-    releaseGrant: (grantId, reason) => revokeGrant({ revoker: { kind: "agent", agentId }, grantId, reason }),
+    releaseGrant: (grantId, reason) => revokeGrant({ principal: options.agent, grantId, reason }),
     watchGrants: async (onChange, signal) => {
       const unsubscribe = await subscribeToChanges(
         (change) => change.agentId === agentId && changesGrantState({ action: change.action, subject: { kind: change.subjectKind } }) && onChange(),

@@ -10,6 +10,7 @@ import { StatusCell } from "@/components/admin/status-badge";
 import { Prefetched } from "@/components/requests/prefetched";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
+import type { PersonPrincipal } from "@/lib/kernel/principal";
 import { listIncidentIntegrations } from "@/lib/incidents/list-incident-integrations";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { listIncidentsQuery } from "@/lib/incidents/schemas";
@@ -30,13 +31,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <Prefetched queryKey={incidentsKey(status)} data={incidents}>
         <IncidentsList status={status} />
       </Prefetched>
-      {user.role === "ADMIN" && <IncidentTools actor={{ userId: user.id, role: user.role }} />}
+      {user.role === "ADMIN" && <IncidentTools principal={user} />}
     </div>
   );
 }
 
-async function IncidentTools({ actor }: { actor: { userId: string; role: "ADMIN" } }) {
-  const integrations = await listIncidentIntegrations({ actor });
+async function IncidentTools({ principal }: { principal: PersonPrincipal }) {
+  const integrations = await listIncidentIntegrations({ principal });
   return (
     <SectionCard id="incident-tools" title="Incident tools" description="Tools that open and resolve incidents by signed webhook." actions={<RegisterIntegrationDialog />} empty={integrations.length === 0 && "No incident tool is registered."}>
       <Table aria-label="Incident tools">

@@ -1,5 +1,4 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { incidentActorOf } from "@/lib/http/incident-actor-of";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { listIncidentsQuery, openIncidentBody } from "@/lib/incidents/schemas";
@@ -9,5 +8,5 @@ export const GET = apiRoute({ caller: ["commander", "integration"], query: listI
 );
 
 export const POST = apiRoute({ caller: ["commander", "integration"], body: openIncidentBody }, async ({ caller, body, clock }) =>
-  json(await openIncident({ actor: incidentActorOf(caller), input: body, clock }), 201),
+  json(await openIncident({ principal: caller, input: body, clock }), 201),
 );

@@ -6,8 +6,8 @@ import { requestParams } from "@/lib/requests/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ params: requestParams }, async ({ user, params }) => {
-  const detail = await getRequestDetail({ viewer: { userId: user.id, role: user.role }, requestId: params.id, signedInAt: user.authTime });
+export const GET = sessionRoute({ params: requestParams }, async ({ principal, params }) => {
+  const detail = await getRequestDetail({ principal: principal, requestId: params.id, signedInAt: principal.authTime });
   if (!detail) throw notFound("The access request");
   return json(detail);
 });

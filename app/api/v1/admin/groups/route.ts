@@ -1,8 +1,7 @@
 import { createGroup } from "@/lib/groups/create-group";
 import { createGroupBody } from "@/lib/groups/schemas";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 
 export const POST = apiRoute({ caller: "admin", body: createGroupBody }, async ({ caller, body }) =>
-  json(await createGroup({ actor: personActor(caller), input: body }), 201),
+  json(await createGroup({ principal: caller, input: body }), 201),
 );

@@ -1,11 +1,10 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 import { createIncidentIntegration } from "@/lib/incidents/create-incident-integration";
 import { listIncidentIntegrations } from "@/lib/incidents/list-incident-integrations";
 import { createIntegrationBody } from "@/lib/incidents/schemas";
 
-export const GET = apiRoute({ caller: "admin" }, async ({ caller }) => json({ items: await listIncidentIntegrations({ actor: personActor(caller) }) }));
+export const GET = apiRoute({ caller: "admin" }, async ({ caller }) => json({ items: await listIncidentIntegrations({ principal: caller }) }));
 
 export const POST = apiRoute({ caller: "admin", body: createIntegrationBody }, async ({ caller, body, clock }) =>
-  json(await createIncidentIntegration({ actor: personActor(caller), input: body, clock }), 201),
+  json(await createIncidentIntegration({ principal: caller, input: body, clock }), 201),
 );

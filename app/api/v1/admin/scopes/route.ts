@@ -1,5 +1,4 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 import { createScope } from "@/lib/scopes/create-scope";
 import { listScopes } from "@/lib/scopes/list-scopes";
 import { createScopeBody } from "@/lib/scopes/schemas";
@@ -7,5 +6,5 @@ import { createScopeBody } from "@/lib/scopes/schemas";
 export const GET = apiRoute({ caller: "admin" }, async () => json({ items: await listScopes() }));
 
 export const POST = apiRoute({ caller: "admin", body: createScopeBody }, async ({ caller, body }) =>
-  json(await createScope({ actor: personActor(caller), input: body }), 201),
+  json(await createScope({ principal: caller, input: body }), 201),
 );

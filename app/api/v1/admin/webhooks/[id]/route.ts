@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
 import { getWebhookEndpoint } from "@/lib/webhooks/get-webhook-endpoint";
 import { updateWebhookEndpointBody, webhookEndpointIdSchema } from "@/lib/webhooks/schemas";
@@ -8,13 +7,13 @@ import { updateWebhookEndpoint } from "@/lib/webhooks/update-webhook-endpoint";
 
 const params = z.object({ id: webhookEndpointIdSchema });
 
-export const GET = apiRoute({ caller: "admin", params }, async ({ caller, params }) => json(await getWebhookEndpoint({ actor: personActor(caller), endpointId: params.id })));
+export const GET = apiRoute({ caller: "admin", params }, async ({ caller, params }) => json(await getWebhookEndpoint({ principal: caller, endpointId: params.id })));
 
 export const PATCH = apiRoute({ caller: "admin", params, body: updateWebhookEndpointBody }, async ({ caller, params, body }) =>
-  json(await updateWebhookEndpoint({ actor: personActor(caller), endpointId: params.id, input: body })),
+  json(await updateWebhookEndpoint({ principal: caller, endpointId: params.id, input: body })),
 );
 
 export const DELETE = apiRoute({ caller: "admin", params }, async ({ caller, params }) => {
-  await deleteWebhookEndpoint({ actor: personActor(caller), endpointId: params.id });
+  await deleteWebhookEndpoint({ principal: caller, endpointId: params.id });
   return new Response(null, { status: 204 });
 });

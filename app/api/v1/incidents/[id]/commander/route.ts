@@ -1,8 +1,7 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 import { handOverIncident } from "@/lib/incidents/hand-over-incident";
 import { handOverIncidentBody, incidentParams } from "@/lib/incidents/schemas";
 
 export const POST = apiRoute({ caller: "commander", params: incidentParams, body: handOverIncidentBody }, async ({ caller, params, body, clock }) =>
-  json(await handOverIncident({ actor: personActor(caller), incidentId: params.id, input: body, clock })),
+  json(await handOverIncident({ principal: caller, incidentId: params.id, input: body, clock })),
 );

@@ -1,8 +1,7 @@
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 import { grantIncidentAuthority } from "@/lib/incidents/grant-incident-authority";
 import { grantAuthorityBody, incidentParams } from "@/lib/incidents/schemas";
 
 export const POST = apiRoute({ caller: "commander", params: incidentParams, body: grantAuthorityBody }, async ({ caller, params, body, clock }) =>
-  json(await grantIncidentAuthority({ actor: personActor(caller), incidentId: params.id, input: body, clock }), 201),
+  json(await grantIncidentAuthority({ principal: caller, incidentId: params.id, input: body, clock }), 201),
 );

@@ -3,10 +3,9 @@ import { listAgentKeys } from "@/lib/agents/list-agent-keys";
 import { agentParams } from "@/lib/agents/route-params";
 import { createAgentKeyBody } from "@/lib/agents/schemas";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 
 export const GET = apiRoute({ caller: "admin", params: agentParams }, async ({ params }) => json({ items: await listAgentKeys({ agentId: params.id }) }));
 
 export const POST = apiRoute({ caller: "admin", body: createAgentKeyBody, params: agentParams }, async ({ caller, body, params }) =>
-  json(await issueAgentKey({ actor: personActor(caller), agentId: params.id, expiresInSeconds: body.expiresInSeconds }), 201),
+  json(await issueAgentKey({ principal: caller, agentId: params.id, expiresInSeconds: body.expiresInSeconds }), 201),
 );
