@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { approvalProgress } from "./approval-progress";
 import { requirementsFor } from "./quorum";
-import { conflictOfInterest } from "@/lib/authorization/rules";
+import { conflictOfInterest, mayDecideRequests } from "@/lib/authorization/rules";
 
 export const inboxInclude = {
   agent: { include: { owner: true } },
@@ -32,7 +32,7 @@ export function toInboxItem(row: InboxRow, viewer: PersonPrincipal, routing: { s
   const interest = conflictOfInterest(viewer.userId, { agentOwnerId: row.agent.ownerId, onBehalfOfId: row.onBehalfOfId, filedById: row.filedById });
   const alreadyDecided = row.approvals.some((a) => a.approverId === viewer.userId);
   const cannotDecideReason =
-    viewer.role === "VIEWER" ? "Viewers cannot decide requests" : !routedToMe ? "Not routed to your groups" : interest ? `You cannot decide this: ${interest}` : alreadyDecided ? "You have already approved" : null;
+    !mayDecideRequests(viewer) ? "Viewers cannot decide requests" : !routedToMe ? "Not routed to your groups" : interest ? `You cannot decide this: ${interest}` : alreadyDecided ? "You have already approved" : null;
   return {
     id: row.id,
     agent: { id: row.agent.id, name: row.agent.name, owner: { name: row.agent.owner.name, email: row.agent.owner.email } },

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/clock";
-import type { PersonPrincipal } from "@/lib/kernel/principal";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 
 /**
  * Ends every session the person has, on every device and instance: sessions are signed cookies that cannot
@@ -12,6 +12,6 @@ export async function signOutEverywhere(options: { principal: PersonPrincipal; c
   const now = (options.clock ?? systemClock).now();
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: options.principal.userId }, data: { sessionsValidAfter: now } });
-    await recordEvent(tx, { actor: { kind: "USER", id: options.principal.userId }, action: "user.signed_out_everywhere", subject: { kind: "user", id: options.principal.userId }, at: now });
+    await recordEvent(tx, { actor: auditActorOf(options.principal), action: "user.signed_out_everywhere", subject: { kind: "user", id: options.principal.userId }, at: now });
   });
 }

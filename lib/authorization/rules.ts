@@ -62,12 +62,18 @@ export function conflictOfInterest(approverId: string, request: { agentOwnerId: 
   return null;
 }
 
+/** Approvers, commanders and admins decide requests routed to their groups; viewers never. */
+export function mayDecideRequests(principal: Principal): boolean {
+  const role = personRole(principal);
+  return role !== null && mayDo(role, "decideRequests");
+}
+
 /** Why this person may not decide this request at all, before routing is looked at: their role, or separation of duties. */
 export function refusalToDecide(
   principal: Principal & { kind: "person" },
   request: { agentOwnerId: string; onBehalfOfId: string | null; filedById: string | null },
 ): { reason: string; error: AppError } | null {
-  if (!mayDo(principal.role, "decideRequests")) return { reason: "viewer role", error: new AppError("FORBIDDEN", "Viewers cannot decide requests") };
+  if (!mayDecideRequests(principal)) return { reason: "viewer role", error: new AppError("FORBIDDEN", "Viewers cannot decide requests") };
   const interest = conflictOfInterest(principal.userId, request);
   if (interest) return { reason: `separation of duties: ${interest}`, error: new AppError("FORBIDDEN", `You cannot decide this request: ${interest}`) };
   return null;

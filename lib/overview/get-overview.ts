@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { type PersonPrincipal } from "@/lib/kernel/principal";
-import { mayReadAudit } from "@/lib/authorization/rules";
+import { mayOpenIncidents, mayReadAudit } from "@/lib/authorization/rules";
 import { systemClock, type Clock } from "@/lib/clock";
 import { statusFilter } from "@/lib/grants/list-agent-grants";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
@@ -28,7 +28,7 @@ export async function getOverview(options: { principal: PersonPrincipal; clock?:
   const active = statusFilter("active", now);
   const pending = { status: "PENDING" as const, pendingExpiresAt: { gt: now } };
   const readsAudit = mayReadAudit(options.principal);
-  const commands = options.principal.role === "COMMANDER" || options.principal.role === "ADMIN";
+  const commands = mayOpenIncidents(options.principal);
   const [pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents, grants, requests, recentEvents, activity, myOpenIncidents] = await Promise.all([
     prisma.accessRequest.count({ where: pending }),
     prisma.grant.count({ where: active }),

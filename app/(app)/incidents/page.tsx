@@ -10,6 +10,7 @@ import { StatusCell } from "@/components/admin/status-badge";
 import { Prefetched } from "@/components/requests/prefetched";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
+import { mayAdminister, mayOpenIncidents } from "@/lib/authorization/rules";
 import type { PersonPrincipal } from "@/lib/kernel/principal";
 import { listIncidentIntegrations } from "@/lib/incidents/list-incident-integrations";
 import { listIncidents } from "@/lib/incidents/list-incidents";
@@ -22,7 +23,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const parsed = listIncidentsQuery.safeParse(await searchParams);
   const status = parsed.success ? parsed.data.status : "all";
   const incidents = await listIncidents({ status });
-  const runsIncidents = user.role === "ADMIN" || user.role === "COMMANDER";
+  const runsIncidents = mayOpenIncidents(user);
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title="Incidents" description="Authority handed out for an incident ends when it is resolved. Changes appear here as they happen.">
@@ -31,7 +32,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <Prefetched queryKey={incidentsKey(status)} data={incidents}>
         <IncidentsList status={status} />
       </Prefetched>
-      {user.role === "ADMIN" && <IncidentTools principal={user} />}
+      {mayAdminister(user) && <IncidentTools principal={user} />}
     </div>
   );
 }
