@@ -57,7 +57,7 @@ export async function authenticateBearer(options: { token: string; clock: Clock 
   if (isResourceServerSecret(options.token)) {
     const server = await findResourceServer(hash, now);
     if (!server) throw invalidCredential();
-    return { kind: "resource-server", resourceServerId: server.id, name: server.name, audience: server.audience };
+    return server;
   }
   if (isIntegrationCredential(options.token)) {
     const integration = await prisma.incidentIntegration.findUnique({ where: { credentialHash: hash } });

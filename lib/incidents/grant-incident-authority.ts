@@ -24,11 +24,10 @@ export const COMMANDER_APPROVAL_COMMENT = "Granted by the incident commander; cr
  * the commander, as its filer, cannot count twice).
  */
 export async function grantIncidentAuthority(options: {
+  /** From the browser it carries when the commander last signed in: their approval of a critical scope needs a recent one, as any approval does. */
   principal: PersonPrincipal;
   incidentId: string;
   input: GrantAuthorityBody;
-  /** In the browser, when the commander last signed in: their approval of a critical scope needs a recent one, as any approval does. */
-  signedInAt?: Date;
   clock?: Clock;
 }): Promise<GrantedAuthorityDto> {
   const now = (options.clock ?? systemClock).now();
@@ -52,7 +51,7 @@ export async function grantIncidentAuthority(options: {
       return { outcome: "granted" as const, grant: toGrantDto(issued, now), requestId: null };
     }
 
-    if (options.signedInAt && now.getTime() - options.signedInAt.getTime() > STEP_UP_WINDOW_MS)
+    if (principal.authTime && now.getTime() - principal.authTime.getTime() > STEP_UP_WINDOW_MS)
       throw new AppError("FORBIDDEN", "Approving a critical scope needs a sign-in from the last 10 minutes. Sign in again, then grant.", { errors: [{ field: "stepUp", message: "re-authentication required" }] });
     const request = await tx.accessRequest.create({
       data: {

@@ -105,7 +105,7 @@ describe("an approver removed from the group after voting", () => {
 describe("truthful counts", () => {
   it("a commander's critical authority request reads 0 of 1, needing 1 more, in the approvers' inbox", async () => {
     const incident = await openIncident({ principal: viewer("cody"), input: { title: "Checkout down", severity: "SEV1" } });
-    const filed = await grantIncidentAuthority({ principal: viewer("cody"), incidentId: incident.id, input: { agentId, scopes: ["prod:exec"], durationSeconds: 600, reason: "Restart the checkout pods" }, signedInAt: new Date() });
+    const filed = await grantIncidentAuthority({ principal: { ...viewer("cody"), authTime: new Date() }, incidentId: incident.id, input: { agentId, scopes: ["prod:exec"], durationSeconds: 600, reason: "Restart the checkout pods" } });
     expect(filed.outcome).toBe("awaiting_second_approval");
     const inbox = await listInbox({ principal: viewer("dana") });
     const item = inbox.items.find((candidate) => candidate.id === filed.requestId)!;

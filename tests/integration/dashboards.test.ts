@@ -179,7 +179,7 @@ describe("the audit log", () => {
     const bySystem = await listAuditEvents({ principal: admin, query: auditQuery({ actor: "system", action: "grant.issued" }) });
     expect(bySystem.items.length).toBeGreaterThan(0);
     expect(bySystem.items.every((e) => e.actorKind === "SYSTEM" && e.action === "grant.issued")).toBe(true);
-    const byAgent = await listAuditEvents({ principal: admin, query: auditQuery({ principal: opsBot, action: "request.filed" }) });
+    const byAgent = await listAuditEvents({ principal: admin, query: auditQuery({ actor: opsBot, action: "request.filed" }) });
     expect(byAgent.items.every((e) => e.actorId === opsBot && e.actorName === "ops-bot")).toBe(true);
     expect((await listAuditEvents({ principal: admin, query: auditQuery({ actor: "nobody@example.com" }) })).items).toEqual([]);
 

@@ -124,11 +124,11 @@ describe("the commander's direct grant", () => {
     const input = { agentId: world.bot.id, scopes: ["crm.customers:erase"], durationSeconds: 600, reason: "Erase the leaked test accounts" };
     const carol = { kind: "person" as const, userId: world.carol.id, role: "COMMANDER" as const };
     const stale = new Date(Date.now() - 11 * 60_000);
-    await expect(grantIncidentAuthority({ principal: carol, incidentId: incident.id, input, signedInAt: stale })).rejects.toMatchObject({ code: "FORBIDDEN", details: { errors: [{ field: "stepUp" }] } });
+    await expect(grantIncidentAuthority({ principal: { ...carol, authTime: stale }, incidentId: incident.id, input })).rejects.toMatchObject({ code: "FORBIDDEN", details: { errors: [{ field: "stepUp" }] } });
     expect(await prisma.accessRequest.count({ where: { incidentId: incident.id } })).toBe(0);
     // Not critical: a direct grant needs no step-up.
-    expect((await grantIncidentAuthority({ principal: carol, incidentId: incident.id, input: { ...input, scopes: ["crm.notes:write"] }, signedInAt: stale })).outcome).toBe("granted");
-    expect((await grantIncidentAuthority({ principal: carol, incidentId: incident.id, input, signedInAt: new Date() })).outcome).toBe("awaiting_second_approval");
+    expect((await grantIncidentAuthority({ principal: { ...carol, authTime: stale }, incidentId: incident.id, input: { ...input, scopes: ["crm.notes:write"] } })).outcome).toBe("granted");
+    expect((await grantIncidentAuthority({ principal: { ...carol, authTime: new Date() }, incidentId: incident.id, input })).outcome).toBe("awaiting_second_approval");
   });
 
   it("never lets the commander's own approval complete a critical request, even when they could approve it", async () => {

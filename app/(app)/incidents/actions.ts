@@ -41,7 +41,7 @@ type GrantAction = (previous: GrantedAuthorityFormState, formData: FormData) => 
 export const grantIncidentAuthorityAction: GrantAction = formAction(
   { access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: grantAuthorityForm },
   async ({ incidentId, agentId, scopes, duration, reason }, user) => {
-    const granted = await grantIncidentAuthority({ principal: user, incidentId, input: { agentId, scopes, durationSeconds: duration, reason }, signedInAt: user.authTime });
+    const granted = await grantIncidentAuthority({ principal: user, incidentId, input: { agentId, scopes, durationSeconds: duration, reason } });
     revalidatePath(`/incidents/${incidentId}`);
     return { ok: true, awaitingSecondApproval: granted.requestId ?? undefined };
   },

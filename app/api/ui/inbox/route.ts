@@ -4,4 +4,4 @@ import { sessionRoute } from "@/lib/http/session-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({}, async ({ principal }) => json(await listInbox({ principal: principal, signedInAt: principal.authTime })));
+export const GET = sessionRoute({}, async ({ principal }) => json(await listInbox({ principal })));

@@ -6,5 +6,5 @@ import { configuredBaseUrl } from "@/lib/webhooks/chat-message";
 export const dynamic = "force-dynamic";
 
 export const GET = sessionRoute({ roles: ["ADMIN"] }, async ({ principal }) =>
-  json(await getOnboardingProgress({ principal: principal, baseUrl: configuredBaseUrl() })),
+  json(await getOnboardingProgress({ principal, baseUrl: configuredBaseUrl() })),
 );

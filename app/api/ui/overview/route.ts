@@ -4,4 +4,4 @@ import { getOverview } from "@/lib/overview/get-overview";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({}, async ({ principal }) => json(await getOverview({ principal: principal })));
+export const GET = sessionRoute({}, async ({ principal }) => json(await getOverview({ principal })));

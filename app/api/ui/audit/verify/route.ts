@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 /** NDJSON progress messages, then the verdict (lib/audit/stream-chain-verification.ts). */
 export const POST = sessionRoute({}, async ({ principal }) =>
-  new Response(streamChainVerification({ principal: principal }), {
+  new Response(streamChainVerification({ principal }), {
     headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" },
   }),
 );

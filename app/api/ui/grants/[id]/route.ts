@@ -7,7 +7,7 @@ import { grantParams } from "@/lib/grants/schemas";
 export const dynamic = "force-dynamic";
 
 export const GET = sessionRoute({ params: grantParams }, async ({ principal, params }) => {
-  const detail = await getGrantDetail({ principal: principal, grantId: params.id });
+  const detail = await getGrantDetail({ principal, grantId: params.id });
   if (!detail) throw notFound("The grant");
   return json(detail);
 });

@@ -7,7 +7,7 @@ import { incidentParams } from "@/lib/incidents/schemas";
 export const dynamic = "force-dynamic";
 
 export const GET = sessionRoute({ params: incidentParams }, async ({ principal, params }) => {
-  const detail = await getIncidentDetail({ principal: principal, incidentId: params.id });
+  const detail = await getIncidentDetail({ principal, incidentId: params.id });
   if (!detail) throw notFound("The incident");
   return json(detail);
 });

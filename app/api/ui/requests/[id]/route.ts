@@ -7,7 +7,7 @@ import { requestParams } from "@/lib/requests/schemas";
 export const dynamic = "force-dynamic";
 
 export const GET = sessionRoute({ params: requestParams }, async ({ principal, params }) => {
-  const detail = await getRequestDetail({ principal: principal, requestId: params.id, signedInAt: principal.authTime });
+  const detail = await getRequestDetail({ principal, requestId: params.id });
   if (!detail) throw notFound("The access request");
   return json(detail);
 });
