@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { mayDo } from "@/lib/auth/role-abilities";
 import { AppError } from "@/lib/errors";
-import type { Principal, PrincipalKind } from "@/lib/kernel/principal";
+import type { PersonPrincipal, Principal, PrincipalKind } from "@/lib/kernel/principal";
 
 /**
  * Every authorization rule of Baton, each written once: the doors and the domain functions call these and
@@ -27,11 +27,11 @@ export function requireAdmin(principal: Principal): void {
  * who answer for decisions. Viewers see the live state but not the log, which names every person,
  * sign-in failure and refusal.
  */
-export function mayReadAudit(principal: Pick<Principal & { kind: "person" }, "role">): boolean {
+export function mayReadAudit(principal: Pick<PersonPrincipal, "role">): boolean {
   return mayDo(principal.role, "readAudit");
 }
 
-export function requireAuditReader(principal: Pick<Principal & { kind: "person" }, "role">): void {
+export function requireAuditReader(principal: Pick<PersonPrincipal, "role">): void {
   if (!mayReadAudit(principal)) throw new AppError("FORBIDDEN", "Your role does not allow reading the audit log");
 }
 
@@ -70,7 +70,7 @@ export function mayDecideRequests(principal: Principal): boolean {
 
 /** Why this person may not decide this request at all, before routing is looked at: their role, or separation of duties. */
 export function refusalToDecide(
-  principal: Principal & { kind: "person" },
+  principal: PersonPrincipal,
   request: { agentOwnerId: string; onBehalfOfId: string | null; filedById: string | null },
 ): { reason: string; error: AppError } | null {
   if (!mayDecideRequests(principal)) return { reason: "viewer role", error: new AppError("FORBIDDEN", "Viewers cannot decide requests") };
@@ -80,7 +80,7 @@ export function refusalToDecide(
 }
 
 /** Routing: only members of an approver group deciding one of the requested scopes may decide. */
-export function mayDecideRequest(principal: Principal & { kind: "person" }, eligibleApprovers: ReadonlySet<string>): boolean {
+export function mayDecideRequest(principal: PersonPrincipal, eligibleApprovers: ReadonlySet<string>): boolean {
   return eligibleApprovers.has(principal.userId);
 }
 
