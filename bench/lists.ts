@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/database/migrate-database";
+import { personPrincipal } from "@/lib/kernel/principal";
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const ROWS = 100_000;
@@ -74,7 +75,7 @@ const log = (line: string) => {
   console.log(line);
   report.push(line);
 };
-const admin = { userId: "usr_bench", role: "ADMIN" as const };
+const admin = personPrincipal("usr_bench", "ADMIN");
 const person = `person${1 + (3 * 40) % 200}@bench.test`;
 const grantFilters: Record<string, Record<string, string>> = {
   "all": { status: "all" },
@@ -116,14 +117,14 @@ log("");
 log("audit log (50 a page): first page / page 1,000 events deep");
 for (const [label, filter] of Object.entries(auditFilters)) {
   const query = (more: Record<string, string> = {}) => auditPageQuery.parse({ ...filter, ...more });
-  const first = await listAuditEvents({ viewer: admin, query: query() });
-  const deep = await listAuditEvents({ viewer: admin, query: query({ limit: "200" }) }).then(async (page) => {
+  const first = await listAuditEvents({ principal: admin, query: query() });
+  const deep = await listAuditEvents({ principal: admin, query: query({ limit: "200" }) }).then(async (page) => {
     let cursor = page.nextCursor;
-    for (let i = 0; i < 4 && cursor; i++) cursor = (await listAuditEvents({ viewer: admin, query: query({ limit: "200", cursor }) })).nextCursor;
+    for (let i = 0; i < 4 && cursor; i++) cursor = (await listAuditEvents({ principal: admin, query: query({ limit: "200", cursor }) })).nextCursor;
     return cursor;
   });
-  const firstMs = await median(() => listAuditEvents({ viewer: admin, query: query() }));
-  const deepMs = deep ? await median(() => listAuditEvents({ viewer: admin, query: query({ cursor: deep }) })) : null;
+  const firstMs = await median(() => listAuditEvents({ principal: admin, query: query() }));
+  const deepMs = deep ? await median(() => listAuditEvents({ principal: admin, query: query({ cursor: deep }) })) : null;
   log(`  ${label.padEnd(26)} ${firstMs.toFixed(1).padStart(7)} / ${deepMs === null ? "   (one page)" : deepMs.toFixed(1).padStart(7)}   (${first.items.length}${first.nextCursor ? "+" : ""} rows)`);
 }
 

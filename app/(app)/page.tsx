@@ -4,6 +4,7 @@ import { GetStartedChecklist } from "@/components/overview/get-started-checklist
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { Prefetched } from "@/components/requests/prefetched";
 import { requireUserForPage } from "@/lib/auth/current-user";
+import { mayAdminister } from "@/lib/authorization/rules";
 import { getOverview } from "@/lib/overview/get-overview";
 import { getOnboardingProgress } from "@/lib/setup/get-onboarding-progress";
 import { configuredBaseUrl } from "@/lib/webhooks/chat-message";
@@ -12,10 +13,9 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const viewer = await requireUserForPage();
-  const actor = { userId: viewer.id, role: viewer.role };
   const [overview, onboarding] = await Promise.all([
-    getOverview({ viewer: actor }),
-    viewer.role === "ADMIN" ? getOnboardingProgress({ viewer: actor, baseUrl: configuredBaseUrl() }) : null,
+    getOverview({ principal: viewer }),
+    mayAdminister(viewer) ? getOnboardingProgress({ principal: viewer, baseUrl: configuredBaseUrl() }) : null,
   ]);
   return (
     <div className="flex flex-col gap-5">

@@ -17,6 +17,6 @@ export const signInAction = formAction({ access: "public", schema: signInSchema 
 });
 
 export const signOutAction = formAction({ access: "signed-in", schema: z.object({}) }, async (_input, user) => {
-  await recordSignOut({ userId: user.id });
+  await recordSignOut({ principal: user });
   await signOut({ redirectTo: "/sign-in" });
 });

@@ -18,7 +18,7 @@ import { NoValue } from "@/components/ui/no-value";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeCell } from "@/components/ui/time-cell";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { SignedInPerson } from "@/lib/auth/current-user";
 import { grantStateAt } from "@/lib/grants/grant-state-at";
 import { EXPIRING_SOON } from "@/lib/overview/expiring-soon";
 import { formatDuration } from "@/lib/kernel/duration";
@@ -35,7 +35,7 @@ const ActivityCharts = dynamic(() => import("./activity-charts").then((module) =
  * countdowns, the tiles and each row's status also move with the browser's own clock every second, so a
  * grant shows expired at its expiry without waiting for any server event.
  */
-export function OverviewDashboard({ viewerRole }: { viewerRole: CurrentUser["role"] }) {
+export function OverviewDashboard({ viewerRole }: { viewerRole: SignedInPerson["role"] }) {
   const { data: overview, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.overview, queryFn: fetchOverview });
   const now = useNow(dataUpdatedAt, COUNTDOWN_TICK_MS);
   if (!overview) return <Alert>The overview could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
@@ -69,7 +69,7 @@ export function OverviewDashboard({ viewerRole }: { viewerRole: CurrentUser["rol
   );
 }
 
-function ActiveGrants({ overview, now, viewerRole }: { overview: Overview; now: number; viewerRole: CurrentUser["role"] }) {
+function ActiveGrants({ overview, now, viewerRole }: { overview: Overview; now: number; viewerRole: SignedInPerson["role"] }) {
   const more = overview.counts.activeGrants - overview.activeGrants.length;
   return (
     <SectionCard
@@ -118,7 +118,7 @@ function ActiveGrants({ overview, now, viewerRole }: { overview: Overview; now: 
   );
 }
 
-function PendingRequests({ overview, now, viewerRole }: { overview: Overview; now: number; viewerRole: CurrentUser["role"] }) {
+function PendingRequests({ overview, now, viewerRole }: { overview: Overview; now: number; viewerRole: SignedInPerson["role"] }) {
   const more = overview.counts.pendingRequests - overview.pendingRequests.length;
   return (
     <SectionCard

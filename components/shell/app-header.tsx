@@ -1,13 +1,13 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { LiveIndicator } from "@/components/live/live-events";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { SignedInPerson } from "@/lib/auth/current-user";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import { navigationFor } from "./nav-items";
 import { NavLinks, NavMenu } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
-export async function AppHeader({ user }: { user: CurrentUser }) {
+export async function AppHeader({ user }: { user: SignedInPerson }) {
   const navigation = navigationFor(user.role);
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { conflict } from "@/lib/kernel/errors";
@@ -9,8 +10,8 @@ import { resolveUsersByEmail } from "@/lib/users/resolve-users-by-email";
 import type { AgentDto, CreateAgentBody } from "./schemas";
 import { agentInclude, toAgentDto } from "./to-agent-dto";
 
-export async function createAgent(options: { actor: PersonActor; input: CreateAgentBody; clock?: Clock }): Promise<AgentDto> {
-  requireAdmin(options.actor);
+export async function createAgent(options: { principal: PersonPrincipal; input: CreateAgentBody; clock?: Clock }): Promise<AgentDto> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const { name, description, ownerEmail, eligibleScopes } = options.input;
   return prisma.$transaction(async (tx) => {
@@ -22,7 +23,7 @@ export async function createAgent(options: { actor: PersonActor; input: CreateAg
       include: agentInclude,
     });
     await recordEvent(tx, {
-      actor: auditActor(options.actor),
+      actor: auditActorOf(options.principal),
       action: "agent.created",
       subject: { kind: "agent", id: agent.id },
       agentId: agent.id,

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { notFound } from "@/lib/kernel/errors";
@@ -11,10 +12,10 @@ import { agentInclude, toAgentDto } from "./to-agent-dto";
  * Disables an agent and takes away everything it holds — keys revoked, pending requests cancelled,
  * active grants revoked — in one transaction with an audit event for each. Disabling twice is a no-op.
  */
-export async function disableAgent(options: { actor: PersonActor; agentId: string; reason?: string; clock?: Clock }): Promise<AgentDto> {
-  requireAdmin(options.actor);
+export async function disableAgent(options: { principal: PersonPrincipal; agentId: string; reason?: string; clock?: Clock }): Promise<AgentDto> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
-  const actor = auditActor(options.actor);
+  const actor = auditActorOf(options.principal);
   const reason = options.reason ?? "agent disabled";
   const { agent, announced } = await prisma.$transaction(async (tx) => {
     // Waits for filings in flight (they hold the row FOR SHARE), so none lands after the sweep below.

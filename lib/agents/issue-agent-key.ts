@@ -1,5 +1,6 @@
 import { prisma, type Tx } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { sha256Hex } from "@/lib/crypto/secrets";
@@ -27,13 +28,13 @@ export async function insertAgentKey(tx: Tx, options: { agentId: string; expires
   return { key, record };
 }
 
-export async function issueAgentKey(options: { actor: PersonActor; agentId: string; expiresInSeconds?: number; clock?: Clock }) {
-  requireAdmin(options.actor);
+export async function issueAgentKey(options: { principal: PersonPrincipal; agentId: string; expiresInSeconds?: number; clock?: Clock }) {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   return prisma.$transaction(async (tx) => {
     const { key, record } = await insertAgentKey(tx, { agentId: options.agentId, expiresInSeconds: options.expiresInSeconds, now });
     await recordEvent(tx, {
-      actor: auditActor(options.actor),
+      actor: auditActorOf(options.principal),
       action: "agent.key_created",
       subject: { kind: "agent_key", id: record.id },
       agentId: record.agentId,

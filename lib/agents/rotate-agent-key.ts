@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { conflict, notFound } from "@/lib/kernel/errors";
@@ -7,8 +8,8 @@ import { insertAgentKey } from "./issue-agent-key";
 import { toAgentKeyDto } from "./to-agent-dto";
 
 /** Issues a replacement key; the old key keeps working for `overlapSeconds` (never longer than it already would). */
-export async function rotateAgentKey(options: { actor: PersonActor; agentId: string; keyId: string; overlapSeconds: number; expiresInSeconds?: number; clock?: Clock }) {
-  requireAdmin(options.actor);
+export async function rotateAgentKey(options: { principal: PersonPrincipal; agentId: string; keyId: string; overlapSeconds: number; expiresInSeconds?: number; clock?: Clock }) {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   return prisma.$transaction(async (tx) => {
     const old = await tx.agentKey.findFirst({ where: { id: options.keyId, agentId: options.agentId } });
@@ -19,7 +20,7 @@ export async function rotateAgentKey(options: { actor: PersonActor; agentId: str
     await tx.agentKey.update({ where: { id: old.id }, data: { expiresAt: oldExpiresAt } });
     const { key, record } = await insertAgentKey(tx, { agentId: options.agentId, expiresInSeconds: options.expiresInSeconds, now });
     await recordEvent(tx, {
-      actor: auditActor(options.actor),
+      actor: auditActorOf(options.principal),
       action: "agent.key_rotated",
       subject: { kind: "agent_key", id: old.id },
       agentId: options.agentId,

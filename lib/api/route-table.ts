@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CallerKind } from "@/lib/authorization/rules";
 import { agentKeyParams, agentParams } from "@/lib/agents/route-params";
 import { agentKeySchema, agentSchema, createAgentBody, createAgentKeyBody, disableAgentBody, issuedAgentKeySchema, rotateAgentKeyBody } from "@/lib/agents/schemas";
 import { decisionQuestionBody, decisionSchema } from "@/lib/decisions/schemas";
@@ -39,7 +40,7 @@ import {
 } from "@/lib/webhooks/schemas";
 
 /** `incident-webhook`: not a bearer credential but a Standard Webhooks signature with the integration's secret. */
-export type Caller = "agent" | "admin" | "commander" | "resource-server" | "integration" | "incident-webhook";
+export type Caller = CallerKind | "incident-webhook";
 
 export interface RouteSpec {
   method: "get" | "post" | "patch" | "delete";

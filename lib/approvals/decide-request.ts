@@ -1,33 +1,31 @@
 import { prisma, type Tx } from "@/lib/db";
-import type { PersonActor } from "@/lib/auth/actor";
+import { mayDecideRequest, notAnApprover, refusalToDecide } from "@/lib/authorization/rules";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { AppError, conflict, notFound } from "@/lib/kernel/errors";
 import { issueGrant } from "@/lib/grants/issue-grant";
 import { newId } from "@/lib/kernel/ids";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { describeSettlement, settledMessage } from "@/lib/requests/describe-settlement";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
 import { approvalProgress } from "./approval-progress";
 import { loadRouting } from "./load-routing";
-import { conflictOfInterest } from "./separation-of-duties";
 
 /** Approving a critical scope needs a sign-in at most this old. */
 export const STEP_UP_WINDOW_MS = 10 * 60 * 1000;
 
 export type DecisionOutcome = "approved" | "recorded" | "denied";
-export interface Approver extends PersonActor {
-  /** When this person last signed in: approving a critical scope needs a recent sign-in. */
-  authTime: Date;
-}
+/** A person deciding: when they last signed in matters, since approving a critical scope needs a recent sign-in. */
+export type Approver = PersonPrincipal & { authTime: Date };
 
 export type Decision =
   | { kind: "approve"; comment: string; scopes?: string[]; durationSeconds?: number }
   | { kind: "deny"; reason: string };
 
 /** Refusals are audited in their own transaction: the decision rolls back, the record of the attempt must not. */
-async function refuse(requestId: string, agentId: string, approver: Approver, reason: string, at: Date, error: AppError): Promise<never> {
+async function refuse(requestId: string, agentId: string, principal: Approver, reason: string, at: Date, error: AppError): Promise<never> {
   await prisma.$transaction((tx) =>
-    recordEvent(tx, { actor: { kind: "USER", id: approver.userId }, action: "request.approval_refused", subject: { kind: "request", id: requestId }, agentId, data: { reason }, at }),
+    recordEvent(tx, { actor: auditActorOf(principal), action: "request.approval_refused", subject: { kind: "request", id: requestId }, agentId, data: { reason }, at }),
   );
   throw error;
 }
@@ -38,18 +36,17 @@ async function refuse(requestId: string, agentId: string, approver: Approver, re
  * later ones get 409. Separation of duties and routing are checked here, on the server, whatever the page
  * showed. When the last required approval arrives, the grant is issued in the same transaction.
  */
-export async function decideRequest(options: { approver: Approver; requestId: string; decision: Decision; clock?: Clock }): Promise<{ outcome: DecisionOutcome; grantId: string | null }> {
+export async function decideRequest(options: { principal: Approver; requestId: string; decision: Decision; clock?: Clock }): Promise<{ outcome: DecisionOutcome; grantId: string | null }> {
   const now = (options.clock ?? systemClock).now();
-  const { approver, decision } = options;
-  const actor = { kind: "USER" as const, id: approver.userId };
+  const { principal, decision } = options;
+  const actor = auditActorOf(principal);
 
   const pre = await prisma.accessRequest.findUnique({ where: { id: options.requestId }, include: { agent: true } });
   if (!pre) throw notFound("The access request");
-  const denial = async (reason: string, error: AppError) => refuse(pre.id, pre.agentId, approver, reason, now, error);
+  const denial = async (reason: string, error: AppError) => refuse(pre.id, pre.agentId, principal, reason, now, error);
 
-  if (approver.role === "VIEWER") return denial("viewer role", new AppError("FORBIDDEN", "Viewers cannot decide requests"));
-  const interest = conflictOfInterest(approver.userId, { agentOwnerId: pre.agent.ownerId, onBehalfOfId: pre.onBehalfOfId, filedById: pre.filedById });
-  if (interest) return denial(`separation of duties: ${interest}`, new AppError("FORBIDDEN", `You cannot decide this request: ${interest}`));
+  const refusal = refusalToDecide(principal, { agentOwnerId: pre.agent.ownerId, onBehalfOfId: pre.onBehalfOfId, filedById: pre.filedById });
+  if (refusal) return denial(refusal.reason, refusal.error);
 
   type Settled = { outcome: DecisionOutcome; grantId: string | null };
   type Blocked = { blocked: "refused"; reason: string } | { blocked: "step-up" };
@@ -60,18 +57,18 @@ export async function decideRequest(options: { approver: Approver; requestId: st
     if (status !== "PENDING") throw conflict(settledMessage(await describeSettlement(tx, request, now)));
 
     const routing = await loadRouting(tx, request.requestedScopes);
-    if (!routing.eligibleApprovers.has(approver.userId)) return { blocked: "refused", reason: "not in an approver group for these scopes" };
-    if (request.approvals.some((a) => a.approverId === approver.userId)) throw conflict("You have already decided this request");
+    if (!mayDecideRequest(principal, routing.eligibleApprovers)) return { blocked: "refused", reason: "not in an approver group for these scopes" };
+    if (request.approvals.some((a) => a.approverId === principal.userId)) throw conflict("You have already decided this request");
 
     if (decision.kind === "deny") {
-      await tx.approval.create({ data: { id: newId("approval"), requestId: request.id, approverId: approver.userId, decision: "DENY", comment: decision.reason, createdAt: now } });
+      await tx.approval.create({ data: { id: newId("approval"), requestId: request.id, approverId: principal.userId, decision: "DENY", comment: decision.reason, createdAt: now } });
       await tx.accessRequest.update({ where: { id: request.id }, data: { status: "DENIED", decidedAt: now, outcomeReason: decision.reason, updatedAt: now } });
       await recordEvent(tx, { actor, action: "request.denied", subject: { kind: "request", id: request.id }, agentId: request.agentId, data: { reason: decision.reason }, at: now });
       return { outcome: "denied" as const, grantId: null };
     }
 
     const critical = routing.scopes.some((scope) => scope.risk === "CRITICAL");
-    if (critical && now.getTime() - approver.authTime.getTime() > STEP_UP_WINDOW_MS) return { blocked: "step-up" };
+    if (critical && now.getTime() - principal.authTime.getTime() > STEP_UP_WINDOW_MS) return { blocked: "step-up" };
 
     const narrowed = decision.scopes?.length ? decision.scopes : [];
     const outside = narrowed.filter((scope) => !request.requestedScopes.includes(scope));
@@ -81,9 +78,9 @@ export async function decideRequest(options: { approver: Approver; requestId: st
       throw new AppError("BAD_REQUEST", `The duration can only be shortened (at most ${request.requestedDurationSeconds} s)`, { errors: [{ field: "durationSeconds", message: `must be at most ${request.requestedDurationSeconds}` }] });
 
     await tx.approval.create({
-      data: { id: newId("approval"), requestId: request.id, approverId: approver.userId, decision: "APPROVE", comment: decision.comment, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null, createdAt: now },
+      data: { id: newId("approval"), requestId: request.id, approverId: principal.userId, decision: "APPROVE", comment: decision.comment, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null, createdAt: now },
     });
-    const vote = { approverId: approver.userId, decision: "APPROVE" as const, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null };
+    const vote = { approverId: principal.userId, decision: "APPROVE" as const, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null };
     await recordEvent(tx, {
       actor,
       action: "request.approval_recorded",
@@ -133,7 +130,7 @@ export async function decideRequest(options: { approver: Approver; requestId: st
     return { outcome: "approved" as const, grantId: grant.id };
   });
 
-  if ("blocked" in result && result.blocked === "refused") return denial(result.reason, new AppError("FORBIDDEN", "You are not an approver for the scopes of this request"));
+  if ("blocked" in result && result.blocked === "refused") return denial(result.reason, notAnApprover());
   if ("blocked" in result)
     throw new AppError("FORBIDDEN", "Approving a critical scope needs a sign-in from the last 10 minutes. Sign in again, then approve.", { errors: [{ field: "stepUp", message: "re-authentication required" }] });
   return result;

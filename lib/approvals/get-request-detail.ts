@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import type { PersonActor } from "@/lib/auth/actor";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { presentEvents } from "@/lib/audit/present-events";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
@@ -12,9 +12,9 @@ import { loadScopeRouting } from "./load-scope-routing";
 
 /**
  * One request with everything an approver needs, who settled it (once settled), its grant, and its full
- * audit history. Null when missing. `signedInAt` as in listInbox.
+ * audit history. Null when missing. The sign-in time is read as in listInbox.
  */
-export async function getRequestDetail(options: { viewer: PersonActor; requestId: string; signedInAt?: Date; clock?: Clock }) {
+export async function getRequestDetail(options: { principal: PersonPrincipal; requestId: string; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
   const row = await prisma.accessRequest.findUnique({ where: { id: options.requestId }, include: { ...inboxInclude, grant: { include: { onBehalfOf: true } } } });
   if (!row) return null;
@@ -22,7 +22,7 @@ export async function getRequestDetail(options: { viewer: PersonActor; requestId
   const subjects = [row.id, ...(row.grant ? [row.grant.id] : [])];
   const history = await prisma.auditEvent.findMany({ where: { subjectId: { in: subjects } }, orderBy: { seq: "asc" }, take: 200 });
   const status = effectiveRequestStatus(row, now);
-  const item = toInboxItem(row, options.viewer, routing);
+  const item = toInboxItem(row, options.principal, routing);
   // Once approved, which approvals counted is what the decision recorded, whoever sits in the groups since.
   const approved = status === "APPROVED" ? history.findLast((e) => e.action === "request.approved") : undefined;
   const recorded = (approved?.data as { notCounted?: { approverId: string; reason: NotCountedReason }[] } | undefined)?.notCounted;
@@ -38,7 +38,7 @@ export async function getRequestDetail(options: { viewer: PersonActor; requestId
     outcomeReason: row.outcomeReason,
     /** Who settled the request, what and why: an open decision dialog says so when someone else decides first. */
     settlement: status === "PENDING" ? null : await describeSettlement(prisma, row, now),
-    freshSignInUntil: options.signedInAt ? new Date(options.signedInAt.getTime() + STEP_UP_WINDOW_MS).toISOString() : null,
+    freshSignInUntil: options.principal.authTime ? new Date(options.principal.authTime.getTime() + STEP_UP_WINDOW_MS).toISOString() : null,
     grant: row.grant ? toGrantDto(row.grant, now) : null,
     history: await presentEvents(history),
   };

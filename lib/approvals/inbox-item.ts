@@ -1,8 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PersonActor } from "@/lib/auth/actor";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { approvalProgress } from "./approval-progress";
 import { requirementsFor } from "./quorum";
-import { conflictOfInterest } from "./separation-of-duties";
+import { conflictOfInterest, mayDecideRequests } from "@/lib/authorization/rules";
 
 export const inboxInclude = {
   agent: { include: { owner: true } },
@@ -17,7 +17,7 @@ export type InboxRow = Prisma.AccessRequestGetPayload<{ include: typeof inboxInc
 export type ScopeRouting = Map<string, { key: string; risk: string; description: string; approverGroupId: string | null; approverGroup: string | null; approvalsRequired: number }>;
 
 /** What an approver needs to decide at a glance, and whether this viewer may decide (and if not, why). */
-export function toInboxItem(row: InboxRow, viewer: PersonActor, routing: { scopes: ScopeRouting; membersOf: (groupId: string | null) => ReadonlySet<string> }) {
+export function toInboxItem(row: InboxRow, viewer: PersonPrincipal, routing: { scopes: ScopeRouting; membersOf: (groupId: string | null) => ReadonlySet<string> }) {
   const scopes = row.requestedScopes.map((key) => routing.scopes.get(key) ?? { key, risk: "LOW", description: "", approverGroupId: null, approverGroup: null, approvalsRequired: 1 });
   const requirements = requirementsFor(scopes, routing.membersOf);
   const progress = approvalProgress({
@@ -32,7 +32,7 @@ export function toInboxItem(row: InboxRow, viewer: PersonActor, routing: { scope
   const interest = conflictOfInterest(viewer.userId, { agentOwnerId: row.agent.ownerId, onBehalfOfId: row.onBehalfOfId, filedById: row.filedById });
   const alreadyDecided = row.approvals.some((a) => a.approverId === viewer.userId);
   const cannotDecideReason =
-    viewer.role === "VIEWER" ? "Viewers cannot decide requests" : !routedToMe ? "Not routed to your groups" : interest ? `You cannot decide this: ${interest}` : alreadyDecided ? "You have already approved" : null;
+    !mayDecideRequests(viewer) ? "Viewers cannot decide requests" : !routedToMe ? "Not routed to your groups" : interest ? `You cannot decide this: ${interest}` : alreadyDecided ? "You have already approved" : null;
   return {
     id: row.id,
     agent: { id: row.agent.id, name: row.agent.name, owner: { name: row.agent.owner.name, email: row.agent.owner.email } },

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
-import type { PersonActor } from "@/lib/auth/actor";
-import { requireAuditReader } from "./audit-readers";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
+import { requireAuditReader } from "@/lib/authorization/rules";
 import { auditEventWhere } from "./audit-event-where";
 import type { AuditFilter, ExportedAuditEvent } from "./schemas";
 
@@ -45,8 +45,8 @@ const formatters: Record<AuditExportFormat, { header: string; line: (event: Expo
  * client consumes it (memory stays flat whatever the size). It ends at the newest event that existed
  * when the export began, so it is a consistent cut. Only audit readers may export.
  */
-export async function exportAuditLog(options: { viewer: PersonActor; filter: AuditFilter; format: AuditExportFormat }): Promise<ReadableStream<Uint8Array>> {
-  requireAuditReader(options.viewer);
+export async function exportAuditLog(options: { principal: PersonPrincipal; filter: AuditFilter; format: AuditExportFormat }): Promise<ReadableStream<Uint8Array>> {
+  requireAuditReader(options.principal);
   const where = await auditEventWhere(options.filter);
   const head = await prisma.auditHead.findUnique({ where: { id: 1 } });
   const lastSeq = head?.seq ?? 0n;

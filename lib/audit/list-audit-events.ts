@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { PersonActor } from "@/lib/auth/actor";
-import { requireAuditReader } from "./audit-readers";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
+import { requireAuditReader } from "@/lib/authorization/rules";
 import { actorRef, describeEventData, subjectRef } from "./describe-event";
 import { loadEventNames } from "./present-events";
 import { auditEventWhere } from "./audit-event-where";
@@ -21,10 +21,10 @@ async function after(cursorSeq: bigint, byTime: boolean): Promise<Prisma.AuditEv
 
 /**
  * One page of the audit log, newest first (in time order when filtered by time), keyset-paginated on the sequence number, with the names of
- * the people and agents who acted. Only audit readers (lib/audit/audit-readers.ts) may call it.
+ * the people and agents who acted. Only audit readers (lib/authorization/rules.ts, mayReadAudit) may call it.
  */
-export async function listAuditEvents(options: { viewer: PersonActor; query: AuditPageQuery }) {
-  requireAuditReader(options.viewer);
+export async function listAuditEvents(options: { principal: PersonPrincipal; query: AuditPageQuery }) {
+  requireAuditReader(options.principal);
   const { cursor, limit, ...filter } = options.query;
   const where = await auditEventWhere(filter);
   if (!where) return { items: [], nextCursor: null };

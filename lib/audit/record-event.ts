@@ -1,16 +1,14 @@
 import type { Tx } from "@/lib/db";
-import type { ActorKind } from "@/lib/generated/prisma/enums";
+import { SYSTEM_AUDIT_ACTOR, type AuditActor } from "@/lib/kernel/principal";
 import { newId } from "@/lib/kernel/ids";
 import type { AuditAction } from "./actions";
 import { hashEvent, type JsonValue } from "./hash-event";
 import { CHANGE_CHANNEL, type Change } from "@/lib/events/change";
 
-export interface Actor {
-  kind: ActorKind;
-  id: string | null;
-}
+/** The audit actor is defined with the principal it is derived from (lib/kernel/principal.ts, auditActorOf). */
+export type Actor = AuditActor;
 
-export const SYSTEM_ACTOR: Actor = { kind: "SYSTEM", id: null };
+export const SYSTEM_ACTOR: Actor = SYSTEM_AUDIT_ACTOR;
 
 export interface RecordEventInput {
   actor: Actor;

@@ -1,5 +1,5 @@
-import type { PersonActor } from "@/lib/auth/actor";
-import { requireAuditReader } from "./audit-readers";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
+import { requireAuditReader } from "@/lib/authorization/rules";
 import { verifyChain } from "./verify-chain";
 
 export type VerificationMessage =
@@ -11,8 +11,8 @@ export type VerificationMessage =
  * Verifies the whole chain and reports as it goes: NDJSON, one progress message per batch, then the
  * verdict. Only audit readers may run it.
  */
-export function streamChainVerification(options: { viewer: PersonActor }): ReadableStream<Uint8Array> {
-  requireAuditReader(options.viewer);
+export function streamChainVerification(options: { principal: PersonPrincipal }): ReadableStream<Uint8Array> {
+  requireAuditReader(options.principal);
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async start(controller) {

@@ -1,18 +1,15 @@
 import { prisma } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { parseAgentKey } from "@/lib/agents/agent-key-format";
 import type { Clock } from "@/lib/kernel/clock";
 import { digestsEqual, sha256Hex } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/kernel/errors";
+import type { Principal } from "@/lib/kernel/principal";
 import { findResourceServer } from "@/lib/resource-servers/find-resource-server";
 import { isResourceServerSecret } from "@/lib/resource-servers/resource-server-secret-format";
 import { isIntegrationCredential } from "@/lib/incidents/integration-credential-format";
 
-export type ApiPrincipal =
-  | { kind: "agent"; agentId: string; agentName: string; ownerId: string; keyId: string; keyPrefix: string }
-  | { kind: "user"; userId: string; email: string; role: Role; tokenId: string }
-  | { kind: "resource-server"; resourceServerId: string; name: string; audience: string }
-  | { kind: "integration"; integrationId: string; slug: string };
+/** What a Bearer credential can prove: every kind of principal but Baton's own jobs. */
+export type BearerPrincipal = Exclude<Principal, { kind: "system" }>;
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -41,7 +38,7 @@ function staleLastUsed(now: Date) {
  * an incident-tool integration (its `batonint_` credential) or a person (personal token). Every failure answers the same way, so the response does not tell which
  * part was wrong.
  */
-export async function authenticateBearer(options: { token: string; clock: Clock }): Promise<ApiPrincipal> {
+export async function authenticateBearer(options: { token: string; clock: Clock }): Promise<BearerPrincipal> {
   const now = options.clock.now();
   const hash = sha256Hex(options.token);
   const agentKey = parseAgentKey(options.token);
@@ -55,12 +52,12 @@ export async function authenticateBearer(options: { token: string; clock: Clock 
       throw invalidCredential();
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
       await prisma.agentKey.updateMany({ where: { id: key.id, ...staleLastUsed(now) }, data: { lastUsedAt: now } });
-    return { kind: "agent", agentId: key.agentId, agentName: key.agentName, ownerId: key.ownerId, keyId: key.id, keyPrefix: key.prefix };
+    return { kind: "agent", agentId: key.agentId, agentName: key.agentName, ownerId: key.ownerId, credential: "agent-key", keyId: key.id, keyPrefix: key.prefix };
   }
   if (isResourceServerSecret(options.token)) {
     const server = await findResourceServer(hash, now);
     if (!server) throw invalidCredential();
-    return { kind: "resource-server", resourceServerId: server.id, name: server.name, audience: server.audience };
+    return server;
   }
   if (isIntegrationCredential(options.token)) {
     const integration = await prisma.incidentIntegration.findUnique({ where: { credentialHash: hash } });
@@ -71,5 +68,5 @@ export async function authenticateBearer(options: { token: string; clock: Clock 
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || token.user.disabled) throw invalidCredential();
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
     await prisma.personalToken.updateMany({ where: { id: token.id, ...staleLastUsed(now) }, data: { lastUsedAt: now } });
-  return { kind: "user", userId: token.userId, email: token.user.email, role: token.user.role, tokenId: token.id };
+  return { kind: "person", userId: token.userId, role: token.user.role, authenticatedBy: "personal-token" };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idOf } from "@/lib/kernel/common-schemas";
-import type { ApiPrincipal } from "@/lib/auth/authenticate-bearer";
+import type { BearerPrincipal } from "@/lib/auth/authenticate-bearer";
 import type { Clock } from "@/lib/kernel/clock";
 import { AppError } from "@/lib/kernel/errors";
 import { issueGrantToken } from "./issue-grant-token";
@@ -21,7 +21,7 @@ const NO_SUCH_GRANT = "subject_token names no grant of this agent";
 export async function exchangeGrantToken(options: {
   form: unknown;
   authorizationPresent: boolean;
-  authenticate: (actorToken: string | null) => Promise<ApiPrincipal>;
+  authenticate: (actorToken: string | null) => Promise<BearerPrincipal>;
   issuer: string;
   clock: Clock;
 }): Promise<ExchangedToken> {

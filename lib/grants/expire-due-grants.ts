@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { recordEvent, SYSTEM_ACTOR } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/audit/record-event";
+import { auditActorOf, type SystemPrincipal } from "@/lib/kernel/principal";
 import { changeDueRows } from "@/lib/database/change-due-rows";
 
 /**
@@ -9,7 +10,7 @@ import { changeDueRows } from "@/lib/database/change-due-rows";
  * due, so two instances, or a job and the sweep, mark it exactly once. Decisions never wait for this:
  * they deny at `expiresAt` themselves. Returns the ids marked.
  */
-export async function expireDueGrants(options: { now: Date; grantIds?: string[] }): Promise<string[]> {
+export async function expireDueGrants(options: { principal: SystemPrincipal; now: Date; grantIds?: string[] }): Promise<string[]> {
   const { now } = options;
   return changeDueRows(
     (take) =>
@@ -23,7 +24,7 @@ export async function expireDueGrants(options: { now: Date; grantIds?: string[] 
       const updated = await tx.grant.updateMany({ where: { id: grant.id, status: "ACTIVE", expiresAt: { lte: now } }, data: { status: "EXPIRED", updatedAt: now } });
       if (updated.count === 0) return false;
       await recordEvent(tx, {
-        actor: SYSTEM_ACTOR,
+        actor: auditActorOf(options.principal),
         action: "grant.expired",
         subject: { kind: "grant", id: grant.id },
         agentId: grant.agentId,

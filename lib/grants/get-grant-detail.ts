@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import type { PersonActor } from "@/lib/auth/actor";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { presentEvents } from "@/lib/audit/present-events";
 import { effectiveGrantState } from "./grant-validity";
@@ -13,7 +13,7 @@ const SCOPE_FALLBACK = { risk: "LOW", description: "" };
  * was granted, who approved, how it ended — its audit history and whether this viewer may revoke it
  * (by the very condition revokeGrant applies). Null when missing.
  */
-export async function getGrantDetail(options: { viewer: PersonActor; grantId: string; clock?: Clock }) {
+export async function getGrantDetail(options: { principal: PersonPrincipal; grantId: string; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
   const row = await prisma.grant.findUnique({
     where: { id: options.grantId },
@@ -26,7 +26,7 @@ export async function getGrantDetail(options: { viewer: PersonActor; grantId: st
   });
   if (!row) return null;
   const request = row.request;
-  const revocable = await prisma.grant.count({ where: { id: row.id, ...(await revocableBy(prisma, { kind: "person", person: options.viewer })) } });
+  const revocable = await prisma.grant.count({ where: { id: row.id, ...(await revocableBy(prisma, options.principal)) } });
   const scopeKeys = [...new Set([...row.scopes, ...(request?.requestedScopes ?? [])])];
   const scopes = new Map((await prisma.scope.findMany({ where: { key: { in: scopeKeys } }, select: { key: true, risk: true, description: true } })).map((s) => [s.key, s]));
   const withRisk = (key: string) => ({ key, ...(scopes.get(key) ?? SCOPE_FALLBACK) });

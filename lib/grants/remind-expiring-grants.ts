@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { recordEvent, SYSTEM_ACTOR } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/audit/record-event";
+import { auditActorOf, type SystemPrincipal } from "@/lib/kernel/principal";
 import { changeDueRows } from "@/lib/database/change-due-rows";
 import { reminderDueAt } from "./reminder-due-at";
 
@@ -8,7 +9,7 @@ import { reminderDueAt } from "./reminder-due-at";
  * stream and matching webhooks), `leadSeconds` before `expiresAt`. `reminderSentAt` is set by a guarded
  * update, so a grant is reminded once across instances; a grant that ended or was revoked first is not.
  */
-export async function remindExpiringGrants(options: { now: Date; leadSeconds: number; grantIds?: string[] }): Promise<string[]> {
+export async function remindExpiringGrants(options: { principal: SystemPrincipal; now: Date; leadSeconds: number; grantIds?: string[] }): Promise<string[]> {
   const { now, leadSeconds } = options;
   if (leadSeconds <= 0) return [];
   const horizon = new Date(now.getTime() + leadSeconds * 1000);
@@ -25,7 +26,7 @@ export async function remindExpiringGrants(options: { now: Date; leadSeconds: nu
       const updated = await tx.grant.updateMany({ where: { id: grant.id, status: "ACTIVE", reminderSentAt: null, expiresAt: { gt: now } }, data: { reminderSentAt: now } });
       if (updated.count === 0) return false;
       await recordEvent(tx, {
-        actor: SYSTEM_ACTOR,
+        actor: auditActorOf(options.principal),
         action: "grant.expiring",
         subject: { kind: "grant", id: grant.id },
         agentId: grant.agentId,

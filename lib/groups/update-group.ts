@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { notFound } from "@/lib/kernel/errors";
@@ -13,8 +14,8 @@ import type { GroupDto, UpdateGroupBody } from "./schemas";
  * has it can post to the channel): it is stored sealed and never shown again, and the audit event
  * records only whether it was set.
  */
-export async function updateGroup(options: { actor: PersonActor; groupId: string; input: UpdateGroupBody; clock?: Clock }): Promise<GroupDto> {
-  requireAdmin(options.actor);
+export async function updateGroup(options: { principal: PersonPrincipal; groupId: string; input: UpdateGroupBody; clock?: Clock }): Promise<GroupDto> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const { description, chatWebhookUrl } = options.input;
   if (chatWebhookUrl) assertPublicWebhookUrl(chatWebhookUrl, "chatWebhookUrl");
@@ -30,7 +31,7 @@ export async function updateGroup(options: { actor: PersonActor; groupId: string
       },
     });
     await recordEvent(tx, {
-      actor: auditActor(options.actor),
+      actor: auditActorOf(options.principal),
       action: "group.updated",
       subject: { kind: "group", id: group.id },
       data: { ...(description !== undefined && { description }), ...(chatWebhookUrl !== undefined && { chatWebhook: chatWebhookUrl === null ? "removed" : "set" }) },

@@ -1,25 +1,18 @@
 import { z } from "zod";
-import { authenticateBearer, invalidCredential, type ApiPrincipal } from "@/lib/auth/authenticate-bearer";
+import { authenticateBearer, invalidCredential, type BearerPrincipal } from "@/lib/auth/authenticate-bearer";
 import { recordRefusedAuthentication } from "@/lib/auth/record-refused-authentication";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { AppError } from "@/lib/kernel/errors";
+import { requireCallerKind, type CallerKind } from "@/lib/authorization/rules";
+import type { AgentPrincipal, IntegrationPrincipal, PersonPrincipal, ResourceServerPrincipal } from "@/lib/kernel/principal";
 import { parseBearerToken } from "@/lib/kernel/bearer-token";
 import { clientAddress } from "./client-address";
 import { fieldErrorsOf, problemResponse } from "./problem";
 import { limitFailedAuthentication } from "./limit-failed-authentication";
 import { readJsonBody } from "./read-json-body";
 
-export type AgentPrincipal = Extract<ApiPrincipal, { kind: "agent" }>;
-export type AdminPrincipal = Extract<ApiPrincipal, { kind: "user" }>;
-export type PersonPrincipal = AdminPrincipal;
-export type ResourceServerPrincipal = Extract<ApiPrincipal, { kind: "resource-server" }>;
-export type IntegrationPrincipal = Extract<ApiPrincipal, { kind: "integration" }>;
-
-/**
- * Who may call a route: agents (agent key), admins (personal token of an admin), commanders (personal
- * token of a commander or an admin), resource servers (their secret), incident-tool integrations (their credential).
- */
-export type ApiCaller = "agent" | "admin" | "commander" | "resource-server" | "integration";
+/** Who may call a route: one of the caller kinds the authorization rules know (lib/authorization/rules.ts). */
+export type ApiCaller = CallerKind;
 
 type CallerOf<C extends ApiCaller> = C extends "agent"
   ? AgentPrincipal
@@ -48,7 +41,7 @@ export function bearerToken(request: Request): string | null {
  * Failures beyond the limits get 429 and are no longer audited one by one. The credential is the Bearer
  * token unless the caller passes one found elsewhere (an OAuth `actor_token`).
  */
-export async function authenticate(request: Request, clock: Clock, token: string | null = bearerToken(request)): Promise<ApiPrincipal> {
+export async function authenticate(request: Request, clock: Clock, token: string | null = bearerToken(request)): Promise<BearerPrincipal> {
   const address = clientAddress(request);
   try {
     if (!token || token.length > 512) throw invalidCredential();
@@ -59,31 +52,6 @@ export async function authenticate(request: Request, clock: Clock, token: string
     await recordRefusedAuthentication({ token, clientAddress: address, at: clock.now() });
     throw error;
   }
-}
-
-const ROUTE_IS_FOR: Record<ApiCaller, string> = {
-  agent: "agents (agent key)",
-  admin: "administrators (an admin's personal token)",
-  commander: "incident commanders and administrators (their personal token)",
-  "resource-server": "resource servers (their batonrs_ secret)",
-  integration: "incident-tool integrations (their batonint_ credential)",
-};
-
-const PERSON_ROLES_OF: Partial<Record<ApiCaller, readonly string[]>> = { admin: ["ADMIN"], commander: ["ADMIN", "COMMANDER"] };
-
-function fits(caller: ApiCaller, principal: ApiPrincipal): boolean {
-  const roles = PERSON_ROLES_OF[caller];
-  if (roles) return principal.kind === "user" && roles.includes(principal.role);
-  return principal.kind === caller;
-}
-
-/** Each kind of credential reaches only the routes made for it: the wrong kind is a 403, never a partial answer. */
-function refuseWrongCaller(allowed: readonly ApiCaller[], principal: ApiPrincipal): void {
-  if (allowed.some((caller) => fits(caller, principal))) return;
-  const personRoutes = allowed.filter((caller) => PERSON_ROLES_OF[caller]);
-  if (principal.kind === "user" && personRoutes.length)
-    throw new AppError("FORBIDDEN", `This route needs the ${personRoutes.includes("commander") ? "commander or admin" : "admin"} role`);
-  throw new AppError("FORBIDDEN", `This route is for ${allowed.map((caller) => ROUTE_IS_FOR[caller]).join(" or ")}`);
 }
 
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
@@ -126,7 +94,7 @@ export function apiRoute<
     const clock = systemClock;
     try {
       const principal = await authenticate(request, clock);
-      refuseWrongCaller(typeof spec.caller === "string" ? [spec.caller] : spec.caller, principal);
+      requireCallerKind(typeof spec.caller === "string" ? [spec.caller] : spec.caller, principal);
       const params = parseOrThrow(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
       const query = parseOrThrow(spec.query ?? z.object({}).passthrough(), Object.fromEntries(new URL(request.url).searchParams), "query");
       const headers = spec.headers ? parseOrThrow(spec.headers, Object.fromEntries(request.headers), "header") : {};

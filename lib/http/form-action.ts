@@ -1,7 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import { requireUser, type SignedInPerson } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/kernel/errors";
 import { assertSameOrigin } from "./same-origin";
 
@@ -30,20 +30,20 @@ type Access = { access: "public" } | { access: "signed-in"; roles?: readonly Rol
  */
 export function formAction<Schema extends z.ZodType, Context extends Access>(
   options: Context & { schema: Schema },
-  handler: (input: z.infer<Schema>, user: Context extends { access: "public" } ? null : CurrentUser) => Promise<FormState | void>,
+  handler: (input: z.infer<Schema>, principal: Context extends { access: "public" } ? null : SignedInPerson) => Promise<FormState | void>,
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = echoValues(formData);
     try {
       await assertSameOrigin();
-      const user = options.access === "public" ? null : await requireUser(options.roles);
+      const principal = options.access === "public" ? null : await requireUser(options.roles);
       const parsed = options.schema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
         for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
         return { fieldErrors, values, message: "Check the highlighted fields" };
       }
-      return (await handler(parsed.data, user as never)) ?? { ok: true };
+      return (await handler(parsed.data, principal as never)) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) {

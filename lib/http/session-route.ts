@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import { requireUser, type SignedInPerson } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/kernel/errors";
 import { fieldErrorsOf, problemResponse } from "./problem";
 import { readJsonBody } from "./read-json-body";
@@ -13,12 +13,12 @@ import { assertSameOrigin } from "./same-origin";
  */
 export function sessionRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodObject, Q extends z.ZodType = z.ZodUndefined>(
   spec: { roles?: readonly Role[]; body?: B; params?: P; query?: Q },
-  handler: (context: { user: CurrentUser; body: z.infer<B>; params: z.infer<P>; query: z.infer<Q>; request: Request }) => Promise<Response>,
+  handler: (context: { principal: SignedInPerson; body: z.infer<B>; params: z.infer<P>; query: z.infer<Q>; request: Request }) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
       if (request.method !== "GET" && request.method !== "HEAD") await assertSameOrigin();
-      const user = await requireUser(spec.roles);
+      const principal = await requireUser(spec.roles);
       const parse = <T extends z.ZodType>(schema: T, value: unknown, prefix?: string): z.infer<T> => {
         const result = schema.safeParse(value);
         if (result.success) return result.data;
@@ -28,7 +28,7 @@ export function sessionRoute<B extends z.ZodType = z.ZodUndefined, P extends z.Z
       const params = parse(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
       const body = spec.body ? parse(spec.body, await readJsonBody(request)) : undefined;
-      return await handler({ user, body: body as z.infer<B>, params: params as z.infer<P>, query: query as z.infer<Q>, request });
+      return await handler({ principal, body: body as z.infer<B>, params: params as z.infer<P>, query: query as z.infer<Q>, request });
     } catch (error) {
       return problemResponse(error);
     }

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { sha256Hex } from "@/lib/crypto/secrets";
@@ -14,8 +15,8 @@ import { toIntegrationDto } from "./to-integration-dto";
  * Registers an incident tool. Its webhook signing secret (kept encrypted) and API credential (kept as
  * SHA-256) are returned this once.
  */
-export async function createIncidentIntegration(options: { actor: PersonActor; input: CreateIntegrationBody; clock?: Clock }): Promise<CreatedIntegrationDto> {
-  requireAdmin(options.actor);
+export async function createIncidentIntegration(options: { principal: PersonPrincipal; input: CreateIntegrationBody; clock?: Clock }): Promise<CreatedIntegrationDto> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const { slug, name } = options.input;
   try {
@@ -27,7 +28,7 @@ export async function createIncidentIntegration(options: { actor: PersonActor; i
       const integration = await tx.incidentIntegration.create({
         data: { id, slug, name, webhookSecretSealed: sealWebhookSecret(id, webhookSecret), credentialHash: sha256Hex(credential), credentialPrefix: shownPrefix, createdAt: now },
       });
-      await recordEvent(tx, { actor: auditActor(options.actor), action: "incident_integration.created", subject: { kind: "incident_integration", id }, data: { slug, name, credentialPrefix: shownPrefix }, at: now });
+      await recordEvent(tx, { actor: auditActorOf(options.principal), action: "incident_integration.created", subject: { kind: "incident_integration", id }, data: { slug, name, credentialPrefix: shownPrefix }, at: now });
       return { ...toIntegrationDto(integration), webhookSecret, credential };
     });
   } catch (error) {

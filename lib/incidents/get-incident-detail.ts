@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import type { PersonActor } from "@/lib/auth/actor";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { describeEventData } from "@/lib/audit/describe-event";
 import { loadEventNames } from "@/lib/audit/present-events";
@@ -7,7 +7,7 @@ import { effectiveGrantState } from "@/lib/grants/grant-validity";
 import { statusFilter } from "@/lib/grants/list-agent-grants";
 import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
 import { loadScopeRefs } from "@/lib/scopes/scope-refs";
-import { canRunIncident } from "./incident-actor";
+import { mayRunIncident } from "@/lib/authorization/rules";
 import { countBound, incidentInclude, toIncidentDto } from "./to-incident-dto";
 
 const TIMELINE_LIMIT = 300;
@@ -50,7 +50,7 @@ async function grantableAgents(now: Date) {
  * the requests and grants bound to it, newest first — plus, for a viewer who runs it, the agents they can
  * grant authority to. Null when missing; every signed-in person may read it.
  */
-export async function getIncidentDetail(options: { viewer: PersonActor; incidentId: string; clock?: Clock }) {
+export async function getIncidentDetail(options: { principal: PersonPrincipal; incidentId: string; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
   const row = await prisma.incident.findUnique({ where: { id: options.incidentId }, include: incidentInclude });
   if (!row) return null;
@@ -76,7 +76,7 @@ export async function getIncidentDetail(options: { viewer: PersonActor; incident
   const actorName = (kind: string, id: string | null) => (kind === "SYSTEM" ? "Baton" : (names.get(id ?? "") ?? id ?? kind.toLowerCase()));
 
   const [eventNames, scopeRefs] = await Promise.all([loadEventNames(events), loadScopeRefs([...grants.map((g) => g.scopes), ...requests.map((r) => r.requestedScopes)])]);
-  const canRun = row.status === "OPEN" && canRunIncident({ kind: "person", person: options.viewer }, row);
+  const canRun = row.status === "OPEN" && mayRunIncident(options.principal, row);
   return {
     ...toIncidentDto(row, (await countBound(prisma, [row.id], now))(row.id)),
     canRun,

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import type { PersonActor } from "@/lib/auth/actor";
+import { mayRunIncident } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { STEP_UP_WINDOW_MS } from "@/lib/approvals/decide-request";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
@@ -9,7 +10,6 @@ import { issueGrant } from "@/lib/grants/issue-grant";
 import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
 import { newId } from "@/lib/kernel/ids";
 import { checkRequestedScopes } from "@/lib/requests/check-requested-scopes";
-import { canRunIncident } from "./incident-actor";
 import { lockOpenIncident } from "./lock-open-incident";
 import type { GrantAuthorityBody, GrantedAuthorityDto } from "./schemas";
 
@@ -24,27 +24,26 @@ export const COMMANDER_APPROVAL_COMMENT = "Granted by the incident commander; cr
  * the commander, as its filer, cannot count twice).
  */
 export async function grantIncidentAuthority(options: {
-  actor: PersonActor;
+  /** From the browser it carries when the commander last signed in: their approval of a critical scope needs a recent one, as any approval does. */
+  principal: PersonPrincipal;
   incidentId: string;
   input: GrantAuthorityBody;
-  /** In the browser, when the commander last signed in: their approval of a critical scope needs a recent one, as any approval does. */
-  signedInAt?: Date;
   clock?: Clock;
 }): Promise<GrantedAuthorityDto> {
   const now = (options.clock ?? systemClock).now();
-  const { actor, input } = options;
-  const by = { kind: "USER" as const, id: actor.userId };
+  const { principal, input } = options;
+  const by = auditActorOf(principal);
   return prisma.$transaction(async (tx) => {
     const incident = await lockOpenIncident(tx, options.incidentId);
     const commanded = await tx.incident.findUniqueOrThrow({ where: { id: incident.id }, select: { commanderId: true, externalSource: true } });
-    if (!canRunIncident({ kind: "person", person: actor }, commanded)) throw forbidden("Only the incident's commander or an admin can grant authority for it");
+    if (!mayRunIncident(principal, commanded)) throw forbidden("Only the incident's commander or an admin can grant authority for it");
 
     // FOR SHARE waits for a concurrent disable, which would otherwise miss this grant.
     const [agent] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Agent" WHERE id = ${input.agentId} FOR SHARE`;
     if (!agent || agent.status !== "ACTIVE")
       throw new AppError("BAD_REQUEST", agent ? "The agent is disabled" : `There is no agent ${input.agentId}`, { errors: [{ field: "agentId", message: agent ? "is disabled" : "is not a known agent" }] });
     const scopes = await checkRequestedScopes(tx, { agentId: input.agentId, scopeKeys: input.scopes, durationSeconds: input.durationSeconds });
-    const terms = { agentId: input.agentId, onBehalfOfId: actor.userId, incidentId: incident.id, contextRef: incident.externalId };
+    const terms = { agentId: input.agentId, onBehalfOfId: principal.userId, incidentId: incident.id, contextRef: incident.externalId };
 
     if (!scopes.some((scope) => scope.risk === "CRITICAL")) {
       const grant = await issueGrant(tx, { ...terms, requestId: null, scopes: input.scopes, durationSeconds: input.durationSeconds, grantedBy: by, reason: input.reason, now });
@@ -52,13 +51,13 @@ export async function grantIncidentAuthority(options: {
       return { outcome: "granted" as const, grant: toGrantDto(issued, now), requestId: null };
     }
 
-    if (options.signedInAt && now.getTime() - options.signedInAt.getTime() > STEP_UP_WINDOW_MS)
+    if (principal.authTime && now.getTime() - principal.authTime.getTime() > STEP_UP_WINDOW_MS)
       throw new AppError("FORBIDDEN", "Approving a critical scope needs a sign-in from the last 10 minutes. Sign in again, then grant.", { errors: [{ field: "stepUp", message: "re-authentication required" }] });
     const request = await tx.accessRequest.create({
       data: {
         id: newId("request"),
         ...terms,
-        filedById: actor.userId,
+        filedById: principal.userId,
         requestedScopes: input.scopes,
         justification: input.reason,
         requestedDurationSeconds: input.durationSeconds,
@@ -67,7 +66,7 @@ export async function grantIncidentAuthority(options: {
         updatedAt: now,
       },
     });
-    await tx.approval.create({ data: { id: newId("approval"), requestId: request.id, approverId: actor.userId, decision: "APPROVE", comment: COMMANDER_APPROVAL_COMMENT, createdAt: now } });
+    await tx.approval.create({ data: { id: newId("approval"), requestId: request.id, approverId: principal.userId, decision: "APPROVE", comment: COMMANDER_APPROVAL_COMMENT, createdAt: now } });
     const subject = { kind: "request", id: request.id };
     await recordEvent(tx, {
       actor: by,

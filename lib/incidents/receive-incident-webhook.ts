@@ -4,7 +4,7 @@ import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { AppError, notFound } from "@/lib/kernel/errors";
 import { awaitChangeHeard } from "@/lib/events/change-feed";
 import { parseJsonText } from "@/lib/http/read-json-body";
-import type { IncidentActor } from "./incident-actor";
+import type { IntegrationPrincipal } from "@/lib/kernel/principal";
 import { openWebhookSecret } from "./integration-webhook-secret";
 import { openIncidentIn } from "./open-incident";
 import { parseIncidentToolEvent } from "./pagerduty-event";
@@ -50,7 +50,7 @@ export async function receiveIncidentWebhook(options: { integrationSlug: string;
   }
 
   const event = parseIncidentToolEvent(parseJsonText(body));
-  const actor: IncidentActor = { kind: "integration", integrationId: integration.id, slug: integration.slug };
+  const principal: IntegrationPrincipal = { kind: "integration", integrationId: integration.id, slug: integration.slug };
   const act = () =>
     prisma.$transaction(async (tx): Promise<WebhookOutcomeDto & { announced: bigint | null }> => {
       // A concurrent delivery of the same id waits here for the first to commit, then finds it.
@@ -64,11 +64,11 @@ export async function receiveIncidentWebhook(options: { integrationSlug: string;
       const known = await tx.incident.findUnique({ where: { externalSource_externalId: { externalSource: integration.slug, externalId } }, select: { id: true, status: true } });
       if (event.kind === "triggered") {
         if (known) return { outcome: "ignored", incidentId: known.id, announced: null };
-        const opened = await openIncidentIn(tx, { actor, input: event.incident, now });
+        const opened = await openIncidentIn(tx, { principal, input: event.incident, now });
         return { outcome: "opened", incidentId: opened.id, announced: null };
       }
       if (!known || known.status !== "OPEN") return { outcome: "ignored", incidentId: known?.id ?? null, announced: null };
-      const resolved = await resolveIncidentIn(tx, { actor, incidentId: known.id, now });
+      const resolved = await resolveIncidentIn(tx, { principal, incidentId: known.id, now });
       return { outcome: "resolved", incidentId: known.id, announced: resolved.lastSeq };
     });
 

@@ -9,12 +9,18 @@ import { lapseDueRequests } from "@/lib/requests/lapse-due-requests";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { dispatchAuditEvents, type DueTimer } from "@/lib/webhooks/dispatch-audit-events";
 import { findDueDeliveries } from "@/lib/webhooks/find-due-deliveries";
+import { systemPrincipal } from "@/lib/kernel/principal";
 import { createQueueBackend } from "./create-queue-backend";
 
 const DUE_QUEUE = "baton-due";
 const WEBHOOK_QUEUE = "baton-webhook";
 // A job may be fetched a little before its moment by this process's clock (pg-boss compares with the database's clock).
 const MAX_EARLY_WAIT_MS = 5_000;
+
+/** Jobs act as Baton itself; each is named, so a principal says which job acted. */
+const EXPIRY = systemPrincipal("expire-due-grants");
+const LAPSE = systemPrincipal("lapse-due-requests");
+const REMINDER = systemPrincipal("remind-expiring-grants");
 
 type DueJob = { kind: DueTimer["kind"]; id: string; dueAt: string } | { kind: "sweep" };
 type WebhookJob = { deliveryId: string; dueAt: string };
@@ -135,9 +141,9 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
 
   async function sweep() {
     const now = clock.now();
-    await expireDueGrants({ now });
-    await lapseDueRequests({ now });
-    await remindExpiringGrants({ now, leadSeconds: options.reminderLeadSeconds });
+    await expireDueGrants({ principal: EXPIRY, now });
+    await lapseDueRequests({ principal: LAPSE, now });
+    await remindExpiringGrants({ principal: REMINDER, now, leadSeconds: options.reminderLeadSeconds });
     await enqueueDeliveries((await findDueDeliveries({ now })).map((delivery) => delivery.id), now);
     await purgeReceivedWebhooks({ now });
     state.lastSweepAt = now.toISOString();
@@ -148,9 +154,9 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     if (job.kind === "sweep") return sweep();
     await waitUntilDue(job.dueAt);
     const now = clock.now();
-    if (job.kind === "expire-grant") await expireDueGrants({ now, grantIds: [job.id] });
-    else if (job.kind === "lapse-request") await lapseDueRequests({ now, requestIds: [job.id] });
-    else await remindExpiringGrants({ now, leadSeconds: options.reminderLeadSeconds, grantIds: [job.id] });
+    if (job.kind === "expire-grant") await expireDueGrants({ principal: EXPIRY, now, grantIds: [job.id] });
+    else if (job.kind === "lapse-request") await lapseDueRequests({ principal: LAPSE, now, requestIds: [job.id] });
+    else await remindExpiringGrants({ principal: REMINDER, now, leadSeconds: options.reminderLeadSeconds, grantIds: [job.id] });
   }
 
   async function runWebhookJob(job: WebhookJob) {

@@ -3,9 +3,10 @@ import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { filterUsableAgentKeys } from "@/lib/agents/filter-usable-agent-keys";
 import { systemClock } from "@/lib/kernel/clock";
-import { AppError } from "@/lib/kernel/errors";
 import { tokenIssuer } from "@/lib/grant-tokens/token-issuer";
-import { type AgentPrincipal, authenticate } from "@/lib/http/api-route";
+import { requireAgent } from "@/lib/authorization/rules";
+import { authenticate } from "@/lib/http/api-route";
+import type { AgentPrincipal } from "@/lib/kernel/principal";
 import { problemResponse } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { createBatonMcpServer } from "./create-baton-mcp-server";
@@ -81,7 +82,7 @@ export async function handleMcpHttpRequest(request: Request): Promise<Response> 
   let agent: AgentPrincipal;
   try {
     const principal = await authenticate(request, systemClock);
-    if (principal.kind !== "agent") throw new AppError("FORBIDDEN", "The MCP endpoint is for agents: authenticate with an agent key");
+    requireAgent(principal);
     agent = principal;
   } catch (error) {
     const response = problemResponse(error);

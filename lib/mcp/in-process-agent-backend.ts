@@ -1,4 +1,4 @@
-import type { AgentPrincipal } from "@/lib/http/api-route";
+import type { AgentPrincipal } from "@/lib/kernel/principal";
 import { subscribeToChanges } from "@/lib/events/change-feed";
 import { issueGrantToken } from "@/lib/grant-tokens/issue-grant-token";
 import { listAgentGrants } from "@/lib/grants/list-agent-grants";
@@ -21,7 +21,7 @@ export function inProcessAgentBackend(options: { agent: AgentPrincipal; issuer: 
     getRequest: (requestId, { waitSeconds, signal }) => getOrAwaitRequest({ agentId, requestId, waitSeconds, signal }),
     listGrants: (status) => listAgentGrants({ agentId, status }),
     issueToken: (grantId, audience) => issueGrantToken({ agentId, grantId, audience, issuer: options.issuer }),
-    releaseGrant: (grantId, reason) => revokeGrant({ revoker: { kind: "agent", agentId }, grantId, reason }),
+    releaseGrant: (grantId, reason) => revokeGrant({ principal: options.agent, grantId, reason }),
     watchGrants: async (onChange, signal) => {
       const unsubscribe = await subscribeToChanges(
         (change) => change.agentId === agentId && changesGrantState({ action: change.action, subject: { kind: change.subjectKind } }) && onChange(),

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
-import type { PersonActor } from "@/lib/auth/actor";
-import { canReadAudit } from "@/lib/audit/audit-readers";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
+import { mayOpenIncidents, mayReadAudit } from "@/lib/authorization/rules";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { statusFilter } from "@/lib/grants/list-agent-grants";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
@@ -21,14 +21,14 @@ const MY_INCIDENTS_LISTED = 10;
  * first, so the browser can count down and flip them to expired on its own), the pending requests by
  * age, the activity charts, and — for people who may read the audit log — its latest entries.
  */
-export async function getOverview(options: { viewer: PersonActor; clock?: Clock }) {
+export async function getOverview(options: { principal: PersonPrincipal; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
   const soon = new Date(now.getTime() + EXPIRING_SOON_MS);
   // Active means unexpired at this instant, whether or not the expiry job has marked it yet.
   const active = statusFilter("active", now);
   const pending = { status: "PENDING" as const, pendingExpiresAt: { gt: now } };
-  const mayReadAudit = canReadAudit(options.viewer);
-  const commands = options.viewer.role === "COMMANDER" || options.viewer.role === "ADMIN";
+  const readsAudit = mayReadAudit(options.principal);
+  const commands = mayOpenIncidents(options.principal);
   const [pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents, grants, requests, recentEvents, activity, myOpenIncidents] = await Promise.all([
     prisma.accessRequest.count({ where: pending }),
     prisma.grant.count({ where: active }),
@@ -47,10 +47,10 @@ export async function getOverview(options: { viewer: PersonActor; clock?: Clock 
       take: PENDING_REQUESTS_LISTED,
       include: { onBehalfOf: { select: { email: true } }, agent: { select: { id: true, name: true } }, incident: { select: incidentRefSelect } },
     }),
-    mayReadAudit ? prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: RECENT_EVENTS_LISTED }) : Promise.resolve(null),
+    readsAudit ? prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: RECENT_EVENTS_LISTED }) : Promise.resolve(null),
     getDelegationActivity({ now }),
     prisma.incident.findMany({
-      where: { status: "OPEN", commanderId: options.viewer.userId },
+      where: { status: "OPEN", commanderId: options.principal.userId },
       orderBy: [{ severity: "asc" }, { openedAt: "asc" }],
       take: MY_INCIDENTS_LISTED,
       select: { ...incidentRefSelect, openedAt: true, _count: { select: { grants: { where: active } } } },

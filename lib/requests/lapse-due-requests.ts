@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { recordEvent, SYSTEM_ACTOR } from "@/lib/audit/record-event";
+import { recordEvent } from "@/lib/audit/record-event";
+import { auditActorOf, type SystemPrincipal } from "@/lib/kernel/principal";
 import { changeDueRows } from "@/lib/database/change-due-rows";
 
 const REASON = "No decision before the request lapsed";
@@ -9,7 +10,7 @@ const REASON = "No decision before the request lapsed";
  * moment they lapsed. Guarded on the request still being PENDING, so a racing approval or a second
  * instance leaves exactly one outcome. Readers already show such a request as expired before this runs.
  */
-export async function lapseDueRequests(options: { now: Date; requestIds?: string[] }): Promise<string[]> {
+export async function lapseDueRequests(options: { principal: SystemPrincipal; now: Date; requestIds?: string[] }): Promise<string[]> {
   const { now } = options;
   return changeDueRows(
     (take) =>
@@ -26,7 +27,7 @@ export async function lapseDueRequests(options: { now: Date; requestIds?: string
       });
       if (updated.count === 0) return false;
       await recordEvent(tx, {
-        actor: SYSTEM_ACTOR,
+        actor: auditActorOf(options.principal),
         action: "request.expired",
         subject: { kind: "request", id: request.id },
         agentId: request.agentId,

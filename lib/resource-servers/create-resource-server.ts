@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { sha256Hex } from "@/lib/crypto/secrets";
@@ -10,8 +11,8 @@ import type { CreatedResourceServerDto, CreateResourceServerBody } from "./schem
 import { resourceServerInclude, toResourceServerDto } from "./to-resource-server-dto";
 
 /** Registers a downstream tool; its caller secret is returned once and stored only as SHA-256. */
-export async function createResourceServer(options: { actor: PersonActor; input: CreateResourceServerBody; clock?: Clock }): Promise<CreatedResourceServerDto> {
-  requireAdmin(options.actor);
+export async function createResourceServer(options: { principal: PersonPrincipal; input: CreateResourceServerBody; clock?: Clock }): Promise<CreatedResourceServerDto> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const { name, audience } = options.input;
   return prisma.$transaction(async (tx) => {
@@ -22,7 +23,7 @@ export async function createResourceServer(options: { actor: PersonActor; input:
       data: { id: newId("resourceServer"), name, audience, secretHash: sha256Hex(secret), secretPrefix: shownPrefix, createdAt: now },
       include: resourceServerInclude,
     });
-    await recordEvent(tx, { actor: auditActor(options.actor), action: "resource_server.created", subject: { kind: "resource_server", id: server.id }, data: { name, audience, secretPrefix: shownPrefix }, at: now });
+    await recordEvent(tx, { actor: auditActorOf(options.principal), action: "resource_server.created", subject: { kind: "resource_server", id: server.id }, data: { name, audience, secretPrefix: shownPrefix }, at: now });
     return { ...toResourceServerDto(server, now), secret };
   });
 }

@@ -1,14 +1,9 @@
 import { prisma } from "@/lib/db";
 import { feedIsConnected, subscribeToChanges } from "@/lib/events/change-feed";
-
-export interface ResourceServerCaller {
-  id: string;
-  name: string;
-  audience: string;
-}
+import type { ResourceServerPrincipal } from "@/lib/kernel/principal";
 
 /** A known secret and, for a secret replaced by a rotation, the end of its overlap. */
-type CachedCaller = { caller: ResourceServerCaller; acceptedUntil: Date | null };
+type CachedCaller = { caller: ResourceServerPrincipal; acceptedUntil: Date | null };
 type Cache = { entries: Map<string, CachedCaller>; generation: number; watching: Promise<unknown> | null };
 const state = globalThis as unknown as { __batonResourceServerCache?: Cache };
 const cache = (state.__batonResourceServerCache ??= { entries: new Map(), generation: 0, watching: null });
@@ -38,7 +33,7 @@ function watch(): void {
  * downstream call, so known callers are kept in memory — but only while the change feed is connected,
  * which is what empties the cache when a resource server changes.
  */
-export async function findResourceServer(secretHash: string, now: Date): Promise<ResourceServerCaller | null> {
+export async function findResourceServer(secretHash: string, now: Date): Promise<ResourceServerPrincipal | null> {
   watch();
   const cached = feedIsConnected() ? cache.entries.get(secretHash) : undefined;
   if (cached) return !cached.acceptedUntil || now < cached.acceptedUntil ? cached.caller : null;
@@ -47,7 +42,7 @@ export async function findResourceServer(secretHash: string, now: Date): Promise
   const server = await prisma.resourceServer.findFirst({ where: { revokedAt: null, OR: [{ secretHash }, { previousSecretHash: secretHash }] } });
   if (!server) return null;
   const acceptedUntil = server.secretHash === secretHash ? null : server.previousSecretExpiresAt;
-  const caller = { id: server.id, name: server.name, audience: server.audience };
+  const caller: ResourceServerPrincipal = { kind: "resource-server", resourceServerId: server.id, name: server.name, audience: server.audience };
   if (feedIsConnected() && generation === cache.generation) cache.entries.set(secretHash, { caller, acceptedUntil });
   return !acceptedUntil || now < acceptedUntil ? caller : null;
 }

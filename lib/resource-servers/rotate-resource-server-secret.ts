@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { forgetResourceServerCallers } from "./find-resource-server";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { sha256Hex } from "@/lib/crypto/secrets";
@@ -13,8 +14,8 @@ import { resourceServerInclude, toResourceServerDto } from "./to-resource-server
  * Issues a new caller secret, shown once. The old secret keeps working for `overlapSeconds` (0: it stops
  * now) so the tool can be redeployed without failed calls; a secret older than that is dropped.
  */
-export async function rotateResourceServerSecret(options: { actor: PersonActor; resourceServerId: string; overlapSeconds: number; clock?: Clock }): Promise<CreatedResourceServerDto> {
-  requireAdmin(options.actor);
+export async function rotateResourceServerSecret(options: { principal: PersonPrincipal; resourceServerId: string; overlapSeconds: number; clock?: Clock }): Promise<CreatedResourceServerDto> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const result = await prisma.$transaction(async (tx) => {
     const [server] = await tx.$queryRaw<{ id: string; secretHash: string; secretPrefix: string; revokedAt: Date | null }[]>`
@@ -35,7 +36,7 @@ export async function rotateResourceServerSecret(options: { actor: PersonActor; 
       include: resourceServerInclude,
     });
     await recordEvent(tx, {
-      actor: auditActor(options.actor),
+      actor: auditActorOf(options.principal),
       action: "resource_server.secret_rotated",
       subject: { kind: "resource_server", id: server.id },
       data: { secretPrefix: shownPrefix, previousSecretPrefix: server.secretPrefix, previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? now.toISOString() },

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { conflict } from "@/lib/kernel/errors";
@@ -9,8 +10,8 @@ import { resolveResourceServer } from "./resolve-resource-server";
 import type { CreateScopeBody, ScopeDto } from "./schemas";
 import { scopeInclude, toScopeDto } from "./to-scope-dto";
 
-export async function createScope(options: { actor: PersonActor; input: CreateScopeBody; clock?: Clock }): Promise<ScopeDto> {
-  requireAdmin(options.actor);
+export async function createScope(options: { principal: PersonPrincipal; input: CreateScopeBody; clock?: Clock }): Promise<ScopeDto> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const { approverGroup, resourceServer, ...fields } = options.input;
   return prisma.$transaction(async (tx) => {
@@ -19,7 +20,7 @@ export async function createScope(options: { actor: PersonActor; input: CreateSc
     const resourceServerId = (await resolveResourceServer(tx, resourceServer)) ?? null;
     const scope = await tx.scope.create({ data: { id: newId("scope"), ...fields, approverGroupId, resourceServerId, createdAt: now, updatedAt: now }, include: scopeInclude });
     await recordEvent(tx, {
-      actor: auditActor(options.actor),
+      actor: auditActorOf(options.principal),
       action: "scope.created",
       subject: { kind: "scope", id: scope.id },
       data: { ...fields, approverGroup: approverGroup ?? null, resourceServer: resourceServer ?? null },

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { notFound } from "@/lib/kernel/errors";
@@ -8,8 +9,8 @@ import { resolveResourceServer } from "./resolve-resource-server";
 import type { ScopeDto, UpdateScopeBody } from "./schemas";
 import { scopeInclude, toScopeDto } from "./to-scope-dto";
 
-export async function updateScope(options: { actor: PersonActor; key: string; input: UpdateScopeBody; clock?: Clock }): Promise<ScopeDto> {
-  requireAdmin(options.actor);
+export async function updateScope(options: { principal: PersonPrincipal; key: string; input: UpdateScopeBody; clock?: Clock }): Promise<ScopeDto> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const { approverGroup, resourceServer, ...fields } = options.input;
   return prisma.$transaction(async (tx) => {
@@ -23,7 +24,7 @@ export async function updateScope(options: { actor: PersonActor; key: string; in
       include: scopeInclude,
     });
     await recordEvent(tx, {
-      actor: auditActor(options.actor),
+      actor: auditActorOf(options.principal),
       action: "scope.updated",
       subject: { kind: "scope", id: scope.id },
       data: { key: scope.key, before: toScopeDto(before), after: toScopeDto(scope) },

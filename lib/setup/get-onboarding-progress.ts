@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { firstRequestCommand } from "./first-request-command";
 
@@ -25,10 +26,10 @@ export interface OnboardingProgress {
  * duties mean the scope must be routed to them (a group they sit in, or admins) without auto-approval,
  * and the agent must be owned by someone else, since nobody approves their own agent's requests.
  */
-export async function getOnboardingProgress(options: { viewer: PersonActor; baseUrl: string; clock?: Clock }): Promise<OnboardingProgress> {
-  requireAdmin(options.viewer);
+export async function getOnboardingProgress(options: { principal: PersonPrincipal; baseUrl: string; clock?: Clock }): Promise<OnboardingProgress> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
-  const viewerId = options.viewer.userId;
+  const viewerId = options.principal.userId;
   const [memberships, otherPeople, personallyApproved] = await Promise.all([
     prisma.groupMembership.findMany({ where: { userId: viewerId }, select: { groupId: true } }),
     prisma.user.count({ where: { id: { not: viewerId }, disabled: false } }),

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { MAX_GRANT_TOKEN_SECONDS } from "@/lib/kernel/grant-token-format";
@@ -14,8 +15,8 @@ import { toSigningKeyDto } from "./to-signing-key-dto";
  * published in its place. The retired key stays published for `overlapSeconds` — never less than a
  * token's lifetime — so every token it signed still verifies until it expires on its own.
  */
-export async function rotateSigningKeys(options: { actor: PersonActor; overlapSeconds: number; clock?: Clock }): Promise<RotatedSigningKeysDto> {
-  requireAdmin(options.actor);
+export async function rotateSigningKeys(options: { principal: PersonPrincipal; overlapSeconds: number; clock?: Clock }): Promise<RotatedSigningKeysDto> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const retiredUntil = new Date(now.getTime() + Math.max(options.overlapSeconds, MAX_GRANT_TOKEN_SECONDS) * 1000);
   return prisma.$transaction(async (tx) => {
@@ -27,7 +28,7 @@ export async function rotateSigningKeys(options: { actor: PersonActor; overlapSe
     const active = waiting ? await tx.signingKey.update({ where: { kid: waiting.kid }, data: { activatedAt: now } }) : await insertSigningKey(tx, { now, activate: true });
     const next = await insertSigningKey(tx, { now, activate: false });
     await recordEvent(tx, {
-      actor: auditActor(options.actor),
+      actor: auditActorOf(options.principal),
       action: "signing_key.rotated",
       subject: { kind: "signing_key", id: active.kid },
       data: { retired: kids, retiredKeysPublishedUntil: retiredUntil.toISOString(), next: next.kid },

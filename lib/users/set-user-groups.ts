@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { auditActor, requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { AppError, notFound } from "@/lib/kernel/errors";
@@ -10,8 +11,8 @@ import { toUserSummary, userSummaryInclude, type UserSummary } from "./user-summ
  * Sets the approver groups an admin gave a person. Memberships the identity provider asserts are its own:
  * they stay, and the next SSO sign-in brings them up to date.
  */
-export async function setUserGroups(options: { actor: PersonActor; userId: string; groupNames: string[]; clock?: Clock }): Promise<UserSummary> {
-  requireAdmin(options.actor);
+export async function setUserGroups(options: { principal: PersonPrincipal; userId: string; groupNames: string[]; clock?: Clock }): Promise<UserSummary> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const names = [...new Set(options.groupNames)];
   return prisma.$transaction(async (tx) => {
@@ -23,7 +24,7 @@ export async function setUserGroups(options: { actor: PersonActor; userId: strin
       throw new AppError("BAD_REQUEST", `No approver group is named ${unknown.join(", ")}`, { errors: unknown.map((name) => ({ field: "groups", message: `no approver group is named ${name}` })) });
     const change = await replaceGroupMemberships(tx, { userId: user.id, groups, source: "local", at: now });
     if (change.added.length || change.removed.length)
-      await recordEvent(tx, { actor: auditActor(options.actor), action: "user.groups_changed", subject: { kind: "user", id: user.id }, data: { ...change, source: "local" }, at: now });
+      await recordEvent(tx, { actor: auditActorOf(options.principal), action: "user.groups_changed", subject: { kind: "user", id: user.id }, data: { ...change, source: "local" }, at: now });
     return toUserSummary(await tx.user.findUniqueOrThrow({ where: { id: user.id }, include: userSummaryInclude }));
   });
 }

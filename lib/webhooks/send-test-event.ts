@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { requireAdmin, type PersonActor } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/authorization/rules";
+import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { conflict, notFound } from "@/lib/kernel/errors";
 import { newId } from "@/lib/kernel/ids";
@@ -11,8 +12,8 @@ import { TEST_EVENT_TYPE, testPayload } from "./webhook-payload";
  * Queues a `webhook.test` delivery to the endpoint, signed and retried like any other. The running job
  * runner sends it on its next sweep or as soon as it is woken; the delivery log shows the outcome.
  */
-export async function sendTestEvent(options: { actor: PersonActor; endpointId: string; clock?: Clock }): Promise<WebhookDeliveryDto> {
-  requireAdmin(options.actor);
+export async function sendTestEvent(options: { principal: PersonPrincipal; endpointId: string; clock?: Clock }): Promise<WebhookDeliveryDto> {
+  requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { id: options.endpointId } });
   if (!endpoint) throw notFound("The webhook endpoint");

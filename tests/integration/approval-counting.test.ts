@@ -16,34 +16,34 @@ import { createUser } from "@/lib/users/create-user";
 // and every screen reads the same count (screens 1).
 
 const people: Record<string, Approver> = {};
-const admin = { userId: "", role: "ADMIN" as const };
+const admin = { kind: "person" as const, userId: "", role: "ADMIN" as const };
 let agentId: string;
 let platformId: string;
 
 async function person(name: string, role: "ADMIN" | "APPROVER" | "COMMANDER" = "APPROVER") {
-  const user = await createUser({ actor: admin, input: { email: `${name}@example.com`, name, role, password: "a long password 123" }, baseUrl: "http://localhost" });
-  people[name] = { userId: user.id, role, authTime: new Date() };
+  const user = await createUser({ principal: admin, input: { email: `${name}@example.com`, name, role, password: "a long password 123" }, baseUrl: "http://localhost" });
+  people[name] = { kind: "person" as const, userId: user.id, role, authTime: new Date() };
 }
 
 const file = (scopes: string[], durationSeconds = 1800) =>
   fileRequest({ agentId, input: { scopes, justification: "Needed for the nightly reconciliation", durationSeconds } }).then((r) => r.request.id);
 const approve = (who: string, requestId: string, more: { scopes?: string[]; durationSeconds?: number } = {}) =>
-  decideRequest({ approver: people[who]!, requestId, decision: { kind: "approve", comment: "", ...more } });
+  decideRequest({ principal: people[who]!, requestId, decision: { kind: "approve", comment: "", ...more } });
 const removeFromPlatform = (who: string) => prisma.groupMembership.deleteMany({ where: { groupId: platformId, userId: people[who]!.userId } });
 const addToPlatform = (who: string) => prisma.groupMembership.create({ data: { groupId: platformId, userId: people[who]!.userId } });
-const viewer = (who: string) => ({ userId: people[who]!.userId, role: people[who]!.role });
+const viewer = (who: string) => ({ kind: "person" as const, userId: people[who]!.userId, role: people[who]!.role });
 
 beforeAll(async () => {
   const root = await prisma.user.create({ data: { id: "usr_root", email: "root@example.com", name: "Root", role: "ADMIN", sessionsValidAfter: new Date(0) } });
   admin.userId = root.id;
   for (const name of ["alice", "bob", "carol", "dana", "owner"]) await person(name);
   await person("cody", "COMMANDER");
-  platformId = (await createGroup({ actor: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com", "bob@example.com", "carol@example.com"] } })).id;
-  await createGroup({ actor: admin, input: { name: "security-approvers", description: "", memberEmails: ["dana@example.com"] } });
-  await createScope({ actor: admin, input: { key: "db:write", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false } });
-  await createScope({ actor: admin, input: { key: "db:read", description: "", risk: "LOW", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false } });
-  await createScope({ actor: admin, input: { key: "prod:exec", description: "", risk: "CRITICAL", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "security-approvers", autoApprove: false } });
-  agentId = (await createAgent({ actor: admin, input: { name: "ops-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["db:write", "db:read", "prod:exec"] } })).id;
+  platformId = (await createGroup({ principal: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com", "bob@example.com", "carol@example.com"] } })).id;
+  await createGroup({ principal: admin, input: { name: "security-approvers", description: "", memberEmails: ["dana@example.com"] } });
+  await createScope({ principal: admin, input: { key: "db:write", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false } });
+  await createScope({ principal: admin, input: { key: "db:read", description: "", risk: "LOW", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false } });
+  await createScope({ principal: admin, input: { key: "prod:exec", description: "", risk: "CRITICAL", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "security-approvers", autoApprove: false } });
+  agentId = (await createAgent({ principal: admin, input: { name: "ops-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["db:write", "db:read", "prod:exec"] } })).id;
 });
 
 describe("an approver removed from the group after voting", () => {
@@ -79,7 +79,7 @@ describe("an approver removed from the group after voting", () => {
       notCounted: [{ approverId: people.alice!.userId, reason: "no longer an approver" }],
     });
     // Back in the group now, but the request page shows what the decision counted.
-    const detail = await getRequestDetail({ viewer: viewer("bob"), requestId: id });
+    const detail = await getRequestDetail({ principal: viewer("bob"), requestId: id });
     expect(detail!.approvals.map((a) => [a.approver, a.notCounted])).toEqual([
       ["alice", "no longer an approver"],
       ["bob", null],
@@ -92,7 +92,7 @@ describe("an approver removed from the group after voting", () => {
     await approve("alice", id);
     await prisma.user.update({ where: { id: people.alice!.userId }, data: { disabled: true } });
     try {
-      const detail = await getRequestDetail({ viewer: viewer("bob"), requestId: id });
+      const detail = await getRequestDetail({ principal: viewer("bob"), requestId: id });
       expect(detail).toMatchObject({ approvalsHad: 0, approvalsNeeded: 2, stillNeeded: "needs 2 more from platform" });
       expect(detail!.approvals).toMatchObject([{ approver: "alice", notCounted: "no longer an approver" }]);
       expect((await approve("bob", id)).outcome).toBe("recorded");
@@ -104,10 +104,10 @@ describe("an approver removed from the group after voting", () => {
 
 describe("truthful counts", () => {
   it("a commander's critical authority request reads 0 of 1, needing 1 more, in the approvers' inbox", async () => {
-    const incident = await openIncident({ actor: { kind: "person", person: viewer("cody") }, input: { title: "Checkout down", severity: "SEV1" } });
-    const filed = await grantIncidentAuthority({ actor: viewer("cody"), incidentId: incident.id, input: { agentId, scopes: ["prod:exec"], durationSeconds: 600, reason: "Restart the checkout pods" }, signedInAt: new Date() });
+    const incident = await openIncident({ principal: viewer("cody"), input: { title: "Checkout down", severity: "SEV1" } });
+    const filed = await grantIncidentAuthority({ principal: { ...viewer("cody"), authTime: new Date() }, incidentId: incident.id, input: { agentId, scopes: ["prod:exec"], durationSeconds: 600, reason: "Restart the checkout pods" } });
     expect(filed.outcome).toBe("awaiting_second_approval");
-    const inbox = await listInbox({ viewer: viewer("dana") });
+    const inbox = await listInbox({ principal: viewer("dana") });
     const item = inbox.items.find((candidate) => candidate.id === filed.requestId)!;
     expect(item).toMatchObject({ approvalsHad: 0, approvalsNeeded: 1, stillNeeded: "needs 1 more from security-approvers", canDecide: true });
     expect(item.approvals).toMatchObject([{ approver: "cody", decision: "APPROVE", notCounted: "filed the request" }]);
@@ -120,7 +120,7 @@ describe("truthful counts", () => {
   it("names every group still owed, and counts only the seats that are filled", async () => {
     const id = await file(["db:write", "prod:exec"], 600);
     await approve("alice", id);
-    const detail = await getRequestDetail({ viewer: viewer("bob"), requestId: id });
+    const detail = await getRequestDetail({ principal: viewer("bob"), requestId: id });
     expect(detail).toMatchObject({
       approvalsHad: 1,
       approvalsNeeded: 3,
@@ -136,7 +136,7 @@ describe("truthful counts", () => {
 describe("a late decision names the decider", () => {
   it("a 409 says who approved, denied or cancelled first, and why", async () => {
     const denied = await file(["db:write"]);
-    await decideRequest({ approver: people.alice!, requestId: denied, decision: { kind: "deny", reason: "not during the freeze" } });
+    await decideRequest({ principal: people.alice!, requestId: denied, decision: { kind: "deny", reason: "not during the freeze" } });
     await expect(approve("bob", denied)).rejects.toMatchObject({ status: 409, message: "The request is already denied, by alice: not during the freeze" });
 
     const approved = await file(["db:read"]);

@@ -37,7 +37,7 @@ describe("npm run audit:verify", () => {
   it("--file re-verifies a JSON Lines export offline, and names the first tampered event", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "baton-export-")), "audit.jsonl");
     await prisma.$executeRaw`UPDATE "AuditEvent" SET data = '{"name": "g3"}'::jsonb WHERE seq = 4`; // undo the previous test's tampering
-    const exported = await new Response(await exportAuditLog({ viewer: { userId: "usr_auditor", role: "ADMIN" }, filter: {}, format: "jsonl" })).text();
+    const exported = await new Response(await exportAuditLog({ principal: { kind: "person" as const, userId: "usr_auditor", role: "ADMIN" }, filter: {}, format: "jsonl" })).text();
     fs.writeFileSync(file, exported);
     expect(await auditVerify("--file", file)).toEqual({ code: 0, stdout: "OK 6 events, sequence 1–6: one unbroken chain from the first event\n" });
 

@@ -13,7 +13,7 @@ import { fileRequest } from "@/lib/requests/file-request";
 import * as requestsRoute from "@/app/api/v1/access-requests/route";
 import { call } from "./api-helpers";
 
-const admin = { userId: "usr_concurrency_admin", role: "ADMIN" as const };
+const admin = { kind: "person" as const, userId: "usr_concurrency_admin", role: "ADMIN" as const };
 const approvers: Approver[] = [];
 let agentId: string;
 const APPROVERS = 50;
@@ -25,18 +25,18 @@ beforeAll(async () => {
   await prisma.user.create({ data: { id: admin.userId, email: "admin@concurrency.test", name: "Admin", role: "ADMIN", sessionsValidAfter: new Date(0) } });
   const people = Array.from({ length: APPROVERS + 1 }, (_, i) => ({ id: `usr_concurrency_${i}`, email: `person${i}@concurrency.test`, name: `Person ${i}`, role: "APPROVER" as const, sessionsValidAfter: new Date(0) }));
   await prisma.user.createMany({ data: people });
-  for (const person of people.slice(1)) approvers.push({ userId: person.id, role: "APPROVER", authTime: new Date() });
-  await createGroup({ actor: admin, input: { name: "racers", description: "", memberEmails: people.slice(1).map((p) => p.email) } });
-  await createScope({ actor: admin, input: { key: "race.one:write", description: "", risk: "MEDIUM", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "racers", autoApprove: false } });
-  await createScope({ actor: admin, input: { key: "race.two:write", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "racers", autoApprove: false } });
-  await createScope({ actor: admin, input: { key: "race.auto:read", description: "", risk: "LOW", maxDurationSeconds: 3600, approvalsRequired: 1, autoApprove: true } });
+  for (const person of people.slice(1)) approvers.push({ kind: "person" as const, userId: person.id, role: "APPROVER", authTime: new Date() });
+  await createGroup({ principal: admin, input: { name: "racers", description: "", memberEmails: people.slice(1).map((p) => p.email) } });
+  await createScope({ principal: admin, input: { key: "race.one:write", description: "", risk: "MEDIUM", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "racers", autoApprove: false } });
+  await createScope({ principal: admin, input: { key: "race.two:write", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "racers", autoApprove: false } });
+  await createScope({ principal: admin, input: { key: "race.auto:read", description: "", risk: "LOW", maxDurationSeconds: 3600, approvalsRequired: 1, autoApprove: true } });
   // The owner (person 0) is not among the approvers: separation of duties would refuse them.
-  agentId = (await createAgent({ actor: admin, input: { name: "race-bot", description: "", ownerEmail: people[0]!.email, eligibleScopes: ["race.one:write", "race.two:write"] } })).id;
+  agentId = (await createAgent({ principal: admin, input: { name: "race-bot", description: "", ownerEmail: people[0]!.email, eligibleScopes: ["race.one:write", "race.two:write"] } })).id;
 });
 
 const file = (scope: string) => fileRequest({ agentId, input: { scopes: [scope], justification: "Concurrency suite: racing decisions", durationSeconds: 600 } }).then((filed) => filed.request.id);
-const approve = (approver: Approver, requestId: string) => decideRequest({ approver, requestId, decision: { kind: "approve", comment: "" } });
-const deny = (approver: Approver, requestId: string) => decideRequest({ approver, requestId, decision: { kind: "deny", reason: "racing denial" } });
+const approve = (approver: Approver, requestId: string) => decideRequest({ principal: approver, requestId, decision: { kind: "approve", comment: "" } });
+const deny = (approver: Approver, requestId: string) => decideRequest({ principal: approver, requestId, decision: { kind: "deny", reason: "racing denial" } });
 const cancel = (requestId: string) => cancelRequest({ agentId, requestId });
 const eventCount = (action: string, subjectId: string) => prisma.auditEvent.count({ where: { action, subjectId } });
 
@@ -106,8 +106,8 @@ describe(`${FILING_AGENTS} agents filing with retries and idempotency keys`, () 
   it("files exactly one request per agent and key, whatever the number of concurrent retries", async () => {
     const agents: { id: string; key: string }[] = [];
     const register = async (i: number) => {
-      const agent = await createAgent({ actor: admin, input: { name: `filing-bot-${i}`, description: "", ownerEmail: "person0@concurrency.test", eligibleScopes: ["race.one:write", "race.auto:read"] } });
-      return { id: agent.id, key: (await issueAgentKey({ actor: admin, agentId: agent.id })).key };
+      const agent = await createAgent({ principal: admin, input: { name: `filing-bot-${i}`, description: "", ownerEmail: "person0@concurrency.test", eligibleScopes: ["race.one:write", "race.auto:read"] } });
+      return { id: agent.id, key: (await issueAgentKey({ principal: admin, agentId: agent.id })).key };
     };
     for (let i = 0; i < FILING_AGENTS; i += 10) agents.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => register(i + j)))));
     // Half ask for an auto-approved scope, so the grant is issued inside the racing filings too.

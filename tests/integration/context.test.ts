@@ -20,14 +20,14 @@ import { fileRequest } from "@/lib/requests/file-request";
 import { createScope } from "@/lib/scopes/create-scope";
 import { createUser } from "@/lib/users/create-user";
 
-const admin = { userId: "", role: "ADMIN" as const };
-const approver = { userId: "", role: "APPROVER" as const, authTime: new Date() };
-const commander = { userId: "", role: "COMMANDER" as const };
+const admin = { kind: "person" as const, userId: "", role: "ADMIN" as const };
+const approver = { kind: "person" as const, userId: "", role: "APPROVER" as const, authTime: new Date() };
+const commander = { kind: "person" as const, userId: "", role: "COMMANDER" as const };
 let opsBot: string;
 let ownerId: string;
 
 async function person(name: string, role: "APPROVER" | "VIEWER" | "COMMANDER") {
-  return createUser({ actor: admin, input: { email: `${name}@example.com`, name, role, password: "a long password 123" }, baseUrl: "http://localhost" });
+  return createUser({ principal: admin, input: { email: `${name}@example.com`, name, role, password: "a long password 123" }, baseUrl: "http://localhost" });
 }
 
 beforeAll(async () => {
@@ -35,10 +35,10 @@ beforeAll(async () => {
   approver.userId = (await person("alice", "APPROVER")).id;
   commander.userId = (await person("cora", "COMMANDER")).id;
   ownerId = (await person("olga", "VIEWER")).id;
-  await createGroup({ actor: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com"] } });
-  await createScope({ actor: admin, input: { key: "logs:read", description: "", risk: "LOW", maxDurationSeconds: 7200, approvalsRequired: 1, autoApprove: true } });
-  await createScope({ actor: admin, input: { key: "deploy:write", description: "", risk: "HIGH", maxDurationSeconds: 7200, approvalsRequired: 1, approverGroup: "platform", autoApprove: false } });
-  opsBot = (await createAgent({ actor: admin, input: { name: "ops-bot", description: "", ownerEmail: "olga@example.com", eligibleScopes: ["logs:read", "deploy:write"] } })).id;
+  await createGroup({ principal: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com"] } });
+  await createScope({ principal: admin, input: { key: "logs:read", description: "", risk: "LOW", maxDurationSeconds: 7200, approvalsRequired: 1, autoApprove: true } });
+  await createScope({ principal: admin, input: { key: "deploy:write", description: "", risk: "HIGH", maxDurationSeconds: 7200, approvalsRequired: 1, approverGroup: "platform", autoApprove: false } });
+  opsBot = (await createAgent({ principal: admin, input: { name: "ops-bot", description: "", ownerEmail: "olga@example.com", eligibleScopes: ["logs:read", "deploy:write"] } })).id;
 });
 
 const autoGrant = async (clock: ReturnType<typeof manualClock>, durationSeconds: number) =>
@@ -47,8 +47,8 @@ const autoGrant = async (clock: ReturnType<typeof manualClock>, durationSeconds:
 describe("names for a page of audit events", () => {
   it("are resolved to linked names (people, agents, incidents, grants), with the raw data kept", async () => {
     const clock = manualClock(new Date());
-    const incident = await openIncident({ actor: { kind: "person", person: commander }, input: { title: "Checkout down", severity: "SEV1" }, clock });
-    const granted = await grantIncidentAuthority({ actor: commander, incidentId: incident.id, input: { agentId: opsBot, scopes: ["logs:read"], durationSeconds: 1800, reason: "Read the checkout logs" }, clock });
+    const incident = await openIncident({ principal: commander, input: { title: "Checkout down", severity: "SEV1" }, clock });
+    const granted = await grantIncidentAuthority({ principal: commander, incidentId: incident.id, input: { agentId: opsBot, scopes: ["logs:read"], durationSeconds: 1800, reason: "Read the checkout logs" }, clock });
     const events = await prisma.auditEvent.findMany({ where: { subjectId: granted.grant!.id } });
 
     const names = await loadEventNames(events);
@@ -68,18 +68,18 @@ describe("names for a page of audit events", () => {
   it("reach the overview's recent activity, the audit log and a request's history without raw ids where a name exists", async () => {
     const clock = manualClock(new Date());
     const requestId = (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the hotfix now", durationSeconds: 1800 }, clock })).request.id;
-    await decideRequest({ approver, requestId, decision: { kind: "approve", comment: "" }, clock });
+    await decideRequest({ principal: approver, requestId, decision: { kind: "approve", comment: "" }, clock });
 
-    const overview = await getOverview({ viewer: approver, clock });
+    const overview = await getOverview({ principal: approver, clock });
     const filed = overview.recentEvents!.find((event) => event.action === "request.filed")!;
     expect(filed.actor).toMatchObject({ label: "ops-bot", href: `/agents/${opsBot}` });
     expect(filed.subject).toMatchObject({ label: "request ops-bot", href: `/requests/${requestId}` });
     expect(filed.details.find((line) => line.name === "duration")?.parts[0]?.label).toBe("30 min");
 
-    const audit = await listAuditEvents({ viewer: approver, query: auditPageQuery.parse({ subject: requestId }) });
+    const audit = await listAuditEvents({ principal: approver, query: auditPageQuery.parse({ subject: requestId }) });
     expect(audit.items.every((item) => !/^(usr|agt|req)_/.test(item.actor.label) && item.subject.label === "request ops-bot")).toBe(true);
 
-    const detail = (await getRequestDetail({ viewer: approver, requestId, clock }))!;
+    const detail = (await getRequestDetail({ principal: approver, requestId, clock }))!;
     expect(detail.history.map((event) => event.actor.label)).toEqual(expect.arrayContaining(["ops-bot", "alice"]));
   });
 });
@@ -108,13 +108,13 @@ describe("the grants list", () => {
 describe("the commander's view", () => {
   it("lists my open incidents on the overview, and the agents with their owner and standing exposure in the dialog", async () => {
     const clock = manualClock(new Date());
-    const overview = await getOverview({ viewer: commander, clock });
+    const overview = await getOverview({ principal: commander, clock });
     expect(overview.myOpenIncidents?.map((incident) => incident.title)).toEqual(["Checkout down"]);
     expect(overview.myOpenIncidents![0]!.activeGrants).toBeGreaterThanOrEqual(1);
-    expect((await getOverview({ viewer: { userId: ownerId, role: "VIEWER" }, clock })).myOpenIncidents).toBeNull();
+    expect((await getOverview({ principal: { kind: "person" as const, userId: ownerId, role: "VIEWER" }, clock })).myOpenIncidents).toBeNull();
 
     const incidentId = overview.myOpenIncidents![0]!.id;
-    const detail = (await getIncidentDetail({ viewer: commander, incidentId, clock }))!;
+    const detail = (await getIncidentDetail({ principal: commander, incidentId, clock }))!;
     const bot = detail.agents.find((agent) => agent.id === opsBot)!;
     expect(bot.owner).toEqual({ name: "olga", email: "olga@example.com" });
     expect(bot.heldGrants.length).toBeGreaterThanOrEqual(1);
@@ -129,10 +129,10 @@ describe("time to approve", () => {
     const file = async () => (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the next fix", durationSeconds: 600 }, clock })).request.id;
     const quick = await file();
     clock.advance(60_000);
-    await decideRequest({ approver, requestId: quick, decision: { kind: "approve", comment: "" }, clock });
+    await decideRequest({ principal: approver, requestId: quick, decision: { kind: "approve", comment: "" }, clock });
     const slow = await file();
     clock.advance(3 * 3600_000); // one approval left waiting for hours: an outlier
-    await decideRequest({ approver, requestId: slow, decision: { kind: "approve", comment: "" }, clock });
+    await decideRequest({ principal: approver, requestId: slow, decision: { kind: "approve", comment: "" }, clock });
 
     const day = await getTimeToApprove({ now: clock.now(), range: "24h" });
     expect(day.buckets).toHaveLength(24);

@@ -20,10 +20,10 @@ import { fileRequest } from "@/lib/requests/file-request";
 import { createScope } from "@/lib/scopes/create-scope";
 import { createUser } from "@/lib/users/create-user";
 
-const admin = { userId: "", role: "ADMIN" as const };
-const approver = { userId: "", role: "APPROVER" as const, authTime: new Date() };
-const viewer = { userId: "", role: "VIEWER" as const };
-const commander = { userId: "", role: "COMMANDER" as const };
+const admin = { kind: "person" as const, userId: "", role: "ADMIN" as const };
+const approver = { kind: "person" as const, userId: "", role: "APPROVER" as const, authTime: new Date() };
+const viewer = { kind: "person" as const, userId: "", role: "VIEWER" as const };
+const commander = { kind: "person" as const, userId: "", role: "COMMANDER" as const };
 let opsBot: string;
 let billingBot: string;
 const START = new Date("2030-03-01T10:00:00Z");
@@ -36,7 +36,7 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 async function person(name: string, role: "ADMIN" | "APPROVER" | "VIEWER" | "COMMANDER") {
-  return createUser({ actor: admin, input: { email: `${name}@example.com`, name, role, password: "a long password 123" }, baseUrl: "http://localhost" });
+  return createUser({ principal: admin, input: { email: `${name}@example.com`, name, role, password: "a long password 123" }, baseUrl: "http://localhost" });
 }
 
 beforeAll(async () => {
@@ -46,11 +46,11 @@ beforeAll(async () => {
   viewer.userId = (await person("victor", "VIEWER")).id;
   commander.userId = (await person("cora", "COMMANDER")).id;
   await person("owner", "VIEWER");
-  await createGroup({ actor: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com"] } });
-  await createScope({ actor: admin, input: { key: "logs:read", description: "", risk: "LOW", maxDurationSeconds: 7200, approvalsRequired: 1, autoApprove: true } });
-  await createScope({ actor: admin, input: { key: "deploy:write", description: "", risk: "MEDIUM", maxDurationSeconds: 7200, approvalsRequired: 1, approverGroup: "platform", autoApprove: false } });
-  opsBot = (await createAgent({ actor: admin, input: { name: "ops-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read", "deploy:write"] } })).id;
-  billingBot = (await createAgent({ actor: admin, input: { name: "billing-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read"] } })).id;
+  await createGroup({ principal: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com"] } });
+  await createScope({ principal: admin, input: { key: "logs:read", description: "", risk: "LOW", maxDurationSeconds: 7200, approvalsRequired: 1, autoApprove: true } });
+  await createScope({ principal: admin, input: { key: "deploy:write", description: "", risk: "MEDIUM", maxDurationSeconds: 7200, approvalsRequired: 1, approverGroup: "platform", autoApprove: false } });
+  opsBot = (await createAgent({ principal: admin, input: { name: "ops-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read", "deploy:write"] } })).id;
+  billingBot = (await createAgent({ principal: admin, input: { name: "billing-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read"] } })).id;
 });
 
 /** Files an auto-approved request at the clock's time; its grant starts then. */
@@ -65,7 +65,7 @@ describe("the grants list", () => {
     const forAlice = await autoGrant(opsBot, clock, { onBehalfOf: "alice@example.com" });
     const billing = await autoGrant(billingBot, clock, { durationSeconds: 600 });
     const reqId = (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the hotfix now", durationSeconds: 3600 }, clock })).request.id;
-    const deploy = (await decideRequest({ approver, requestId: reqId, decision: { kind: "approve", comment: "" }, clock })).grantId!;
+    const deploy = (await decideRequest({ principal: approver, requestId: reqId, decision: { kind: "approve", comment: "" }, clock })).grantId!;
     clock.advance(15 * 60_000); // the billing grant (10 min) has passed its expiry; nothing marked it
     const ids = async (query: Record<string, unknown>) => (await listGrants({ search: search(query), clock })).items.map((g) => g.id);
 
@@ -77,7 +77,7 @@ describe("the grants list", () => {
     expect(await ids({ status: "active", agent: billingBot })).toEqual([]);
     expect(await ids({ status: "active", agent: "", scope: "", incident: "" })).toEqual(expect.arrayContaining([deploy, forAlice]));
 
-    await revokeGrant({ revoker: { kind: "person", person: admin }, grantId: deploy, reason: "done", clock });
+    await revokeGrant({ principal: admin, grantId: deploy, reason: "done", clock });
     expect(await ids({ status: "revoked" })).toEqual([deploy]);
     expect(await ids({ status: "active", agent: opsBot })).toEqual([forAlice]);
   });
@@ -125,9 +125,9 @@ describe("the overview", () => {
     clock.advance(90_000);
     const approvedId = (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Approved after a while", durationSeconds: 600 }, clock })).request.id;
     clock.advance(120_000);
-    await decideRequest({ approver, requestId: approvedId, decision: { kind: "approve", comment: "" }, clock });
+    await decideRequest({ principal: approver, requestId: approvedId, decision: { kind: "approve", comment: "" }, clock });
 
-    const overview = await getOverview({ viewer, clock });
+    const overview = await getOverview({ principal: viewer, clock });
     const listed = overview.activeGrants.map((g) => g.id);
     expect(listed.indexOf(soon)).toBeLessThan(listed.indexOf(later));
     expect(overview.counts.expiringSoon).toBeGreaterThanOrEqual(1);
@@ -144,14 +144,14 @@ describe("the overview", () => {
     expect(today.medianSeconds).toBe(120);
     expect(today.p90Seconds).toBe(120);
 
-    expect((await getOverview({ viewer: approver, clock })).recentEvents?.length).toBeGreaterThan(0);
+    expect((await getOverview({ principal: approver, clock })).recentEvents?.length).toBeGreaterThan(0);
   });
 });
 
 describe("an agent's standing exposure", () => {
   it("lists the scopes it holds right now, for whom and until when, and drops a grant the instant it expires", async () => {
     const clock = manualClock(new Date());
-    const agent = (await createAgent({ actor: admin, input: { name: "exposed-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read"] } })).id;
+    const agent = (await createAgent({ principal: admin, input: { name: "exposed-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read"] } })).id;
     await autoGrant(agent, clock, { durationSeconds: 600, onBehalfOf: "alice@example.com" });
     await autoGrant(agent, clock, { durationSeconds: 1200 });
     const detail = (await getAgentDetail({ agentId: agent, clock }))!;
@@ -166,28 +166,28 @@ describe("an agent's standing exposure", () => {
 
 describe("the audit log", () => {
   it("is for admins, approvers and commanders only", async () => {
-    await expect(listAuditEvents({ viewer, query: auditQuery({}) })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(exportAuditLog({ viewer, filter: {}, format: "jsonl" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(() => streamChainVerification({ viewer })).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
-    for (const reader of [admin, approver, commander]) expect((await listAuditEvents({ viewer: reader, query: auditQuery({ limit: "1" }) })).items).toHaveLength(1);
+    await expect(listAuditEvents({ principal: viewer, query: auditQuery({}) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(exportAuditLog({ principal: viewer, filter: {}, format: "jsonl" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(() => streamChainVerification({ principal: viewer })).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    for (const reader of [admin, approver, commander]) expect((await listAuditEvents({ principal: reader, query: auditQuery({ limit: "1" }) })).items).toHaveLength(1);
   });
 
   it("filters by actor (email, id or kind), action, subject and time, and pages on the sequence number", async () => {
-    const byAlice = await listAuditEvents({ viewer: admin, query: auditQuery({ actor: "alice@example.com" }) });
+    const byAlice = await listAuditEvents({ principal: admin, query: auditQuery({ actor: "alice@example.com" }) });
     expect(byAlice.items.length).toBeGreaterThan(0);
     expect(byAlice.items.every((e) => e.actorKind === "USER" && e.actorId === approver.userId && e.actorName === "alice")).toBe(true);
-    const bySystem = await listAuditEvents({ viewer: admin, query: auditQuery({ actor: "system", action: "grant.issued" }) });
+    const bySystem = await listAuditEvents({ principal: admin, query: auditQuery({ actor: "system", action: "grant.issued" }) });
     expect(bySystem.items.length).toBeGreaterThan(0);
     expect(bySystem.items.every((e) => e.actorKind === "SYSTEM" && e.action === "grant.issued")).toBe(true);
-    const byAgent = await listAuditEvents({ viewer: admin, query: auditQuery({ actor: opsBot, action: "request.filed" }) });
+    const byAgent = await listAuditEvents({ principal: admin, query: auditQuery({ actor: opsBot, action: "request.filed" }) });
     expect(byAgent.items.every((e) => e.actorId === opsBot && e.actorName === "ops-bot")).toBe(true);
-    expect((await listAuditEvents({ viewer: admin, query: auditQuery({ actor: "nobody@example.com" }) })).items).toEqual([]);
+    expect((await listAuditEvents({ principal: admin, query: auditQuery({ actor: "nobody@example.com" }) })).items).toEqual([]);
 
     const grant = byAgent.items[0]!;
-    const subject = await listAuditEvents({ viewer: admin, query: auditQuery({ subject: grant.subjectId }) });
+    const subject = await listAuditEvents({ principal: admin, query: auditQuery({ subject: grant.subjectId }) });
     expect(subject.items.every((e) => e.subjectId === grant.subjectId)).toBe(true);
 
-    const window = await listAuditEvents({ viewer: admin, query: auditQuery({ from: "2030-03-01T10:00", to: "2030-03-01T10:30:00Z" }) });
+    const window = await listAuditEvents({ principal: admin, query: auditQuery({ from: "2030-03-01T10:00", to: "2030-03-01T10:30:00Z" }) });
     expect(window.items.length).toBeGreaterThan(0);
     expect(window.items.every((e) => e.at >= "2030-03-01T10:00:00.000Z" && e.at < "2030-03-01T10:30:00.000Z")).toBe(true);
 
@@ -195,7 +195,7 @@ describe("the audit log", () => {
     const windowAll: string[] = [];
     let windowCursor: string | undefined;
     do {
-      const page = await listAuditEvents({ viewer: admin, query: auditQuery({ from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", limit: "2", cursor: windowCursor }) });
+      const page = await listAuditEvents({ principal: admin, query: auditQuery({ from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", limit: "2", cursor: windowCursor }) });
       windowAll.push(...page.items.map((e) => e.seq));
       windowCursor = page.nextCursor ?? undefined;
     } while (windowCursor);
@@ -207,7 +207,7 @@ describe("the audit log", () => {
     const all: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listAuditEvents({ viewer: admin, query: auditQuery({ limit: "7", cursor }) });
+      const page = await listAuditEvents({ principal: admin, query: auditQuery({ limit: "7", cursor }) });
       all.push(...page.items.map((e) => e.seq));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -225,7 +225,7 @@ describe("the audit log", () => {
 });
 
 describe("exporting the audit log", () => {
-  const exportLines = async (filter: AuditFilter) => (await text(await exportAuditLog({ viewer: approver, filter, format: "jsonl" }))).split("\n").filter(Boolean);
+  const exportLines = async (filter: AuditFilter) => (await text(await exportAuditLog({ principal: approver, filter, format: "jsonl" }))).split("\n").filter(Boolean);
 
   it("streams every event as JSON Lines, oldest first, in batches, and the file re-verifies offline", async () => {
     // Enough events for several database batches.
@@ -269,19 +269,19 @@ describe("exporting the audit log", () => {
       const { recordEvent } = await import("@/lib/audit/record-event");
       await recordEvent(tx, { actor: { kind: "SYSTEM", id: null }, action: "scope.updated", subject: { kind: "scope", id: "=HYPERLINK(1)" }, at: new Date() });
     });
-    const csv = await text(await exportAuditLog({ viewer: admin, filter: { subject: "=HYPERLINK(1)" }, format: "csv" }));
+    const csv = await text(await exportAuditLog({ principal: admin, filter: { subject: "=HYPERLINK(1)" }, format: "csv" }));
     const [header, row, end] = csv.split("\r\n");
     expect(header).toBe("seq,id,at,actorKind,actorId,action,subjectKind,subjectId,agentId,data,prevHash,hash");
     expect(row).toContain(",scope,'=HYPERLINK(1),,{},");
     expect(end).toBe("");
-    const quoted = await text(await exportAuditLog({ viewer: admin, filter: { subject: "bulk-7" }, format: "csv" }));
+    const quoted = await text(await exportAuditLog({ principal: admin, filter: { subject: "bulk-7" }, format: "csv" }));
     expect(quoted).toContain('"{""i"":7,""note"":""quote \\"" and, comma""}"');
   });
 });
 
 describe("verifying the chain from the browser", () => {
   it("streams progress, then the verdict", async () => {
-    const messages = (await text(streamChainVerification({ viewer: commander }))).trim().split("\n").map((line) => JSON.parse(line) as VerificationMessage);
+    const messages = (await text(streamChainVerification({ principal: commander }))).trim().split("\n").map((line) => JSON.parse(line) as VerificationMessage);
     const total = await prisma.auditEvent.count();
     expect(messages.at(-1)).toEqual({ type: "result", ok: true, count: total });
     expect(messages.filter((m) => m.type === "progress").at(-1)).toEqual({ type: "progress", checked: total, total });
@@ -289,7 +289,7 @@ describe("verifying the chain from the browser", () => {
 
   it("reports the first bad sequence number", async () => {
     await prisma.$executeRaw`UPDATE "AuditEvent" SET data = '{"tampered": true}'::jsonb WHERE seq = 2`;
-    const messages = (await text(streamChainVerification({ viewer: admin }))).trim().split("\n").map((line) => JSON.parse(line) as VerificationMessage);
+    const messages = (await text(streamChainVerification({ principal: admin }))).trim().split("\n").map((line) => JSON.parse(line) as VerificationMessage);
     expect(messages.at(-1)).toMatchObject({ type: "result", ok: false, badSeq: "2" });
   });
 });

@@ -12,10 +12,13 @@ import { feedIsConnected } from "@/lib/events/change-feed";
 import { issueGrantToken } from "@/lib/grant-tokens/issue-grant-token";
 import { revokeGrant } from "@/lib/grants/revoke-grant";
 import { findVerificationKey } from "@/lib/signing-keys/find-verification-key";
+import type { AgentPrincipal } from "@/lib/kernel/principal";
 import { ensureAdmin } from "./api-helpers";
 import { CRM, grantFor, setUpWorld, type World } from "./resource-server-fixtures";
 
 const ISSUER = "http://baton.test";
+/** The agent releasing its own grant; revoking reads only its id. */
+const asAgent = (agentId: string): AgentPrincipal => ({ kind: "agent", agentId, agentName: "ops", ownerId: "", credential: "agent-key", keyId: "", keyPrefix: "" });
 let world: World;
 
 beforeAll(async () => {
@@ -93,10 +96,10 @@ describe("revocation reaches the index", () => {
     const { index, decide } = await databaseContext({ clock });
     const question = { agentId: world.ops.id, scope: "crm.customers:read" };
     const others = (await prisma.grant.findMany({ where: { agentId: world.ops.id, status: "ACTIVE", id: { not: grant.id } } })).map((g) => g.id);
-    for (const id of others) await revokeGrant({ revoker: { kind: "agent", agentId: world.ops.id }, grantId: id });
+    for (const id of others) await revokeGrant({ principal: asAgent(world.ops.id), grantId: id });
     expect(await decide(question)).toMatchObject({ allow: true, grantId: grant.id });
 
-    await revokeGrant({ revoker: { kind: "agent", agentId: world.ops.id }, grantId: grant.id });
+    await revokeGrant({ principal: asAgent(world.ops.id), grantId: grant.id });
     expect(index.isCurrent()).toBe(true);
     expect(await decide(question)).toEqual({ allow: false, reason: "no_grant" });
     index.stop();
@@ -110,7 +113,7 @@ describe("revocation reaches the index", () => {
     const question = { agentId: world.other.id, scope: "crm.customers:read" };
     expect((await decide(question)).allow).toBe(true);
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
-    await disableAgent({ actor: { userId: admin.id, role: "ADMIN" }, agentId: world.other.id });
+    await disableAgent({ principal: { kind: "person" as const, userId: admin.id, role: "ADMIN" }, agentId: world.other.id });
     expect((await decide(question)).allow).toBe(false);
     index.stop();
   });
@@ -128,7 +131,7 @@ describe("fail-closed when the change feed is lost", () => {
     feed.drop();
     expect(index.isCurrent()).toBe(false);
     // The index never hears of this revocation; its memory still holds the grant.
-    await revokeGrant({ revoker: { kind: "agent", agentId: world.ops.id }, grantId: grant.id });
+    await revokeGrant({ principal: asAgent(world.ops.id), grantId: grant.id });
     expect((await index.read(world.ops.id)).from).toBe("source");
     expect(await decide(question)).toEqual({ allow: false, reason: "no_grant" });
 

@@ -53,7 +53,7 @@ beforeAll(async () => {
   admin = await ensureAdmin();
   world = await setUpWorld(admin);
   const owner = await prisma.user.findUniqueOrThrow({ where: { email: "owner@example.com" } });
-  viewerToken = (await createPersonalToken({ actor: { userId: owner.id, role: "VIEWER" }, input: { name: "fuzz" } })).token;
+  viewerToken = (await createPersonalToken({ principal: { kind: "person" as const, userId: owner.id, role: "VIEWER" }, input: { name: "fuzz" } })).token;
   expect((await call(scopesRoute.POST, { token: admin, body: { key: "fuzz.pending:write", risk: "HIGH", maxDurationSeconds: 3600, approverGroup: "crm-approvers" } })).status).toBe(201);
   // A victim for the admin routes, so valid admin calls never disable the agents the fuzzing calls as.
   const victim = await call(agentsRoute.POST, { token: admin, body: { name: "fuzz-victim", ownerEmail: "owner@example.com", eligibleScopes: ["crm.customers:read"] } });

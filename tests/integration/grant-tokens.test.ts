@@ -233,21 +233,21 @@ describe("revocation", () => {
   it("lets a person revoke as admin, as the agent's owner, or as an approver of one of its scopes — nobody else", async () => {
     const person = async (email: string) => {
       const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-      return { kind: "person" as const, person: { userId: user.id, role: user.role } };
+      return { kind: "person" as const, userId: user.id, role: user.role };
     };
     const [owner, alice, bob] = [await person("owner@example.com"), await person("alice@example.com"), await person("bob@example.com")];
     const crmWrite = await grantFor(world.ops.key, ["crm.customers:write"]);
     const logs = await grantFor(world.ops.key, ["logs.read"]);
 
     // Bob approves nothing and owns nothing: the grant looks missing to him.
-    await expect(revokeGrant({ revoker: bob, grantId: crmWrite.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeGrant({ principal: bob, grantId: crmWrite.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // Alice is in the group that decides crm.customers:write, not logs.read.
-    await expect(revokeGrant({ revoker: alice, grantId: logs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await revokeGrant({ revoker: alice, grantId: crmWrite.id, reason: "approver pulled it" })).toMatchObject({ status: "REVOKED" });
-    expect(await revokeGrant({ revoker: owner, grantId: logs.id })).toMatchObject({ status: "REVOKED" });
+    await expect(revokeGrant({ principal: alice, grantId: logs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await revokeGrant({ principal: alice, grantId: crmWrite.id, reason: "approver pulled it" })).toMatchObject({ status: "REVOKED" });
+    expect(await revokeGrant({ principal: owner, grantId: logs.id })).toMatchObject({ status: "REVOKED" });
     const byAdmin = await grantFor(world.ops.key, ["logs.read"]);
     const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
-    expect(await revokeGrant({ revoker: { kind: "person", person: { userId: adminUser.id, role: "ADMIN" } }, grantId: byAdmin.id })).toMatchObject({ status: "REVOKED" });
+    expect(await revokeGrant({ principal: { kind: "person" as const, userId: adminUser.id, role: "ADMIN" }, grantId: byAdmin.id })).toMatchObject({ status: "REVOKED" });
     const revokers = await prisma.grant.findMany({ where: { id: { in: [crmWrite.id, logs.id, byAdmin.id] } }, select: { revokedById: true, revokedByKind: true } });
     expect(revokers.map((grant) => grant.revokedByKind)).toEqual(["USER", "USER", "USER"]);
   });

@@ -29,7 +29,7 @@ export async function personWithToken(admin: string, email: string, role: string
   const created = await call(usersRoute.POST, { token: admin, body: { email, name: email.split("@")[0], role, password: "a long password 123" } });
   expect(created.status, JSON.stringify(created.json)).toBe(201);
   const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-  const { token } = await createPersonalToken({ actor: { userId: user.id, role: user.role }, input: { name: "tests" } });
+  const { token } = await createPersonalToken({ principal: { kind: "person" as const, userId: user.id, role: user.role }, input: { name: "tests" } });
   return { id: user.id, email, token };
 }
 

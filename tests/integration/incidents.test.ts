@@ -23,7 +23,7 @@ const grantAs = (token: string, incidentId: string, body: Record<string, unknown
   call(grantsRoute.POST, { token, params: { id: incidentId }, body: { agentId: world.bot.id, scopes: ["crm.notes:write"], durationSeconds: 600, reason: "Annotate the affected customers", ...body } });
 const resolveAs = (token: string, incidentId: string, note?: string) => call(resolveRoute.POST, { token, params: { id: incidentId }, body: note ? { note } : {} });
 const decide = (agentId: string, scope: string) => call(decisionsRoute.POST, { token: world.crmSecret, body: { agentId, scope } });
-const approverAlice = async () => ({ userId: (await prisma.user.findUniqueOrThrow({ where: { email: "alice@example.com" } })).id, role: "APPROVER" as const, authTime: new Date() });
+const approverAlice = async () => ({ kind: "person" as const, userId: (await prisma.user.findUniqueOrThrow({ where: { email: "alice@example.com" } })).id, role: "APPROVER" as const, authTime: new Date() });
 
 describe("opening and reading incidents through the API", () => {
   it("lets a commander open one, and makes them its commander", async () => {
@@ -113,8 +113,8 @@ describe("the commander's direct grant", () => {
     expect((await decide(world.bot.id, "crm.customers:erase")).json.allow).toBe(false);
 
     // Separation of duties: the commander filed it and the agent would act for them.
-    await expect(decideRequest({ approver: { userId: world.carol.id, role: "COMMANDER", authTime: new Date() }, requestId: request.id, decision: { kind: "approve", comment: "" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await decideRequest({ approver: await approverAlice(), requestId: request.id, decision: { kind: "approve", comment: "confirmed" } })).toMatchObject({ outcome: "approved" });
+    await expect(decideRequest({ principal: { kind: "person" as const, userId: world.carol.id, role: "COMMANDER", authTime: new Date() }, requestId: request.id, decision: { kind: "approve", comment: "" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await decideRequest({ principal: await approverAlice(), requestId: request.id, decision: { kind: "approve", comment: "confirmed" } })).toMatchObject({ outcome: "approved" });
     const grant = await prisma.grant.findUniqueOrThrow({ where: { requestId: request.id } });
     expect(grant).toMatchObject({ incidentId: incident.id, scopes: ["crm.notes:write", "crm.customers:erase"] });
   });
@@ -122,13 +122,13 @@ describe("the commander's direct grant", () => {
   it("asks for a recent sign-in before the commander's approval of a critical scope, as for any approval", async () => {
     const incident = await openIncidentAs(world.carol.token);
     const input = { agentId: world.bot.id, scopes: ["crm.customers:erase"], durationSeconds: 600, reason: "Erase the leaked test accounts" };
-    const carol = { userId: world.carol.id, role: "COMMANDER" as const };
+    const carol = { kind: "person" as const, userId: world.carol.id, role: "COMMANDER" as const };
     const stale = new Date(Date.now() - 11 * 60_000);
-    await expect(grantIncidentAuthority({ actor: carol, incidentId: incident.id, input, signedInAt: stale })).rejects.toMatchObject({ code: "FORBIDDEN", details: { errors: [{ field: "stepUp" }] } });
+    await expect(grantIncidentAuthority({ principal: { ...carol, authTime: stale }, incidentId: incident.id, input })).rejects.toMatchObject({ code: "FORBIDDEN", details: { errors: [{ field: "stepUp" }] } });
     expect(await prisma.accessRequest.count({ where: { incidentId: incident.id } })).toBe(0);
     // Not critical: a direct grant needs no step-up.
-    expect((await grantIncidentAuthority({ actor: carol, incidentId: incident.id, input: { ...input, scopes: ["crm.notes:write"] }, signedInAt: stale })).outcome).toBe("granted");
-    expect((await grantIncidentAuthority({ actor: carol, incidentId: incident.id, input, signedInAt: new Date() })).outcome).toBe("awaiting_second_approval");
+    expect((await grantIncidentAuthority({ principal: { ...carol, authTime: stale }, incidentId: incident.id, input: { ...input, scopes: ["crm.notes:write"] } })).outcome).toBe("granted");
+    expect((await grantIncidentAuthority({ principal: { ...carol, authTime: new Date() }, incidentId: incident.id, input })).outcome).toBe("awaiting_second_approval");
   });
 
   it("never lets the commander's own approval complete a critical request, even when they could approve it", async () => {

@@ -67,7 +67,7 @@ const callCrm = (method: "GET" | "POST", token: string) =>
 
 async function approveAsAlice(requestId: string, narrowing: { scopes: string[]; durationSeconds: number }) {
   const alice = await prisma.user.findUniqueOrThrow({ where: { email: "alice@example.com" } });
-  return decideRequest({ approver: { userId: alice.id, role: alice.role, authTime: new Date() }, requestId, decision: { kind: "approve", comment: "read only, and briefly", ...narrowing } });
+  return decideRequest({ principal: { kind: "person" as const, userId: alice.id, role: alice.role, authTime: new Date() }, requestId, decision: { kind: "approve", comment: "read only, and briefly", ...narrowing } });
 }
 
 type Structured = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -12,7 +12,7 @@ describe("sessions", () => {
     const earlier = { authTime: new Date("2026-11-24T09:00:00Z") };
     expect(isSessionCurrent(earlier, user, clock.now())).toBe(true);
 
-    await signOutEverywhere({ actor: { userId: user.id, role: user.role }, clock });
+    await signOutEverywhere({ principal: { kind: "person" as const, userId: user.id, role: user.role }, clock });
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.sessionsValidAfter).toEqual(clock.now());
     expect(isSessionCurrent(earlier, after, clock.now())).toBe(false);

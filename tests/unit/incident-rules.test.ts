@@ -1,30 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { canRunIncident, mayOpenIncidents, type IncidentActor } from "@/lib/incidents/incident-actor";
 import { grantAuthorityForm } from "@/lib/incidents/form-schemas";
 import { parseIncidentToolEvent } from "@/lib/incidents/pagerduty-event";
-
-const person = (role: "ADMIN" | "APPROVER" | "COMMANDER" | "VIEWER", userId = "usr_me"): IncidentActor => ({ kind: "person", person: { userId, role } });
-const tool: IncidentActor = { kind: "integration", integrationId: "itg_1", slug: "pagerduty" };
-
-describe("who runs an incident", () => {
-  it.each([
-    ["an admin, any incident", person("ADMIN"), { commanderId: "usr_other", externalSource: null }, true],
-    ["its commander", person("COMMANDER"), { commanderId: "usr_me", externalSource: null }, true],
-    ["another commander", person("COMMANDER"), { commanderId: "usr_other", externalSource: null }, false],
-    ["any commander while nobody commands it", person("COMMANDER"), { commanderId: null, externalSource: "pagerduty" }, true],
-    ["an approver, even when nobody commands it", person("APPROVER"), { commanderId: null, externalSource: null }, false],
-    ["a viewer named as commander (role changed since)", person("VIEWER"), { commanderId: "usr_me", externalSource: null }, false],
-    ["the integration that opened it", tool, { commanderId: "usr_other", externalSource: "pagerduty" }, true],
-    ["another tool's or a person's incident, for an integration", tool, { commanderId: null, externalSource: null }, false],
-  ])("%s → %s", (_, actor, incident, expected) => {
-    expect(canRunIncident(actor, incident)).toBe(expected);
-  });
-
-  it("lets commanders, admins and integrations open incidents, nobody else", () => {
-    expect([person("ADMIN"), person("COMMANDER"), tool, person("APPROVER"), person("VIEWER")].map(mayOpenIncidents)).toEqual([true, true, true, false, false]);
-  });
-});
 
 const event = (eventType: string, data: Record<string, unknown>) => ({ event: { id: "01J", event_type: eventType, data } });
 

@@ -6,7 +6,7 @@ import { registerAgentForm } from "@/lib/agents/form-schemas";
 import { formAction } from "@/lib/http/form-action";
 
 export const registerAgentAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: registerAgentForm }, async (input, user) => {
-  const agent = await createAgent({ actor: { userId: user.id, role: user.role }, input });
+  const agent = await createAgent({ principal: user, input });
   revalidatePath("/agents");
   redirect(`/agents/${agent.id}`);
 });

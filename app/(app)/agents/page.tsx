@@ -7,13 +7,14 @@ import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components
 import { TimeCell } from "@/components/ui/time-cell";
 import { listAgentSummaries } from "@/lib/agents/list-agent-summaries";
 import { requireUserForPage } from "@/lib/auth/current-user";
+import { mayAdminister } from "@/lib/authorization/rules";
 import { listScopes } from "@/lib/scopes/list-scopes";
 
 export const metadata: Metadata = { title: "Agents" };
 
 export default async function AgentsPage() {
   const viewer = await requireUserForPage();
-  const isAdmin = viewer.role === "ADMIN";
+  const isAdmin = mayAdminister(viewer);
   const [{ asOf, agents }, scopes] = await Promise.all([listAgentSummaries(), isAdmin ? listScopes() : []]);
   const now = new Date(asOf).getTime();
   return (

@@ -15,12 +15,11 @@ import { requirePageAccess } from "@/lib/auth/current-user";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageAccess("/audit");
-  const viewer = { userId: user.id, role: user.role };
+  const viewer = await requirePageAccess("/audit");
   const parsed = auditPageQuery.safeParse(await searchParams);
   const applied = parsed.success ? parsed.data : auditPageQuery.parse({});
   const query = toAuditQuery(applied);
-  const page = await listAuditEvents({ viewer, query: applied });
+  const page = await listAuditEvents({ principal: viewer, query: applied });
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title="Audit log" description="Every change Baton made, hash-chained in the order it was written. Times are UTC.">

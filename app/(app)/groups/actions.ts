@@ -7,11 +7,11 @@ import { formAction } from "@/lib/http/form-action";
 import { groupChatWebhookForm } from "@/lib/webhooks/form-schemas";
 
 export const createGroupAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: createGroupForm }, async (input, user) => {
-  await createGroup({ actor: { userId: user.id, role: user.role }, input });
+  await createGroup({ principal: user, input });
   revalidatePath("/groups");
 });
 
 export const setGroupChatWebhookAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: groupChatWebhookForm }, async ({ id, chatWebhookUrl }, user) => {
-  await updateGroup({ actor: { userId: user.id, role: user.role }, groupId: id, input: { chatWebhookUrl } });
+  await updateGroup({ principal: user, groupId: id, input: { chatWebhookUrl } });
   revalidatePath("/groups");
 });

@@ -4,6 +4,7 @@ import { CreateGroupDialog } from "@/components/admin/create-group-dialog";
 import { GroupChatWebhookDialog } from "@/components/admin/group-chat-webhook-dialog";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
+import { mayAdminister } from "@/lib/authorization/rules";
 import { listGroups } from "@/lib/groups/list-groups";
 
 export const metadata: Metadata = { title: "Groups" };
@@ -15,13 +16,13 @@ export default async function GroupsPage() {
     <CatalogPage
       title="Groups"
       description="Approver groups: the people who decide requests for the scopes assigned to them."
-      action={viewer.role === "ADMIN" && <CreateGroupDialog />}
+      action={mayAdminister(viewer) && <CreateGroupDialog />}
       listTitle="Approver groups"
       empty={
         groups.length === 0 && {
           title: "No approver group exists yet.",
           why:
-            viewer.role === "ADMIN"
+            mayAdminister(viewer)
               ? "A group holds the people who decide requests for the scopes routed to it; without one, only admins decide. Create one and add yourself to decide requests."
               : "A group holds the people who decide requests for the scopes routed to it; an admin creates them.",
           holdsAction: true,
@@ -58,7 +59,7 @@ export default async function GroupsPage() {
               <TableCell>
                 <div className="flex items-center gap-2 whitespace-nowrap">
                   <span className={group.chatWebhookConfigured ? undefined : "text-muted-foreground"}>{group.chatWebhookConfigured ? "New requests posted" : "Off"}</span>
-                  {viewer.role === "ADMIN" && <GroupChatWebhookDialog group={group} />}
+                  {mayAdminister(viewer) && <GroupChatWebhookDialog group={group} />}
                 </div>
               </TableCell>
             </TableRow>

@@ -17,26 +17,23 @@ import { handOverIncident } from "@/lib/incidents/hand-over-incident";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { resolveIncident } from "@/lib/incidents/resolve-incident";
 import { revokeIncidentIntegration } from "@/lib/incidents/revoke-incident-integration";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import type { FormState } from "@/lib/http/form-action";
 
 // The domain functions decide who may do what; the role lists here only spare the others a round trip.
-const person = (user: CurrentUser) => ({ userId: user.id, role: user.role });
-
 type OpenAction = (previous: FormState & { incidentId?: string }, formData: FormData) => Promise<FormState & { incidentId?: string }>;
 export const openIncidentAction: OpenAction = formAction({ access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: openIncidentForm }, async (input, user) => {
-  const incident = await openIncident({ actor: { kind: "person", person: person(user) }, input });
+  const incident = await openIncident({ principal: user, input });
   revalidatePath("/incidents");
   return { ok: true, incidentId: incident.id };
 });
 
 export const resolveIncidentAction = formAction({ access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: resolveIncidentForm }, async ({ incidentId, note }, user) => {
-  await resolveIncident({ actor: { kind: "person", person: person(user) }, incidentId, note });
+  await resolveIncident({ principal: user, incidentId, note });
   revalidatePath(`/incidents/${incidentId}`);
 });
 
 export const handOverIncidentAction = formAction({ access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: handOverIncidentForm }, async ({ incidentId, commanderEmail, note }, user) => {
-  await handOverIncident({ actor: person(user), incidentId, input: { commanderEmail, note } });
+  await handOverIncident({ principal: user, incidentId, input: { commanderEmail, note } });
   revalidatePath(`/incidents/${incidentId}`);
 });
 
@@ -44,7 +41,7 @@ type GrantAction = (previous: GrantedAuthorityFormState, formData: FormData) => 
 export const grantIncidentAuthorityAction: GrantAction = formAction(
   { access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: grantAuthorityForm },
   async ({ incidentId, agentId, scopes, duration, reason }, user) => {
-    const granted = await grantIncidentAuthority({ actor: person(user), incidentId, input: { agentId, scopes, durationSeconds: duration, reason }, signedInAt: user.authTime });
+    const granted = await grantIncidentAuthority({ principal: user, incidentId, input: { agentId, scopes, durationSeconds: duration, reason } });
     revalidatePath(`/incidents/${incidentId}`);
     return { ok: true, awaitingSecondApproval: granted.requestId ?? undefined };
   },
@@ -52,12 +49,12 @@ export const grantIncidentAuthorityAction: GrantAction = formAction(
 
 type CreateIntegrationAction = (previous: CreatedIntegrationFormState, formData: FormData) => Promise<CreatedIntegrationFormState>;
 export const createIntegrationAction: CreateIntegrationAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: createIntegrationForm }, async (input, user) => {
-  const created = await createIncidentIntegration({ actor: person(user), input });
+  const created = await createIncidentIntegration({ principal: user, input });
   revalidatePath("/incidents");
   return { ok: true, webhookSecret: created.webhookSecret, credential: created.credential, webhookPath: created.webhookPath };
 });
 
 export const revokeIntegrationAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: revokeIntegrationForm }, async ({ id, reason }, user) => {
-  await revokeIncidentIntegration({ actor: person(user), integrationId: id, input: { reason } });
+  await revokeIncidentIntegration({ principal: user, integrationId: id, input: { reason } });
   revalidatePath("/incidents");
 });

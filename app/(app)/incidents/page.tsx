@@ -10,6 +10,8 @@ import { queryKeys } from "@/components/live/query-keys";
 import { Prefetched } from "@/components/requests/prefetched";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
+import { mayAdminister, mayOpenIncidents } from "@/lib/authorization/rules";
+import type { PersonPrincipal } from "@/lib/kernel/principal";
 import { listIncidentIntegrations } from "@/lib/incidents/list-incident-integrations";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { listIncidentsQuery } from "@/lib/incidents/schemas";
@@ -21,7 +23,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const parsed = listIncidentsQuery.safeParse(await searchParams);
   const status = parsed.success ? parsed.data.status : "all";
   const incidents = await listIncidents({ status });
-  const runsIncidents = user.role === "ADMIN" || user.role === "COMMANDER";
+  const runsIncidents = mayOpenIncidents(user);
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title="Incidents" description="Authority handed out for an incident ends when it is resolved. Changes appear here as they happen.">
@@ -30,13 +32,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <Prefetched queryKey={queryKeys.incidentList(status)} data={incidents}>
         <IncidentsList status={status} />
       </Prefetched>
-      {user.role === "ADMIN" && <IncidentTools actor={{ userId: user.id, role: user.role }} />}
+      {mayAdminister(user) && <IncidentTools principal={user} />}
     </div>
   );
 }
 
-async function IncidentTools({ actor }: { actor: { userId: string; role: "ADMIN" } }) {
-  const integrations = await listIncidentIntegrations({ actor });
+async function IncidentTools({ principal }: { principal: PersonPrincipal }) {
+  const integrations = await listIncidentIntegrations({ principal });
   return (
     <SectionCard id="incident-tools" title="Incident tools" description="Tools that open and resolve incidents by signed webhook." actions={<RegisterIntegrationDialog />} empty={integrations.length === 0 && "No incident tool is registered."}>
       <Table aria-label="Incident tools">

@@ -12,17 +12,17 @@ import { revokePersonalToken } from "@/lib/tokens/revoke-personal-token";
 type CreateTokenAction = (previous: CreatedTokenFormState, formData: FormData) => Promise<CreatedTokenFormState>;
 
 export const createPersonalTokenAction: CreateTokenAction = formAction({ access: "signed-in", schema: createPersonalTokenForm }, async (input, user) => {
-  const created = await createPersonalToken({ actor: { userId: user.id, role: user.role }, input });
+  const created = await createPersonalToken({ principal: user, input });
   revalidatePath("/profile");
   return { ok: true, createdToken: created.token };
 });
 
 export const revokePersonalTokenAction = formAction({ access: "signed-in", schema: revokePersonalTokenForm }, async ({ tokenId }, user) => {
-  await revokePersonalToken({ actor: { userId: user.id, role: user.role }, tokenId });
+  await revokePersonalToken({ principal: user, tokenId });
   revalidatePath("/profile");
 });
 
 export const signOutEverywhereAction = formAction({ access: "signed-in", schema: z.object({}) }, async (_input, user) => {
-  await signOutEverywhere({ actor: { userId: user.id, role: user.role } });
+  await signOutEverywhere({ principal: user });
   await signOut({ redirectTo: "/sign-in" });
 });

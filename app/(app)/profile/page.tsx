@@ -14,8 +14,7 @@ export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
   const viewer = await requireUserForPage();
-  const actor = { userId: viewer.id, role: viewer.role };
-  const [profile, { asOf, tokens }] = await Promise.all([getOwnProfile({ actor }), listPersonalTokens({ actor })]);
+  const [profile, { asOf, tokens }] = await Promise.all([getOwnProfile({ principal: viewer }), listPersonalTokens({ principal: viewer })]);
   const now = new Date(asOf).getTime();
   return (
     <div className="flex flex-col gap-5">

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Requests" };
 
 export default async function RequestsPage() {
   const viewer = await requireUserForPage();
-  const inbox = await listInbox({ viewer: { userId: viewer.id, role: viewer.role }, signedInAt: viewer.authTime });
+  const inbox = await listInbox({ principal: viewer });
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title="Requests" description="Access requests waiting for a decision. New ones appear here as agents file them." />

@@ -10,7 +10,7 @@ import { rotateResourceServerSecret } from "@/lib/resource-servers/rotate-resour
 type SecretAction = (previous: CreatedResourceServerFormState, formData: FormData) => Promise<CreatedResourceServerFormState>;
 
 export const createResourceServerAction: SecretAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: createResourceServerForm }, async (input, user) => {
-  const created = await createResourceServer({ actor: { userId: user.id, role: user.role }, input });
+  const created = await createResourceServer({ principal: user, input });
   revalidatePath("/resource-servers");
   return { ok: true, issuedSecret: created.secret };
 });
@@ -18,13 +18,13 @@ export const createResourceServerAction: SecretAction = formAction({ access: "si
 export const rotateResourceServerSecretAction: SecretAction = formAction(
   { access: "signed-in", roles: ["ADMIN"], schema: rotateResourceServerSecretForm },
   async ({ id, overlapSeconds }, user) => {
-    const rotated = await rotateResourceServerSecret({ actor: { userId: user.id, role: user.role }, resourceServerId: id, overlapSeconds });
+    const rotated = await rotateResourceServerSecret({ principal: user, resourceServerId: id, overlapSeconds });
     revalidatePath("/resource-servers");
     return { ok: true, issuedSecret: rotated.secret };
   },
 );
 
 export const revokeResourceServerAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: revokeResourceServerForm }, async ({ id, reason }, user) => {
-  await revokeResourceServer({ actor: { userId: user.id, role: user.role }, resourceServerId: id, reason });
+  await revokeResourceServer({ principal: user, resourceServerId: id, reason });
   revalidatePath("/resource-servers");
 });

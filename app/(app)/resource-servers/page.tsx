@@ -5,6 +5,7 @@ import { RevokeResourceServerDialog, RotateResourceServerSecretDialog } from "@/
 import { Badge } from "@/components/ui/badge";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
+import { mayAdminister } from "@/lib/authorization/rules";
 import { listResourceServers } from "@/lib/resource-servers/list-resource-servers";
 
 export const metadata: Metadata = { title: "Resource servers" };
@@ -16,7 +17,7 @@ export default async function ResourceServersPage() {
     <CatalogPage
       title="Resource servers"
       description="The downstream tools that enforce grants: each is the audience of grant tokens and asks Baton for decisions."
-      action={viewer.role === "ADMIN" && <CreateResourceServerDialog />}
+      action={mayAdminister(viewer) && <CreateResourceServerDialog />}
       listTitle="All resource servers"
       empty={
         servers.length === 0 && {
@@ -33,7 +34,7 @@ export default async function ResourceServersPage() {
             <TableHead>Secret</TableHead>
             <TableHead>Scopes it enforces</TableHead>
             <TableHead>Created</TableHead>
-            {viewer.role === "ADMIN" && <TableHead className="sr-only">Actions</TableHead>}
+            {mayAdminister(viewer) && <TableHead className="sr-only">Actions</TableHead>}
           </TableRow>
         </TableHeader>
         <tbody>
@@ -75,7 +76,7 @@ export default async function ResourceServersPage() {
                   {server.createdAt.slice(0, 10)}
                 </time>
               </TableCell>
-              {viewer.role === "ADMIN" && (
+              {mayAdminister(viewer) && (
                 <TableCell className="whitespace-nowrap text-right">
                   {!server.revokedAt && (
                     <span className="inline-flex gap-2">

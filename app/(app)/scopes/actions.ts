@@ -6,11 +6,11 @@ import { createScopeForm, updateScopeForm } from "@/lib/scopes/form-schemas";
 import { updateScope } from "@/lib/scopes/update-scope";
 
 export const createScopeAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: createScopeForm }, async (input, user) => {
-  await createScope({ actor: { userId: user.id, role: user.role }, input });
+  await createScope({ principal: user, input });
   revalidatePath("/scopes");
 });
 
 export const updateScopeAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: updateScopeForm }, async ({ key, ...input }, user) => {
-  await updateScope({ actor: { userId: user.id, role: user.role }, key, input });
+  await updateScope({ principal: user, key, input });
   revalidatePath("/scopes");
 });

@@ -4,6 +4,7 @@ import { RiskBadge } from "@/components/admin/risk-badge";
 import { ScopeDialog } from "@/components/admin/scope-dialog";
 import { ActionsHead, Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
+import { mayAdminister } from "@/lib/authorization/rules";
 import { listGroups } from "@/lib/groups/list-groups";
 import { listResourceServers } from "@/lib/resource-servers/list-resource-servers";
 import { formatDuration } from "@/lib/kernel/duration";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Scopes" };
 
 export default async function ScopesPage() {
   const viewer = await requireUserForPage();
-  const isAdmin = viewer.role === "ADMIN";
+  const isAdmin = mayAdminister(viewer);
   const [scopes, groups, servers] = await Promise.all([listScopes(), isAdmin ? listGroups() : [], isAdmin ? listResourceServers() : []]);
   const groupNames = groups.map((group) => group.name);
   const audiences = servers.filter((server) => !server.revokedAt).map((server) => server.audience);

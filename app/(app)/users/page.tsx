@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const viewer = await requirePageAccess("/users");
-  const [{ asOf, users }, groups] = await Promise.all([listUsers({ actor: { userId: viewer.id, role: viewer.role } }), listGroups()]);
+  const [{ asOf, users }, groups] = await Promise.all([listUsers({ principal: viewer }), listGroups()]);
   const ssoConfigured = oidcSettings() !== null;
   return (
     <div className="flex flex-col gap-5">
@@ -27,7 +27,7 @@ export default async function UsersPage() {
         <InviteUserDialog ssoConfigured={ssoConfigured} />
       </PageHeader>
       <SectionCard title="Everyone">
-        <UsersTable users={users} groupNames={groups.map((group) => group.name)} viewerId={viewer.id} now={new Date(asOf).getTime()} />
+        <UsersTable users={users} groupNames={groups.map((group) => group.name)} viewerId={viewer.userId} now={new Date(asOf).getTime()} />
       </SectionCard>
     </div>
   );

@@ -10,31 +10,30 @@ import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { updateWebhookEndpoint } from "@/lib/webhooks/update-webhook-endpoint";
 
 const admin = { access: "signed-in", roles: ["ADMIN"] } as const;
-const actorOf = (user: { id: string; role: "ADMIN" | "APPROVER" | "COMMANDER" | "VIEWER" }) => ({ userId: user.id, role: user.role });
 
 // formAction passes the handler's state through untouched, so the new secret reaches the form that asked for it.
 type CreateAction = (previous: CreatedWebhookFormState, formData: FormData) => Promise<CreatedWebhookFormState>;
 
 export const createWebhookAction: CreateAction = formAction({ ...admin, schema: createWebhookForm }, async (input, user) => {
-  const created = await createWebhookEndpoint({ actor: actorOf(user), input });
+  const created = await createWebhookEndpoint({ principal: user, input });
   revalidatePath("/webhooks");
   return { ok: true, issuedSecret: created.secret };
 });
 
 export const updateWebhookAction = formAction({ ...admin, schema: updateWebhookForm }, async ({ id, enabled, ...input }, user) => {
-  await updateWebhookEndpoint({ actor: actorOf(user), endpointId: id, input: { ...input, disabled: enabled !== "on" } });
+  await updateWebhookEndpoint({ principal: user, endpointId: id, input: { ...input, disabled: enabled !== "on" } });
   revalidatePath(`/webhooks/${id}`);
   revalidatePath("/webhooks");
 });
 
 export const deleteWebhookAction = formAction({ ...admin, schema: webhookIdForm }, async ({ id }, user) => {
-  await deleteWebhookEndpoint({ actor: actorOf(user), endpointId: id });
+  await deleteWebhookEndpoint({ principal: user, endpointId: id });
   revalidatePath("/webhooks");
   redirect("/webhooks");
 });
 
 export const sendTestEventAction = formAction({ ...admin, schema: webhookIdForm }, async ({ id }, user) => {
-  const delivery = await sendTestEvent({ actor: actorOf(user), endpointId: id });
+  const delivery = await sendTestEvent({ principal: user, endpointId: id });
   await deliverSoon([delivery.id]);
   revalidatePath(`/webhooks/${id}`);
   return { ok: true, message: "Test event queued: its delivery appears in the log below." };

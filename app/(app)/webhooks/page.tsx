@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
   const viewer = await requirePageAccess("/webhooks");
-  const endpoints = await listWebhookEndpoints({ actor: { userId: viewer.id, role: viewer.role } });
+  const endpoints = await listWebhookEndpoints({ principal: viewer });
   return (
     <CatalogPage
       title="Webhooks"

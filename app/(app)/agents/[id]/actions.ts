@@ -11,24 +11,24 @@ import { formAction } from "@/lib/http/form-action";
 type KeyAction = (previous: IssuedKeyFormState, formData: FormData) => Promise<IssuedKeyFormState>;
 
 export const issueAgentKeyAction: KeyAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: issueAgentKeyForm }, async ({ agentId, expiresInSeconds }, user) => {
-  const issued = await issueAgentKey({ actor: { userId: user.id, role: user.role }, agentId, expiresInSeconds });
+  const issued = await issueAgentKey({ principal: user, agentId, expiresInSeconds });
   revalidatePath(`/agents/${agentId}`);
   return { ok: true, issuedKey: issued.key };
 });
 
 export const rotateAgentKeyAction: KeyAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: rotateAgentKeyForm }, async ({ agentId, keyId, overlapSeconds }, user) => {
-  const issued = await rotateAgentKey({ actor: { userId: user.id, role: user.role }, agentId, keyId, overlapSeconds });
+  const issued = await rotateAgentKey({ principal: user, agentId, keyId, overlapSeconds });
   revalidatePath(`/agents/${agentId}`);
   return { ok: true, issuedKey: issued.key };
 });
 
 export const revokeAgentKeyAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: revokeAgentKeyForm }, async ({ agentId, keyId }, user) => {
-  await revokeAgentKey({ actor: { userId: user.id, role: user.role }, agentId, keyId });
+  await revokeAgentKey({ principal: user, agentId, keyId });
   revalidatePath(`/agents/${agentId}`);
 });
 
 export const disableAgentAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: disableAgentForm }, async ({ agentId, reason }, user) => {
-  await disableAgent({ actor: { userId: user.id, role: user.role }, agentId, reason });
+  await disableAgent({ principal: user, agentId, reason });
   revalidatePath(`/agents/${agentId}`);
   revalidatePath("/agents");
 });

@@ -4,7 +4,7 @@ import { AgentDetailView } from "@/components/agents/agent-detail-view";
 import { queryKeys } from "@/components/live/query-keys";
 import { Prefetched } from "@/components/requests/prefetched";
 import { getAgentDetail } from "@/lib/agents/get-agent-detail";
-import { canReadAudit } from "@/lib/audit/audit-readers";
+import { mayAdminister, mayReadAudit } from "@/lib/authorization/rules";
 import { requireUserForPage } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Agent" };
@@ -16,7 +16,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   if (!detail) notFound();
   return (
     <Prefetched queryKey={queryKeys.agent(id)} data={detail}>
-      <AgentDetailView agentId={id} viewerIsAdmin={viewer.role === "ADMIN"} viewerReadsAudit={canReadAudit(viewer)} />
+      <AgentDetailView agentId={id} viewerIsAdmin={mayAdminister(viewer)} viewerReadsAudit={mayReadAudit(viewer)} />
     </Prefetched>
   );
 }

@@ -12,7 +12,7 @@ const revokeGrantForm = z.object({
 
 /** revokeGrant decides who may revoke, so an approver or agent owner gets here too, not only admins. */
 export const revokeGrantAction = formAction({ access: "signed-in", schema: revokeGrantForm }, async ({ grantId, reason }, user) => {
-  await revokeGrant({ revoker: { kind: "person", person: { userId: user.id, role: user.role } }, grantId, reason });
+  await revokeGrant({ principal: user, grantId, reason });
   revalidatePath(`/grants/${grantId}`);
   revalidatePath("/grants");
 });

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Grant" };
 export default async function GrantPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireUserForPage();
   const { id } = await params;
-  const detail = await getGrantDetail({ viewer: { userId: viewer.id, role: viewer.role }, grantId: id });
+  const detail = await getGrantDetail({ principal: viewer, grantId: id });
   if (!detail) notFound();
   return (
     <Prefetched queryKey={queryKeys.grant(id)} data={detail}>

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Incident" };
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireUserForPage();
   const { id } = await params;
-  const detail = await getIncidentDetail({ viewer: { userId: viewer.id, role: viewer.role }, incidentId: id });
+  const detail = await getIncidentDetail({ principal: viewer, incidentId: id });
   if (!detail) notFound();
   return (
     <Prefetched queryKey={queryKeys.incident(id)} data={detail}>

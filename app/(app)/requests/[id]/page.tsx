@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Request" };
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireUserForPage();
   const { id } = await params;
-  const detail = await getRequestDetail({ viewer: { userId: viewer.id, role: viewer.role }, requestId: id, signedInAt: viewer.authTime });
+  const detail = await getRequestDetail({ principal: viewer, requestId: id });
   if (!detail) notFound();
   return (
     <Prefetched queryKey={queryKeys.request(id)} data={detail}>

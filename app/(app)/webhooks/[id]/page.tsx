@@ -8,6 +8,7 @@ import { TimeCell } from "@/components/ui/time-cell";
 import { RefreshWhilePending } from "@/components/webhooks/refresh-while-pending";
 import { DeleteWebhookDialog, EditWebhookDialog, SendTestEventButton } from "@/components/webhooks/webhook-endpoint-actions";
 import { requirePageAccess } from "@/lib/auth/current-user";
+import type { PersonPrincipal } from "@/lib/kernel/principal";
 import { AppError } from "@/lib/kernel/errors";
 import { getWebhookEndpoint } from "@/lib/webhooks/get-webhook-endpoint";
 import type { WebhookDeliveryDto } from "@/lib/webhooks/schemas";
@@ -22,9 +23,9 @@ function Outcome({ delivery }: { delivery: WebhookDeliveryDto }) {
   return <span className="text-muted-foreground">not tried yet</span>;
 }
 
-async function loadEndpoint(viewer: { id: string; role: "ADMIN" | "APPROVER" | "COMMANDER" | "VIEWER" }, id: string) {
+async function loadEndpoint(viewer: PersonPrincipal, id: string) {
   try {
-    return await getWebhookEndpoint({ actor: { userId: viewer.id, role: viewer.role }, endpointId: id });
+    return await getWebhookEndpoint({ principal: viewer, endpointId: id });
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") return null;
     throw error;

@@ -5,4 +5,4 @@ import { sessionRoute } from "@/lib/http/session-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ query: auditPageQuery }, async ({ user, query }) => json(await listAuditEvents({ viewer: { userId: user.id, role: user.role }, query })));
+export const GET = sessionRoute({ query: auditPageQuery }, async ({ principal, query }) => json(await listAuditEvents({ principal, query })));

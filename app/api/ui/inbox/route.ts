@@ -4,4 +4,4 @@ import { sessionRoute } from "@/lib/http/session-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({}, async ({ user }) => json(await listInbox({ viewer: { userId: user.id, role: user.role }, signedInAt: user.authTime })));
+export const GET = sessionRoute({}, async ({ principal }) => json(await listInbox({ principal })));

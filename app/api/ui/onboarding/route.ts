@@ -5,6 +5,6 @@ import { configuredBaseUrl } from "@/lib/webhooks/chat-message";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ roles: ["ADMIN"] }, async ({ user }) =>
-  json(await getOnboardingProgress({ viewer: { userId: user.id, role: user.role }, baseUrl: configuredBaseUrl() })),
+export const GET = sessionRoute({ roles: ["ADMIN"] }, async ({ principal }) =>
+  json(await getOnboardingProgress({ principal, baseUrl: configuredBaseUrl() })),
 );

@@ -4,4 +4,4 @@ import { getOverview } from "@/lib/overview/get-overview";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({}, async ({ user }) => json(await getOverview({ viewer: { userId: user.id, role: user.role } })));
+export const GET = sessionRoute({}, async ({ principal }) => json(await getOverview({ principal })));

@@ -1,6 +1,5 @@
 import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { incidentActorOf } from "@/lib/http/incident-actor-of";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { openIncident } from "@/lib/incidents/open-incident";
 
@@ -9,5 +8,5 @@ export const GET = apiRoute(route("get", "/api/v1/incidents"), async ({ query, c
 );
 
 export const POST = apiRoute(route("post", "/api/v1/incidents"), async ({ caller, body, clock }) =>
-  json(await openIncident({ actor: incidentActorOf(caller), input: body, clock }), 201),
+  json(await openIncident({ principal: caller, input: body, clock }), 201),
 );

@@ -6,8 +6,8 @@ import { grantParams } from "@/lib/grants/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ params: grantParams }, async ({ user, params }) => {
-  const detail = await getGrantDetail({ viewer: { userId: user.id, role: user.role }, grantId: params.id });
+export const GET = sessionRoute({ params: grantParams }, async ({ principal, params }) => {
+  const detail = await getGrantDetail({ principal, grantId: params.id });
   if (!detail) throw notFound("The grant");
   return json(detail);
 });

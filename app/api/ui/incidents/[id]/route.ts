@@ -6,8 +6,8 @@ import { incidentParams } from "@/lib/incidents/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ params: incidentParams }, async ({ user, params }) => {
-  const detail = await getIncidentDetail({ viewer: { userId: user.id, role: user.role }, incidentId: params.id });
+export const GET = sessionRoute({ params: incidentParams }, async ({ principal, params }) => {
+  const detail = await getIncidentDetail({ principal, incidentId: params.id });
   if (!detail) throw notFound("The incident");
   return json(detail);
 });

@@ -6,8 +6,8 @@ import { requestParams } from "@/lib/requests/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ params: requestParams }, async ({ user, params }) => {
-  const detail = await getRequestDetail({ viewer: { userId: user.id, role: user.role }, requestId: params.id, signedInAt: user.authTime });
+export const GET = sessionRoute({ params: requestParams }, async ({ principal, params }) => {
+  const detail = await getRequestDetail({ principal, requestId: params.id });
   if (!detail) throw notFound("The access request");
   return json(detail);
 });

@@ -1,8 +1,7 @@
 import { route } from "@/lib/api/route-table";
 import { createGroup } from "@/lib/groups/create-group";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 
 export const POST = apiRoute(route("post", "/api/v1/admin/groups"), async ({ caller, body }) =>
-  json(await createGroup({ actor: personActor(caller), input: body }), 201),
+  json(await createGroup({ principal: caller, input: body }), 201),
 );

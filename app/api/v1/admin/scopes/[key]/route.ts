@@ -1,8 +1,7 @@
 import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 import { updateScope } from "@/lib/scopes/update-scope";
 
 export const PATCH = apiRoute(route("patch", "/api/v1/admin/scopes/{key}"), async ({ caller, body, params }) =>
-  json(await updateScope({ actor: personActor(caller), key: params.key, input: body })),
+  json(await updateScope({ principal: caller, key: params.key, input: body })),
 );

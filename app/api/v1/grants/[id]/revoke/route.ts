@@ -1,12 +1,11 @@
 import { route } from "@/lib/api/route-table";
 import { revokeGrant } from "@/lib/grants/revoke-grant";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 
 export const POST = apiRoute(route("post", "/api/v1/grants/{id}/revoke"), async ({ caller, body, params, clock }) =>
   json(
     await revokeGrant({
-      revoker: caller.kind === "agent" ? { kind: "agent", agentId: caller.agentId } : { kind: "person", person: personActor(caller) },
+      principal: caller,
       grantId: params.id,
       reason: body.reason,
       clock,

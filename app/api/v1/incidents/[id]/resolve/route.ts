@@ -1,8 +1,7 @@
 import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { incidentActorOf } from "@/lib/http/incident-actor-of";
 import { resolveIncident } from "@/lib/incidents/resolve-incident";
 
 export const POST = apiRoute(route("post", "/api/v1/incidents/{id}/resolve"), async ({ caller, params, body, clock }) =>
-  json(await resolveIncident({ actor: incidentActorOf(caller), incidentId: params.id, note: body.note, clock })),
+  json(await resolveIncident({ principal: caller, incidentId: params.id, note: body.note, clock })),
 );

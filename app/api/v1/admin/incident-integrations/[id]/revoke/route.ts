@@ -1,8 +1,7 @@
 import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 import { revokeIncidentIntegration } from "@/lib/incidents/revoke-incident-integration";
 
 export const POST = apiRoute(route("post", "/api/v1/admin/incident-integrations/{id}/revoke"), async ({ caller, params, body, clock }) =>
-  json(await revokeIncidentIntegration({ actor: personActor(caller), integrationId: params.id, input: body, clock })),
+  json(await revokeIncidentIntegration({ principal: caller, integrationId: params.id, input: body, clock })),
 );

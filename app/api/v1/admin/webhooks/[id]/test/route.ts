@@ -1,11 +1,10 @@
 import { route } from "@/lib/api/route-table";
 import { apiRoute, json } from "@/lib/http/api-route";
-import { personActor } from "@/lib/http/person-actor";
 import { deliverSoon } from "@/lib/jobs/running-job-runner";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 
 export const POST = apiRoute(route("post", "/api/v1/admin/webhooks/{id}/test"), async ({ caller, params }) => {
-  const delivery = await sendTestEvent({ actor: personActor(caller), endpointId: params.id });
+  const delivery = await sendTestEvent({ principal: caller, endpointId: params.id });
   await deliverSoon([delivery.id]);
   return json(delivery, 202);
 });
