@@ -29,7 +29,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/lib/*", "!@/lib/kernel", "!@/lib/generated"], message: "lib/kernel/ imports no domain: move the shared piece into the kernel, or keep this code in the domain." },
+            {
+              group: ["@/lib/*", "!@/lib/kernel", "!@/lib/generated"],
+              message: "lib/kernel/ imports no domain: move the shared piece into the kernel, or keep this code in the domain.",
+            },
             { group: ["../*"], message: "lib/kernel/ imports no domain: import kernel modules as ./name." },
             { group: ["@/components/*", "@/app/*"], message: "lib/kernel/ imports no UI." },
           ],
@@ -46,7 +49,10 @@ const config = [
         {
           patterns: [
             databaseOnlyInLib,
-            { group: ["@/components/*", "!@/components/ui", "!@/components/shared"], message: "components/ui and components/shared import no feature component: move the shared piece here instead." },
+            {
+              group: ["@/components/*", "!@/components/ui", "!@/components/shared"],
+              message: "components/ui and components/shared import no feature component: move the shared piece here instead.",
+            },
             { group: ["../*", "!../ui", "!../shared"], message: "components/ui and components/shared import no feature component." },
           ],
         },

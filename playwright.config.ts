@@ -8,7 +8,16 @@ export const FRESH_LOG = process.env.E2E_FRESH_LOG ?? "test-results/fresh-server
 const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3299);
 const OIDC_CLIENT = { id: "baton-e2e", secret: "baton-e2e-client-secret-0123456789abcdef" };
 
-const chromiumFlags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const chromiumFlags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 const executablePath = process.env.BATON_E2E_BROWSER || undefined;
 
 function server(port: number, env: Record<string, string>, log: string) {
@@ -78,6 +87,10 @@ export default defineConfig({
       },
       process.env.E2E_MAIN_LOG ?? "test-results/main-server.log",
     ),
-    server(FRESH_PORT, { BATON_DATA_DIR: process.env.E2E_FRESH_DATA_DIR ?? ".baton/e2e-fresh", DATABASE_URL: process.env.E2E_FRESH_DATABASE_URL ?? "" }, FRESH_LOG),
+    server(
+      FRESH_PORT,
+      { BATON_DATA_DIR: process.env.E2E_FRESH_DATA_DIR ?? ".baton/e2e-fresh", DATABASE_URL: process.env.E2E_FRESH_DATABASE_URL ?? "" },
+      FRESH_LOG,
+    ),
   ],
 });

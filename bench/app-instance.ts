@@ -47,7 +47,13 @@ export async function startApp(options: { port: number; databaseUrl?: string; en
     }
   };
   for (let i = 0; i < 1200; i++) {
-    if (await fetch(`${url}/api/health`).then((response) => response.ok, () => false)) return { url, child, kill, readyMs: performance.now() - started };
+    if (
+      await fetch(`${url}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return { url, child, kill, readyMs: performance.now() - started };
     if (child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

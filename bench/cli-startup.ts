@@ -38,7 +38,9 @@ function timeProcess({ args, exitCode }: { args: string[]; exitCode: number }, e
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) =>
-    child.on("exit", (code) => (code === exitCode ? resolve(performance.now() - started) : reject(new Error(`node ${args.join(" ")} exited ${code}: ${stderr.trim()}`)))),
+    child.on("exit", (code) =>
+      code === exitCode ? resolve(performance.now() - started) : reject(new Error(`node ${args.join(" ")} exited ${code}: ${stderr.trim()}`)),
+    ),
   );
 }
 
@@ -48,7 +50,8 @@ function timeProcess({ args, exitCode }: { args: string[]; exitCode: number }, e
  */
 export async function measureCliStartup(): Promise<Figure[]> {
   // The bundle is what users run; an edit since the last build would have bin/baton.mjs compile the sources instead.
-  if (currentBundle(root) === null && spawnSync(process.execPath, ["scripts/build-cli.mjs"], { cwd: root, stdio: "inherit" }).status !== 0) throw new Error("bundling the CLI failed");
+  if (currentBundle(root) === null && spawnSync(process.execPath, ["scripts/build-cli.mjs"], { cwd: root, stdio: "inherit" }).status !== 0)
+    throw new Error("bundling the CLI failed");
   const stub = http.createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(REQUEST)));
   await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
   const env = { ...process.env, BATON_URL: `http://127.0.0.1:${(stub.address() as AddressInfo).port}`, BATON_API_KEY: "bench-agent-key" };

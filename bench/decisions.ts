@@ -28,7 +28,13 @@ async function load(url: string, secret: string, bodies: string[], route = "/api
     url: `${url}${route}`,
     connections: CONNECTIONS,
     duration: DURATION_SECONDS,
-    requests: [{ method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    requests: [
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+      },
+    ],
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
   return result;
@@ -80,14 +86,29 @@ export async function measurePdpThroughput(db: BenchDatabase, children: { kill()
   const throughput = {} as Record<ServerKind, number>;
   for (const kind of Object.keys(servers) as ServerKind[]) {
     // A first pass warms the token cache, the JIT and the connection pools alike for every contestant.
-    await load(servers[kind], db.secret, bodies.slice(0, 200)).then(() => undefined, () => undefined);
+    await load(servers[kind], db.secret, bodies.slice(0, 200)).then(
+      () => undefined,
+      () => undefined,
+    );
     throughput[kind] = Math.round((await load(servers[kind], db.secret, bodies)).requests.average);
   }
   const figures: Figure[] = [
     { name: "bare-node-throughput", value: throughput["bare-node"], unit: "req/s", goal: "reference", ratio: null },
-    { name: "pdp-warm-cache-throughput", value: throughput["pdp-warm-cache"], unit: "req/s", goal: ">=0.5x-bare-node", ratio: round(throughput["pdp-warm-cache"] / throughput["bare-node"]) },
+    {
+      name: "pdp-warm-cache-throughput",
+      value: throughput["pdp-warm-cache"],
+      unit: "req/s",
+      goal: ">=0.5x-bare-node",
+      ratio: round(throughput["pdp-warm-cache"] / throughput["bare-node"]),
+    },
     { name: "fastify-jose-casbin-throughput", value: throughput["fastify-jose-casbin"], unit: "req/s", goal: "reference", ratio: null },
-    { name: "pdp-cache-off-throughput", value: throughput["pdp-cache-off"], unit: "req/s", goal: ">=1.0x-fastify-jose-casbin", ratio: round(throughput["pdp-cache-off"] / throughput["fastify-jose-casbin"]) },
+    {
+      name: "pdp-cache-off-throughput",
+      value: throughput["pdp-cache-off"],
+      unit: "req/s",
+      goal: ">=1.0x-fastify-jose-casbin",
+      ratio: round(throughput["pdp-cache-off"] / throughput["fastify-jose-casbin"]),
+    },
   ];
   // The bare server at the warm PDP's half-load rate: the latency the generator and loopback add by themselves.
   const floorRate = Math.round(throughput["pdp-warm-cache"] / 2);
@@ -110,7 +131,10 @@ export async function measurePdpThroughput(db: BenchDatabase, children: { kill()
 /** The app's decision endpoint against a trivial route handler of the same build and server. */
 export async function measureAppDecisions(db: BenchDatabase, appUrl: string): Promise<Figure[]> {
   const bodies = await tokenBodies(db);
-  await load(appUrl, db.secret, bodies.slice(0, 200)).then(() => undefined, () => undefined);
+  await load(appUrl, db.secret, bodies.slice(0, 200)).then(
+    () => undefined,
+    () => undefined,
+  );
   const appDecisions = Math.round((await load(appUrl, db.secret, bodies)).requests.average);
   const appTrivial = Math.round((await load(appUrl, db.secret, bodies, "/api/ping")).requests.average);
   return [

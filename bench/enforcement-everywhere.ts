@@ -16,7 +16,11 @@ export interface DecisionPoint {
 }
 
 async function allows(point: DecisionPoint, secret: string, question: object): Promise<boolean> {
-  const response = await fetch(`${point.url}/api/v1/decisions`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(question) });
+  const response = await fetch(`${point.url}/api/v1/decisions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+    body: JSON.stringify(question),
+  });
   if (!response.ok) throw new Error(`${point.name}: HTTP ${response.status} ${await response.text()}`);
   return ((await response.json()) as { allow: boolean }).allow;
 }
@@ -34,16 +38,35 @@ export async function measureRevocationEverywhere(options: { points: DecisionPoi
   const origin = points[0]!.url;
   const suffix = Date.now().toString(36);
   const scope = `bench.rev${suffix}:read`;
-  await api(origin, BENCH_ADMIN.token, "POST", "/api/v1/admin/scopes", { key: scope, risk: "LOW", maxDurationSeconds: 3600, autoApprove: true, resourceServer: BENCH_AUDIENCE });
-  await api(origin, BENCH_ADMIN.token, "POST", "/api/v1/admin/users", { email: `rev-owner-${suffix}@bench.test`, name: "Bench Owner", role: "VIEWER", password: "bench owner password" });
-  const agent = await api<{ id: string }>(origin, BENCH_ADMIN.token, "POST", "/api/v1/admin/agents", { name: `bench-rev-${suffix}`, ownerEmail: `rev-owner-${suffix}@bench.test`, eligibleScopes: [scope] });
+  await api(origin, BENCH_ADMIN.token, "POST", "/api/v1/admin/scopes", {
+    key: scope,
+    risk: "LOW",
+    maxDurationSeconds: 3600,
+    autoApprove: true,
+    resourceServer: BENCH_AUDIENCE,
+  });
+  await api(origin, BENCH_ADMIN.token, "POST", "/api/v1/admin/users", {
+    email: `rev-owner-${suffix}@bench.test`,
+    name: "Bench Owner",
+    role: "VIEWER",
+    password: "bench owner password",
+  });
+  const agent = await api<{ id: string }>(origin, BENCH_ADMIN.token, "POST", "/api/v1/admin/agents", {
+    name: `bench-rev-${suffix}`,
+    ownerEmail: `rev-owner-${suffix}@bench.test`,
+    eligibleScopes: [scope],
+  });
   const { key } = await api<{ key: string }>(origin, BENCH_ADMIN.token, "POST", `/api/v1/admin/agents/${agent.id}/keys`);
   const question = { agentId: agent.id, scope };
 
   const latencies: number[] = [];
   const acknowledgements: number[] = [];
   for (let round = 0; round < REVOCATIONS; round++) {
-    const filed = await api<{ grant: { id: string } }>(origin, key, "POST", "/api/v1/access-requests", { scopes: [scope], justification: "Benchmark: revocation everywhere", durationSeconds: 600 });
+    const filed = await api<{ grant: { id: string } }>(origin, key, "POST", "/api/v1/access-requests", {
+      scopes: [scope],
+      justification: "Benchmark: revocation everywhere",
+      durationSeconds: 600,
+    });
     const issued = performance.now();
     await Promise.all(points.map((point) => until(point, db.secret, question, true, issued)));
     const revoking = performance.now();
@@ -53,7 +76,13 @@ export async function measureRevocationEverywhere(options: { points: DecisionPoi
     latencies.push(...(await Promise.all(points.map((point) => until(point, db.secret, question, false, acknowledged)))));
   }
   return [
-    { name: "revocation-api-call-p50", value: round(acknowledgements.sort((a, b) => a - b)[acknowledgements.length >> 1]!), unit: "ms", goal: "info", ratio: null },
+    {
+      name: "revocation-api-call-p50",
+      value: round(acknowledgements.sort((a, b) => a - b)[acknowledgements.length >> 1]!),
+      unit: "ms",
+      goal: "info",
+      ratio: null,
+    },
     ...latencyFigures(`revocation-to-deny-on-${points.length}-points`, latencies, { p: 99, ms: 100 }),
   ];
 }
@@ -70,9 +99,15 @@ export async function measureDecisionsAtExpiry(options: { points: DecisionPoint[
   await client.connect();
   try {
     await client.query("BEGIN");
-    await client.query(`UPDATE "Grant" SET "expiresAt" = $1::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() WHERE id = ANY($2::text[])`, [new Date(expiresAt).toISOString(), grants.map((grant) => grant.id)]);
+    await client.query(`UPDATE "Grant" SET "expiresAt" = $1::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() WHERE id = ANY($2::text[])`, [
+      new Date(expiresAt).toISOString(),
+      grants.map((grant) => grant.id),
+    ]);
     for (const grant of grants)
-      await client.query(`SELECT pg_notify($1, $2)`, [CHANGE_CHANNEL, JSON.stringify({ seq: "0", action: "grant.issued", subjectKind: "grant", subjectId: grant.id, agentId: grant.agentId })]);
+      await client.query(`SELECT pg_notify($1, $2)`, [
+        CHANGE_CHANNEL,
+        JSON.stringify({ seq: "0", action: "grant.issued", subjectKind: "grant", subjectId: grant.id, agentId: grant.agentId }),
+      ]);
     await client.query("COMMIT");
   } finally {
     await client.end();

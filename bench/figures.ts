@@ -7,7 +7,8 @@ export interface Figure {
   ratio: number | null;
 }
 
-export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.max(0, Math.ceil((p / 100) * values.length) - 1))]!;
+export const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.max(0, Math.ceil((p / 100) * values.length) - 1))]!;
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 /** p50 for information and p95/p99 against a bound in ms: the shape of every latency figure. */

@@ -76,17 +76,17 @@ const log = (line: string) => {
   report.push(line);
 };
 const admin = personPrincipal("usr_bench", "ADMIN");
-const person = `person${1 + (3 * 40) % 200}@bench.test`;
+const person = `person${1 + ((3 * 40) % 200)}@bench.test`;
 const grantFilters: Record<string, Record<string, string>> = {
-  "all": { status: "all" },
-  "active": { status: "active" },
-  "expired": { status: "expired" },
-  "revoked": { status: "revoked" },
-  "agent": { status: "all", agent: `agt_${"7".padStart(26, "0")}` },
+  all: { status: "all" },
+  active: { status: "active" },
+  expired: { status: "expired" },
+  revoked: { status: "revoked" },
+  agent: { status: "all", agent: `agt_${"7".padStart(26, "0")}` },
   "scope (1 in 30)": { status: "all", scope: "bench.area7:read" },
   "scope (1 in 1000)": { status: "all", scope: "bench.rare:write" },
   "on behalf of": { status: "all", onBehalfOf: person },
-  "incident": { status: "all", incident: `inc_${"1".padStart(26, "0")}` },
+  incident: { status: "all", incident: `inc_${"1".padStart(26, "0")}` },
   "agent + scope + expired": { status: "expired", agent: `agt_${"8".padStart(26, "0")}`, scope: "bench.area7:read" },
 };
 log("grants list (50 a page): first page / the page in the middle of the filtered results");
@@ -94,7 +94,7 @@ for (const [label, filter] of Object.entries(grantFilters)) {
   const first = await listGrants({ search: grantSearchQuery.parse(filter) });
   // Walk the whole result with the cursors the list hands out (100 a page), then time the page in the middle.
   const cursors: string[] = [];
-  for (let cursor = first.nextCursor; cursor; ) {
+  for (let cursor = first.nextCursor; cursor;) {
     cursors.push(cursor);
     cursor = (await listGrants({ search: grantSearchQuery.parse({ ...filter, limit: "100", cursor }) })).nextCursor;
   }
@@ -102,15 +102,17 @@ for (const [label, filter] of Object.entries(grantFilters)) {
   const depth = cursor ? 50 + Math.floor(cursors.length / 2) * 100 : 0;
   const firstMs = await median(() => listGrants({ search: grantSearchQuery.parse(filter) }));
   const deepMs = cursor ? await median(() => listGrants({ search: grantSearchQuery.parse({ ...filter, cursor }) })) : null;
-  log(`  ${label.padEnd(26)} ${firstMs.toFixed(1).padStart(7)} / ${deepMs === null ? "   (one page)" : deepMs.toFixed(1).padStart(7)}   (${first.items.length}${first.nextCursor ? "+" : ""} rows; middle page ${depth.toLocaleString("en")} rows deep)`);
+  log(
+    `  ${label.padEnd(26)} ${firstMs.toFixed(1).padStart(7)} / ${deepMs === null ? "   (one page)" : deepMs.toFixed(1).padStart(7)}   (${first.items.length}${first.nextCursor ? "+" : ""} rows; middle page ${depth.toLocaleString("en")} rows deep)`,
+  );
 }
 
 const auditFilters: Record<string, Record<string, string>> = {
-  "everything": {},
+  everything: {},
   "actor (email)": { actor: person },
   "actor kind": { actor: "system" },
-  "action": { action: "grant.revoked" },
-  "subject": { subject: `grt_${"4242".padStart(26, "0")}` },
+  action: { action: "grant.revoked" },
+  subject: { subject: `grt_${"4242".padStart(26, "0")}` },
   "time range (a day)": { from: new Date(Date.now() - 40 * 86_400_000).toISOString(), to: new Date(Date.now() - 39 * 86_400_000).toISOString() },
 };
 log("");
@@ -125,7 +127,9 @@ for (const [label, filter] of Object.entries(auditFilters)) {
   });
   const firstMs = await median(() => listAuditEvents({ principal: admin, query: query() }));
   const deepMs = deep ? await median(() => listAuditEvents({ principal: admin, query: query({ cursor: deep }) })) : null;
-  log(`  ${label.padEnd(26)} ${firstMs.toFixed(1).padStart(7)} / ${deepMs === null ? "   (one page)" : deepMs.toFixed(1).padStart(7)}   (${first.items.length}${first.nextCursor ? "+" : ""} rows)`);
+  log(
+    `  ${label.padEnd(26)} ${firstMs.toFixed(1).padStart(7)} / ${deepMs === null ? "   (one page)" : deepMs.toFixed(1).padStart(7)}   (${first.items.length}${first.nextCursor ? "+" : ""} rows)`,
+  );
 }
 
 // The plans, for the SQL Prisma sends for a deep grants page (its shape: filters AND the keyset condition).
@@ -135,17 +139,31 @@ const explain = async (label: string, text: string, values: unknown[]) => {
   log(`plan: ${label}`);
   for (const line of plan) log(`  ${line}`);
 };
-const middle = (await sql.query(`SELECT "createdAt", id FROM "Grant" ORDER BY "createdAt" DESC, id DESC OFFSET 50000 LIMIT 1`)).rows[0] as { createdAt: Date; id: string };
+const middle = (await sql.query(`SELECT "createdAt", id FROM "Grant" ORDER BY "createdAt" DESC, id DESC OFFSET 50000 LIMIT 1`)).rows[0] as {
+  createdAt: Date;
+  id: string;
+};
 const keyset = `("createdAt" <= $1 AND ("createdAt" < $1 OR id < $2))`;
-await explain("all grants, 50,000 rows deep", `SELECT id FROM "Grant" WHERE ${keyset} ORDER BY "createdAt" DESC, id DESC LIMIT 51`, [middle.createdAt, middle.id]);
+await explain("all grants, 50,000 rows deep", `SELECT id FROM "Grant" WHERE ${keyset} ORDER BY "createdAt" DESC, id DESC LIMIT 51`, [
+  middle.createdAt,
+  middle.id,
+]);
 await explain(
   "expired (effective), 50,000 rows deep",
   `SELECT id FROM "Grant" WHERE "revokedAt" IS NULL AND (status = 'EXPIRED' OR (status = 'ACTIVE' AND "expiresAt" <= now())) AND ${keyset} ORDER BY "createdAt" DESC, id DESC LIMIT 51`,
   [middle.createdAt, middle.id],
 );
 await explain("one rare scope", `SELECT id FROM "Grant" WHERE scopes @> ARRAY['bench.rare:write'] ORDER BY "createdAt" DESC, id DESC LIMIT 51`, []);
-await explain("one agent, 50,000 rows deep", `SELECT id FROM "Grant" WHERE "agentId" = $3 AND ${keyset} ORDER BY "createdAt" DESC, id DESC LIMIT 51`, [middle.createdAt, middle.id, `agt_${"7".padStart(26, "0")}`]);
-await explain("active now", `SELECT id FROM "Grant" WHERE status = 'ACTIVE' AND "revokedAt" IS NULL AND "startsAt" <= now() AND "expiresAt" > now() ORDER BY "createdAt" DESC, id DESC LIMIT 51`, []);
+await explain("one agent, 50,000 rows deep", `SELECT id FROM "Grant" WHERE "agentId" = $3 AND ${keyset} ORDER BY "createdAt" DESC, id DESC LIMIT 51`, [
+  middle.createdAt,
+  middle.id,
+  `agt_${"7".padStart(26, "0")}`,
+]);
+await explain(
+  "active now",
+  `SELECT id FROM "Grant" WHERE status = 'ACTIVE' AND "revokedAt" IS NULL AND "startsAt" <= now() AND "expiresAt" > now() ORDER BY "createdAt" DESC, id DESC LIMIT 51`,
+  [],
+);
 
 await sql.end();
 await disconnect();

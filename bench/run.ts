@@ -48,8 +48,20 @@ async function main() {
   const unmet = figures.filter((figure) => figure.goal !== "info" && figure.goal !== "reference" && !meets(figure));
   console.log(`\n${figures.length} figures; ${unmet.length ? `goals not met: ${unmet.map((figure) => figure.name).join(", ")}` : "every goal met"}.`);
   fs.mkdirSync(path.join(here, "results"), { recursive: true });
-  const results = { measuredAt: new Date().toISOString(), sections: [...sections], cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, ...BENCH_SHAPE, grants, figures };
-  fs.writeFileSync(path.join(here, "results", sections.size === SECTIONS.length ? "latest.json" : "latest-partial.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const results = {
+    measuredAt: new Date().toISOString(),
+    sections: [...sections],
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    ...BENCH_SHAPE,
+    grants,
+    figures,
+  };
+  fs.writeFileSync(
+    path.join(here, "results", sections.size === SECTIONS.length ? "latest.json" : "latest-partial.json"),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
 }
 
 /** Every section that runs Baton's servers, on a seeded database; returns how many grants it seeded. */
@@ -57,7 +69,9 @@ async function measureServers(sections: Set<Section>, figures: Figure[]): Promis
   if (ensureBuild() !== 0) throw new Error("next build failed");
   console.log(`Seeding a fresh database on ${new URL(BASE_URL).host}…`);
   const db = await seedBenchDatabase(BASE_URL);
-  console.log(`${db.grants.length} grants; ${BENCH_SHAPE.connections} connections, ${BENCH_SHAPE.durationSeconds} s per load run on ${os.cpus().length} CPUs (load generator and servers share them).`);
+  console.log(
+    `${db.grants.length} grants; ${BENCH_SHAPE.connections} connections, ${BENCH_SHAPE.durationSeconds} s per load run on ${os.cpus().length} CPUs (load generator and servers share them).`,
+  );
   console.log("columns: name value unit goal ratio");
   const children: { kill(): unknown }[] = [];
   // Interrupted: stop the servers it started (they would outlive it otherwise) and drop its database.
@@ -96,7 +110,10 @@ async function measureServers(sections: Set<Section>, figures: Figure[]): Promis
           { name: "pdp-2", url: pdpUrls[1]! },
         ];
         figures.push(
-          ...section("P3 revocation and expiry on every instance and PDP", [...(await measureRevocationEverywhere({ points, db })), ...(await measureDecisionsAtExpiry({ points, db }))]),
+          ...section("P3 revocation and expiry on every instance and PDP", [
+            ...(await measureRevocationEverywhere({ points, db })),
+            ...(await measureDecisionsAtExpiry({ points, db })),
+          ]),
         );
       }
       if (sections.has("p4")) figures.push(...section("P4 100k grants and 1M audit events", await measureScale({ db, appUrl: apps[0]!.url })));

@@ -18,7 +18,9 @@ function progress(label: string, done: number, total: number) {
   if (!process.stderr.isTTY && done !== total && done % (total / 4) !== 0) return;
   const width = 30;
   const filled = Math.round((done / total) * width);
-  process.stderr.write(`${process.stderr.isTTY ? "\r" : ""}${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round((done / total) * 100)}%${process.stderr.isTTY && done < total ? "" : "\n"}`);
+  process.stderr.write(
+    `${process.stderr.isTTY ? "\r" : ""}${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round((done / total) * 100)}%${process.stderr.isTTY && done < total ? "" : "\n"}`,
+  );
 }
 
 /**
@@ -67,11 +69,15 @@ async function seedScale(db: BenchDatabase): Promise<{ agentKeys: string[] }> {
       agentKeys.push(key);
       return { id: `key_scale${index}`, agentId: benchAgentId(index), prefix, hash: sha256Hex(key) };
     });
-    await client.query(
-      `INSERT INTO "AgentKey" (id, "agentId", prefix, hash) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-      [rows.map((row) => row.id), rows.map((row) => row.agentId), rows.map((row) => row.prefix), rows.map((row) => row.hash)],
-    );
-    await client.query(`INSERT INTO "AgentEligibleScope" ("agentId", "scopeId") SELECT unnest($1::text[]), 'scp_crm.area0:read'`, [rows.map((row) => row.agentId)]);
+    await client.query(`INSERT INTO "AgentKey" (id, "agentId", prefix, hash) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`, [
+      rows.map((row) => row.id),
+      rows.map((row) => row.agentId),
+      rows.map((row) => row.prefix),
+      rows.map((row) => row.hash),
+    ]);
+    await client.query(`INSERT INTO "AgentEligibleScope" ("agentId", "scopeId") SELECT unnest($1::text[]), 'scp_crm.area0:read'`, [
+      rows.map((row) => row.agentId),
+    ]);
     await client.query("ANALYZE");
     return { agentKeys };
   } finally {

@@ -61,15 +61,28 @@ export async function seedBenchDatabase(baseUrl: string): Promise<BenchDatabase>
   try {
     await client.query("BEGIN");
     await client.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('usr_bench', 'owner@bench.test', 'Owner', now())`);
-    await client.query(`INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ('usr_benchadmin', $1, 'Bench Admin', 'ADMIN', $2, now())`, [BENCH_ADMIN.email, await hashPassword(BENCH_ADMIN.password)]);
+    await client.query(
+      `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ('usr_benchadmin', $1, 'Bench Admin', 'ADMIN', $2, now())`,
+      [BENCH_ADMIN.email, await hashPassword(BENCH_ADMIN.password)],
+    );
     const serverId = idOf("rs");
-    await client.query(`INSERT INTO "ResourceServer" (id, name, audience, "secretHash", "secretPrefix") VALUES ($1, 'crm', $2, $3, $4)`, [serverId, BENCH_AUDIENCE, sha256Hex(secret), secret.slice(0, 12)]);
+    await client.query(`INSERT INTO "ResourceServer" (id, name, audience, "secretHash", "secretPrefix") VALUES ($1, 'crm', $2, $3, $4)`, [
+      serverId,
+      BENCH_AUDIENCE,
+      sha256Hex(secret),
+      secret.slice(0, 12),
+    ]);
     await client.query(
       `INSERT INTO "Scope" (id, key, risk, "maxDurationSeconds", "resourceServerId", "updatedAt") SELECT 'scp_' || key, key, 'LOW', 3600, $1, now() FROM unnest($2::text[]) AS key`,
       [serverId, scopes],
     );
-    await client.query(`INSERT INTO "SigningKey" (kid, algorithm, "publicJwk", "privateJwkEncrypted", "activatedAt") VALUES ($1, 'EdDSA', $2, 'not used by the benchmark', now())`, [kid, publicKey.export({ format: "jwk" })]);
-    await client.query(`INSERT INTO "Agent" (id, name, "ownerId", "updatedAt") SELECT id, id, 'usr_bench', now() FROM unnest($1::text[]) AS id`, [[...new Set(grants.map((grant) => grant.agentId))]]);
+    await client.query(
+      `INSERT INTO "SigningKey" (kid, algorithm, "publicJwk", "privateJwkEncrypted", "activatedAt") VALUES ($1, 'EdDSA', $2, 'not used by the benchmark', now())`,
+      [kid, publicKey.export({ format: "jwk" })],
+    );
+    await client.query(`INSERT INTO "Agent" (id, name, "ownerId", "updatedAt") SELECT id, id, 'usr_bench', now() FROM unnest($1::text[]) AS id`, [
+      [...new Set(grants.map((grant) => grant.agentId))],
+    ]);
     await client.query(
       `INSERT INTO "Grant" (id, "agentId", scopes, "startsAt", "expiresAt", "grantedByKind", "updatedAt")
        SELECT id, agent, ARRAY[scope], now() - interval '1 minute', now() + interval '1 hour', 'SYSTEM', now() FROM unnest($1::text[], $2::text[], $3::text[]) AS g(id, agent, scope)`,

@@ -53,11 +53,25 @@ function openDashboardStream(appUrl: string, cookie: string) {
 export async function measureTimeToAccess(appUrl: string): Promise<Figure[]> {
   const admin = BENCH_ADMIN.token;
   const suffix = Date.now().toString(36);
-  await api(appUrl, admin, "POST", "/api/v1/admin/users", { email: `owner-${suffix}@bench.test`, name: "Bench Owner", role: "VIEWER", password: "bench owner password" });
+  await api(appUrl, admin, "POST", "/api/v1/admin/users", {
+    email: `owner-${suffix}@bench.test`,
+    name: "Bench Owner",
+    role: "VIEWER",
+    password: "bench owner password",
+  });
   await api(appUrl, admin, "POST", "/api/v1/admin/groups", { name: `bench-approvers-${suffix}`, memberEmails: [BENCH_ADMIN.email] });
   const scope = `bench.tta${suffix}:write`;
-  await api(appUrl, admin, "POST", "/api/v1/admin/scopes", { key: scope, risk: "MEDIUM", maxDurationSeconds: 3600, approverGroup: `bench-approvers-${suffix}` });
-  const agent = await api<{ id: string }>(appUrl, admin, "POST", "/api/v1/admin/agents", { name: `bench-tta-${suffix}`, ownerEmail: `owner-${suffix}@bench.test`, eligibleScopes: [scope] });
+  await api(appUrl, admin, "POST", "/api/v1/admin/scopes", {
+    key: scope,
+    risk: "MEDIUM",
+    maxDurationSeconds: 3600,
+    approverGroup: `bench-approvers-${suffix}`,
+  });
+  const agent = await api<{ id: string }>(appUrl, admin, "POST", "/api/v1/admin/agents", {
+    name: `bench-tta-${suffix}`,
+    ownerEmail: `owner-${suffix}@bench.test`,
+    eligibleScopes: [scope],
+  });
   const { key } = await api<{ key: string }>(appUrl, admin, "POST", `/api/v1/admin/agents/${agent.id}/keys`);
 
   const cookie = await signInForCookie(appUrl, BENCH_ADMIN);
@@ -68,7 +82,11 @@ export async function measureTimeToAccess(appUrl: string): Promise<Figure[]> {
   try {
     for (let sample = 0; sample < SAMPLES; sample++) {
       const filing = performance.now();
-      const filed = await api<{ id: string }>(appUrl, key, "POST", "/api/v1/access-requests", { scopes: [scope], justification: "Benchmark: time to access", durationSeconds: 600 });
+      const filed = await api<{ id: string }>(appUrl, key, "POST", "/api/v1/access-requests", {
+        scopes: [scope],
+        justification: "Benchmark: time to access",
+        durationSeconds: 600,
+      });
       toDashboard.push((await stream.seen("request.filed", filed.id)) - filing);
 
       const waiting = fetch(`${appUrl}/api/v1/access-requests/${filed.id}?wait=30`, { headers: { authorization: `Bearer ${key}` } });
@@ -88,5 +106,8 @@ export async function measureTimeToAccess(appUrl: string): Promise<Figure[]> {
   } finally {
     stream.close();
   }
-  return [...latencyFigures("filed-to-dashboard", toDashboard, { p: 95, ms: 250 }), ...latencyFigures("approved-to-waiting-agent", toAgent, { p: 95, ms: 250 })];
+  return [
+    ...latencyFigures("filed-to-dashboard", toDashboard, { p: 95, ms: 250 }),
+    ...latencyFigures("approved-to-waiting-agent", toAgent, { p: 95, ms: 250 }),
+  ];
 }

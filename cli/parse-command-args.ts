@@ -52,6 +52,9 @@ export function positiveInteger(value: string, flag: string): number {
 export function splitAction<const T extends string>(args: string[], actions: readonly T[]): { action: T; rest: string[] } {
   const [word, ...rest] = args;
   const action = actions.find((candidate) => candidate === word);
-  if (!action) throw new CliUsageError(word === undefined ? `missing action: ${actions.join(", ")}` : `unknown action ${JSON.stringify(word)}: expected ${actions.join(", ")}`);
+  if (!action)
+    throw new CliUsageError(
+      word === undefined ? `missing action: ${actions.join(", ")}` : `unknown action ${JSON.stringify(word)}: expected ${actions.join(", ")}`,
+    );
   return { action, rest };
 }

@@ -13,5 +13,12 @@ export function oneLine(text: string): string {
 export function formatTable(headers: string[], rows: string[][]): string {
   const cells = [headers, ...rows.map((row) => row.map(oneLine))];
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? "").length)));
-  return cells.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd()).join("\n");
+  return cells
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }

@@ -298,7 +298,8 @@ test("an admin registers a resource server, binds a scope to it, rotates its sec
   await expect(row).toContainText(`old ${first.slice(0, 12)}… accepted until`);
 
   // Both secrets work during the overlap; neither after the revocation.
-  const decide = (secret: string) => page.request.post("/api/v1/decisions", { headers: { authorization: `Bearer ${secret}` }, data: { agentId: "agt_01jd3z8k6q4d2w5h7x9c0v1b2n", scope } });
+  const decide = (secret: string) =>
+    page.request.post("/api/v1/decisions", { headers: { authorization: `Bearer ${secret}` }, data: { agentId: "agt_01jd3z8k6q4d2w5h7x9c0v1b2n", scope } });
   expect([(await decide(first)).status(), (await decide(second)).status()]).toEqual([200, 200]);
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
   const revoke = page.getByRole("alertdialog", { name: `Revoke ${name}?` });

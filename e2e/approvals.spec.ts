@@ -38,7 +38,11 @@ async function seed<P extends string, G extends string, S extends string>(
   const suffix = freshSuffix();
   const people = {} as Record<P, Person>;
   for (const [alias, role] of Object.entries(spec.people) as [P, string][]) {
-    people[alias] = { email: `${alias}-${suffix}@e2e.baton.dev`, password: `${alias}-password-${suffix}`, name: `${alias[0]!.toUpperCase()}${alias.slice(1)} ${suffix}` };
+    people[alias] = {
+      email: `${alias}-${suffix}@e2e.baton.dev`,
+      password: `${alias}-password-${suffix}`,
+      name: `${alias[0]!.toUpperCase()}${alias.slice(1)} ${suffix}`,
+    };
     await adminPost(request, "/api/v1/admin/users", { ...people[alias], role });
   }
   for (const [alias, members] of Object.entries(spec.groups) as [G, P[]][])
@@ -46,10 +50,20 @@ async function seed<P extends string, G extends string, S extends string>(
   const scopes = {} as Record<S, string>;
   for (const [alias, scope] of Object.entries(spec.scopes) as [S, { group: G; risk: Risk }][]) {
     scopes[alias] = `e2e.${alias}${suffix}:use`;
-    await adminPost(request, "/api/v1/admin/scopes", { key: scopes[alias], description: `The ${alias} fixture`, risk: scope.risk, maxDurationSeconds: 7200, approverGroup: `e2e-${scope.group}-${suffix}` });
+    await adminPost(request, "/api/v1/admin/scopes", {
+      key: scopes[alias],
+      description: `The ${alias} fixture`,
+      risk: scope.risk,
+      maxDurationSeconds: 7200,
+      approverGroup: `e2e-${scope.group}-${suffix}`,
+    });
   }
   const name = `e2e-bot-${suffix}`;
-  const agent = await adminPost<{ id: string }>(request, "/api/v1/admin/agents", { name, ownerEmail: spec.owner ? people[spec.owner].email : ADMIN.email, eligibleScopes: Object.values(scopes) });
+  const agent = await adminPost<{ id: string }>(request, "/api/v1/admin/agents", {
+    name,
+    ownerEmail: spec.owner ? people[spec.owner].email : ADMIN.email,
+    eligibleScopes: Object.values(scopes),
+  });
   const { key } = await adminPost<{ key: string }>(request, `/api/v1/admin/agents/${agent.id}/keys`, {});
   const asAgent = { authorization: `Bearer ${key}` };
 
@@ -59,7 +73,10 @@ async function seed<P extends string, G extends string, S extends string>(
     agent: { id: agent.id, name, env: { BATON_URL: MAIN_URL, BATON_API_KEY: key } },
     /** Files a request as the agent, through the agent API, and returns its id. */
     async file(scopeAliases: S[], justification = "Reconcile yesterday's payouts with the ledger", extra: { contextRef?: string; onBehalfOf?: string } = {}) {
-      const response = await request.post(`${MAIN_URL}/api/v1/access-requests`, { headers: asAgent, data: { scopes: scopeAliases.map((alias) => scopes[alias]), justification, durationSeconds: 1800, ...extra } });
+      const response = await request.post(`${MAIN_URL}/api/v1/access-requests`, {
+        headers: asAgent,
+        data: { scopes: scopeAliases.map((alias) => scopes[alias]), justification, durationSeconds: 1800, ...extra },
+      });
       expect(response.status(), await response.text()).toBe(201);
       return ((await response.json()) as { id: string }).id;
     },
@@ -100,7 +117,10 @@ test("a request filed by an agent appears live; the approver narrows it, and the
   await expect(page.getByText("Nothing is waiting for your decision.")).toBeVisible();
 
   const justification = "Reconcile <b>payouts</b> with the ledger";
-  const agentRun = runBaton(["request", "--scope", world.scopes.ledger, "--scope", world.scopes.payouts, "--for", "30m", "--reason", justification, "--wait", "45s", "--json"], world.agent.env);
+  const agentRun = runBaton(
+    ["request", "--scope", world.scopes.ledger, "--scope", world.scopes.payouts, "--for", "30m", "--reason", justification, "--wait", "45s", "--json"],
+    world.agent.env,
+  );
   const row = waitingForYou(page).getByRole("row", { name: world.agent.name });
   await expect(row).toBeVisible({ timeout: 15_000 });
   await expect(row).toContainText(justification);
@@ -127,7 +147,11 @@ test("a request filed by an agent appears live; the approver narrows it, and the
 });
 
 test("two approvers race on a one-approval request: one wins, the other is told someone decided first", async ({ request, signInAs }) => {
-  const world = await seed(request, { people: { ann: "APPROVER", ben: "APPROVER" }, groups: { ops: ["ann", "ben"] }, scopes: { deploy: { group: "ops", risk: "MEDIUM" } } });
+  const world = await seed(request, {
+    people: { ann: "APPROVER", ben: "APPROVER" },
+    groups: { ops: ["ann", "ben"] },
+    scopes: { deploy: { group: "ops", risk: "MEDIUM" } },
+  });
   const id = await world.file(["deploy"]);
   const pages = await Promise.all([signInAs(world.people.ann), signInAs(world.people.ben)]);
   for (const page of pages) {
@@ -188,7 +212,11 @@ test("a request routed to two groups needs an approver from each", async ({ requ
 });
 
 test("a viewer sees no decision buttons, and forged or same-origin decisions with a viewer's session are refused", async ({ request, signInAs }) => {
-  const world = await seed(request, { people: { ada: "APPROVER", vera: "VIEWER" }, groups: { ops: ["ada"] }, scopes: { deploy: { group: "ops", risk: "MEDIUM" } } });
+  const world = await seed(request, {
+    people: { ada: "APPROVER", vera: "VIEWER" },
+    groups: { ops: ["ada"] },
+    scopes: { deploy: { group: "ops", risk: "MEDIUM" } },
+  });
   const id = await world.file(["deploy"]);
   const page = await signInAs(world.people.vera);
   await visit(page, "/requests");
@@ -220,7 +248,12 @@ test("a viewer sees no decision buttons, and forged or same-origin decisions wit
 });
 
 test("the owner of the agent cannot decide its request, even as a member of the approver group", async ({ request, signInAs }) => {
-  const world = await seed(request, { people: { olga: "APPROVER" }, groups: { ops: ["olga"] }, scopes: { deploy: { group: "ops", risk: "MEDIUM" } }, owner: "olga" });
+  const world = await seed(request, {
+    people: { olga: "APPROVER" },
+    groups: { ops: ["olga"] },
+    scopes: { deploy: { group: "ops", risk: "MEDIUM" } },
+    owner: "olga",
+  });
   const id = await world.file(["deploy"]);
   const page = await signInAs(world.people.olga);
   await visit(page, "/requests");
@@ -416,8 +449,15 @@ test.describe("attention and truthful counts", () => {
     await expect(page.getByRole("table", { name: "Approvals" }).getByRole("row", { name: ADMIN.name })).toContainText("filed the request — not counted");
   });
 
-  test("requests that arrive live are highlighted and sorted by risk; the tab title counts them on every page; the nav shows a dot until the inbox is opened", async ({ request, signInAs }) => {
-    const world = await seed(request, { people: { ivy: "APPROVER" }, groups: { ops: ["ivy"] }, scopes: { logs: { group: "ops", risk: "LOW" }, prod: { group: "ops", risk: "CRITICAL" } } });
+  test("requests that arrive live are highlighted and sorted by risk; the tab title counts them on every page; the nav shows a dot until the inbox is opened", async ({
+    request,
+    signInAs,
+  }) => {
+    const world = await seed(request, {
+      people: { ivy: "APPROVER" },
+      groups: { ops: ["ivy"] },
+      scopes: { logs: { group: "ops", risk: "LOW" }, prod: { group: "ops", risk: "CRITICAL" } },
+    });
     const page = await signInAs(world.people.ivy);
     await visit(page, "/requests");
     await expect(page.getByText("Nothing is waiting for your decision.")).toBeVisible();
@@ -448,8 +488,15 @@ test.describe("attention and truthful counts", () => {
     await expect(unreadDot).toHaveCount(0);
   });
 
-  test("an open decision dialog follows its request: when someone else denies it, the dialog says who and why and no longer approves", async ({ request, signInAs }) => {
-    const world = await seed(request, { people: { ann: "APPROVER", ben: "APPROVER" }, groups: { ops: ["ann", "ben"] }, scopes: { deploy: { group: "ops", risk: "MEDIUM" } } });
+  test("an open decision dialog follows its request: when someone else denies it, the dialog says who and why and no longer approves", async ({
+    request,
+    signInAs,
+  }) => {
+    const world = await seed(request, {
+      people: { ann: "APPROVER", ben: "APPROVER" },
+      groups: { ops: ["ann", "ben"] },
+      scopes: { deploy: { group: "ops", risk: "MEDIUM" } },
+    });
     const id = await world.file(["deploy"]);
     const [ann, ben] = await Promise.all([signInAs(world.people.ann), signInAs(world.people.ben)]);
     await visit(ann, "/requests");
@@ -469,7 +516,9 @@ test.describe("attention and truthful counts", () => {
     // A decision sent anyway is refused with a 409 naming the decider.
     const late = await ann.request.post(`${MAIN_URL}/api/ui/requests/${id}/decision`, { headers: { origin: MAIN_URL }, data: { decision: "approve" } });
     expect(late.status()).toBe(409);
-    expect(((await late.json()) as { detail: string }).detail).toBe(`The request is already denied, by ${world.people.ben.name}: Not during the release freeze`);
+    expect(((await late.json()) as { detail: string }).detail).toBe(
+      `The request is already denied, by ${world.people.ben.name}: Not during the release freeze`,
+    );
   });
 
   test("with a stale sign-in the dialog asks to sign in again first, and reopens filled in after it", async ({ request, signInAs }) => {

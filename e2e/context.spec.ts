@@ -12,7 +12,11 @@ const RAW_ID = /\b(inc|usr|agt)_[0-9a-z]{26}\b/;
 async function seed(request: APIRequestContext) {
   const suffix = freshSuffix();
   const person = async (role: "COMMANDER" | "APPROVER", name: string) => {
-    const account = { email: `${role.toLowerCase()}-ctx-${suffix}@e2e.baton.dev`, password: `${role.toLowerCase()}-password-${suffix}`, name: `${name} ${suffix}` };
+    const account = {
+      email: `${role.toLowerCase()}-ctx-${suffix}@e2e.baton.dev`,
+      password: `${role.toLowerCase()}-password-${suffix}`,
+      name: `${name} ${suffix}`,
+    };
     await adminPost(request, "/api/v1/admin/users", { ...account, role });
     return account;
   };
@@ -21,8 +25,20 @@ async function seed(request: APIRequestContext) {
   const group = `e2e-ctx-${suffix}`;
   await adminPost(request, "/api/v1/admin/groups", { name: group, memberEmails: [approver.email] });
   const scopes = { low: `e2e.ctxlow${suffix}:read`, critical: `e2e.ctxcrit${suffix}:admin` };
-  await adminPost(request, "/api/v1/admin/scopes", { key: scopes.low, description: "Read the context fixture", risk: "LOW", maxDurationSeconds: 7200, autoApprove: true });
-  await adminPost(request, "/api/v1/admin/scopes", { key: scopes.critical, description: "Administer the context fixture", risk: "CRITICAL", maxDurationSeconds: 3600, approverGroup: group });
+  await adminPost(request, "/api/v1/admin/scopes", {
+    key: scopes.low,
+    description: "Read the context fixture",
+    risk: "LOW",
+    maxDurationSeconds: 7200,
+    autoApprove: true,
+  });
+  await adminPost(request, "/api/v1/admin/scopes", {
+    key: scopes.critical,
+    description: "Administer the context fixture",
+    risk: "CRITICAL",
+    maxDurationSeconds: 3600,
+    approverGroup: group,
+  });
   const name = `e2e-ctx-bot-${suffix}`;
   const agent = await adminPost<{ id: string }>(request, "/api/v1/admin/agents", { name, ownerEmail: ADMIN.email, eligibleScopes: Object.values(scopes) });
   const { key } = await adminPost<{ key: string }>(request, `/api/v1/admin/agents/${agent.id}/keys`, {});
@@ -164,7 +180,10 @@ test("the commander's dialog: no agent preselected, the agent's owner and exposu
 
   // The approver decides elsewhere; the open dialog follows without a reload.
   const approver = await signedInPage(browser, world.approver);
-  const decided = await approver.request.post(`/api/ui${requestPath}/decision`, { headers: { origin: MAIN_URL }, data: { decision: "approve", comment: "Second pair of eyes" } });
+  const decided = await approver.request.post(`/api/ui${requestPath}/decision`, {
+    headers: { origin: MAIN_URL },
+    data: { decision: "approve", comment: "Second pair of eyes" },
+  });
   expect(decided.status(), await decided.text()).toBe(200);
   await expect(progress.getByRole("status")).toHaveText("Approved: the grant is issued");
   await approver.context().close();

@@ -15,7 +15,9 @@ async function exposeViolationEvents(page: Page) {
   // Init scripts are injected by the browser's debugging protocol, which the policy does not govern.
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) =>
-      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`),
+      console.error(
+        `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+      ),
     );
   });
 }
@@ -47,7 +49,12 @@ test.describe("content security policy", () => {
       expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
       // Next.js put this response's nonce on the scripts it rendered.
       const nonce = scriptNonce(policy);
-      expect(await page.locator("script[src]").first().evaluate((script) => (script as HTMLScriptElement).nonce)).toBe(nonce);
+      expect(
+        await page
+          .locator("script[src]")
+          .first()
+          .evaluate((script) => (script as HTMLScriptElement).nonce),
+      ).toBe(nonce);
       await expectHydrated(page);
 
       const setup = await page.goto("/setup/not-a-set-up-link");

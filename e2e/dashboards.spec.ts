@@ -15,14 +15,29 @@ async function seed(request: APIRequestContext) {
   await adminPost(request, "/api/v1/admin/users", { ...approver, role: "APPROVER" });
   await adminPost(request, "/api/v1/admin/groups", { name: `e2e-dash-${suffix}`, memberEmails: [approver.email] });
   const scopes = { auto: `e2e.dashauto${suffix}:read`, routed: `e2e.dashrouted${suffix}:write` };
-  await adminPost(request, "/api/v1/admin/scopes", { key: scopes.auto, description: "Read the dashboard fixture", risk: "LOW", maxDurationSeconds: 7200, autoApprove: true });
-  await adminPost(request, "/api/v1/admin/scopes", { key: scopes.routed, description: "Change the dashboard fixture", risk: "MEDIUM", maxDurationSeconds: 7200, approverGroup: `e2e-dash-${suffix}` });
+  await adminPost(request, "/api/v1/admin/scopes", {
+    key: scopes.auto,
+    description: "Read the dashboard fixture",
+    risk: "LOW",
+    maxDurationSeconds: 7200,
+    autoApprove: true,
+  });
+  await adminPost(request, "/api/v1/admin/scopes", {
+    key: scopes.routed,
+    description: "Change the dashboard fixture",
+    risk: "MEDIUM",
+    maxDurationSeconds: 7200,
+    approverGroup: `e2e-dash-${suffix}`,
+  });
   const name = `e2e-dash-bot-${suffix}`;
   const agent = await adminPost<{ id: string }>(request, "/api/v1/admin/agents", { name, ownerEmail: ADMIN.email, eligibleScopes: Object.values(scopes) });
   const { key } = await adminPost<{ key: string }>(request, `/api/v1/admin/agents/${agent.id}/keys`, {});
   const asAgent = { authorization: `Bearer ${key}` };
   const file = async (scope: string, durationSeconds: number, extra: { onBehalfOf?: string } = {}) => {
-    const response = await request.post(`${MAIN_URL}/api/v1/access-requests`, { headers: asAgent, data: { scopes: [scope], justification: "Check the dashboards", durationSeconds, ...extra } });
+    const response = await request.post(`${MAIN_URL}/api/v1/access-requests`, {
+      headers: asAgent,
+      data: { scopes: [scope], justification: "Check the dashboards", durationSeconds, ...extra },
+    });
     expect(response.status(), await response.text()).toBe(201);
     return (await response.json()) as { id: string; status: string; grant: { id: string } | null };
   };
@@ -34,7 +49,8 @@ async function seed(request: APIRequestContext) {
     grant: async (durationSeconds = 1800, extra: { onBehalfOf?: string } = {}) => (await file(scopes.auto, durationSeconds, extra)).grant!.id,
     /** A request that waits for the approver; returns its id. */
     ask: async () => (await file(scopes.routed, 1800)).id,
-    requestAsAgentSees: async (id: string) => (await (await request.get(`${MAIN_URL}/api/v1/access-requests/${id}`, { headers: asAgent })).json()) as { status: string; grant: { id: string } | null },
+    requestAsAgentSees: async (id: string) =>
+      (await (await request.get(`${MAIN_URL}/api/v1/access-requests/${id}`, { headers: asAgent })).json()) as { status: string; grant: { id: string } | null },
     revoke: (grantId: string) => adminPost(request, `/api/v1/grants/${grantId}/revoke`, { reason: "The dashboard test is done" }, 200),
   };
 }
@@ -56,13 +72,17 @@ async function expectNoAxeViolations(page: Page) {
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 }
 
-const tile = (page: Page, label: string) => page.getByRole("list", { name: "Delegation state" }).getByRole("listitem", { name: new RegExp(`^${label}: \\d+$`) });
+const tile = (page: Page, label: string) =>
+  page.getByRole("list", { name: "Delegation state" }).getByRole("listitem", { name: new RegExp(`^${label}: \\d+$`) });
 async function tileValue(page: Page, label: string): Promise<number> {
   const name = (await tile(page, label).getAttribute("aria-label")) ?? "";
   return Number(name.slice(name.lastIndexOf(" ") + 1));
 }
 
-test("a one-minute grant counts down on the overview and its page, and both stop showing it active at its expiry without a reload", async ({ page, request }) => {
+test("a one-minute grant counts down on the overview and its page, and both stop showing it active at its expiry without a reload", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const world = await seed(request);
   await visit(page, "/");
@@ -116,7 +136,10 @@ test("an approval made in one browser shows in another's overview without a relo
   await visit(approverPage, "/requests");
   const inboxRow = approverPage.getByRole("table", { name: "Waiting for you" }).getByRole("row", { name: world.agent.name });
   await inboxRow.getByRole("button", { name: "Approve" }).click();
-  await approverPage.getByRole("dialog", { name: `Approve the request from ${world.agent.name}` }).getByRole("button", { name: "Approve" }).click();
+  await approverPage
+    .getByRole("dialog", { name: `Approve the request from ${world.agent.name}` })
+    .getByRole("button", { name: "Approve" })
+    .click();
   await expect(approverPage.getByText(`Approved the request from ${world.agent.name}; the grant is issued.`)).toBeVisible();
   await approverPage.context().close();
 
@@ -222,7 +245,10 @@ test("the audit log filters, verifies its chain with progress, and exports files
   await expectNoAxeViolations(page);
   const verified = Number(/OK (\d+)/.exec((await page.getByRole("status", { name: "Chain verification" }).textContent())!)![1]);
 
-  const everything = (await download(page, "Export JSON Lines")).trim().split("\n").map((line) => JSON.parse(line) as ExportedLine);
+  const everything = (await download(page, "Export JSON Lines"))
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as ExportedLine);
   expect(everything.length).toBeGreaterThanOrEqual(verified);
   expect(everything.map((event) => event.seq)).toEqual(everything.map((_, i) => i + 1));
   expect(everything[0]!.prevHash).toBe(GENESIS_HASH);
@@ -232,11 +258,17 @@ test("the audit log filters, verifies its chain with progress, and exports files
   await filters.getByLabel("Subject").fill(grantId);
   await filters.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`subject=${grantId}`));
-  const events = page.getByRole("table", { name: "Audit events" }).getByRole("row").filter({ hasText: `grant ${world.agent.name}` });
+  const events = page
+    .getByRole("table", { name: "Audit events" })
+    .getByRole("row")
+    .filter({ hasText: `grant ${world.agent.name}` });
   await expect(events).toHaveCount(1);
   await expect(events.first()).toContainText("grant.issued");
 
-  const filtered = (await download(page, "Export JSON Lines")).trim().split("\n").map((line) => JSON.parse(line) as ExportedLine);
+  const filtered = (await download(page, "Export JSON Lines"))
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as ExportedLine);
   expect(filtered.map((event) => [event.subjectId, event.action])).toEqual([[grantId, "grant.issued"]]);
   expectChain(filtered);
   const csv = (await download(page, "Export CSV")).split("\r\n");

@@ -20,7 +20,10 @@ async function seed(request: APIRequestContext) {
     agent: { id: agent.id, name },
     /** Files a request as the agent; the scope auto-approves, so it answers with the grant at once. */
     async grant(justification: string, durationSeconds = 1800) {
-      const response = await request.post(`${MAIN_URL}/api/v1/access-requests`, { headers: asAgent, data: { scopes: [scope], justification, durationSeconds } });
+      const response = await request.post(`${MAIN_URL}/api/v1/access-requests`, {
+        headers: asAgent,
+        data: { scopes: [scope], justification, durationSeconds },
+      });
       expect(response.status(), await response.text()).toBe(201);
       const filed = (await response.json()) as { status: string; grant: { id: string } | null };
       expect(filed.status).toBe("APPROVED");
@@ -64,11 +67,19 @@ test("an auto-approved grant shows where it came from; revoking it with a reason
   await expect(page).toHaveURL(`${MAIN_URL}/grants/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Grant to ${world.agent.name}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("active");
-  await expect(page.getByRole("main").getByRole("definition").getByRole("link", { name: world.agent.name })).toHaveAttribute("href", `/agents/${world.agent.id}`);
+  await expect(page.getByRole("main").getByRole("definition").getByRole("link", { name: world.agent.name })).toHaveAttribute(
+    "href",
+    `/agents/${world.agent.id}`,
+  );
   await expect(page.getByRole("definition").filter({ hasText: justification })).toBeVisible();
   await expect(page.getByText("Auto-approved by policy")).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: "The agent itself" })).toBeVisible();
-  await expect(page.getByRole("definition").filter({ hasText: /^in 30 minutes/ }).locator("time")).toHaveAttribute("title", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+  await expect(
+    page
+      .getByRole("definition")
+      .filter({ hasText: /^in 30 minutes/ })
+      .locator("time"),
+  ).toHaveAttribute("title", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
   await expect(page.getByRole("table", { name: "History" })).toContainText("grant.issued");
   await expectNoAxeViolations(page);
 
@@ -117,7 +128,10 @@ test("a one-minute grant turns expired on its page without a reload", async ({ p
   const heading = page.getByRole("heading", { level: 1 });
   await expect(heading).toContainText("active");
   await expect(revokeButton(page)).toBeVisible();
-  const countdown = page.getByRole("definition").filter({ hasText: /^in \d+ seconds?/ }).locator("time");
+  const countdown = page
+    .getByRole("definition")
+    .filter({ hasText: /^in \d+ seconds?/ })
+    .locator("time");
   const before = await countdown.textContent();
   await expect(countdown).not.toHaveText(before ?? "", { timeout: 3_000 });
 

@@ -11,7 +11,13 @@ async function seed(request: APIRequestContext) {
   const audience = `https://ops-${suffix}.example.test`;
   const { secret } = await adminPost<{ secret: string }>(request, "/api/v1/admin/resource-servers", { name: `ops-${suffix}`, audience });
   const scope = `e2e.incident${suffix}:exec`;
-  await adminPost(request, "/api/v1/admin/scopes", { key: scope, description: "Restart workers", risk: "HIGH", maxDurationSeconds: 3600, resourceServer: audience });
+  await adminPost(request, "/api/v1/admin/scopes", {
+    key: scope,
+    description: "Restart workers",
+    risk: "HIGH",
+    maxDurationSeconds: 3600,
+    resourceServer: audience,
+  });
   const commander = { email: `commander-${suffix}@e2e.baton.dev`, password: `commander-password-${suffix}`, name: `Cora ${suffix}` };
   await adminPost(request, "/api/v1/admin/users", { ...commander, role: "COMMANDER" });
   const agentName = `e2e-ops-${suffix}`;
@@ -23,7 +29,10 @@ async function seed(request: APIRequestContext) {
     agent: { id: agent.id, name: agentName },
     /** What the resource server hears when the agent calls it with the scope. */
     async decision() {
-      const response = await request.post(`${MAIN_URL}/api/v1/decisions`, { headers: { authorization: `Bearer ${secret}` }, data: { agentId: agent.id, scope } });
+      const response = await request.post(`${MAIN_URL}/api/v1/decisions`, {
+        headers: { authorization: `Bearer ${secret}` },
+        data: { agentId: agent.id, scope },
+      });
       expect(response.status()).toBe(200);
       return ((await response.json()) as { allow: boolean }).allow;
     },
@@ -36,7 +45,11 @@ async function visit(page: Page, path: string) {
   await expect(page.getByRole("status", { name: "Live updates: Live" })).toBeVisible();
 }
 
-test("a commander grants a bot authority from the incident page; resolving the incident revokes it on every open page without a reload", async ({ browser, page: watcher, request }) => {
+test("a commander grants a bot authority from the incident page; resolving the incident revokes it on every open page without a reload", async ({
+  browser,
+  page: watcher,
+  request,
+}) => {
   const world = await seed(request);
   const context = await browser.newContext({ baseURL: MAIN_URL, storageState: { cookies: [], origins: [] } });
   const commander = await context.newPage();
@@ -83,7 +96,12 @@ test("a commander grants a bot authority from the incident page; resolving the i
   await expect(watcher.getByRole("heading", { level: 1 })).toContainText("active");
   const expiresTerm = watcher.getByRole("term").filter({ hasText: /^Expires$/ });
   await expect(expiresTerm).toBeVisible();
-  await expect(watcher.getByRole("definition").filter({ hasText: /^in (29|30) minutes/ }).getByRole("progressbar", { name: "Time left" })).toBeVisible();
+  await expect(
+    watcher
+      .getByRole("definition")
+      .filter({ hasText: /^in (29|30) minutes/ })
+      .getByRole("progressbar", { name: "Time left" }),
+  ).toBeVisible();
   await expect(watcher.getByText("Direct grant by")).toContainText(world.commander.name);
   const activeList = await context.newPage();
   await visit(activeList, "/grants?status=active");
@@ -139,9 +157,17 @@ test("a viewer reads an incident but cannot open, grant or resolve", async ({ br
   await context.close();
 });
 
-test("a commander hands over command from the incident page; every open page names the new commander without a reload", async ({ browser, page: watcher, request }) => {
+test("a commander hands over command from the incident page; every open page names the new commander without a reload", async ({
+  browser,
+  page: watcher,
+  request,
+}) => {
   const world = await seed(request);
-  const incident = await adminPost<{ id: string }>(request, "/api/v1/incidents", { title: `Hand-over ${world.suffix}`, severity: "SEV2", commanderEmail: world.commander.email });
+  const incident = await adminPost<{ id: string }>(request, "/api/v1/incidents", {
+    title: `Hand-over ${world.suffix}`,
+    severity: "SEV2",
+    commanderEmail: world.commander.email,
+  });
   await visit(watcher, `/incidents/${incident.id}`);
   await expect(watcher.getByRole("definition").filter({ hasText: world.commander.email })).toBeVisible();
 
@@ -160,7 +186,9 @@ test("a commander hands over command from the incident page; every open page nam
   await expect(commander.getByRole("definition").filter({ hasText: "admin@e2e.baton.dev" })).toBeVisible();
   await expect(commander.getByRole("button", { name: "Grant authority" })).toHaveCount(0);
   await expect(commander.getByRole("button", { name: "Resolve" })).toHaveCount(0);
-  await expect(commander.getByRole("table", { name: "Timeline" }).getByRole("row").filter({ hasText: "incident.commander_changed" })).toContainText("Going off shift");
+  await expect(commander.getByRole("table", { name: "Timeline" }).getByRole("row").filter({ hasText: "incident.commander_changed" })).toContainText(
+    "Going off shift",
+  );
   await expect(watcher.getByRole("definition").filter({ hasText: "admin@e2e.baton.dev" })).toBeVisible();
   await context.close();
 });
@@ -169,7 +197,11 @@ test("an admin revokes an incident tool from the incidents page, and its credent
   const suffix = freshSuffix();
   const name = `Pager ${suffix}`;
   const tool = await adminPost<{ credential: string }>(request, "/api/v1/admin/incident-integrations", { slug: `pager-${suffix}`.toLowerCase(), name });
-  const openAsTool = () => request.post(`${MAIN_URL}/api/v1/incidents`, { headers: { authorization: `Bearer ${tool.credential}` }, data: { title: `From the tool ${suffix}`, severity: "SEV3" } });
+  const openAsTool = () =>
+    request.post(`${MAIN_URL}/api/v1/incidents`, {
+      headers: { authorization: `Bearer ${tool.credential}` },
+      data: { title: `From the tool ${suffix}`, severity: "SEV3" },
+    });
   expect((await openAsTool()).status()).toBe(201);
 
   await visit(page, "/incidents");

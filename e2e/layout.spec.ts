@@ -12,7 +12,10 @@ type Role = "ADMIN" | "APPROVER" | "COMMANDER" | "VIEWER";
 async function seed(request: APIRequestContext) {
   const suffix = freshSuffix();
   const people = Object.fromEntries(
-    (["APPROVER", "COMMANDER", "VIEWER"] as const).map((role) => [role, { email: `${role.toLowerCase()}-${suffix}@e2e.baton.dev`, password: `layout-password-${suffix}`, name: `Layout ${role.toLowerCase()} ${suffix}` }]),
+    (["APPROVER", "COMMANDER", "VIEWER"] as const).map((role) => [
+      role,
+      { email: `${role.toLowerCase()}-${suffix}@e2e.baton.dev`, password: `layout-password-${suffix}`, name: `Layout ${role.toLowerCase()} ${suffix}` },
+    ]),
   ) as Record<Exclude<Role, "ADMIN">, { email: string; password: string; name: string }>;
   for (const [role, person] of Object.entries(people)) await adminPost(request, "/api/v1/admin/users", { ...person, role });
   const group = `e2e-layout-${suffix}`;
@@ -20,9 +23,25 @@ async function seed(request: APIRequestContext) {
   // Long keys and names on purpose: the tables must fit them, not the other way round.
   const auto = `e2e.layout-automatically-approved-${suffix}:read`;
   const gated = `e2e.layout-needs-an-approver-${suffix}:write`;
-  await adminPost(request, "/api/v1/admin/scopes", { key: auto, description: "Read the nightly export of every ledger", risk: "LOW", maxDurationSeconds: 7200, autoApprove: true });
-  await adminPost(request, "/api/v1/admin/scopes", { key: gated, description: "Write to the production ledger", risk: "HIGH", maxDurationSeconds: 3600, approverGroup: group });
-  const agent = await adminPost<{ id: string }>(request, "/api/v1/admin/agents", { name: `e2e-layout-reconciliation-agent-${suffix}`, ownerEmail: ADMIN.email, eligibleScopes: [auto, gated] });
+  await adminPost(request, "/api/v1/admin/scopes", {
+    key: auto,
+    description: "Read the nightly export of every ledger",
+    risk: "LOW",
+    maxDurationSeconds: 7200,
+    autoApprove: true,
+  });
+  await adminPost(request, "/api/v1/admin/scopes", {
+    key: gated,
+    description: "Write to the production ledger",
+    risk: "HIGH",
+    maxDurationSeconds: 3600,
+    approverGroup: group,
+  });
+  const agent = await adminPost<{ id: string }>(request, "/api/v1/admin/agents", {
+    name: `e2e-layout-reconciliation-agent-${suffix}`,
+    ownerEmail: ADMIN.email,
+    eligibleScopes: [auto, gated],
+  });
   const { key } = await adminPost<{ key: string }>(request, `/api/v1/admin/agents/${agent.id}/keys`, {});
   const file = async (scope: string) => {
     const response = await request.post(`${MAIN_URL}/api/v1/access-requests`, {
@@ -34,8 +53,14 @@ async function seed(request: APIRequestContext) {
   };
   const granted = await file(auto);
   const pending = await file(gated);
-  const incident = await adminPost<{ id: string }>(request, "/api/v1/incidents", { title: `Ledger writes fail for every tenant in the EU region ${suffix}`, severity: "SEV2" });
-  const webhook = await adminPost<{ id: string }>(request, "/api/v1/admin/webhooks", { url: `https://hooks.example.com/baton/layout-${suffix}`, eventTypes: ["grant.revoked"] });
+  const incident = await adminPost<{ id: string }>(request, "/api/v1/incidents", {
+    title: `Ledger writes fail for every tenant in the EU region ${suffix}`,
+    severity: "SEV2",
+  });
+  const webhook = await adminPost<{ id: string }>(request, "/api/v1/admin/webhooks", {
+    url: `https://hooks.example.com/baton/layout-${suffix}`,
+    eventTypes: ["grant.revoked"],
+  });
   const routes = [
     "/",
     "/requests",
@@ -64,7 +89,11 @@ async function waitUntilLive(page: Page) {
 }
 
 async function pageAs(browser: Browser, person: { email: string; password: string } | null, colorScheme: "light" | "dark" = "light") {
-  const context = await browser.newContext({ baseURL: MAIN_URL, colorScheme, storageState: person ? { cookies: [], origins: [] } : "playwright/.auth/admin.json" });
+  const context = await browser.newContext({
+    baseURL: MAIN_URL,
+    colorScheme,
+    storageState: person ? { cookies: [], origins: [] } : "playwright/.auth/admin.json",
+  });
   const page = await context.newPage();
   if (person) await signIn(page, person);
   return page;
@@ -154,7 +183,20 @@ test("keyboard: the skip link comes first and lands on the content; the phone me
   await page.getByRole("button", { name: "Menu" }).focus();
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu");
-  for (const label of ["Overview", "Requests", "Grants", "Incidents", "Agents", "Audit", "Scopes", "Groups", "Resource servers", "Webhooks", "Incident tools", "Users"])
+  for (const label of [
+    "Overview",
+    "Requests",
+    "Grants",
+    "Incidents",
+    "Agents",
+    "Audit",
+    "Scopes",
+    "Groups",
+    "Resource servers",
+    "Webhooks",
+    "Incident tools",
+    "Users",
+  ])
     await expect(menu.getByRole("menuitem", { name: label, exact: true })).toBeVisible();
   await expect(menu.getByRole("menuitem", { name: "Grants", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(menu.getByRole("menuitem", { name: "Overview", exact: true })).toBeFocused();

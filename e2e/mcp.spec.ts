@@ -20,10 +20,24 @@ async function seed(request: APIRequestContext) {
   const audience = `https://crm-${suffix}.e2e.test`;
   await adminPost(request, "/api/v1/admin/resource-servers", { name: `crm-${suffix}`, audience });
   const scopes = { read: `e2e.crm${suffix}:read`, write: `e2e.crm${suffix}:write` };
-  for (const [key, risk] of [[scopes.read, "LOW"], [scopes.write, "HIGH"]] as const)
-    await adminPost(request, "/api/v1/admin/scopes", { key, risk, description: "CRM customers", maxDurationSeconds: 7200, approverGroup: group, resourceServer: audience });
+  for (const [key, risk] of [
+    [scopes.read, "LOW"],
+    [scopes.write, "HIGH"],
+  ] as const)
+    await adminPost(request, "/api/v1/admin/scopes", {
+      key,
+      risk,
+      description: "CRM customers",
+      maxDurationSeconds: 7200,
+      approverGroup: group,
+      resourceServer: audience,
+    });
   const name = `e2e-mcp-bot-${suffix}`;
-  const agent = await adminPost<{ id: string }>(request, "/api/v1/admin/agents", { name, ownerEmail: "admin@e2e.baton.dev", eligibleScopes: Object.values(scopes) });
+  const agent = await adminPost<{ id: string }>(request, "/api/v1/admin/agents", {
+    name,
+    ownerEmail: "admin@e2e.baton.dev",
+    eligibleScopes: Object.values(scopes),
+  });
   const { key } = await adminPost<{ key: string }>(request, `/api/v1/admin/agents/${agent.id}/keys`, {});
   return { approver, principal, audience, scopes, agent: { id: agent.id, name, key } };
 }
@@ -78,7 +92,13 @@ async function requestApprovedInTheBrowser(transport: Transport, world: World, p
     expect(decided.grant.secondsRemaining).toBeLessThanOrEqual(900);
 
     const token = await callTool(client, "get_token", { grantId: decided.grant.grantId, audience: world.audience });
-    expect(token.claims).toMatchObject({ agent: world.agent.id, actsFor: world.principal.email, grantId: decided.grant.grantId, audience: world.audience, scope: world.scopes.read });
+    expect(token.claims).toMatchObject({
+      agent: world.agent.id,
+      actsFor: world.principal.email,
+      grantId: decided.grant.grantId,
+      audience: world.audience,
+      scope: world.scopes.read,
+    });
     const released = await callTool(client, "release_grant", { grantId: decided.grant.grantId, reason: "done" });
     expect(released.grant.status).toBe("REVOKED");
   } finally {
@@ -86,7 +106,10 @@ async function requestApprovedInTheBrowser(transport: Transport, world: World, p
   }
 }
 
-test("baton mcp (stdio): a request approved and narrowed in the browser comes back to the waiting agent with a token naming agent, person and grant", async ({ request, approverPage }) => {
+test("baton mcp (stdio): a request approved and narrowed in the browser comes back to the waiting agent with a token naming agent, person and grant", async ({
+  request,
+  approverPage,
+}) => {
   test.setTimeout(90_000);
   const world = await seed(request);
   const transport = new StdioClientTransport({
@@ -101,6 +124,8 @@ test("baton mcp (stdio): a request approved and narrowed in the browser comes ba
 test("MCP over streamable HTTP at /api/mcp: the same loop against the running app", async ({ request, approverPage }) => {
   test.setTimeout(90_000);
   const world = await seed(request);
-  const transport = new StreamableHTTPClientTransport(new URL(`${MAIN_URL}/api/mcp`), { requestInit: { headers: { authorization: `Bearer ${world.agent.key}` } } });
+  const transport = new StreamableHTTPClientTransport(new URL(`${MAIN_URL}/api/mcp`), {
+    requestInit: { headers: { authorization: `Bearer ${world.agent.key}` } },
+  });
   await requestApprovedInTheBrowser(transport, world, await approverPage(world));
 });

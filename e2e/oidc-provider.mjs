@@ -7,11 +7,19 @@ import { Provider } from "oidc-provider";
 
 // Set by playwright.config.ts, which gives Baton's main server the same client.
 const { E2E_OIDC_PORT, E2E_OIDC_CLIENT_ID, E2E_OIDC_CLIENT_SECRET, E2E_OIDC_REDIRECT_URI } = process.env;
-if (!E2E_OIDC_PORT || !E2E_OIDC_CLIENT_ID || !E2E_OIDC_CLIENT_SECRET || !E2E_OIDC_REDIRECT_URI) throw new Error("E2E_OIDC_* is not set: start this through playwright.config.ts");
+if (!E2E_OIDC_PORT || !E2E_OIDC_CLIENT_ID || !E2E_OIDC_CLIENT_SECRET || !E2E_OIDC_REDIRECT_URI)
+  throw new Error("E2E_OIDC_* is not set: start this through playwright.config.ts");
 
 /** login → claims. Group names that Baton does not know must be ignored by it. */
 const ACCOUNTS = {
-  alice: { sub: "sso-alice", email: "alice@sso.e2e.baton.dev", email_verified: true, name: "Alice Sso", baton_role: "approver", groups: ["sso-approvers", "not-a-baton-group"] },
+  alice: {
+    sub: "sso-alice",
+    email: "alice@sso.e2e.baton.dev",
+    email_verified: true,
+    name: "Alice Sso",
+    baton_role: "approver",
+    groups: ["sso-approvers", "not-a-baton-group"],
+  },
   linda: { sub: "sso-linda", email: "Linda.Local@E2E.Baton.dev", email_verified: true, name: "Linda at the IdP", baton_role: "commander", groups: [] },
   rhea: { sub: "sso-rhea", email: "rhea@sso.e2e.baton.dev", email_verified: true, name: "Rhea Sso", baton_role: "approver", groups: [] },
   // Claims an existing Baton account's email without the provider having verified it.

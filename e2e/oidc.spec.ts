@@ -31,7 +31,11 @@ async function usersPageAsAdmin(browser: Browser) {
   return page;
 }
 
-test("signing in through SSO creates the person with the role and groups the claims assert; signing in again keeps one person", async ({ page, request, browser }) => {
+test("signing in through SSO creates the person with the role and groups the claims assert; signing in again keeps one person", async ({
+  page,
+  request,
+  browser,
+}) => {
   await ensureGroup(request, "sso-approvers");
   await page.goto("/sign-in");
   await signInWithSso(page, "alice");

@@ -4,9 +4,51 @@ import { MAIN_URL } from "./fixtures";
 
 /** Pieces an attacker strings together to leave the origin or confuse a parser (test plan H2). */
 const HOSTILE_PIECES = [
-  "/", "//", "\\", "/\\", "%2f", "%5C", "%252f", "%00", "%0d%0a", "\t", "\n", "\r", " ", "\u00a0", "\u2028", "\u3000", "\ufeff", "\u200b", "\u202e", "\u0000", "\u007f",
-  "。", "．", "｡", ".", "..", "@", ":", "user:pass@", "evil.example", "evil。example", "localhost", "https:", "javascript:", "data:", "//evil.example", "https://evil.example",
-  `${MAIN_URL}@evil.example`, MAIN_URL, "?", "#", "&", "=", "requests", "💥",
+  "/",
+  "//",
+  "\\",
+  "/\\",
+  "%2f",
+  "%5C",
+  "%252f",
+  "%00",
+  "%0d%0a",
+  "\t",
+  "\n",
+  "\r",
+  " ",
+  "\u00a0",
+  "\u2028",
+  "\u3000",
+  "\ufeff",
+  "\u200b",
+  "\u202e",
+  "\u0000",
+  "\u007f",
+  "。",
+  "．",
+  "｡",
+  ".",
+  "..",
+  "@",
+  ":",
+  "user:pass@",
+  "evil.example",
+  "evil。example",
+  "localhost",
+  "https:",
+  "javascript:",
+  "data:",
+  "//evil.example",
+  "https://evil.example",
+  `${MAIN_URL}@evil.example`,
+  MAIN_URL,
+  "?",
+  "#",
+  "&",
+  "=",
+  "requests",
+  "💥",
 ];
 
 const hostileTarget = fc
@@ -20,7 +62,17 @@ const hostileTarget = fc
 
 /** The sign-in page with `callbackUrl` set to the target (as a single value, or repeated). */
 const signInWith = (request: APIRequestContext, target: string, repeated: boolean) =>
-  request.get(`/sign-in?${new URLSearchParams(repeated ? [["callbackUrl", target], ["callbackUrl", "//evil.example"]] : [["callbackUrl", target]])}`, { maxRedirects: 0 });
+  request.get(
+    `/sign-in?${new URLSearchParams(
+      repeated
+        ? [
+            ["callbackUrl", target],
+            ["callbackUrl", "//evil.example"],
+          ]
+        : [["callbackUrl", target]],
+    )}`,
+    { maxRedirects: 0 },
+  );
 
 const staysHome = (location: string) => new URL(location, MAIN_URL).origin === MAIN_URL;
 

@@ -26,13 +26,17 @@ export function startRoundRobinProxy(backends: string[], { backendTimeoutMs = DE
       const body = Buffer.concat(chunks);
       const attempt = (tries: number) => {
         const target = new URL(request.url ?? "/", backends[next++ % backends.length]);
-        const upstream = http.request(target, { method: request.method, headers: { ...request.headers, host: target.host }, timeout: backendTimeoutMs }, (answer) => {
-          response.writeHead(answer.statusCode ?? 502, answer.headers);
-          // pipeline, not pipe: an answer cut short (reset, or closed before its end) destroys the client's response too.
-          pipeline(answer, response, (error) => {
-            if (error) response.destroy();
-          });
-        });
+        const upstream = http.request(
+          target,
+          { method: request.method, headers: { ...request.headers, host: target.host }, timeout: backendTimeoutMs },
+          (answer) => {
+            response.writeHead(answer.statusCode ?? 502, answer.headers);
+            // pipeline, not pipe: an answer cut short (reset, or closed before its end) destroys the client's response too.
+            pipeline(answer, response, (error) => {
+              if (error) response.destroy();
+            });
+          },
+        );
         upstream.on("timeout", () => upstream.destroy(new Error(`no answer from ${target.origin} within ${backendTimeoutMs} ms`)));
         upstream.on("error", (error: NodeJS.ErrnoException) => {
           if (error.code === "ECONNREFUSED" && tries < backends.length) return attempt(tries + 1);

@@ -55,7 +55,11 @@ test("an admin adds a webhook endpoint, sees its secret once, and its signed tes
 
     expect(received).toHaveLength(1);
     const [delivery] = received;
-    const headers = { "webhook-id": String(delivery!.headers["webhook-id"]), "webhook-timestamp": String(delivery!.headers["webhook-timestamp"]), "webhook-signature": String(delivery!.headers["webhook-signature"]) };
+    const headers = {
+      "webhook-id": String(delivery!.headers["webhook-id"]),
+      "webhook-timestamp": String(delivery!.headers["webhook-timestamp"]),
+      "webhook-signature": String(delivery!.headers["webhook-signature"]),
+    };
     expect(new Webhook(secret).verify(delivery!.body, headers)).toMatchObject({ type: "webhook.test" });
     await expect(page.getByText(secret)).toHaveCount(0);
   } finally {

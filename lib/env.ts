@@ -5,10 +5,7 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v));
 
-const postgresUrl = optionalString.refine(
-  (v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v),
-  "must be a postgresql:// connection URL",
-);
+const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v), "must be a postgresql:// connection URL");
 
 const httpUrl = optionalString.refine((v) => v === undefined || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), "must be an absolute http(s) URL");
 
@@ -32,12 +29,22 @@ export const envSchema = z
     BATON_ADMIN_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 12, "must be at least 12 characters"),
     BATON_ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
     BATON_ADMIN_NAME: optionalString,
-    BATON_PENDING_REQUEST_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 86400).default(86400),
+    BATON_PENDING_REQUEST_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 86400)
+      .default(86400),
     BATON_FILING_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     /** Background jobs (expiry, reminders, webhooks) run in every instance unless switched off here. */
     BATON_JOBS: z.enum(["on", "off"]).default("on"),
     /** How long before a grant ends its agent is told (`grant.expiring`); 0 sends no reminders. */
-    BATON_GRANT_REMINDER_SECONDS: z.coerce.number().int().min(0).max(7 * 86400).default(300),
+    BATON_GRANT_REMINDER_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86400)
+      .default(300),
     /** Outbound webhooks and chat messages reach public addresses only unless this is on (internal receivers, tests). */
     BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(["on", "off"]).default("off"),
     AUTH_OIDC_ISSUER: httpUrl,

@@ -15,11 +15,16 @@ async function verifyFile(file: string): Promise<number> {
   }
   const verdict = await verifyExportedEvents(readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity }));
   if (!verdict.ok) {
-    console.log(`FAIL at ${verdict.badSeq === null ? `line ${verdict.line}` : `sequence ${verdict.badSeq}`}: ${verdict.reason} (${verdict.count} events verified before it)`);
+    console.log(
+      `FAIL at ${verdict.badSeq === null ? `line ${verdict.line}` : `sequence ${verdict.badSeq}`}: ${verdict.reason} (${verdict.count} events verified before it)`,
+    );
     return 1;
   }
   const span = verdict.count === 0 ? "" : `, sequence ${verdict.firstSeq}–${verdict.lastSeq}`;
-  const shape = verdict.fromGenesis && verdict.segments === 1 ? "one unbroken chain from the first event" : `${verdict.segments} unbroken ${verdict.segments === 1 ? "run" : "runs"} (a filtered or partial export)`;
+  const shape =
+    verdict.fromGenesis && verdict.segments === 1
+      ? "one unbroken chain from the first event"
+      : `${verdict.segments} unbroken ${verdict.segments === 1 ? "run" : "runs"} (a filtered or partial export)`;
   console.log(`OK ${verdict.count} events${span}: ${shape}`);
   return 0;
 }

@@ -34,7 +34,9 @@ const result = await build({
   logLevel: "warning",
 });
 // Packages change only through npm install, which rebuilds the bundle: only the repository's own files are listed.
-const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith("node_modules/")).sort();
+const inputs = Object.keys(result.metafile.inputs)
+  .filter((input) => !input.startsWith("node_modules/"))
+  .sort();
 // Written last: its modification time is the bundle's, which the staleness check compares against.
 fs.writeFileSync(path.join(root, SOURCES_FILE), `${JSON.stringify(inputs, null, 1)}\n`);
 console.log(`baton: CLI bundled into ${BUNDLE_DIR} (${inputs.length} source files)`);

@@ -39,13 +39,23 @@ await runScript(async () => {
   console.log(`Baton: ${applied.length ? `applied migrations ${applied.join(", ")}` : "migrations up to date"}`);
 
   if (settings.BATON_ADMIN_EMAIL && settings.BATON_ADMIN_PASSWORD) {
-    const outcome = await bootstrapAdmin({ email: settings.BATON_ADMIN_EMAIL, password: settings.BATON_ADMIN_PASSWORD, name: settings.BATON_ADMIN_NAME, token: settings.BATON_ADMIN_TOKEN });
+    const outcome = await bootstrapAdmin({
+      email: settings.BATON_ADMIN_EMAIL,
+      password: settings.BATON_ADMIN_PASSWORD,
+      name: settings.BATON_ADMIN_NAME,
+      token: settings.BATON_ADMIN_TOKEN,
+    });
     if (outcome === "created") console.log(`Baton: created the admin ${settings.BATON_ADMIN_EMAIL} from BATON_ADMIN_EMAIL`);
   }
   const setupLink = await issueSetupLink({ baseUrl });
   await disconnect(); // the server process opens the database itself (PGlite allows one process)
 
-  const prepared: Prepared = { port: settings.PORT, baseUrl, authSecret, setupLink: setupLink && { url: setupLink.url, expiresAt: setupLink.expiresAt.toISOString() } };
+  const prepared: Prepared = {
+    port: settings.PORT,
+    baseUrl,
+    authSecret,
+    setupLink: setupLink && { url: setupLink.url, expiresAt: setupLink.expiresAt.toISOString() },
+  };
   if (!process.send) throw new Error("scripts/prepare-start.ts is run by scripts/start.mjs (npm start)");
   await new Promise<void>((resolve, reject) => process.send!(prepared, (error: Error | null) => (error ? reject(error) : resolve())));
 });

@@ -34,7 +34,9 @@ async function waitUntilServing(url, exited) {
   return false;
 }
 
-const preparation = run(["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/prepare-start.ts")], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+const preparation = run(["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/prepare-start.ts")], {
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
 let prepared = null;
 preparation.child.on("message", (message) => (prepared = message));
 const preparationCode = await preparation.exited;
@@ -47,6 +49,8 @@ const server = run([path.join(root, "scripts/serve.mjs")], {
 if (await waitUntilServing(`http://127.0.0.1:${prepared.port}/api/health`, server.exited)) {
   console.log(`Baton: ready on ${prepared.baseUrl}`);
   if (prepared.setupLink)
-    console.log(`Baton: no user exists yet. Create the first admin with this one-time link (valid until ${prepared.setupLink.expiresAt}):\n\n    ${prepared.setupLink.url}\n`);
+    console.log(
+      `Baton: no user exists yet. Create the first admin with this one-time link (valid until ${prepared.setupLink.expiresAt}):\n\n    ${prepared.setupLink.url}\n`,
+    );
 }
 process.exit(await server.exited);

@@ -8,7 +8,15 @@ import path from "node:path";
 
 const node = process.execPath;
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "baton-test-reports-"));
-const vitest = (project, report) => ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+const vitest = (project, report) => [
+  "node_modules/vitest/vitest.mjs",
+  "run",
+  "--project",
+  project,
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+];
 
 function suite(name, kind, project, env) {
   const report = path.join(reports, `${name.replace(/\W+/g, "-")}.json`);
@@ -16,16 +24,18 @@ function suite(name, kind, project, env) {
   return { name, kind, report, args: ["scripts/e2e.mjs"], env: { ...env, E2E_JSON_REPORT: report } };
 }
 
-const suites = [
-  suite("unit", "vitest", "unit", {}),
-  suite("integration (embedded PGlite)", "vitest", "integration", { BATON_TEST_DB: "pglite" }),
-];
+const suites = [suite("unit", "vitest", "unit", {}), suite("integration (embedded PGlite)", "vitest", "integration", { BATON_TEST_DB: "pglite" })];
 if (process.env.TEST_DATABASE_URL) suites.push(suite("integration (PostgreSQL)", "vitest", "integration", { BATON_TEST_DB: "postgresql" }));
 else console.log("npm test: TEST_DATABASE_URL is not set, so the integration tests run on the embedded database only.");
 suites.push(suite(`browser (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "embedded PGlite"})`, "playwright", null, {}));
 
 function firstLine(message) {
-  return String(message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim()) ?? "";
+  return (
+    String(message ?? "")
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .find((line) => line.trim()) ?? ""
+  );
 }
 
 function failedVitest(report) {

@@ -54,9 +54,12 @@ function SetupPendingNotice({ callbackUrl, error }: { callbackUrl: string; error
       <div className="flex flex-col gap-3 text-sm">
         <p>
           Create the first admin with the <strong>one-time set-up link</strong> Baton printed when it started: look in the terminal or log where{" "}
-          <code className="rounded bg-muted px-1 font-mono text-xs">npm start</code> runs, for a line ending in <code className="rounded bg-muted px-1 font-mono text-xs">/setup/…</code>.
+          <code className="rounded bg-muted px-1 font-mono text-xs">npm start</code> runs, for a line ending in{" "}
+          <code className="rounded bg-muted px-1 font-mono text-xs">/setup/…</code>.
         </p>
-        <p className="text-muted-foreground">The link works once, for an hour. Lost it, or has it expired? Restart Baton: while no user exists, it prints a fresh one.</p>
+        <p className="text-muted-foreground">
+          The link works once, for an hour. Lost it, or has it expired? Restart Baton: while no user exists, it prints a fresh one.
+        </p>
       </div>
       {oidcSettings() && <SsoSignInLink callbackUrl={callbackUrl} reauth={false} />}
     </AuthCard>

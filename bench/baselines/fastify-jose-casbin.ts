@@ -25,7 +25,9 @@ export async function startFastifyJoseCasbin(options: { databaseUrl: string; iss
   await db.connect();
   const [keys, grants] = await Promise.all([
     db.query<{ publicJwk: JsonWebKey }>(`SELECT "publicJwk" FROM "SigningKey" LIMIT 1`),
-    db.query<{ agentId: string; scope: string }>(`SELECT "agentId", unnest(scopes) AS scope FROM "Grant" WHERE status = 'ACTIVE' AND "expiresAt" > now() AT TIME ZONE 'UTC'`),
+    db.query<{ agentId: string; scope: string }>(
+      `SELECT "agentId", unnest(scopes) AS scope FROM "Grant" WHERE status = 'ACTIVE' AND "expiresAt" > now() AT TIME ZONE 'UTC'`,
+    ),
   ]);
   await db.end();
   const key = createPublicKey({ key: keys.rows[0]!.publicJwk, format: "jwk" });
@@ -35,7 +37,12 @@ export async function startFastifyJoseCasbin(options: { databaseUrl: string; iss
   const app = Fastify();
   app.post<{ Body: { token: string; scope: string } }>("/api/v1/decisions", async (request) => {
     try {
-      const { payload } = await jwtVerify(request.body.token, key, { issuer: options.issuer, audience: options.audience, typ: "at+jwt", algorithms: ["EdDSA"] });
+      const { payload } = await jwtVerify(request.body.token, key, {
+        issuer: options.issuer,
+        audience: options.audience,
+        typ: "at+jwt",
+        algorithms: ["EdDSA"],
+      });
       const allow = String(payload.scope).split(" ").includes(request.body.scope) && (await enforcer.enforce(payload.sub, request.body.scope));
       return { allow };
     } catch {

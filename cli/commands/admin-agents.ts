@@ -25,7 +25,12 @@ export function parseAgentsArgs(args: string[]): AgentsCommand {
     });
     return {
       action,
-      body: { name: required(values.name, "--name"), ownerEmail: required(values.owner, "--owner"), eligibleScopes: values.scope, description: values.description },
+      body: {
+        name: required(values.name, "--name"),
+        ownerEmail: required(values.owner, "--owner"),
+        eligibleScopes: values.scope,
+        description: values.description,
+      },
       json: values.json,
     };
   }

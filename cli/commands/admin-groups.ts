@@ -28,7 +28,9 @@ export async function run(args: string[], context: CliContext): Promise<number> 
     context.print(JSON.stringify(group, null, 2));
   } else {
     const members = group.members.map((member) => member.email);
-    context.print(`Created group ${group.name} (${group.id}) with ${members.length === 0 ? "no members" : `${members.length} member${members.length === 1 ? "" : "s"}: ${members.join(", ")}`}`);
+    context.print(
+      `Created group ${group.name} (${group.id}) with ${members.length === 0 ? "no members" : `${members.length} member${members.length === 1 ? "" : "s"}: ${members.join(", ")}`}`,
+    );
   }
   return 0;
 }

@@ -61,12 +61,19 @@ export async function run(args: string[], context: CliContext): Promise<number> 
       return 0;
     }
     case "rotate": {
-      const key = await client.rotateAgentKey(command.agentId, command.keyId, { overlapSeconds: command.overlapSeconds, expiresInSeconds: command.expiresInSeconds });
+      const key = await client.rotateAgentKey(command.agentId, command.keyId, {
+        overlapSeconds: command.overlapSeconds,
+        expiresInSeconds: command.expiresInSeconds,
+      });
       printIssuedKey(key, command.agentId, context, command.json);
       if (!command.json) {
         // Without --overlap the server applies the contract's default, which parsing an empty body reveals.
         const overlapSeconds = command.overlapSeconds ?? rotateAgentKeyBody.parse({}).overlapSeconds;
-        context.print(overlapSeconds === 0 ? `The old key ${command.keyId} has stopped working.` : `The old key ${command.keyId} keeps working for ${formatDurationCompact(overlapSeconds)}, then stops.`);
+        context.print(
+          overlapSeconds === 0
+            ? `The old key ${command.keyId} has stopped working.`
+            : `The old key ${command.keyId} keeps working for ${formatDurationCompact(overlapSeconds)}, then stops.`,
+        );
       }
       return 0;
     }

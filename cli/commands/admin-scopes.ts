@@ -46,11 +46,9 @@ export function parseScopesArgs(args: string[]): ScopesCommand {
       json: values.json,
     };
   }
-  const { values, positionals } = parseCommandArgs(
-    rest,
-    { ...SCOPE_FIELD_OPTIONS, "no-group": { type: "boolean" }, "no-auto-approve": { type: "boolean" } },
-    ["key"],
-  );
+  const { values, positionals } = parseCommandArgs(rest, { ...SCOPE_FIELD_OPTIONS, "no-group": { type: "boolean" }, "no-auto-approve": { type: "boolean" } }, [
+    "key",
+  ]);
   if (values.group !== undefined && values["no-group"]) throw new CliUsageError("--group and --no-group contradict each other");
   if (values["auto-approve"] && values["no-auto-approve"]) throw new CliUsageError("--auto-approve and --no-auto-approve contradict each other");
   const body = {
@@ -61,7 +59,10 @@ export function parseScopesArgs(args: string[]): ScopesCommand {
     autoApprove: values["no-auto-approve"] ? false : values["auto-approve"],
     description: values.description,
   };
-  if (Object.values(body).every((value) => value === undefined)) throw new CliUsageError("nothing to change: pass at least one of --risk, --max, --approvals, --group, --no-group, --auto-approve, --no-auto-approve, --description");
+  if (Object.values(body).every((value) => value === undefined))
+    throw new CliUsageError(
+      "nothing to change: pass at least one of --risk, --max, --approvals, --group, --no-group, --auto-approve, --no-auto-approve, --description",
+    );
   return { action, key: positionals.key, body, json: values.json };
 }
 
@@ -82,10 +83,19 @@ export async function run(args: string[], context: CliContext): Promise<number> 
 }
 
 function scopeRow(scope: ScopeDto): string[] {
-  return [scope.key, scope.risk.toLowerCase(), formatDurationCompact(scope.maxDurationSeconds), String(scope.approvalsRequired), scope.approverGroup ?? "", scope.autoApprove ? "yes" : "no"];
+  return [
+    scope.key,
+    scope.risk.toLowerCase(),
+    formatDurationCompact(scope.maxDurationSeconds),
+    String(scope.approvalsRequired),
+    scope.approverGroup ?? "",
+    scope.autoApprove ? "yes" : "no",
+  ];
 }
 
 function describeScope(scope: ScopeDto): string {
-  const approval = scope.autoApprove ? "approved automatically" : `${scope.approvalsRequired} approval${scope.approvalsRequired === 1 ? "" : "s"}${scope.approverGroup ? ` from ${oneLine(scope.approverGroup)}` : ""}`;
+  const approval = scope.autoApprove
+    ? "approved automatically"
+    : `${scope.approvalsRequired} approval${scope.approvalsRequired === 1 ? "" : "s"}${scope.approverGroup ? ` from ${oneLine(scope.approverGroup)}` : ""}`;
   return `${scope.risk.toLowerCase()} risk, at most ${formatDurationCompact(scope.maxDurationSeconds)}, ${approval}`;
 }

@@ -52,7 +52,9 @@ async function readPassword(stdin: CliContext["stdin"]): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
   // `echo secret |` adds a newline that is not part of the password.
-  const password = Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  const password = Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
   if (!password) throw new CliUsageError("--password-stdin: nothing was read from stdin");
   return password;
 }

@@ -25,7 +25,12 @@ export async function run(args: string[], context: CliContext): Promise<number> 
   } else if (grants.length === 0) {
     context.print(command.status === "all" ? "No grants." : `No ${command.status} grants.`);
   } else {
-    context.print(formatTable(["ID", "SCOPES", "EXPIRES", "CONTEXT"], grants.map((grant) => [grant.id, grant.scopes.join(","), describeExpiry(grant), grant.contextRef ?? ""])));
+    context.print(
+      formatTable(
+        ["ID", "SCOPES", "EXPIRES", "CONTEXT"],
+        grants.map((grant) => [grant.id, grant.scopes.join(","), describeExpiry(grant), grant.contextRef ?? ""]),
+      ),
+    );
   }
   return 0;
 }

@@ -23,7 +23,9 @@ export async function run(args: string[], context: CliContext): Promise<number> 
   context.stdin.once("end", stop);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  context.warn(`baton mcp: serving on stdio as this agent (${scopes.length} eligible scope${scopes.length === 1 ? "" : "s"}), Baton at ${context.env.BATON_URL?.trim() || "http://localhost:3000"}`);
+  context.warn(
+    `baton mcp: serving on stdio as this agent (${scopes.length} eligible scope${scopes.length === 1 ? "" : "s"}), Baton at ${context.env.BATON_URL?.trim() || "http://localhost:3000"}`,
+  );
   await closed;
   process.off("SIGTERM", stop);
   process.off("SIGINT", stop);

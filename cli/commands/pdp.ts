@@ -26,16 +26,27 @@ export function parsePdpArgs(args: string[]): PdpCommand {
   });
   const port = values.port === "0" ? 0 : positiveInteger(values.port, "--port");
   if (port > 65_535) throw new CliUsageError(`--port must be at most 65535, not ${port}`);
-  return { port, host: values.host, tokenCache: oneOf(values["token-cache"], ["on", "off"], "--token-cache") === "on", maxStalenessMs: parseStaleness(values["max-staleness"]) };
+  return {
+    port,
+    host: values.host,
+    tokenCache: oneOf(values["token-cache"], ["on", "off"], "--token-cache") === "on",
+    maxStalenessMs: parseStaleness(values["max-staleness"]),
+  };
 }
 
 export async function run(args: string[], context: CliContext): Promise<number> {
   const command = parsePdpArgs(args);
   const databaseUrl = context.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("needs DATABASE_URL (PostgreSQL): on the embedded database only Baton's in-app /api/v1/decisions and /api/v1/introspect exist");
+  if (!databaseUrl)
+    throw new Error("needs DATABASE_URL (PostgreSQL): on the embedded database only Baton's in-app /api/v1/decisions and /api/v1/introspect exist");
   const issuer = context.env.BATON_PUBLIC_URL?.replace(/\/+$/, "");
   if (!issuer) throw new Error("needs BATON_PUBLIC_URL: Baton's public URL, the issuer of the grant tokens it will verify");
-  const pdp = await startPdp({ databaseUrl, issuer, ...command, onError: (error) => context.warn(`baton pdp: ${error instanceof Error ? error.message : String(error)}`) });
+  const pdp = await startPdp({
+    databaseUrl,
+    issuer,
+    ...command,
+    onError: (error) => context.warn(`baton pdp: ${error instanceof Error ? error.message : String(error)}`),
+  });
   context.warn(`baton pdp: serving decisions on ${pdp.url} (token cache ${command.tokenCache ? "on" : "off"}, max staleness ${command.maxStalenessMs} ms)`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

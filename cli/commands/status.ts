@@ -23,6 +23,7 @@ export function parseStatusArgs(args: string[]): StatusCommand {
 export async function run(args: string[], context: CliContext): Promise<number> {
   const command = parseStatusArgs(args);
   const client = agentClient(context.env);
-  const request = command.waitSeconds > 0 ? await awaitDecision(client, command.requestId, command.waitSeconds, context) : await client.getRequest(command.requestId);
+  const request =
+    command.waitSeconds > 0 ? await awaitDecision(client, command.requestId, command.waitSeconds, context) : await client.getRequest(command.requestId);
   return reportRequest(request, context, { json: command.json, waitedSeconds: command.waitSeconds });
 }

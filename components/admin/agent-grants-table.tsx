@@ -43,11 +43,9 @@ export function AgentGrantsTable({ grants, now }: { grants: AgentGrant[]; now: n
 }
 
 function GrantContext({ grant }: { grant: AgentGrant }) {
-  const parts = [
-    grant.contextRef,
-    grant.onBehalfOf && `for ${grant.onBehalfOf}`,
-    grant.revokeReason && `revoked: ${grant.revokeReason}`,
-  ].filter((part): part is string => Boolean(part));
+  const parts = [grant.contextRef, grant.onBehalfOf && `for ${grant.onBehalfOf}`, grant.revokeReason && `revoked: ${grant.revokeReason}`].filter(
+    (part): part is string => Boolean(part),
+  );
   if (parts.length === 0 && !grant.incident) return <NoValue />;
   return (
     <ul className="flex flex-col gap-0.5">

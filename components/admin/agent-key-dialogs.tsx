@@ -15,8 +15,8 @@ const showIssuedKey = (state: IssuedKeyFormState) =>
       label="New agent key"
       usage={
         <>
-          The agent sends it as <code className="font-mono">Authorization: Bearer …</code>, or sets it as <code className="font-mono">BATON_API_KEY</code> for the{" "}
-          <code className="font-mono">baton</code> CLI.
+          The agent sends it as <code className="font-mono">Authorization: Bearer …</code>, or sets it as <code className="font-mono">BATON_API_KEY</code> for
+          the <code className="font-mono">baton</code> CLI.
         </>
       }
     />
@@ -34,7 +34,12 @@ export function IssueKeyDialog({ agentId, agentName }: { agentId: string; agentN
       fields={(state) => (
         <>
           <input type="hidden" name="agentId" value={agentId} />
-          <ExpiryField lifetimesInDays={[null, 30, 90, 365]} defaultDays={null} submitted={state.values?.expiresInSeconds} error={state.fieldErrors?.expiresInSeconds} />
+          <ExpiryField
+            lifetimesInDays={[null, 30, 90, 365]}
+            defaultDays={null}
+            submitted={state.values?.expiresInSeconds}
+            error={state.fieldErrors?.expiresInSeconds}
+          />
         </>
       )}
     />

@@ -17,9 +17,7 @@ export function AgentKeysTable({ agentId, keys, now, manageable }: { agentId: st
           <TableHead>Last used</TableHead>
           <TableHead>Expires</TableHead>
           <TableHead>Revoked</TableHead>
-          {manageable && (
-            <ActionsHead />
-          )}
+          {manageable && <ActionsHead />}
         </TableRow>
       </TableHeader>
       <tbody>

@@ -15,7 +15,15 @@ export function CreateGroupDialog() {
       action={createGroupAction}
       fields={(state) => (
         <>
-          <Field label="Name" name="name" required autoComplete="off" defaultValue={state.values?.name} error={state.fieldErrors?.name} hint="Lower-case letters, digits, '.', '_' or '-', such as platform-approvers." />
+          <Field
+            label="Name"
+            name="name"
+            required
+            autoComplete="off"
+            defaultValue={state.values?.name}
+            error={state.fieldErrors?.name}
+            hint="Lower-case letters, digits, '.', '_' or '-', such as platform-approvers."
+          />
           <TextareaField label="Description" name="description" rows={2} defaultValue={state.values?.description} error={state.fieldErrors?.description} />
           <TextareaField
             label="Member emails"

@@ -30,7 +30,15 @@ export function CreateResourceServerDialog() {
       result={showIssuedSecret}
       fields={(state) => (
         <>
-          <Field label="Name" name="name" required autoComplete="off" defaultValue={state.values?.name} error={state.fieldErrors?.name} hint="Lower-case letters, digits, '.', '_' or '-', such as crm-api." />
+          <Field
+            label="Name"
+            name="name"
+            required
+            autoComplete="off"
+            defaultValue={state.values?.name}
+            error={state.fieldErrors?.name}
+            hint="Lower-case letters, digits, '.', '_' or '-', such as crm-api."
+          />
           <Field
             label="Audience"
             name="audience"

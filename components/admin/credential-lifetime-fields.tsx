@@ -13,7 +13,17 @@ function lifetimeLabel(days: number | null) {
  * When a new key or token stops working; `null` stands for never. Posts `expiresInSeconds` (empty for never).
  * `submitted` is the choice of a rejected submission, kept so the form comes back as it was sent.
  */
-export function ExpiryField({ lifetimesInDays, defaultDays, submitted, error }: { lifetimesInDays: (number | null)[]; defaultDays: number | null; submitted?: string; error?: string }) {
+export function ExpiryField({
+  lifetimesInDays,
+  defaultDays,
+  submitted,
+  error,
+}: {
+  lifetimesInDays: (number | null)[];
+  defaultDays: number | null;
+  submitted?: string;
+  error?: string;
+}) {
   return (
     <SelectField label="Expires" name="expiresInSeconds" defaultValue={submitted ?? lifetimeValue(defaultDays)} error={error}>
       {lifetimesInDays.map((days) => (
@@ -26,7 +36,17 @@ export function ExpiryField({ lifetimesInDays, defaultDays, submitted, error }: 
 }
 
 /** How long the replaced key or secret keeps working after a rotation, so its holder can switch over without failed calls. `submitted` as for `ExpiryField`. */
-export function OverlapField({ credential, defaultSeconds, submitted, error }: { credential: "key" | "secret"; defaultSeconds: number; submitted?: string; error?: string }) {
+export function OverlapField({
+  credential,
+  defaultSeconds,
+  submitted,
+  error,
+}: {
+  credential: "key" | "secret";
+  defaultSeconds: number;
+  submitted?: string;
+  error?: string;
+}) {
   const overlaps = [
     { seconds: "0", label: `None: the old ${credential} stops working now` },
     { seconds: "3600", label: "1 h" },

@@ -31,11 +31,14 @@ export function DialogForm<Extra extends object>({
   onSucceeded: (state: DialogFormState<Extra>) => void;
 }) {
   // Every field of a form state is optional, so {} is a valid start; TypeScript cannot see that through Awaited<> of a generic.
-  const [state, dispatch, pending] = useActionState(async (previous: DialogFormState<Extra>, formData: FormData) => {
-    const next = await action(previous, formData);
-    if (next.ok) onSucceeded(next);
-    return next;
-  }, {} as Awaited<DialogFormState<Extra>>);
+  const [state, dispatch, pending] = useActionState(
+    async (previous: DialogFormState<Extra>, formData: FormData) => {
+      const next = await action(previous, formData);
+      if (next.ok) onSucceeded(next);
+      return next;
+    },
+    {} as Awaited<DialogFormState<Extra>>,
+  );
   // Submitted by hand rather than through `action`, so React does not reset the form after a refusal: a
   // reset lands a moment after the errors show, wiping anything typed in between (and dialogs need
   // JavaScript anyway). What was typed simply stays.

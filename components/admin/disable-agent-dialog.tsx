@@ -11,7 +11,10 @@ export function DisableAgentDialog({ agentId, agentName }: { agentId: string; ag
       title={`Disable ${agentName}?`}
       description={
         <>
-          <span>Disabling takes away everything the agent holds, at once: its keys are revoked, its pending requests are cancelled and its active grants are revoked.</span>
+          <span>
+            Disabling takes away everything the agent holds, at once: its keys are revoked, its pending requests are cancelled and its active grants are
+            revoked.
+          </span>
           <span>A disabled agent cannot be enabled again.</span>
         </>
       }
@@ -20,7 +23,14 @@ export function DisableAgentDialog({ agentId, agentName }: { agentId: string; ag
       fields={(state) => (
         <>
           <input type="hidden" name="agentId" value={agentId} />
-          <TextareaField label="Reason" name="reason" rows={2} defaultValue={state.values?.reason} error={state.fieldErrors?.reason} hint="Recorded in the audit log and on each cancelled request and revoked grant." />
+          <TextareaField
+            label="Reason"
+            name="reason"
+            rows={2}
+            defaultValue={state.values?.reason}
+            error={state.fieldErrors?.reason}
+            hint="Recorded in the audit log and on each cancelled request and revoked grant."
+          />
         </>
       )}
     />

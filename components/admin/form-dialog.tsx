@@ -34,7 +34,13 @@ export function FormDialog<Extra extends object = object>({ trigger, title, desc
   );
 }
 
-function FormDialogBody<Extra extends object>({ submitLabel, action, fields, result, close }: Omit<FormDialogProps<Extra>, "trigger" | "title" | "description" | "wide"> & { close: () => void }) {
+function FormDialogBody<Extra extends object>({
+  submitLabel,
+  action,
+  fields,
+  result,
+  close,
+}: Omit<FormDialogProps<Extra>, "trigger" | "title" | "description" | "wide"> & { close: () => void }) {
   const [succeeded, setSucceeded] = useState<DialogFormState<Extra> | null>(null);
   const shown = succeeded && result?.(succeeded);
   if (shown)

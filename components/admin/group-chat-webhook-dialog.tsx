@@ -27,7 +27,11 @@ export function GroupChatWebhookDialog({ group }: { group: GroupDto }) {
             autoComplete="off"
             defaultValue={state.values?.chatWebhookUrl}
             error={state.fieldErrors?.chatWebhookUrl}
-            hint={group.chatWebhookConfigured ? "A URL is set (it is stored encrypted and not shown). Enter a new one to replace it, or leave empty and save to turn notifications off." : "Such as https://hooks.slack.com/services/…; leave empty for none."}
+            hint={
+              group.chatWebhookConfigured
+                ? "A URL is set (it is stored encrypted and not shown). Enter a new one to replace it, or leave empty and save to turn notifications off."
+                : "Such as https://hooks.slack.com/services/…; leave empty for none."
+            }
           />
         </>
       )}

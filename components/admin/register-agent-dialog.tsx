@@ -22,7 +22,15 @@ export function RegisterAgentDialog({ scopes, defaultOwnerEmail }: { scopes: Sco
       wide
       fields={(state) => (
         <>
-          <Field label="Name" name="name" required autoComplete="off" defaultValue={state.values?.name} error={state.fieldErrors?.name} hint="Lower-case letters, digits, '.', '_' or '-', such as ops-bot." />
+          <Field
+            label="Name"
+            name="name"
+            required
+            autoComplete="off"
+            defaultValue={state.values?.name}
+            error={state.fieldErrors?.name}
+            hint="Lower-case letters, digits, '.', '_' or '-', such as ops-bot."
+          />
           <TextareaField label="Description" name="description" rows={2} defaultValue={state.values?.description} error={state.fieldErrors?.description} />
           <Field
             label="Owner email"
@@ -38,7 +46,10 @@ export function RegisterAgentDialog({ scopes, defaultOwnerEmail }: { scopes: Sco
             <p className="text-xs text-muted-foreground">The most this agent may ever ask for; every request is still decided on its own.</p>
             {scopes.length === 0 ? (
               <p className="text-sm text-muted-foreground">
-                The catalog is empty. <Link href="/scopes" className="text-primary underline-offset-4 hover:underline">Add scopes first.</Link>
+                The catalog is empty.{" "}
+                <Link href="/scopes" className="text-primary underline-offset-4 hover:underline">
+                  Add scopes first.
+                </Link>
               </p>
             ) : (
               <ul className="flex max-h-64 flex-col divide-y overflow-y-auto rounded-md border">
@@ -63,7 +74,13 @@ function ScopeCheckbox({ scope, defaultChecked }: { scope: ScopeDto; defaultChec
   const describedBy = scope.description ? `${id}-risk ${id}-about` : `${id}-risk`;
   return (
     <label className="flex cursor-pointer items-start gap-2.5 px-3 py-2 hover:bg-muted">
-      <Checkbox name={eligibleScopeField(scope.key)} defaultChecked={defaultChecked} aria-labelledby={`${id}-key`} aria-describedby={describedBy} className="mt-0.5" />
+      <Checkbox
+        name={eligibleScopeField(scope.key)}
+        defaultChecked={defaultChecked}
+        aria-labelledby={`${id}-key`}
+        aria-describedby={describedBy}
+        className="mt-0.5"
+      />
       <span className="flex min-w-0 flex-col gap-0.5">
         <span className="flex items-center gap-2">
           <span id={`${id}-key`} className="font-mono text-xs">

@@ -8,7 +8,9 @@ import { OneTimeKey } from "./one-time-key";
 import { RevokeWithReasonDialog } from "./revoke-with-reason-dialog";
 
 const showIssuedSecret = (state: CreatedResourceServerFormState) =>
-  state.issuedSecret && <OneTimeKey secret={state.issuedSecret} label="New resource server secret" usage={<>Deploy it to the tool; it replaces the old secret.</>} />;
+  state.issuedSecret && (
+    <OneTimeKey secret={state.issuedSecret} label="New resource server secret" usage={<>Deploy it to the tool; it replaces the old secret.</>} />
+  );
 
 export function RotateResourceServerSecretDialog({ id, name }: { id: string; name: string }) {
   return (

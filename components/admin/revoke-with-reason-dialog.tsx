@@ -43,7 +43,15 @@ export function RevokeWithReasonDialog({
       fields={(state) => (
         <>
           <input type="hidden" name="id" value={id} />
-          <TextareaField label="Reason" name="reason" rows={2} required defaultValue={state.values?.reason} error={state.fieldErrors?.reason} hint="Recorded in the audit log." />
+          <TextareaField
+            label="Reason"
+            name="reason"
+            rows={2}
+            required
+            defaultValue={state.values?.reason}
+            error={state.fieldErrors?.reason}
+            hint="Recorded in the audit log."
+          />
         </>
       )}
     />

@@ -44,9 +44,24 @@ function ScopeFields({ state, scope, groupNames, audiences }: { state: FormState
       {scope ? (
         <input type="hidden" name="key" value={scope.key} />
       ) : (
-        <Field label="Key" name="key" required autoComplete="off" className="font-mono" defaultValue={state.values?.key} error={state.fieldErrors?.key} hint="Such as crm.customers:read. It cannot be changed later." />
+        <Field
+          label="Key"
+          name="key"
+          required
+          autoComplete="off"
+          className="font-mono"
+          defaultValue={state.values?.key}
+          error={state.fieldErrors?.key}
+          hint="Such as crm.customers:read. It cannot be changed later."
+        />
       )}
-      <TextareaField label="Description" name="description" rows={2} defaultValue={initial("description", scope?.description ?? "")} error={state.fieldErrors?.description} />
+      <TextareaField
+        label="Description"
+        name="description"
+        rows={2}
+        defaultValue={initial("description", scope?.description ?? "")}
+        error={state.fieldErrors?.description}
+      />
       <div className="grid grid-cols-2 gap-4">
         <SelectField label="Risk" name="risk" defaultValue={initial("risk", scope?.risk ?? "LOW")} error={state.fieldErrors?.risk}>
           {RISKS.map((risk) => (
@@ -64,7 +79,12 @@ function ScopeFields({ state, scope, groupNames, audiences }: { state: FormState
           error={state.fieldErrors?.maxDurationSeconds}
           hint="Such as 15 min, 1 h or 2 d."
         />
-        <SelectField label="Approver group" name="approverGroup" defaultValue={initial("approverGroup", scope?.approverGroup ?? "")} error={state.fieldErrors?.approverGroup}>
+        <SelectField
+          label="Approver group"
+          name="approverGroup"
+          defaultValue={initial("approverGroup", scope?.approverGroup ?? "")}
+          error={state.fieldErrors?.approverGroup}
+        >
           <option value="">None</option>
           {groupNames.map((name) => (
             <option key={name} value={name}>
@@ -72,7 +92,12 @@ function ScopeFields({ state, scope, groupNames, audiences }: { state: FormState
             </option>
           ))}
         </SelectField>
-        <SelectField label="Approvals required" name="approvalsRequired" defaultValue={initial("approvalsRequired", String(scope?.approvalsRequired ?? 1))} error={state.fieldErrors?.approvalsRequired}>
+        <SelectField
+          label="Approvals required"
+          name="approvalsRequired"
+          defaultValue={initial("approvalsRequired", String(scope?.approvalsRequired ?? 1))}
+          error={state.fieldErrors?.approvalsRequired}
+        >
           {APPROVAL_COUNTS.map((count) => (
             <option key={count} value={count}>
               {count}

@@ -3,7 +3,21 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 
 /** A titled card around a table, with its actions on the right and, in place of an empty table, a sentence or an EmptyState. */
-export function SectionCard({ id, title, description, actions, empty, children }: { id?: string; title: string; description?: ReactNode; actions?: ReactNode; empty?: ReactNode; children: ReactNode }) {
+export function SectionCard({
+  id,
+  title,
+  description,
+  actions,
+  empty,
+  children,
+}: {
+  id?: string;
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  empty?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Card id={id} className="scroll-mt-4">
       <CardHeader className="flex-row items-center justify-between gap-3">

@@ -97,13 +97,18 @@ export function AgentDetailView({ agentId, viewerIsAdmin, viewerReadsAudit }: { 
       >
         <AgentKeysTable agentId={agent.id} keys={keys} now={now} manageable={manageable} />
       </SectionCard>
-      <SectionCard title="Recent requests" description="What the agent asked for, newest first." empty={
+      <SectionCard
+        title="Recent requests"
+        description="What the agent asked for, newest first."
+        empty={
           recentRequests.length === 0 && (
             <EmptyState title="No requests yet.">
-              The agent files them with its key: <code className="font-mono">baton request</code>, the API or MCP. Each appears here and in the approvers&apos; inbox.
+              The agent files them with its key: <code className="font-mono">baton request</code>, the API or MCP. Each appears here and in the approvers&apos;
+              inbox.
             </EmptyState>
           )
-        }>
+        }
+      >
         <AgentRequestsTable requests={recentRequests} now={now} />
       </SectionCard>
       <SectionCard
@@ -117,7 +122,9 @@ export function AgentDetailView({ agentId, viewerIsAdmin, viewerReadsAudit }: { 
             .
           </>
         }
-        empty={recentGrants.length === 0 && <EmptyState title="No grants yet.">A grant is issued when one of the agent&apos;s requests is approved.</EmptyState>}
+        empty={
+          recentGrants.length === 0 && <EmptyState title="No grants yet.">A grant is issued when one of the agent&apos;s requests is approved.</EmptyState>
+        }
       >
         <AgentGrantsTable grants={recentGrants} now={now} />
       </SectionCard>

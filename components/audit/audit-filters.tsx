@@ -14,7 +14,12 @@ const localValue = (at: string | undefined) => (at ? new Date(at).toISOString().
 export function AuditFilters({ query }: { query: AuditQuery }) {
   return (
     // Keyed by the query, so the fields show the applied filters after every navigation.
-    <Form key={JSON.stringify(query)} action="/audit" aria-label="Filter the audit log" className="grid grid-cols-2 items-end gap-3 rounded-lg border bg-card px-4 py-3 md:grid-cols-6">
+    <Form
+      key={JSON.stringify(query)}
+      action="/audit"
+      aria-label="Filter the audit log"
+      className="grid grid-cols-2 items-end gap-3 rounded-lg border bg-card px-4 py-3 md:grid-cols-6"
+    >
       <Field label="Actor" name="actor" placeholder="email, id or system" defaultValue={query.actor ?? ""} />
       <SelectField label="Action" name="action" defaultValue={query.action ?? ""}>
         <option value="">Any action</option>

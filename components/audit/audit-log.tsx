@@ -28,7 +28,11 @@ export function AuditLog({ query }: { query: AuditQuery }) {
   return (
     <div className="flex flex-col gap-3">
       {error && <Alert>The audit log could not be refreshed: {error.message}</Alert>}
-      <SectionCard title={query.cursor ? "Events (continued)" : "Events"} description="Newest first. Hover an actor for its id." empty={events.length === 0 && "No events match."}>
+      <SectionCard
+        title={query.cursor ? "Events (continued)" : "Events"}
+        description="Newest first. Hover an actor for its id."
+        empty={events.length === 0 && "No events match."}
+      >
         <AuditEventTable
           label="Audit events"
           events={events}

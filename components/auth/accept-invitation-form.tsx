@@ -12,7 +12,17 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       <input type="hidden" name="token" value={token} />
       {state.message && <Alert>{state.message}</Alert>}
       <Field label="Email" name="email" value={email} readOnly autoComplete="username" />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={12} autoFocus hint="At least 12 characters." error={state.fieldErrors?.password} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        autoFocus
+        hint="At least 12 characters."
+        error={state.fieldErrors?.password}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Set password"}
       </Button>

@@ -13,7 +13,16 @@ export function SetupForm({ token }: { token: string }) {
       {state.message && <Alert>{state.message}</Alert>}
       <Field label="Name" name="name" autoComplete="name" required autoFocus defaultValue={state.values?.name} error={state.fieldErrors?.name} />
       <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={12} hint="At least 12 characters." error={state.fieldErrors?.password} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        hint="At least 12 characters."
+        error={state.fieldErrors?.password}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create admin account"}
       </Button>

@@ -28,7 +28,15 @@ export function EventDetails({ lines, raw }: { lines: DetailLine[]; raw: unknown
           ))}
         </ul>
       )}
-      <Button type="button" variant="link" size="sm" className="h-auto self-start p-0 text-xs" aria-expanded={showRaw} aria-controls={rawId} onClick={() => setShowRaw((shown) => !shown)}>
+      <Button
+        type="button"
+        variant="link"
+        size="sm"
+        className="h-auto self-start p-0 text-xs"
+        aria-expanded={showRaw}
+        aria-controls={rawId}
+        onClick={() => setShowRaw((shown) => !shown)}
+      >
         {showRaw ? "Hide raw" : "Show raw"}
       </Button>
       {showRaw && (

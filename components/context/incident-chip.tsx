@@ -10,7 +10,11 @@ export function IncidentChip({ incident, className }: { incident: IncidentRef; c
   return (
     <Link
       href={`/incidents/${incident.id}`}
-      className={cn("inline-flex max-w-full items-center gap-1.5 text-xs text-primary underline-offset-4 hover:underline", incident.status === "RESOLVED" && "opacity-70", className)}
+      className={cn(
+        "inline-flex max-w-full items-center gap-1.5 text-xs text-primary underline-offset-4 hover:underline",
+        incident.status === "RESOLVED" && "opacity-70",
+        className,
+      )}
     >
       <Badge tone={style.tone} className={style.className}>
         {incident.severity}

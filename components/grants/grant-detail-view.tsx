@@ -50,14 +50,16 @@ export function GrantDetailView({ grantId }: { grantId: string }) {
         <ScopeList scopes={grant.scopes} />
       </SectionCard>
       <Provenance grant={grant} now={now} />
-      <SectionCard title="History" description="The grant's and its request's audit events, oldest first." empty={grant.history.length === 0 && "No events recorded."}>
+      <SectionCard
+        title="History"
+        description="The grant's and its request's audit events, oldest first."
+        empty={grant.history.length === 0 && "No events recorded."}
+      >
         <RequestHistory history={grant.history} now={now} />
       </SectionCard>
     </div>
   );
 }
-
-
 
 function GrantFacts({ grant, status, now }: { grant: GrantDetail; status: ReturnType<typeof grantStateAt>; now: number }) {
   return (

@@ -25,7 +25,12 @@ const EXPIRING = [
 export function GrantFilters({ search, options }: { search: GrantSearch; options: GrantFilterOptions }) {
   return (
     // Keyed by the search, so the fields show the applied filters after every navigation.
-    <Form key={JSON.stringify(search)} action="/grants" aria-label="Filter grants" className="grid grid-cols-2 items-end gap-3 rounded-lg border bg-card px-4 py-3 md:grid-cols-4 xl:grid-cols-7">
+    <Form
+      key={JSON.stringify(search)}
+      action="/grants"
+      aria-label="Filter grants"
+      className="grid grid-cols-2 items-end gap-3 rounded-lg border bg-card px-4 py-3 md:grid-cols-4 xl:grid-cols-7"
+    >
       <SelectField label="Status" name="status" defaultValue={search.status}>
         {STATUSES.map((status) => (
           <option key={status.value} value={status.value}>
@@ -59,7 +64,10 @@ export function GrantFilters({ search, options }: { search: GrantSearch; options
         ))}
       </SelectField>
       <SelectField label="Expiring" name="expiring" defaultValue={search.expiring ?? ""}>
-        {(EXPIRING.some((choice) => choice.value === (search.expiring ?? "")) ? EXPIRING : [...EXPIRING, { value: search.expiring!, label: `Within ${search.expiring}` }]).map((choice) => (
+        {(EXPIRING.some((choice) => choice.value === (search.expiring ?? ""))
+          ? EXPIRING
+          : [...EXPIRING, { value: search.expiring!, label: `Within ${search.expiring}` }]
+        ).map((choice) => (
           <option key={choice.value} value={choice.value}>
             {choice.label}
           </option>

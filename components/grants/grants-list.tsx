@@ -29,7 +29,11 @@ export function GrantsList({ search }: { search: GrantSearch }) {
   return (
     <div className="flex flex-col gap-3">
       {error && <Alert>The grants could not be refreshed: {error.message}</Alert>}
-      <SectionCard title={search.cursor ? "Grants (continued)" : "Grants"} description={search.expiring ? `Live grants expiring within ${formatDuration(parseDuration(search.expiring) ?? 0)}, newest first.` : "Newest first."} empty={grants.length === 0 && <NoGrants search={search} />}>
+      <SectionCard
+        title={search.cursor ? "Grants (continued)" : "Grants"}
+        description={search.expiring ? `Live grants expiring within ${formatDuration(parseDuration(search.expiring) ?? 0)}, newest first.` : "Newest first."}
+        empty={grants.length === 0 && <NoGrants search={search} />}
+      >
         <Table aria-label="Grants">
           <TableHeader>
             <TableRow>

@@ -96,7 +96,14 @@ function GrantFields({ incidentId, agents, state }: { incidentId: string; agents
   // No agent is preselected: handing authority to the first bot in the list by accident is the mistake to prevent.
   const [agentId, setAgentId] = useState(state.values?.agentId ?? "");
   const agent = agents.find((candidate) => candidate.id === agentId);
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set(Object.keys(state.values ?? {}).filter((field) => field.startsWith("grantScope:")).map((field) => field.slice("grantScope:".length))));
+  const [chosen, setChosen] = useState<Set<string>>(
+    () =>
+      new Set(
+        Object.keys(state.values ?? {})
+          .filter((field) => field.startsWith("grantScope:"))
+          .map((field) => field.slice("grantScope:".length)),
+      ),
+  );
   const [durationSeconds, setDurationSeconds] = useState(() => Number(state.values?.duration) || DEFAULT_DURATION);
   const eligible = agent?.eligibleScopes ?? [];
   const picked = eligible.filter((scope) => chosen.has(scope.key));
@@ -108,7 +115,14 @@ function GrantFields({ incidentId, agents, state }: { incidentId: string; agents
   return (
     <>
       <input type="hidden" name="incidentId" value={incidentId} />
-      <SelectField label="Agent" name="agentId" required value={agentId} onChange={(event) => (setAgentId(event.target.value), setChosen(new Set()))} error={state.fieldErrors?.agentId}>
+      <SelectField
+        label="Agent"
+        name="agentId"
+        required
+        value={agentId}
+        onChange={(event) => (setAgentId(event.target.value), setChosen(new Set()))}
+        error={state.fieldErrors?.agentId}
+      >
         <option value="" disabled>
           Choose an agent…
         </option>
@@ -130,7 +144,12 @@ function GrantFields({ incidentId, agents, state }: { incidentId: string; agents
               {eligible.map((scope) => (
                 <li key={scope.key}>
                   <label className="flex cursor-pointer flex-wrap items-center gap-2.5 px-3 py-2 hover:bg-muted">
-                    <Checkbox name={grantScopeField(scope.key)} checked={chosen.has(scope.key)} onChange={(event) => toggle(scope.key, event.target.checked)} aria-label={scope.key} />
+                    <Checkbox
+                      name={grantScopeField(scope.key)}
+                      checked={chosen.has(scope.key)}
+                      onChange={(event) => toggle(scope.key, event.target.checked)}
+                      aria-label={scope.key}
+                    />
                     <span className="font-mono text-xs wrap-anywhere">{scope.key}</span>
                     <RiskBadge risk={scope.risk} />
                     <span className="ml-auto text-xs text-muted-foreground">at most {formatDuration(scope.maxDurationSeconds)}</span>
@@ -151,7 +170,15 @@ function GrantFields({ incidentId, agents, state }: { incidentId: string; agents
         error={state.fieldErrors?.duration}
         hint={cap ? `At most ${formatDuration(cap)} for the chosen scopes.` : "Capped by the scopes you choose."}
       />
-      <TextareaField label="Reason" name="reason" rows={2} required defaultValue={state.values?.reason} error={state.fieldErrors?.reason} hint="Kept with the grant and in the audit log." />
+      <TextareaField
+        label="Reason"
+        name="reason"
+        rows={2}
+        required
+        defaultValue={state.values?.reason}
+        error={state.fieldErrors?.reason}
+        hint="Kept with the grant and in the audit log."
+      />
     </>
   );
 }
@@ -172,8 +199,8 @@ function AgentStanding({ agent }: { agent: Agent }) {
       ) : (
         <div className="flex flex-col gap-1">
           <p>
-            <span className="text-muted-foreground">Already holds:</span> {exposure.scopes.length} {exposure.scopes.length === 1 ? "scope" : "scopes"} through {exposure.activeGrants} active{" "}
-            {exposure.activeGrants === 1 ? "grant" : "grants"}
+            <span className="text-muted-foreground">Already holds:</span> {exposure.scopes.length} {exposure.scopes.length === 1 ? "scope" : "scopes"} through{" "}
+            {exposure.activeGrants} active {exposure.activeGrants === 1 ? "grant" : "grants"}
             {exposure.until && (
               <>
                 , the last until <RelativeTime at={exposure.until} now={now} />

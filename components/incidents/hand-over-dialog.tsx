@@ -21,7 +21,11 @@ export function HandOverDialog({ incidentId, commanders }: { incidentId: string;
   return (
     <FormDialog
       trigger={
-        <Button variant="outline" disabled={commanders.length === 0} title={commanders.length === 0 ? "There is no other active commander or admin" : undefined}>
+        <Button
+          variant="outline"
+          disabled={commanders.length === 0}
+          title={commanders.length === 0 ? "There is no other active commander or admin" : undefined}
+        >
           Hand over command
         </Button>
       }
@@ -32,7 +36,13 @@ export function HandOverDialog({ incidentId, commanders }: { incidentId: string;
       fields={(state) => (
         <>
           <input type="hidden" name="incidentId" value={incidentId} />
-          <SelectField label="New commander" name="commanderEmail" required defaultValue={state.values?.commanderEmail ?? ""} error={state.fieldErrors?.commanderEmail}>
+          <SelectField
+            label="New commander"
+            name="commanderEmail"
+            required
+            defaultValue={state.values?.commanderEmail ?? ""}
+            error={state.fieldErrors?.commanderEmail}
+          >
             <option value="" disabled>
               Choose a commander or admin
             </option>
@@ -42,7 +52,15 @@ export function HandOverDialog({ incidentId, commanders }: { incidentId: string;
               </option>
             ))}
           </SelectField>
-          <TextareaField label="Note" name="note" rows={2} maxLength={500} defaultValue={state.values?.note} error={state.fieldErrors?.note} hint="Optional; kept in the audit log." />
+          <TextareaField
+            label="Note"
+            name="note"
+            rows={2}
+            maxLength={500}
+            defaultValue={state.values?.note}
+            error={state.fieldErrors?.note}
+            hint="Optional; kept in the audit log."
+          />
         </>
       )}
     />

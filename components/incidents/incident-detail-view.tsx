@@ -52,7 +52,11 @@ export function IncidentDetailView({ incidentId }: { incidentId: string }) {
       <IncidentFacts incident={incident} now={now} />
       <SectionCard
         title="Authority bound to this incident"
-        description={incident.status === "OPEN" ? "Each grant ends at its expiry or when the incident is resolved, whichever comes first." : "Every grant bound to the incident ended when it was resolved, if not before."}
+        description={
+          incident.status === "OPEN"
+            ? "Each grant ends at its expiry or when the incident is resolved, whichever comes first."
+            : "Every grant bound to the incident ended when it was resolved, if not before."
+        }
         empty={incident.grants.length === 0 && "No grant is bound to this incident."}
       >
         <BoundGrants grants={incident.grants} now={now} />
@@ -62,7 +66,11 @@ export function IncidentDetailView({ incidentId }: { incidentId: string }) {
           <PendingRequests requests={incident.pendingRequestList} now={now} />
         </SectionCard>
       )}
-      <SectionCard title="Timeline" description="The incident's events and those of the requests and grants bound to it, newest first." empty={incident.timeline.length === 0 && "Nothing recorded yet."}>
+      <SectionCard
+        title="Timeline"
+        description="The incident's events and those of the requests and grants bound to it, newest first."
+        empty={incident.timeline.length === 0 && "Nothing recorded yet."}
+      >
         <IncidentTimeline timeline={incident.timeline} now={now} />
       </SectionCard>
     </div>
@@ -72,12 +80,20 @@ export function IncidentDetailView({ incidentId }: { incidentId: string }) {
 function IncidentFacts({ incident, now }: { incident: IncidentDetail; now: number }) {
   return (
     <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3 text-sm sm:grid-cols-3">
-      <Fact term="Commander">{incident.commander ? `${incident.commander.name} (${incident.commander.email})` : "Nobody yet: any commander or admin may act"}</Fact>
+      <Fact term="Commander">
+        {incident.commander ? `${incident.commander.name} (${incident.commander.email})` : "Nobody yet: any commander or admin may act"}
+      </Fact>
       <Fact term="Opened">
         <RelativeTime at={incident.openedAt} now={now} />
       </Fact>
       <Fact term={incident.resolvedAt ? "Resolved" : "Source"}>
-        {incident.resolvedAt ? <RelativeTime at={incident.resolvedAt} now={now} /> : incident.externalSource ? `${incident.externalSource} ${incident.externalId ?? ""}` : (incident.externalId ?? "Opened in Baton")}
+        {incident.resolvedAt ? (
+          <RelativeTime at={incident.resolvedAt} now={now} />
+        ) : incident.externalSource ? (
+          `${incident.externalSource} ${incident.externalId ?? ""}`
+        ) : (
+          (incident.externalId ?? "Opened in Baton")
+        )}
       </Fact>
       {incident.description && (
         <Fact term="Description" wide>
@@ -114,9 +130,20 @@ function BoundGrants({ grants, now }: { grants: IncidentDetail["grants"]; now: n
                 <GrantLink grantId={grant.id} agentName={grant.agent.name} />
               </TableCell>
               <ScopeChipsCell scopes={grant.scopeRefs} />
-              <TableCell>{grant.grantedBy}{grant.viaRequest && <span className="text-muted-foreground"> and approvers</span>}</TableCell>
+              <TableCell>
+                {grant.grantedBy}
+                {grant.viaRequest && <span className="text-muted-foreground"> and approvers</span>}
+              </TableCell>
               <TableCell className="whitespace-nowrap">
-                {status === "ACTIVE" ? <RelativeTime at={grant.expiresAt} now={now} /> : status === "REVOKED" && grant.revokedAt ? <span className="text-muted-foreground">revoked <RelativeTime at={grant.revokedAt} now={now} /></span> : <span className="text-muted-foreground">ended</span>}
+                {status === "ACTIVE" ? (
+                  <RelativeTime at={grant.expiresAt} now={now} />
+                ) : status === "REVOKED" && grant.revokedAt ? (
+                  <span className="text-muted-foreground">
+                    revoked <RelativeTime at={grant.revokedAt} now={now} />
+                  </span>
+                ) : (
+                  <span className="text-muted-foreground">ended</span>
+                )}
                 <TimeLeftBar grant={grant} now={now} className="mt-1" />
               </TableCell>
               <StatusCell status={status} />

@@ -71,7 +71,12 @@ export function IncidentsList({ status }: { status: IncidentStatusFilter }) {
                   <Link href={`/incidents/${incident.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
                     {incident.title}
                   </Link>
-                  {incident.externalId && <span className="ml-2 font-mono text-xs text-muted-foreground">{incident.externalSource ? `${incident.externalSource} ` : ""}{incident.externalId}</span>}
+                  {incident.externalId && (
+                    <span className="ml-2 font-mono text-xs text-muted-foreground">
+                      {incident.externalSource ? `${incident.externalSource} ` : ""}
+                      {incident.externalId}
+                    </span>
+                  )}
                 </TableCell>
                 <TableCell>
                   <SeverityBadge severity={incident.severity} />

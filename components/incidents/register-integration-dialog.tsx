@@ -45,7 +45,15 @@ export function RegisterIntegrationDialog() {
       wide
       fields={(state) => (
         <>
-          <Field label="Slug" name="slug" required autoComplete="off" defaultValue={state.values?.slug} error={state.fieldErrors?.slug} hint="In the webhook URL, such as pagerduty." />
+          <Field
+            label="Slug"
+            name="slug"
+            required
+            autoComplete="off"
+            defaultValue={state.values?.slug}
+            error={state.fieldErrors?.slug}
+            hint="In the webhook URL, such as pagerduty."
+          />
           <Field label="Name" name="name" required autoComplete="off" defaultValue={state.values?.name} error={state.fieldErrors?.name} />
         </>
       )}

@@ -21,7 +21,8 @@ export function ResolveIncidentDialog({ incidentId, activeGrants, pendingRequest
       title="Resolve this incident?"
       description={
         <span>
-          {activeGrants === 1 ? "1 grant" : `${activeGrants} grants`} bound to it will be revoked and {pendingRequests === 1 ? "1 pending request" : `${pendingRequests} pending requests`} cancelled, at once. A resolved incident cannot be reopened.
+          {activeGrants === 1 ? "1 grant" : `${activeGrants} grants`} bound to it will be revoked and{" "}
+          {pendingRequests === 1 ? "1 pending request" : `${pendingRequests} pending requests`} cancelled, at once. A resolved incident cannot be reopened.
         </span>
       }
       confirmLabel="Resolve incident"
@@ -29,7 +30,15 @@ export function ResolveIncidentDialog({ incidentId, activeGrants, pendingRequest
       fields={(state) => (
         <>
           <input type="hidden" name="incidentId" value={incidentId} />
-          <TextareaField label="Resolution note" name="note" rows={2} maxLength={1000} defaultValue={state.values?.note} error={state.fieldErrors?.note} hint="Optional; kept with the incident and in the audit log." />
+          <TextareaField
+            label="Resolution note"
+            name="note"
+            rows={2}
+            maxLength={1000}
+            defaultValue={state.values?.note}
+            error={state.fieldErrors?.note}
+            hint="Optional; kept with the incident and in the audit log."
+          />
         </>
       )}
     />

@@ -54,26 +54,26 @@ function ChartCard({
               </ResponsiveContainer>
             </div>
             <div className="sr-only">
-            <table aria-label={title}>
-              <thead>
-                <tr>
-                  {table.head.map((cell) => (
-                    <th key={cell} scope="col">
-                      {cell}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row) => (
-                  <tr key={String(row[0])}>
-                    {row.map((cell, i) => (
-                      <td key={i}>{cell}</td>
+              <table aria-label={title}>
+                <thead>
+                  <tr>
+                    {table.head.map((cell) => (
+                      <th key={cell} scope="col">
+                        {cell}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {table.rows.map((row) => (
+                    <tr key={String(row[0])}>
+                      {row.map((cell, i) => (
+                        <td key={i}>{cell}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
           </>
         )}
@@ -95,7 +95,8 @@ function GrantsBars({ data, label }: { data: Activity["grantsByHour"]; label: (i
   );
 }
 
-const noGrants = (buckets: { grants: number }[], period: string) => buckets.every((bucket) => bucket.grants === 0) && `No grants were issued in the last ${period}.`;
+const noGrants = (buckets: { grants: number }[], period: string) =>
+  buckets.every((bucket) => bucket.grants === 0) && `No grants were issued in the last ${period}.`;
 
 /** Grants issued per hour (24 h) and per day (7 days), and time to approve over a chosen range. */
 export function ActivityCharts({ activity }: { activity: Activity }) {
@@ -148,7 +149,12 @@ function TimeToApproveChart({ initial }: { initial: Activity["timeToApprove"] })
           Over the range: median {formatDuration(summary.medianSeconds)}, 90th percentile {formatDuration(summary.p90Seconds)} ({summary.approved} approved).
         </>
       )}
-      {data?.clamped && data.ceilingSeconds !== null && <> Slower {unit}s are drawn at {formatDuration(data.ceilingSeconds)}; the exact values are in the table.</>}
+      {data?.clamped && data.ceilingSeconds !== null && (
+        <>
+          {" "}
+          Slower {unit}s are drawn at {formatDuration(data.ceilingSeconds)}; the exact values are in the table.
+        </>
+      )}
     </>
   );
   return (
@@ -158,7 +164,15 @@ function TimeToApproveChart({ initial }: { initial: Activity["timeToApprove"] })
       actions={
         <div role="group" aria-label="Range" className="flex gap-1">
           {(Object.keys(APPROVAL_RANGES) as ApprovalRange[]).map((choice) => (
-            <Button key={choice} type="button" size="sm" variant={choice === range ? "default" : "outline"} aria-pressed={choice === range} className="h-7 px-2" onClick={() => setRange(choice)}>
+            <Button
+              key={choice}
+              type="button"
+              size="sm"
+              variant={choice === range ? "default" : "outline"}
+              aria-pressed={choice === range}
+              className="h-7 px-2"
+              onClick={() => setRange(choice)}
+            >
               {APPROVAL_RANGES[choice].label}
             </Button>
           ))}
@@ -167,7 +181,12 @@ function TimeToApproveChart({ initial }: { initial: Activity["timeToApprove"] })
       empty={!data ? "Loading…" : summary?.approved === 0 && `Nothing was approved by a person in the last ${APPROVAL_RANGES[range].label}.`}
       table={{
         head: [hourly ? "Hour (UTC)" : "Day (UTC)", "Approved", "Median", "90th percentile"],
-        rows: (data?.buckets ?? []).map((b) => [hourly ? b.start : b.start.slice(0, 10), b.approved, b.medianSeconds === null ? "—" : formatDuration(b.medianSeconds), b.p90Seconds === null ? "—" : formatDuration(b.p90Seconds)]),
+        rows: (data?.buckets ?? []).map((b) => [
+          hourly ? b.start : b.start.slice(0, 10),
+          b.approved,
+          b.medianSeconds === null ? "—" : formatDuration(b.medianSeconds),
+          b.p90Seconds === null ? "—" : formatDuration(b.p90Seconds),
+        ]),
       }}
     >
       <LineChart accessibilityLayer={false} data={points} margin={{ top: 4, right: 8, left: -16, bottom: 0 }}>

@@ -57,15 +57,19 @@ function steps(progress: OnboardingProgress): StepView[] {
       id: "key",
       title: "Issue the agent a key",
       why: "Baton shows it once: keep it, as the agent's BATON_API_KEY.",
-      action: <StepLink href={progress.agent ? `/agents/${progress.agent.id}` : "/agents"}>{progress.agent ? `Issue a key to ${progress.agent.name}` : "Open Agents"}</StepLink>,
+      action: (
+        <StepLink href={progress.agent ? `/agents/${progress.agent.id}` : "/agents"}>
+          {progress.agent ? `Issue a key to ${progress.agent.name}` : "Open Agents"}
+        </StepLink>
+      ),
     },
     {
       id: "request",
       title: "File a request as the agent",
       why: progress.command ? (
         <>
-          In a terminal in Baton&apos;s folder, with <code className="font-mono">BATON_API_KEY</code> set to the agent&apos;s key, run this command. It waits for your decision
-          and then prints the grant.
+          In a terminal in Baton&apos;s folder, with <code className="font-mono">BATON_API_KEY</code> set to the agent&apos;s key, run this command. It waits
+          for your decision and then prints the grant.
         </>
       ) : (
         "Once a scope exists, the command to run appears here."
@@ -76,7 +80,11 @@ function steps(progress: OnboardingProgress): StepView[] {
       id: "approval",
       title: "Approve it in the inbox",
       why: "The request appears there the moment it is filed. Approving issues a grant that ends by itself.",
-      action: <StepLink href={progress.pendingRequestId ? `/requests/${progress.pendingRequestId}` : "/requests"}>{progress.pendingRequestId ? "Review the request" : "Open the inbox"}</StepLink>,
+      action: (
+        <StepLink href={progress.pendingRequestId ? `/requests/${progress.pendingRequestId}` : "/requests"}>
+          {progress.pendingRequestId ? "Review the request" : "Open the inbox"}
+        </StepLink>
+      ),
     },
   ];
 }
@@ -84,7 +92,10 @@ function steps(progress: OnboardingProgress): StepView[] {
 function CommandBlock({ command }: { command: string }) {
   return (
     <div className="flex min-w-0 flex-col items-start gap-2 sm:flex-row">
-      <pre aria-label="Command to file a first request" className="min-w-0 max-w-full flex-1 overflow-x-auto rounded-md border bg-muted px-3 py-2 font-mono text-xs">
+      <pre
+        aria-label="Command to file a first request"
+        className="min-w-0 max-w-full flex-1 overflow-x-auto rounded-md border bg-muted px-3 py-2 font-mono text-xs"
+      >
         <code>{command}</code>
       </pre>
       <CopyButton value={command} label="Copy command" />
@@ -132,7 +143,11 @@ export function GetStartedChecklist() {
             const done = progress.done[step.id];
             return (
               <li key={step.id} className="flex gap-3 px-4 py-3">
-                {done ? <CircleCheckIcon aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-600" /> : <CircleDashedIcon aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />}
+                {done ? (
+                  <CircleCheckIcon aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-600" />
+                ) : (
+                  <CircleDashedIcon aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
+                )}
                 <div className="flex min-w-0 flex-1 flex-col gap-1.5">
                   <p className={done ? "text-sm text-muted-foreground" : "text-sm font-medium"}>
                     <span className="sr-only">{done ? "Done: " : "To do: "}</span>

@@ -19,7 +19,9 @@ export function liveCounts(overview: Overview, now: number) {
   return {
     pendingRequests: overview.counts.pendingRequests - lapsedRequests,
     activeGrants: overview.counts.activeGrants - lapsed,
-    expiringSoon: listCoversSoon ? stillActive.filter((grant) => new Date(grant.expiresAt).getTime() <= soon).length : Math.max(0, overview.counts.expiringSoon - lapsed),
+    expiringSoon: listCoversSoon
+      ? stillActive.filter((grant) => new Date(grant.expiresAt).getTime() <= soon).length
+      : Math.max(0, overview.counts.expiringSoon - lapsed),
     openIncidents: overview.counts.openIncidents,
     activeAgents: overview.counts.activeAgents,
   };

@@ -28,7 +28,10 @@ import { GrantLink } from "@/components/grants/grant-link";
 import { NamedLink } from "@/components/context/named-link";
 
 // Charts need the browser's layout to size themselves, so the chart library is loaded there only, keeping it off the server's render.
-const ActivityCharts = dynamic(() => import("./activity-charts").then((module) => module.ActivityCharts), { ssr: false, loading: () => <div className="h-64" /> });
+const ActivityCharts = dynamic(() => import("./activity-charts").then((module) => module.ActivityCharts), {
+  ssr: false,
+  loading: () => <div className="h-64" />,
+});
 
 /**
  * The live delegation state. The server's data arrives through the event stream's invalidations; the
@@ -53,7 +56,15 @@ export function OverviewDashboard({ viewerRole }: { viewerRole: SignedInPerson["
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Delegation state">
         {tiles.map((tile) => (
           <li key={tile.label} aria-label={`${tile.label}: ${tile.value}`} className="rounded-lg border bg-card px-4 py-3">
-            <p className="text-xs text-muted-foreground">{tile.href ? <Link href={tile.href} className="hover:underline">{tile.label}</Link> : tile.label}</p>
+            <p className="text-xs text-muted-foreground">
+              {tile.href ? (
+                <Link href={tile.href} className="hover:underline">
+                  {tile.label}
+                </Link>
+              ) : (
+                tile.label
+              )}
+            </p>
             <p className="text-2xl font-semibold tabular-nums">{tile.value}</p>
           </li>
         ))}
@@ -175,7 +186,11 @@ function ActionLink({ href, children }: { href: string; children: string }) {
 /** The commander's own fires: the open incidents they command, most severe first, with the authority bound to each. */
 function MyOpenIncidents({ incidents, now }: { incidents: NonNullable<Overview["myOpenIncidents"]>; now: number }) {
   return (
-    <SectionCard title="My open incidents" description="Incidents you command, most severe first." empty={incidents.length === 0 && "You command no open incident."}>
+    <SectionCard
+      title="My open incidents"
+      description="Incidents you command, most severe first."
+      empty={incidents.length === 0 && "You command no open incident."}
+    >
       <Table aria-label="My open incidents">
         <TableHeader>
           <TableRow>

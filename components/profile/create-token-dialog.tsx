@@ -15,7 +15,8 @@ const showToken = (state: CreatedTokenFormState) =>
       notice="Store this token now; it is not shown again."
       usage={
         <>
-          Send it as <code className="font-mono">Authorization: Bearer …</code>, or set it as <code className="font-mono">BATON_TOKEN</code> for the CLI. It acts as you, with your role.
+          Send it as <code className="font-mono">Authorization: Bearer …</code>, or set it as <code className="font-mono">BATON_TOKEN</code> for the CLI. It
+          acts as you, with your role.
         </>
       }
     />
@@ -32,8 +33,21 @@ export function CreateTokenDialog() {
       result={showToken}
       fields={(state) => (
         <>
-          <Field label="Name" name="name" required autoComplete="off" defaultValue={state.values?.name} error={state.fieldErrors?.name} hint="Where it is used, such as laptop CLI or nightly report." />
-          <ExpiryField lifetimesInDays={[30, 7, 90, 365, null]} defaultDays={30} submitted={state.values?.expiresInSeconds} error={state.fieldErrors?.expiresInSeconds} />
+          <Field
+            label="Name"
+            name="name"
+            required
+            autoComplete="off"
+            defaultValue={state.values?.name}
+            error={state.fieldErrors?.name}
+            hint="Where it is used, such as laptop CLI or nightly report."
+          />
+          <ExpiryField
+            lifetimesInDays={[30, 7, 90, 365, null]}
+            defaultDays={30}
+            submitted={state.values?.expiresInSeconds}
+            error={state.fieldErrors?.expiresInSeconds}
+          />
         </>
       )}
     />

@@ -23,5 +23,7 @@ export function ApprovalCount({ item }: { item: Pick<InboxItem, "approvalsHad" |
 
 /** "approved by cody, who filed it — not counted". */
 export function notCountedLabel(approval: { approver: string; notCounted: InboxItem["approvals"][number]["notCounted"] }): string {
-  return approval.notCounted === "filed the request" ? `approved by ${approval.approver}, who filed it — not counted` : `approved by ${approval.approver}, no longer an approver — not counted`;
+  return approval.notCounted === "filed the request"
+    ? `approved by ${approval.approver}, who filed it — not counted`
+    : `approved by ${approval.approver}, no longer an approver — not counted`;
 }

@@ -38,38 +38,45 @@ export function ApprovalInbox() {
     else if (item.canDecide && !isDeciding(item.id)) setTarget({ kind: action, item });
   };
   const { rowProps } = useInboxShortcuts([...mine, ...others], { enabled: target === null, onAction });
-  const table = (label: string, rows: InboxItem[]) => <InboxTable label={label} items={rows} now={now} rowProps={rowProps} isDeciding={isDeciding} isFresh={isFresh} onDecide={setTarget} />;
+  const table = (label: string, rows: InboxItem[]) => (
+    <InboxTable label={label} items={rows} now={now} rowProps={rowProps} isDeciding={isDeciding} isFresh={isFresh} onDecide={setTarget} />
+  );
 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-      <p className="hidden flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground md:flex">
-        <span className="sr-only">Keyboard shortcuts:</span>
-        <span>
-          <Kbd>j</Kbd> <Kbd>k</Kbd> select
-        </span>
-        {/* Only to someone with a request to decide: viewers and people outside every group see no decision shortcuts. */}
-        {mine.length > 0 && (
-          <>
-            <span>
-              <Kbd>a</Kbd> approve
-            </span>
-            <span>
-              <Kbd>d</Kbd> deny
-            </span>
-          </>
-        )}
-        <span>
-          <Kbd>Enter</Kbd> open
-        </span>
-      </p>
+        <p className="hidden flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground md:flex">
+          <span className="sr-only">Keyboard shortcuts:</span>
+          <span>
+            <Kbd>j</Kbd> <Kbd>k</Kbd> select
+          </span>
+          {/* Only to someone with a request to decide: viewers and people outside every group see no decision shortcuts. */}
+          {mine.length > 0 && (
+            <>
+              <span>
+                <Kbd>a</Kbd> approve
+              </span>
+              <span>
+                <Kbd>d</Kbd> deny
+              </span>
+            </>
+          )}
+          <span>
+            <Kbd>Enter</Kbd> open
+          </span>
+        </p>
         <NotificationOptIn />
       </div>
       {error && <Alert>The inbox could not be refreshed: {error.message}</Alert>}
       <DecisionNotice notice={notice} linkToRequest />
-      <SectionCard title="Waiting for you" description="Routed to your groups: the most severe open incident first, then the riskiest scope, then the oldest." empty={
+      <SectionCard
+        title="Waiting for you"
+        description="Routed to your groups: the most severe open incident first, then the riskiest scope, then the oldest."
+        empty={
           mine.length === 0 && (
-            <EmptyState title="Nothing is waiting for your decision.">Requests routed to your approver groups appear here the moment an agent files them.</EmptyState>
+            <EmptyState title="Nothing is waiting for your decision.">
+              Requests routed to your approver groups appear here the moment an agent files them.
+            </EmptyState>
           )
         }
       >

@@ -28,7 +28,11 @@ export function takeApproveDraft(requestId: string): ApproveDraft | null {
     if (!raw) return null;
     const draft = JSON.parse(raw) as Partial<ApproveDraft>;
     if (!Array.isArray(draft.scopes) || typeof draft.durationSeconds !== "number" || typeof draft.comment !== "string") return null;
-    return { scopes: draft.scopes.filter((scope): scope is string => typeof scope === "string"), durationSeconds: draft.durationSeconds, comment: draft.comment };
+    return {
+      scopes: draft.scopes.filter((scope): scope is string => typeof scope === "string"),
+      durationSeconds: draft.durationSeconds,
+      comment: draft.comment,
+    };
   } catch {
     return null;
   }

@@ -118,9 +118,21 @@ function RequestQuote({ item }: { item: InboxItem }) {
   );
 }
 
-function ApproveForm({ item, draft, freshSignInUntil, onConfirm }: { item: InboxItem; draft?: ApproveDraft; freshSignInUntil: string | null; onConfirm: (body: DecisionBody) => void }) {
+function ApproveForm({
+  item,
+  draft,
+  freshSignInUntil,
+  onConfirm,
+}: {
+  item: InboxItem;
+  draft?: ApproveDraft;
+  freshSignInUntil: string | null;
+  onConfirm: (body: DecisionBody) => void;
+}) {
   const settled = useSettled(item);
-  const [kept, setKept] = useState<ReadonlySet<string>>(() => new Set(item.scopes.map((scope) => scope.key).filter((key) => !draft || draft.scopes.includes(key))));
+  const [kept, setKept] = useState<ReadonlySet<string>>(
+    () => new Set(item.scopes.map((scope) => scope.key).filter((key) => !draft || draft.scopes.includes(key))),
+  );
   const [durationSeconds, setDurationSeconds] = useState(draft && draft.durationSeconds <= item.durationSeconds ? draft.durationSeconds : item.durationSeconds);
   const [comment, setComment] = useState(draft?.comment ?? "");
   // Read once as the dialog opens: a sign-in that goes stale while it is open is caught by the server, which asks again.
@@ -140,7 +152,12 @@ function ApproveForm({ item, draft, freshSignInUntil, onConfirm }: { item: Inbox
     event.preventDefault();
     if (keptScopes.length === 0) return setErrors({ scopes: "Keep at least one scope, or deny the request instead" });
     const narrowed = keptScopes.length < item.scopes.length;
-    const result = validate({ decision: "approve", comment, ...(narrowed && { scopes: keptScopes }), ...(durationSeconds < item.durationSeconds && { durationSeconds }) });
+    const result = validate({
+      decision: "approve",
+      comment,
+      ...(narrowed && { scopes: keptScopes }),
+      ...(durationSeconds < item.durationSeconds && { durationSeconds }),
+    });
     if ("errors" in result) return setErrors(result.errors);
     if (needsSignIn) {
       saveApproveDraft(item.id, { scopes: keptScopes, durationSeconds, comment });
@@ -181,7 +198,14 @@ function ApproveForm({ item, draft, freshSignInUntil, onConfirm }: { item: Inbox
         )}
       </fieldset>
       <DurationField longest={item.durationSeconds} longestNote="(as asked)" value={durationSeconds} onChange={setDurationSeconds} />
-      <TextareaField label="Comment (optional)" rows={2} maxLength={1000} value={comment} onChange={(event) => setComment(event.target.value)} error={errors.comment} />
+      <TextareaField
+        label="Comment (optional)"
+        rows={2}
+        maxLength={1000}
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+        error={errors.comment}
+      />
       <p className="text-sm text-muted-foreground" aria-live="polite">
         Grants {keptScopes.length} of {item.scopes.length} {item.scopes.length === 1 ? "scope" : "scopes"} for {formatDuration(durationSeconds)}.
       </p>
@@ -202,10 +226,19 @@ function ApproveForm({ item, draft, freshSignInUntil, onConfirm }: { item: Inbox
 
 function ScopeChoice({ scope, checked, onChange }: { scope: InboxItem["scopes"][number]; checked: boolean; onChange: (checked: boolean) => void }) {
   const id = useId();
-  const routing = [scope.approverGroup ? `decided by ${scope.approverGroup}` : "decided by admins", `${scope.approvalsRequired} ${scope.approvalsRequired === 1 ? "approval" : "approvals"}`].join(" · ");
+  const routing = [
+    scope.approverGroup ? `decided by ${scope.approverGroup}` : "decided by admins",
+    `${scope.approvalsRequired} ${scope.approvalsRequired === 1 ? "approval" : "approvals"}`,
+  ].join(" · ");
   return (
     <label className="flex cursor-pointer items-start gap-2.5 px-3 py-2 hover:bg-muted">
-      <Checkbox checked={checked} onChange={(event) => onChange(event.target.checked)} aria-labelledby={`${id}-key`} aria-describedby={`${id}-about`} className="mt-0.5" />
+      <Checkbox
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-labelledby={`${id}-key`}
+        aria-describedby={`${id}-about`}
+        className="mt-0.5"
+      />
       <span className="flex min-w-0 flex-col gap-0.5">
         <span className="flex items-center gap-2">
           <span id={`${id}-key`} className="font-mono text-xs">
@@ -241,7 +274,16 @@ function DenyForm({ item, onConfirm }: { item: InboxItem; onConfirm: (body: Deci
       </DialogHeader>
       <RequestQuote item={item} />
       {settled && <SettledNotice request={settled} />}
-      <TextareaField label="Reason" rows={3} required maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} error={errors.reason} data-autofocus />
+      <TextareaField
+        label="Reason"
+        rows={3}
+        required
+        maxLength={1000}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={errors.reason}
+        data-autofocus
+      />
       <DialogFooter>
         <DialogClose asChild>
           <Button type="button" variant="outline">

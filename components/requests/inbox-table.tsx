@@ -44,9 +44,25 @@ export function InboxTable(props: InboxListProps) {
   );
 }
 
-function InboxCard({ item, now, deciding, fresh, onDecide }: { item: InboxItem; now: number; deciding: boolean; fresh: boolean; onDecide: (target: DecisionTarget) => void }) {
+function InboxCard({
+  item,
+  now,
+  deciding,
+  fresh,
+  onDecide,
+}: {
+  item: InboxItem;
+  now: number;
+  deciding: boolean;
+  fresh: boolean;
+  onDecide: (target: DecisionTarget) => void;
+}) {
   return (
-    <li aria-busy={deciding || undefined} data-fresh={fresh || undefined} className={cn("flex flex-col gap-2 px-4 py-3 text-sm aria-busy:opacity-60 motion-safe:transition-colors motion-safe:duration-700", fresh && FRESH)}>
+    <li
+      aria-busy={deciding || undefined}
+      data-fresh={fresh || undefined}
+      className={cn("flex flex-col gap-2 px-4 py-3 text-sm aria-busy:opacity-60 motion-safe:transition-colors motion-safe:duration-700", fresh && FRESH)}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <Link href={`/requests/${item.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
           <span className="sr-only">Request from </span>

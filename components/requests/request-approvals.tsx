@@ -25,7 +25,9 @@ export function RequestApprovals({ approvals, now }: { approvals: RequestDetail[
             <TableCell>
               {approval.approver}
               {approval.notCounted && (
-                <p className="text-xs text-muted-foreground">{approval.notCounted === "filed the request" ? "filed the request — not counted" : "no longer an approver — not counted"}</p>
+                <p className="text-xs text-muted-foreground">
+                  {approval.notCounted === "filed the request" ? "filed the request — not counted" : "no longer an approver — not counted"}
+                </p>
               )}
             </TableCell>
             <TableCell>

@@ -103,7 +103,6 @@ function useResumeApproval(request: RequestDetail | undefined, open: (target: De
   }, [ready]);
 }
 
-
 function RequestFacts({ request, now }: { request: RequestDetail; now: number }) {
   return (
     <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-lg border bg-card px-4 py-3 text-sm sm:grid-cols-3">

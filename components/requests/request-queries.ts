@@ -8,7 +8,6 @@ import type { listInbox } from "@/lib/approvals/list-inbox";
 export type { DecisionBody, InboxItem, RequestDetail };
 export type Inbox = Awaited<ReturnType<typeof listInbox>>;
 
-
 export const fetchInbox = () => fetchJson<Inbox>("/api/ui/inbox");
 
 export const fetchRequest = (id: string) => fetchJson<RequestDetail>(`/api/ui/requests/${encodeURIComponent(id)}`);

@@ -80,7 +80,10 @@ function useArrivalNotifications(mine: InboxItem[] | undefined) {
     if (first || arrived.length === 0) return;
     if (readStorage(NOTIFY_KEY) !== "on" || typeof Notification === "undefined" || Notification.permission !== "granted" || document.hasFocus()) return;
     for (const item of arrived) {
-      const notification = new Notification(`Request from ${item.agent.name}`, { body: `${item.scopes.map((scope) => scope.key).join(", ")} — ${item.justification}`, tag: item.id });
+      const notification = new Notification(`Request from ${item.agent.name}`, {
+        body: `${item.scopes.map((scope) => scope.key).join(", ")} — ${item.justification}`,
+        tag: item.id,
+      });
       notification.onclick = () => {
         window.focus();
         router.push(`/requests/${item.id}`);
@@ -113,9 +116,7 @@ export function useRequestsAttention() {
 export function RequestsUnreadDot() {
   const { unseen } = useRequestsAttention();
   if (!unseen) return null;
-  return (
-    <span className="ml-1.5 inline-block size-2 rounded-full bg-primary align-middle" role="img" aria-label="new requests for you" />
-  );
+  return <span className="ml-1.5 inline-block size-2 rounded-full bg-primary align-middle" role="img" aria-label="new requests for you" />;
 }
 
 /** Opt in (or out) of browser notifications for requests routed to me; the browser asks for permission only after this click. */
@@ -130,11 +131,7 @@ export function NotificationOptIn() {
   if (state === "blocked") return <p className="text-xs text-muted-foreground">Notifications are blocked for Baton in this browser&apos;s site settings.</p>;
   if (state === "on")
     return (
-      <Button
-        size="sm"
-        variant="outline"
-        onClick={() => writeStorage(NOTIFY_KEY, null)}
-      >
+      <Button size="sm" variant="outline" onClick={() => writeStorage(NOTIFY_KEY, null)}>
         Turn off notifications
       </Button>
     );

@@ -25,7 +25,9 @@ async function noticeFor(error: Error, item: InboxItem, queryClient: QueryClient
   if (!(error instanceof ProblemError)) return { kind: "refused", item, detail: "Baton could not be reached. Check the connection and try again." };
   if (error.status === 403 && error.concerns("stepUp")) return { kind: "step-up", item };
   if (error.status === 409) {
-    const current = await queryClient.fetchQuery({ queryKey: queryKeys.request(item.id), queryFn: () => fetchRequest(item.id), staleTime: 0 }).catch(() => null);
+    const current = await queryClient
+      .fetchQuery({ queryKey: queryKeys.request(item.id), queryFn: () => fetchRequest(item.id), staleTime: 0 })
+      .catch(() => null);
     if (current && current.status !== "PENDING") return { kind: "overtaken", item, status: current.status, settlement: current.settlement };
   }
   return { kind: "refused", item, detail: error.message };
@@ -44,14 +46,18 @@ export function useDecision() {
     mutationFn: ({ item, body }: DecisionVariables) => postDecision(item.id, body),
     onMutate: () => setNotice(null),
     onSuccess: ({ outcome }, { item }) => {
-      if (outcome !== "recorded") queryClient.setQueryData<Inbox>(queryKeys.inbox, (inbox) => inbox && { ...inbox, items: inbox.items.filter((other) => other.id !== item.id) });
+      if (outcome !== "recorded")
+        queryClient.setQueryData<Inbox>(queryKeys.inbox, (inbox) => inbox && { ...inbox, items: inbox.items.filter((other) => other.id !== item.id) });
       setNotice({ kind: "decided", item, outcome });
     },
     onError: async (error, { item }) => setNotice(await noticeFor(error, item, queryClient)),
     onSettled: (_result, _error, { item }) =>
       Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.inbox }), queryClient.invalidateQueries({ queryKey: queryKeys.request(item.id) })]),
   });
-  const deciding = useMutationState({ filters: { mutationKey: decideKey, status: "pending" }, select: (pending) => (pending.state.variables as DecisionVariables).item.id });
+  const deciding = useMutationState({
+    filters: { mutationKey: decideKey, status: "pending" },
+    select: (pending) => (pending.state.variables as DecisionVariables).item.id,
+  });
   return {
     decide: (item: InboxItem, body: DecisionBody) => mutation.mutate({ item, body }),
     isDeciding: (id: string) => deciding.includes(id),

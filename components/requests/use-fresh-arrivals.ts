@@ -23,9 +23,7 @@ export function useFreshArrivals(ids: readonly string[]): (id: string) => boolea
     for (const id of arrived) seen.add(id);
     if (arrived.length === 0) return;
     setFresh((current) => new Set([...current, ...arrived]));
-    timers.current.push(
-      setTimeout(() => setFresh((current) => new Set([...current].filter((id) => !arrived.includes(id)))), FRESH_FOR_MS),
-    );
+    timers.current.push(setTimeout(() => setFresh((current) => new Set([...current].filter((id) => !arrived.includes(id)))), FRESH_FOR_MS));
   }, [ids]);
 
   useEffect(() => () => timers.current.forEach(clearTimeout), []);

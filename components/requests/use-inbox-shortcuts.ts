@@ -16,7 +16,10 @@ function isTyping(target: EventTarget | null): boolean {
  * clicking into a row selects it too. When the selected request leaves the list, the row that takes
  * its place is selected.
  */
-export function useInboxShortcuts<T extends { id: string }>(items: readonly T[], { enabled, onAction }: { enabled: boolean; onAction: (action: InboxAction, item: T) => void }) {
+export function useInboxShortcuts<T extends { id: string }>(
+  items: readonly T[],
+  { enabled, onAction }: { enabled: boolean; onAction: (action: InboxAction, item: T) => void },
+) {
   const [selected, setSelected] = useState<{ id: string; index: number } | null>(null);
   const rows = useRef(new Map<string, HTMLElement>());
   const found = selected ? items.findIndex((item) => item.id === selected.id) : -1;

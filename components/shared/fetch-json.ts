@@ -23,5 +23,7 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   const response = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } });
   if (response.ok) return (await response.json()) as T;
   const problem = (await response.json().catch(() => null)) as Problem | null;
-  throw new ProblemError(problem ?? { type: "about:blank", title: response.statusText, status: response.status, detail: `The server answered ${response.status}` });
+  throw new ProblemError(
+    problem ?? { type: "about:blank", title: response.statusText, status: response.status, detail: `The server answered ${response.status}` },
+  );
 }

@@ -8,5 +8,12 @@ import { rolesInWords } from "@/lib/auth/role-abilities";
 export function ForbiddenNotice() {
   const roles = rolesForPage(usePathname());
   const needed = roles.length ? `You need the ${rolesInWords(roles)} role to open this page.` : "Your role does not allow opening this page.";
-  return <NotFoundNotice title="Not open to your role" detail={`${needed} An admin can change your role on the Users page.`} backHref="/" backLabel="Back to the overview" />;
+  return (
+    <NotFoundNotice
+      title="Not open to your role"
+      detail={`${needed} An admin can change your role on the Users page.`}
+      backHref="/"
+      backLabel="Back to the overview"
+    />
+  );
 }

@@ -3,11 +3,19 @@ import { ChevronDownIcon, MenuIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { RequestsUnreadDot } from "@/components/requests/requests-attention";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/cn";
 import { isCurrent, type Navigation, type NavItem } from "./nav-items";
 
-const linkClassName = "rounded-md px-2.5 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
+const linkClassName =
+  "rounded-md px-2.5 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 const currentClassName = "bg-muted font-medium text-foreground";
 
 /** The top bar on wide screens: the daily pages as links, the settings behind one menu. */
@@ -17,7 +25,12 @@ export function NavLinks({ navigation, className }: { navigation: Navigation; cl
   return (
     <nav aria-label="Main" className={cn("items-center gap-1", className)}>
       {navigation.main.map((item) => (
-        <Link key={item.href} href={item.href} aria-current={isCurrent(item, pathname) ? "page" : undefined} className={cn(linkClassName, isCurrent(item, pathname) && currentClassName)}>
+        <Link
+          key={item.href}
+          href={item.href}
+          aria-current={isCurrent(item, pathname) ? "page" : undefined}
+          className={cn(linkClassName, isCurrent(item, pathname) && currentClassName)}
+        >
           {item.label}
           {item.href === "/requests" && <RequestsUnreadDot />}
         </Link>
@@ -42,7 +55,13 @@ export function NavMenu({ navigation, className }: { navigation: Navigation; cla
   const pathname = usePathname();
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger className={cn("inline-flex size-9 items-center justify-center rounded-md hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring", className)} aria-label="Menu">
+      <DropdownMenuTrigger
+        className={cn(
+          "inline-flex size-9 items-center justify-center rounded-md hover:bg-muted focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring",
+          className,
+        )}
+        aria-label="Menu"
+      >
         <MenuIcon className="size-5" aria-hidden />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="start" className="w-64">

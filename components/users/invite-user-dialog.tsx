@@ -22,7 +22,11 @@ export function InviteUserDialog({ ssoConfigured }: { ssoConfigured: boolean }) 
     <FormDialog<{ invitationUrl: string }>
       trigger={<Button>Invite user</Button>}
       title="Invite user"
-      description={ssoConfigured ? "They get a one-time link to set a password. People who sign in with SSO need no invitation." : "They get a one-time link to set a password."}
+      description={
+        ssoConfigured
+          ? "They get a one-time link to set a password. People who sign in with SSO need no invitation."
+          : "They get a one-time link to set a password."
+      }
       submitLabel="Create invitation"
       action={inviteUserAction}
       result={showInvitationLink}

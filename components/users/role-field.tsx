@@ -8,7 +8,14 @@ export function RoleField({ defaultValue, error }: { defaultValue: string; error
   const [role, setRole] = useState(defaultValue);
   const chosen = parseRole(role);
   return (
-    <SelectField label="Role" name="role" defaultValue={defaultValue} error={error} hint={chosen ? `${roleLabel(chosen)}: ${describeRole(chosen)}.` : undefined} onChange={(event) => setRole(event.target.value)}>
+    <SelectField
+      label="Role"
+      name="role"
+      defaultValue={defaultValue}
+      error={error}
+      hint={chosen ? `${roleLabel(chosen)}: ${describeRole(chosen)}.` : undefined}
+      onChange={(event) => setRole(event.target.value)}
+    >
       {ROLES.map((value) => (
         <option key={value} value={value}>
           {roleLabel(value)}

@@ -17,7 +17,10 @@ export function GroupList({ groups }: { groups: UserSummary["groups"] }) {
     <ul className="flex flex-wrap gap-1">
       {groups.map((group) => (
         <li key={group.name}>
-          <Badge tone={group.source === "oidc" ? "info" : "neutral"} title={group.source === "oidc" ? "Asserted by the identity provider at sign-in" : "Set in Baton"}>
+          <Badge
+            tone={group.source === "oidc" ? "info" : "neutral"}
+            title={group.source === "oidc" ? "Asserted by the identity provider at sign-in" : "Set in Baton"}
+          >
             {group.name}
             {group.source === "oidc" && <span className="ml-1 font-normal">(SSO)</span>}
           </Badge>

@@ -39,7 +39,9 @@ export function UsersTable({ users, groupNames, viewerId, now }: { users: UserSu
               <SignInMethods user={user} />
             </TableCell>
             <StatusCell status={user.disabled ? "DISABLED" : "ACTIVE"} />
-            <TableCell className="whitespace-nowrap">{user.lastSignInAt ? <RelativeTime at={user.lastSignInAt} now={now} /> : <span className="text-muted-foreground">never</span>}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              {user.lastSignInAt ? <RelativeTime at={user.lastSignInAt} now={now} /> : <span className="text-muted-foreground">never</span>}
+            </TableCell>
             <TableCell className="py-1.5">
               <div className="flex justify-end gap-1.5">
                 <EditGroupsDialog user={user} groupNames={groupNames} />

@@ -34,8 +34,25 @@ export function CreateWebhookDialog() {
       result={showSecret}
       fields={(state) => (
         <>
-          <Field label="URL" name="url" type="url" required autoComplete="off" defaultValue={state.values?.url} error={state.fieldErrors?.url} hint="An http:// or https:// URL that accepts POST." />
-          <Field label="Event types" name="eventTypes" required autoComplete="off" defaultValue={state.values?.eventTypes ?? "grant.*, request.approved, request.denied"} error={state.fieldErrors?.eventTypes} hint={EVENT_TYPES_HINT} />
+          <Field
+            label="URL"
+            name="url"
+            type="url"
+            required
+            autoComplete="off"
+            defaultValue={state.values?.url}
+            error={state.fieldErrors?.url}
+            hint="An http:// or https:// URL that accepts POST."
+          />
+          <Field
+            label="Event types"
+            name="eventTypes"
+            required
+            autoComplete="off"
+            defaultValue={state.values?.eventTypes ?? "grant.*, request.approved, request.denied"}
+            error={state.fieldErrors?.eventTypes}
+            hint={EVENT_TYPES_HINT}
+          />
           <TextareaField label="Description" name="description" rows={2} defaultValue={state.values?.description} error={state.fieldErrors?.description} />
         </>
       )}

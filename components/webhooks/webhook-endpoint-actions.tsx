@@ -22,9 +22,31 @@ export function EditWebhookDialog({ endpoint }: { endpoint: WebhookEndpointDto }
       fields={(state) => (
         <>
           <input type="hidden" name="id" value={endpoint.id} />
-          <Field label="URL" name="url" type="url" required autoComplete="off" defaultValue={state.values?.url ?? endpoint.url} error={state.fieldErrors?.url} />
-          <Field label="Event types" name="eventTypes" required autoComplete="off" defaultValue={state.values?.eventTypes ?? endpoint.eventTypes.join(", ")} error={state.fieldErrors?.eventTypes} hint="Audit actions or prefixes such as grant.*, separated by commas; * for every event." />
-          <TextareaField label="Description" name="description" rows={2} defaultValue={state.values?.description ?? endpoint.description} error={state.fieldErrors?.description} />
+          <Field
+            label="URL"
+            name="url"
+            type="url"
+            required
+            autoComplete="off"
+            defaultValue={state.values?.url ?? endpoint.url}
+            error={state.fieldErrors?.url}
+          />
+          <Field
+            label="Event types"
+            name="eventTypes"
+            required
+            autoComplete="off"
+            defaultValue={state.values?.eventTypes ?? endpoint.eventTypes.join(", ")}
+            error={state.fieldErrors?.eventTypes}
+            hint="Audit actions or prefixes such as grant.*, separated by commas; * for every event."
+          />
+          <TextareaField
+            label="Description"
+            name="description"
+            rows={2}
+            defaultValue={state.values?.description ?? endpoint.description}
+            error={state.fieldErrors?.description}
+          />
           <label className="flex items-center gap-2 text-sm">
             <Checkbox name="enabled" defaultChecked={!endpoint.disabled} /> Enabled (a disabled endpoint gets nothing, and its pending deliveries are dropped)
           </label>

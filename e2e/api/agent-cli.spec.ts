@@ -13,7 +13,10 @@ test.describe.configure({ mode: "serial" });
 test("an operator sets up scopes, an agent and its key with the CLI", async () => {
   expect((await runBaton(["admin", "scopes", "create", "--key", auto, "--risk", "low", "--max", "1h", "--auto-approve"], admin)).code).toBe(0);
   expect((await runBaton(["admin", "scopes", "create", "--key", manual, "--risk", "high", "--max", "30m"], admin)).code).toBe(0);
-  const created = await runBaton(["admin", "agents", "create", "--name", `cli-bot-${suffix}`, "--owner", "admin@e2e.baton.dev", "--scope", auto, "--scope", manual, "--json"], admin);
+  const created = await runBaton(
+    ["admin", "agents", "create", "--name", `cli-bot-${suffix}`, "--owner", "admin@e2e.baton.dev", "--scope", auto, "--scope", manual, "--json"],
+    admin,
+  );
   expect(created.code, created.stderr).toBe(0);
   const agentId = JSON.parse(created.stdout).id as string;
   const key = await runBaton(["admin", "keys", "create", agentId, "--json"], admin);

@@ -4,7 +4,19 @@ import { MAIN_URL } from "../fixtures";
 test("the OpenAPI document lists the agent and admin routes, and /docs/api renders it without signing in", async ({ page, request }) => {
   const document = await (await request.get(`${MAIN_URL}/api/v1/openapi.json`)).json();
   expect(document.openapi).toMatch(/^3\.1\./);
-  for (const path of ["/api/v1/access-requests", "/api/v1/access-requests/{id}", "/api/v1/access-requests/{id}/cancel", "/api/v1/grants", "/api/v1/events", "/api/v1/admin/scopes", "/api/v1/admin/agents", "/api/v1/admin/agents/{id}/keys", "/api/v1/admin/agents/{id}/disable", "/api/v1/admin/groups", "/api/v1/admin/users"])
+  for (const path of [
+    "/api/v1/access-requests",
+    "/api/v1/access-requests/{id}",
+    "/api/v1/access-requests/{id}/cancel",
+    "/api/v1/grants",
+    "/api/v1/events",
+    "/api/v1/admin/scopes",
+    "/api/v1/admin/agents",
+    "/api/v1/admin/agents/{id}/keys",
+    "/api/v1/admin/agents/{id}/disable",
+    "/api/v1/admin/groups",
+    "/api/v1/admin/users",
+  ])
     expect(Object.keys(document.paths)).toContain(path);
 
   const external: string[] = [];

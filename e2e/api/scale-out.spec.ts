@@ -41,7 +41,13 @@ let expiring = { grantId: "", expiresAt: 0 };
 
 async function waitFor(url: string) {
   for (let i = 0; i < 1200; i++) {
-    if (await fetch(url, { signal: AbortSignal.timeout(2000) }).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} did not come up`);
@@ -54,7 +60,11 @@ async function json<T>(url: string, init: RequestInit = {}): Promise<{ status: n
 }
 
 async function allows(base: string, agentId: string, scope: string): Promise<boolean> {
-  const answer = await json<{ allow: boolean }>(`${base}/api/v1/decisions`, { method: "POST", headers: { authorization: `Bearer ${rsSecret}`, "content-type": "application/json" }, body: JSON.stringify({ agentId, scope }) });
+  const answer = await json<{ allow: boolean }>(`${base}/api/v1/decisions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${rsSecret}`, "content-type": "application/json" },
+    body: JSON.stringify({ agentId, scope }),
+  });
   expect(answer.status).toBe(200);
   return answer.body.allow;
 }
@@ -76,7 +86,11 @@ async function untilEveryone(agentId: string, scope: string, wanted: boolean): P
 }
 
 async function createAgent(name: string, scopes: string[]) {
-  const created = await json<{ id: string }>(`${MAIN_URL}/api/v1/admin/agents`, { method: "POST", headers: admin, body: JSON.stringify({ name: `${name}-${suffix}`, ownerEmail, eligibleScopes: scopes }) });
+  const created = await json<{ id: string }>(`${MAIN_URL}/api/v1/admin/agents`, {
+    method: "POST",
+    headers: admin,
+    body: JSON.stringify({ name: `${name}-${suffix}`, ownerEmail, eligibleScopes: scopes }),
+  });
   expect(created.status).toBe(201);
   const key = await json<{ key: string }>(`${MAIN_URL}/api/v1/admin/agents/${created.body.id}/keys`, { method: "POST", headers: admin, body: "{}" });
   return { id: created.body.id, key: key.body.key };
@@ -119,17 +133,44 @@ function agentStream(base: string, agentKey: string, until: string) {
 test.beforeAll(async () => {
   // Two more app instances and two PDPs start here: on a loaded 2-core machine that takes a while.
   test.setTimeout(240_000);
-  const env = { ...process.env, DATABASE_URL: databaseUrl!, BATON_PUBLIC_URL: MAIN_URL, BATON_DATA_DIR: process.env.E2E_MAIN_DATA_DIR ?? ".baton/e2e-main", BATON_USE_EXISTING_BUILD: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl!,
+    BATON_PUBLIC_URL: MAIN_URL,
+    BATON_DATA_DIR: process.env.E2E_MAIN_DATA_DIR ?? ".baton/e2e-main",
+    BATON_USE_EXISTING_BUILD: "1",
+  };
   for (const url of APP_URLS.slice(1))
     children.set(url, spawn(process.execPath, ["scripts/start.mjs"], { env: { ...env, PORT: new URL(url).port }, stdio: "ignore", detached: true }));
-  for (const url of PDP_URLS) children.set(url, spawn(process.execPath, ["bin/baton.mjs", "pdp", "--port", new URL(url).port], { env, stdio: "ignore", detached: true }));
+  for (const url of PDP_URLS)
+    children.set(url, spawn(process.execPath, ["bin/baton.mjs", "pdp", "--port", new URL(url).port], { env, stdio: "ignore", detached: true }));
   await Promise.all([...APP_URLS.slice(1).map((url) => waitFor(`${url}/api/health`)), ...PDP_URLS.map((url) => waitFor(`${url}/healthz`))]);
   proxy = await startRoundRobinProxy(APP_URLS);
 
-  const server = await json<{ secret: string }>(`${MAIN_URL}/api/v1/admin/resource-servers`, { method: "POST", headers: admin, body: JSON.stringify({ name: `orders-${suffix}`, audience }) });
+  const server = await json<{ secret: string }>(`${MAIN_URL}/api/v1/admin/resource-servers`, {
+    method: "POST",
+    headers: admin,
+    body: JSON.stringify({ name: `orders-${suffix}`, audience }),
+  });
   rsSecret = server.body.secret;
-  expect((await json(`${MAIN_URL}/api/v1/admin/users`, { method: "POST", headers: admin, body: JSON.stringify({ email: ownerEmail, name: "Scale Owner", role: "VIEWER", password: "scale owner password" }) })).status).toBe(201);
-  expect((await json(`${MAIN_URL}/api/v1/admin/groups`, { method: "POST", headers: admin, body: JSON.stringify({ name: `scale-approvers-${suffix}`, memberEmails: [ADMIN.email] }) })).status).toBe(201);
+  expect(
+    (
+      await json(`${MAIN_URL}/api/v1/admin/users`, {
+        method: "POST",
+        headers: admin,
+        body: JSON.stringify({ email: ownerEmail, name: "Scale Owner", role: "VIEWER", password: "scale owner password" }),
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await json(`${MAIN_URL}/api/v1/admin/groups`, {
+        method: "POST",
+        headers: admin,
+        body: JSON.stringify({ name: `scale-approvers-${suffix}`, memberEmails: [ADMIN.email] }),
+      })
+    ).status,
+  ).toBe(201);
   for (const scope of [
     { key: autoScope, risk: "LOW", maxDurationSeconds: 3600, autoApprove: true, resourceServer: audience },
     { key: reviewedScope, risk: "MEDIUM", maxDurationSeconds: 3600, approverGroup: `scale-approvers-${suffix}`, resourceServer: audience },
@@ -175,9 +216,15 @@ test("an approval through one instance reaches every instance's event stream, de
 
   // The approver decides in a session on the third instance.
   const cookie = await signInForCookie(APP_URLS[2]!, ADMIN);
-  const decided = await fetch(`${APP_URLS[2]}/api/ui/requests/${filed.body.id}/decision`, { method: "POST", signal: bounded(), headers: { cookie, origin: APP_URLS[2]!, "content-type": "application/json" }, body: JSON.stringify({ decision: "approve" }) });
+  const decided = await fetch(`${APP_URLS[2]}/api/ui/requests/${filed.body.id}/decision`, {
+    method: "POST",
+    signal: bounded(),
+    headers: { cookie, origin: APP_URLS[2]!, "content-type": "application/json" },
+    body: JSON.stringify({ decision: "approve" }),
+  });
   expect(decided.status).toBe(200);
-  for (const seen of await Promise.all(streams.map((stream) => stream.done))) expect(seen).toEqual(expect.arrayContaining(["request.approved", "grant.issued"]));
+  for (const seen of await Promise.all(streams.map((stream) => stream.done)))
+    expect(seen).toEqual(expect.arrayContaining(["request.approved", "grant.issued"]));
   console.log(`approval → allow (ms after the approval returned): ${JSON.stringify(await untilEveryone(agent.id, reviewedScope, true))}`);
 });
 
@@ -185,7 +232,12 @@ test("a revocation through one instance is denied by every instance and both PDP
   const agent = await createAgent("scale-bot", [autoScope]);
   const grantId = ((await (await file(proxy.url, agent.key, autoScope)).json()) as { grant: { id: string } }).grant.id;
   await untilEveryone(agent.id, autoScope, true);
-  const revoked = await fetch(`${APP_URLS[1]}/api/v1/grants/${grantId}/revoke`, { method: "POST", signal: bounded(), headers: admin, body: JSON.stringify({ reason: "scale-out check" }) });
+  const revoked = await fetch(`${APP_URLS[1]}/api/v1/grants/${grantId}/revoke`, {
+    method: "POST",
+    signal: bounded(),
+    headers: admin,
+    body: JSON.stringify({ reason: "scale-out check" }),
+  });
   expect(revoked.status).toBe(200);
   console.log(`revocation → deny (ms after the revoke returned): ${JSON.stringify(await untilEveryone(agent.id, autoScope, false))}`);
 });
@@ -194,7 +246,9 @@ test("disabling an agent through one instance is denied everywhere at once", asy
   const agent = await createAgent("doomed-scale-bot", [autoScope]);
   expect((await file(proxy.url, agent.key, autoScope)).status).toBe(201);
   await untilEveryone(agent.id, autoScope, true);
-  expect((await fetch(`${APP_URLS[2]}/api/v1/admin/agents/${agent.id}/disable`, { method: "POST", signal: bounded(), headers: admin, body: "{}" })).status).toBe(200);
+  expect(
+    (await fetch(`${APP_URLS[2]}/api/v1/admin/agents/${agent.id}/disable`, { method: "POST", signal: bounded(), headers: admin, body: "{}" })).status,
+  ).toBe(200);
   console.log(`disable → deny (ms after the disable returned): ${JSON.stringify(await untilEveryone(agent.id, autoScope, false))}`);
 });
 
@@ -247,14 +301,21 @@ test("killing an app instance and a PDP mid-load loses nothing: every acknowledg
 
   expect(acknowledged.size).toBe(agents.length * FILINGS_PER_AGENT);
   for (const agent of agents) {
-    const listed = await json<{ items: { id: string }[] }>(`${MAIN_URL}/api/v1/access-requests?limit=100`, { headers: { authorization: `Bearer ${agent.key}` } });
+    const listed = await json<{ items: { id: string }[] }>(`${MAIN_URL}/api/v1/access-requests?limit=100`, {
+      headers: { authorization: `Bearer ${agent.key}` },
+    });
     const stored = listed.body.items.map((item) => item.id).sort();
-    const mine = [...acknowledged].filter(([key]) => key.startsWith(`${agent.id}-`)).map(([, id]) => id).sort();
+    const mine = [...acknowledged]
+      .filter(([key]) => key.startsWith(`${agent.id}-`))
+      .map(([, id]) => id)
+      .sort();
     // Exactly the acknowledged requests: none missing, none filed twice by a retry.
     expect(stored).toEqual(mine);
   }
   expect(decisionsAnswered).toBeGreaterThan(0);
-  console.log(`${acknowledged.size} filings acknowledged through the proxy with ${retries} client retries; ${decisionsAnswered} PDP decisions answered while one app instance and one PDP were killed`);
+  console.log(
+    `${acknowledged.size} filings acknowledged through the proxy with ${retries} client retries; ${decisionsAnswered} PDP decisions answered while one app instance and one PDP were killed`,
+  );
 });
 
 test("the expiry job runs once across the instances: one grant.expired event, dated at the true expiry", async () => {
@@ -263,7 +324,9 @@ test("the expiry job runs once across the instances: one grant.expired event, da
   type AuditPage = { items: { action: string; at: string }[] };
   const expiredEvents = async () =>
     (await json<AuditPage>(`${MAIN_URL}/api/ui/audit?subject=${expiring.grantId}&action=grant.expired`, { headers: { cookie } })).body.items;
-  await expect.poll(async () => (await expiredEvents()).length, { timeout: Math.max(0, expiring.expiresAt - Date.now()) + 40_000, intervals: [1000] }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await expiredEvents()).length, { timeout: Math.max(0, expiring.expiresAt - Date.now()) + 40_000, intervals: [1000] })
+    .toBeGreaterThan(0);
   // Give any instance that would mark it a second time the chance to do so.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const events = await expiredEvents();

@@ -19,7 +19,15 @@ export async function createAgent(options: { principal: PersonPrincipal; input: 
     const [owner] = await resolveUsersByEmail(tx, [ownerEmail], "ownerEmail");
     const scopes = await resolveScopeKeys(tx, [...new Set(eligibleScopes)], "eligibleScopes");
     const agent = await tx.agent.create({
-      data: { id: newId("agent"), name, description, ownerId: owner!.id, createdAt: now, updatedAt: now, eligibleScopes: { create: scopes.map((scope) => ({ scopeId: scope.id })) } },
+      data: {
+        id: newId("agent"),
+        name,
+        description,
+        ownerId: owner!.id,
+        createdAt: now,
+        updatedAt: now,
+        eligibleScopes: { create: scopes.map((scope) => ({ scopeId: scope.id })) },
+      },
       include: agentInclude,
     });
     await recordEvent(tx, {

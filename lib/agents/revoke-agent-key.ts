@@ -15,7 +15,14 @@ export async function revokeAgentKey(options: { principal: PersonPrincipal; agen
     if (!key) throw notFound("The key");
     const revoked = await tx.agentKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: now } });
     if (revoked.count === 1)
-      await recordEvent(tx, { actor: auditActorOf(options.principal), action: "agent.key_revoked", subject: { kind: "agent_key", id: key.id }, agentId: key.agentId, data: { prefix: key.prefix }, at: now });
-    return toAgentKeyDto((await tx.agentKey.findUniqueOrThrow({ where: { id: key.id } })));
+      await recordEvent(tx, {
+        actor: auditActorOf(options.principal),
+        action: "agent.key_revoked",
+        subject: { kind: "agent_key", id: key.id },
+        agentId: key.agentId,
+        data: { prefix: key.prefix },
+        at: now,
+      });
+    return toAgentKeyDto(await tx.agentKey.findUniqueOrThrow({ where: { id: key.id } }));
   });
 }

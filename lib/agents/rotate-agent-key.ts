@@ -8,7 +8,14 @@ import { insertAgentKey } from "./issue-agent-key";
 import { toAgentKeyDto } from "./to-agent-dto";
 
 /** Issues a replacement key; the old key keeps working for `overlapSeconds` (never longer than it already would). */
-export async function rotateAgentKey(options: { principal: PersonPrincipal; agentId: string; keyId: string; overlapSeconds: number; expiresInSeconds?: number; clock?: Clock }) {
+export async function rotateAgentKey(options: {
+  principal: PersonPrincipal;
+  agentId: string;
+  keyId: string;
+  overlapSeconds: number;
+  expiresInSeconds?: number;
+  clock?: Clock;
+}) {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   return prisma.$transaction(async (tx) => {

@@ -25,14 +25,31 @@ export const agentSchema = z
 
 export const createAgentKeyBody = z
   .strictObject({
-    expiresInSeconds: z.number().int().min(60).max(366 * 24 * 3600).optional().meta({ description: "Optional lifetime; keys do not expire by default" }),
+    expiresInSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(366 * 24 * 3600)
+      .optional()
+      .meta({ description: "Optional lifetime; keys do not expire by default" }),
   })
   .default({});
 
 export const rotateAgentKeyBody = z
   .strictObject({
-    overlapSeconds: z.number().int().min(0).max(7 * 24 * 3600).default(3600).meta({ description: "How long the old key keeps working" }),
-    expiresInSeconds: z.number().int().min(60).max(366 * 24 * 3600).optional(),
+    overlapSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600)
+      .default(3600)
+      .meta({ description: "How long the old key keeps working" }),
+    expiresInSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(366 * 24 * 3600)
+      .optional(),
   })
   .default({ overlapSeconds: 3600 });
 

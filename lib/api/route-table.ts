@@ -1,9 +1,25 @@
 import { z } from "zod";
 import type { CallerKind } from "@/lib/authorization/rules";
 import { agentKeyParams, agentParams } from "@/lib/agents/route-params";
-import { agentKeySchema, agentSchema, createAgentBody, createAgentKeyBody, disableAgentBody, issuedAgentKeySchema, rotateAgentKeyBody } from "@/lib/agents/schemas";
+import {
+  agentKeySchema,
+  agentSchema,
+  createAgentBody,
+  createAgentKeyBody,
+  disableAgentBody,
+  issuedAgentKeySchema,
+  rotateAgentKeyBody,
+} from "@/lib/agents/schemas";
 import { decisionQuestionBody, decisionSchema } from "@/lib/decisions/schemas";
-import { exchangedTokenSchema, introspectBody, introspectionSchema, issuedTokenSchema, issueTokenBody, oauthErrorSchema, tokenExchangeBody } from "@/lib/grant-tokens/schemas";
+import {
+  exchangedTokenSchema,
+  introspectBody,
+  introspectionSchema,
+  issuedTokenSchema,
+  issueTokenBody,
+  oauthErrorSchema,
+  tokenExchangeBody,
+} from "@/lib/grant-tokens/schemas";
 import { createGroupBody, groupParams, groupSchema, updateGroupBody } from "@/lib/groups/schemas";
 import { grantParams, grantSchema, listGrantsQuery, revokeGrantBody } from "@/lib/grants/schemas";
 import {
@@ -24,8 +40,23 @@ import {
   webhookHeaders,
   webhookOutcomeSchema,
 } from "@/lib/incidents/schemas";
-import { accessRequestPage, accessRequestSchema, cancelRequestBody, fileRequestBody, getRequestQuery, listRequestsQuery, requestParams } from "@/lib/requests/schemas";
-import { createdResourceServerSchema, createResourceServerBody, resourceServerParams, resourceServerSchema, revokeResourceServerBody, rotateResourceServerSecretBody } from "@/lib/resource-servers/schemas";
+import {
+  accessRequestPage,
+  accessRequestSchema,
+  cancelRequestBody,
+  fileRequestBody,
+  getRequestQuery,
+  listRequestsQuery,
+  requestParams,
+} from "@/lib/requests/schemas";
+import {
+  createdResourceServerSchema,
+  createResourceServerBody,
+  resourceServerParams,
+  resourceServerSchema,
+  revokeResourceServerBody,
+  rotateResourceServerSecretBody,
+} from "@/lib/resource-servers/schemas";
 import { createScopeBody, eligibleScopeSchema, scopeParams, scopeSchema, updateScopeBody } from "@/lib/scopes/schemas";
 import { rotatedSigningKeysSchema, rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
 import { createUserBody, createdUserSchema } from "@/lib/users/schemas";
@@ -65,7 +96,12 @@ export interface RouteSpec {
 }
 
 const idempotencyHeaders = z.object({
-  "idempotency-key": z.string().min(1).max(255).optional().meta({ description: "Retries with the same key and body return the same request (200); a different body is refused (422)" }),
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .meta({ description: "Retries with the same key and body return the same request (200); a different body is refused (422)" }),
 });
 
 /**
@@ -115,7 +151,11 @@ const ROUTE_SPECS = [
     params: requestParams,
     summary: "Cancel a pending request",
     body: cancelRequestBody,
-    responses: { 200: { description: "Cancelled", schema: accessRequestSchema }, 404: { description: "No such request for this agent" }, 409: { description: "The request is no longer pending" } },
+    responses: {
+      200: { description: "Cancelled", schema: accessRequestSchema },
+      404: { description: "No such request for this agent" },
+      409: { description: "The request is no longer pending" },
+    },
   },
   {
     method: "get",
@@ -154,7 +194,11 @@ const ROUTE_SPECS = [
     oauthErrors: true,
     responses: {
       200: { description: "Issued", schema: exchangedTokenSchema },
-      400: { description: "invalid_request, invalid_grant, invalid_target, invalid_scope or unsupported_grant_type", schema: oauthErrorSchema, contentType: "application/json" },
+      400: {
+        description: "invalid_request, invalid_grant, invalid_target, invalid_scope or unsupported_grant_type",
+        schema: oauthErrorSchema,
+        contentType: "application/json",
+      },
       401: { description: "invalid_client: the agent key is missing or not valid", schema: oauthErrorSchema, contentType: "application/json" },
     },
   },
@@ -185,10 +229,13 @@ const ROUTE_SPECS = [
     examinedOnly: ["token"],
     summary: "Introspect a grant token (RFC 7662)",
     description:
-      "Active only if Baton signed the token for the calling resource server's audience, it has not expired, and its grant is still valid now (read from the database, not the token). Anything else answers exactly {\"active\": false}, with status 200.",
+      'Active only if Baton signed the token for the calling resource server\'s audience, it has not expired, and its grant is still valid now (read from the database, not the token). Anything else answers exactly {"active": false}, with status 200.',
     body: introspectBody,
     acceptsForm: true,
-    responses: { 200: { description: "The token's state", schema: introspectionSchema }, 401: { description: "No resource-server credential (RFC 7662: introspection needs one)" } },
+    responses: {
+      200: { description: "The token's state", schema: introspectionSchema },
+      401: { description: "No resource-server credential (RFC 7662: introspection needs one)" },
+    },
   },
   {
     method: "post",
@@ -320,7 +367,8 @@ const ROUTE_SPECS = [
     path: "/api/v1/admin/webhooks",
     caller: "admin",
     summary: "Register an outbound webhook endpoint; its signing secret is shown once",
-    description: "Audit events whose action matches `eventTypes` are POSTed to the URL, signed per Standard Webhooks (headers webhook-id, webhook-timestamp, webhook-signature), retried with exponential backoff.",
+    description:
+      "Audit events whose action matches `eventTypes` are POSTed to the URL, signed per Standard Webhooks (headers webhook-id, webhook-timestamp, webhook-signature), retried with exponential backoff.",
     body: createWebhookEndpointBody,
     responses: { 201: { description: "Registered", schema: createdWebhookEndpointSchema } },
   },
@@ -330,7 +378,10 @@ const ROUTE_SPECS = [
     caller: "admin",
     params: webhookEndpointParams,
     summary: "Get a webhook endpoint with its delivery log",
-    responses: { 200: { description: "The endpoint and its newest deliveries", schema: webhookEndpointDetailSchema }, 404: { description: "No such endpoint" } },
+    responses: {
+      200: { description: "The endpoint and its newest deliveries", schema: webhookEndpointDetailSchema },
+      404: { description: "No such endpoint" },
+    },
   },
   {
     method: "patch",
@@ -355,7 +406,11 @@ const ROUTE_SPECS = [
     caller: "admin",
     params: webhookEndpointParams,
     summary: "Send a signed `webhook.test` event to the endpoint",
-    responses: { 202: { description: "Queued; the delivery log shows the outcome", schema: webhookDeliverySchema }, 404: { description: "No such endpoint" }, 409: { description: "The endpoint is disabled" } },
+    responses: {
+      202: { description: "Queued; the delivery log shows the outcome", schema: webhookDeliverySchema },
+      404: { description: "No such endpoint" },
+      409: { description: "The endpoint is disabled" },
+    },
   },
   {
     method: "get",
@@ -370,7 +425,10 @@ const ROUTE_SPECS = [
     caller: "admin",
     summary: "Register a resource server; its caller secret is shown once",
     body: createResourceServerBody,
-    responses: { 201: { description: "Created", schema: createdResourceServerSchema }, 409: { description: "A resource server with that name or audience exists" } },
+    responses: {
+      201: { description: "Created", schema: createdResourceServerSchema },
+      409: { description: "A resource server with that name or audience exists" },
+    },
   },
   {
     method: "post",
@@ -426,9 +484,13 @@ const ROUTE_SPECS = [
     path: "/api/v1/incidents",
     caller: ["commander", "integration"],
     summary: "Open an incident",
-    description: "A person opening it becomes its commander unless `commanderEmail` names another commander or admin. An integration's incidents carry its slug as `externalSource`; one `externalId` opens one incident per integration.",
+    description:
+      "A person opening it becomes its commander unless `commanderEmail` names another commander or admin. An integration's incidents carry its slug as `externalSource`; one `externalId` opens one incident per integration.",
     body: openIncidentBody,
-    responses: { 201: { description: "Opened", schema: incidentSchema }, 409: { description: "The integration already opened an incident with that externalId" } },
+    responses: {
+      201: { description: "Opened", schema: incidentSchema },
+      409: { description: "The integration already opened an incident with that externalId" },
+    },
   },
   {
     method: "get",
@@ -444,7 +506,8 @@ const ROUTE_SPECS = [
     caller: ["commander", "integration"],
     params: incidentParams,
     summary: "Resolve an incident: every grant bound to it is revoked and every pending request cancelled, in the same transaction",
-    description: "By its commander (a commander may also resolve one nobody commands), an admin, or the integration that opened it. Decisions deny the revoked grants as soon as this answers.",
+    description:
+      "By its commander (a commander may also resolve one nobody commands), an admin, or the integration that opened it. Decisions deny the revoked grants as soon as this answers.",
     body: resolveIncidentBody,
     responses: {
       200: { description: "Resolved", schema: incidentSchema },
@@ -535,7 +598,10 @@ export const ROUTES: readonly RouteSpec[] = ROUTE_SPECS as unknown as readonly R
  * The spec of one route, with its schemas' own types, for its handler: `apiRoute(route("post", "/api/v1/admin/agents"), …)`.
  * A method and path not in the table do not compile, and throw when the handler module loads.
  */
-export function route<M extends RouteSpec["method"], P extends Extract<DeclaredRoute, { method: M }>["path"]>(method: M, path: P): Extract<DeclaredRoute, { method: M; path: P }> {
+export function route<M extends RouteSpec["method"], P extends Extract<DeclaredRoute, { method: M }>["path"]>(
+  method: M,
+  path: P,
+): Extract<DeclaredRoute, { method: M; path: P }> {
   const spec = ROUTE_SPECS.find((candidate) => candidate.method === method && candidate.path === path);
   if (!spec) throw new Error(`No route ${method.toUpperCase()} ${path} in ROUTES (lib/api/route-table.ts)`);
   return spec as Extract<DeclaredRoute, { method: M; path: P }>;

@@ -49,7 +49,9 @@ export function approvalProgress<V extends Vote>(options: {
     else counted.push(vote);
   }
 
-  const grantedScopes = scopes.map((scope) => scope.key).filter((key) => counted.every((vote) => vote.narrowedScopes.length === 0 || vote.narrowedScopes.includes(key)));
+  const grantedScopes = scopes
+    .map((scope) => scope.key)
+    .filter((key) => counted.every((vote) => vote.narrowedScopes.length === 0 || vote.narrowedScopes.includes(key)));
   const durationSeconds = Math.min(options.requestedDurationSeconds, ...counted.map((vote) => vote.narrowedDurationSeconds ?? Infinity));
   // Scopes narrowed away need no approvals of their own.
   const requirements = requirementsFor(
@@ -60,7 +62,11 @@ export function approvalProgress<V extends Vote>(options: {
     requirements,
     counted.map((vote) => vote.approverId),
   );
-  const groups: GroupProgress[] = requirements.map((requirement) => ({ group: requirement.name, required: requirement.required, had: seats.get(requirement.groupId)!.length }));
+  const groups: GroupProgress[] = requirements.map((requirement) => ({
+    group: requirement.name,
+    required: requirement.required,
+    had: seats.get(requirement.groupId)!.length,
+  }));
   const had = groups.reduce((sum, group) => sum + group.had, 0);
   const needed = groups.reduce((sum, group) => sum + group.required, 0);
   return {

@@ -18,14 +18,19 @@ export type DecisionOutcome = "approved" | "recorded" | "denied";
 /** A person deciding: when they last signed in matters, since approving a critical scope needs a recent sign-in. */
 export type Approver = PersonPrincipal & { authTime: Date };
 
-export type Decision =
-  | { kind: "approve"; comment: string; scopes?: string[]; durationSeconds?: number }
-  | { kind: "deny"; reason: string };
+export type Decision = { kind: "approve"; comment: string; scopes?: string[]; durationSeconds?: number } | { kind: "deny"; reason: string };
 
 /** Refusals are audited in their own transaction: the decision rolls back, the record of the attempt must not. */
 async function refuse(requestId: string, agentId: string, principal: Approver, reason: string, at: Date, error: AppError): Promise<never> {
   await prisma.$transaction((tx) =>
-    recordEvent(tx, { actor: auditActorOf(principal), action: "request.approval_refused", subject: { kind: "request", id: requestId }, agentId, data: { reason }, at }),
+    recordEvent(tx, {
+      actor: auditActorOf(principal),
+      action: "request.approval_refused",
+      subject: { kind: "request", id: requestId },
+      agentId,
+      data: { reason },
+      at,
+    }),
   );
   throw error;
 }
@@ -36,7 +41,12 @@ async function refuse(requestId: string, agentId: string, principal: Approver, r
  * later ones get 409. Separation of duties and routing are checked here, on the server, whatever the page
  * showed. When the last required approval arrives, the grant is issued in the same transaction.
  */
-export async function decideRequest(options: { principal: Approver; requestId: string; decision: Decision; clock?: Clock }): Promise<{ outcome: DecisionOutcome; grantId: string | null }> {
+export async function decideRequest(options: {
+  principal: Approver;
+  requestId: string;
+  decision: Decision;
+  clock?: Clock;
+}): Promise<{ outcome: DecisionOutcome; grantId: string | null }> {
   const now = (options.clock ?? systemClock).now();
   const { principal, decision } = options;
   const actor = auditActorOf(principal);
@@ -61,9 +71,18 @@ export async function decideRequest(options: { principal: Approver; requestId: s
     if (request.approvals.some((a) => a.approverId === principal.userId)) throw conflict("You have already decided this request");
 
     if (decision.kind === "deny") {
-      await tx.approval.create({ data: { id: newId("approval"), requestId: request.id, approverId: principal.userId, decision: "DENY", comment: decision.reason, createdAt: now } });
+      await tx.approval.create({
+        data: { id: newId("approval"), requestId: request.id, approverId: principal.userId, decision: "DENY", comment: decision.reason, createdAt: now },
+      });
       await tx.accessRequest.update({ where: { id: request.id }, data: { status: "DENIED", decidedAt: now, outcomeReason: decision.reason, updatedAt: now } });
-      await recordEvent(tx, { actor, action: "request.denied", subject: { kind: "request", id: request.id }, agentId: request.agentId, data: { reason: decision.reason }, at: now });
+      await recordEvent(tx, {
+        actor,
+        action: "request.denied",
+        subject: { kind: "request", id: request.id },
+        agentId: request.agentId,
+        data: { reason: decision.reason },
+        at: now,
+      });
       return { outcome: "denied" as const, grantId: null };
     }
 
@@ -73,14 +92,32 @@ export async function decideRequest(options: { principal: Approver; requestId: s
     const narrowed = decision.scopes?.length ? decision.scopes : [];
     const outside = narrowed.filter((scope) => !request.requestedScopes.includes(scope));
     if (outside.length)
-      throw new AppError("BAD_REQUEST", `You can only narrow to scopes that were requested; not ${outside.join(", ")}`, { errors: [{ field: "scopes", message: "must be a subset of the requested scopes" }] });
+      throw new AppError("BAD_REQUEST", `You can only narrow to scopes that were requested; not ${outside.join(", ")}`, {
+        errors: [{ field: "scopes", message: "must be a subset of the requested scopes" }],
+      });
     if (decision.durationSeconds && decision.durationSeconds > request.requestedDurationSeconds)
-      throw new AppError("BAD_REQUEST", `The duration can only be shortened (at most ${request.requestedDurationSeconds} s)`, { errors: [{ field: "durationSeconds", message: `must be at most ${request.requestedDurationSeconds}` }] });
+      throw new AppError("BAD_REQUEST", `The duration can only be shortened (at most ${request.requestedDurationSeconds} s)`, {
+        errors: [{ field: "durationSeconds", message: `must be at most ${request.requestedDurationSeconds}` }],
+      });
 
     await tx.approval.create({
-      data: { id: newId("approval"), requestId: request.id, approverId: principal.userId, decision: "APPROVE", comment: decision.comment, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null, createdAt: now },
+      data: {
+        id: newId("approval"),
+        requestId: request.id,
+        approverId: principal.userId,
+        decision: "APPROVE",
+        comment: decision.comment,
+        narrowedScopes: narrowed,
+        narrowedDurationSeconds: decision.durationSeconds ?? null,
+        createdAt: now,
+      },
     });
-    const vote = { approverId: principal.userId, decision: "APPROVE" as const, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null };
+    const vote = {
+      approverId: principal.userId,
+      decision: "APPROVE" as const,
+      narrowedScopes: narrowed,
+      narrowedDurationSeconds: decision.durationSeconds ?? null,
+    };
     await recordEvent(tx, {
       actor,
       action: "request.approval_recorded",
@@ -92,13 +129,21 @@ export async function decideRequest(options: { principal: Approver; requestId: s
     // Counted from who sits in the deciding groups now: an approval from someone since removed (or the
     // filer's own) stays on record but neither fills a seat nor narrows the grant.
     const progress = approvalProgress({
-      scopes: routing.scopes.map((scope) => ({ key: scope.key, approverGroupId: scope.approverGroupId, approverGroupName: scope.approverGroup?.name ?? null, approvalsRequired: scope.approvalsRequired })),
+      scopes: routing.scopes.map((scope) => ({
+        key: scope.key,
+        approverGroupId: scope.approverGroupId,
+        approverGroupName: scope.approverGroup?.name ?? null,
+        approvalsRequired: scope.approvalsRequired,
+      })),
       membersOf: routing.membersOf,
       votes: [...request.approvals, vote],
       filedById: request.filedById,
       requestedDurationSeconds: request.requestedDurationSeconds,
     });
-    if (progress.grantedScopes.length === 0) throw new AppError("BAD_REQUEST", "The approvals together leave no scope to grant", { errors: [{ field: "scopes", message: "leaves nothing in common with earlier approvals" }] });
+    if (progress.grantedScopes.length === 0)
+      throw new AppError("BAD_REQUEST", "The approvals together leave no scope to grant", {
+        errors: [{ field: "scopes", message: "leaves nothing in common with earlier approvals" }],
+      });
     if (!progress.met) return { outcome: "recorded" as const, grantId: null };
 
     const { grantedScopes, durationSeconds } = progress;
@@ -132,6 +177,8 @@ export async function decideRequest(options: { principal: Approver; requestId: s
 
   if ("blocked" in result && result.blocked === "refused") return denial(result.reason, notAnApprover());
   if ("blocked" in result)
-    throw new AppError("FORBIDDEN", "Approving a critical scope needs a sign-in from the last 10 minutes. Sign in again, then approve.", { errors: [{ field: "stepUp", message: "re-authentication required" }] });
+    throw new AppError("FORBIDDEN", "Approving a critical scope needs a sign-in from the last 10 minutes. Sign in again, then approve.", {
+      errors: [{ field: "stepUp", message: "re-authentication required" }],
+    });
   return result;
 }

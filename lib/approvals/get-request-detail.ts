@@ -16,7 +16,10 @@ import { loadScopeRouting } from "./load-scope-routing";
  */
 export async function getRequestDetail(options: { principal: PersonPrincipal; requestId: string; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
-  const row = await prisma.accessRequest.findUnique({ where: { id: options.requestId }, include: { ...inboxInclude, grant: { include: { onBehalfOf: true } } } });
+  const row = await prisma.accessRequest.findUnique({
+    where: { id: options.requestId },
+    include: { ...inboxInclude, grant: { include: { onBehalfOf: true } } },
+  });
   if (!row) return null;
   const routing = await loadScopeRouting();
   const subjects = [row.id, ...(row.grant ? [row.grant.id] : [])];
@@ -26,7 +29,9 @@ export async function getRequestDetail(options: { principal: PersonPrincipal; re
   // Once approved, which approvals counted is what the decision recorded, whoever sits in the groups since.
   const approved = status === "APPROVED" ? history.findLast((e) => e.action === "request.approved") : undefined;
   const recorded = (approved?.data as { notCounted?: { approverId: string; reason: NotCountedReason }[] } | undefined)?.notCounted;
-  const approvals = recorded ? item.approvals.map((a, i) => ({ ...a, notCounted: recorded.find((n) => n.approverId === row.approvals[i]!.approverId)?.reason ?? null })) : item.approvals;
+  const approvals = recorded
+    ? item.approvals.map((a, i) => ({ ...a, notCounted: recorded.find((n) => n.approverId === row.approvals[i]!.approverId)?.reason ?? null }))
+    : item.approvals;
   return {
     ...item,
     status,

@@ -14,11 +14,20 @@ export const inboxInclude = {
 
 export type InboxRow = Prisma.AccessRequestGetPayload<{ include: typeof inboxInclude }>;
 
-export type ScopeRouting = Map<string, { key: string; risk: string; description: string; approverGroupId: string | null; approverGroup: string | null; approvalsRequired: number }>;
+export type ScopeRouting = Map<
+  string,
+  { key: string; risk: string; description: string; approverGroupId: string | null; approverGroup: string | null; approvalsRequired: number }
+>;
 
 /** What an approver needs to decide at a glance, and whether this viewer may decide (and if not, why). */
-export function toInboxItem(row: InboxRow, viewer: PersonPrincipal, routing: { scopes: ScopeRouting; membersOf: (groupId: string | null) => ReadonlySet<string> }) {
-  const scopes = row.requestedScopes.map((key) => routing.scopes.get(key) ?? { key, risk: "LOW", description: "", approverGroupId: null, approverGroup: null, approvalsRequired: 1 });
+export function toInboxItem(
+  row: InboxRow,
+  viewer: PersonPrincipal,
+  routing: { scopes: ScopeRouting; membersOf: (groupId: string | null) => ReadonlySet<string> },
+) {
+  const scopes = row.requestedScopes.map(
+    (key) => routing.scopes.get(key) ?? { key, risk: "LOW", description: "", approverGroupId: null, approverGroup: null, approvalsRequired: 1 },
+  );
   const requirements = requirementsFor(scopes, routing.membersOf);
   const progress = approvalProgress({
     scopes: scopes.map((scope) => ({ ...scope, approverGroupName: scope.approverGroup })),
@@ -31,8 +40,15 @@ export function toInboxItem(row: InboxRow, viewer: PersonPrincipal, routing: { s
   const routedToMe = requirements.some((r) => r.memberIds.has(viewer.userId));
   const interest = conflictOfInterest(viewer.userId, { agentOwnerId: row.agent.ownerId, onBehalfOfId: row.onBehalfOfId, filedById: row.filedById });
   const alreadyDecided = row.approvals.some((a) => a.approverId === viewer.userId);
-  const cannotDecideReason =
-    !mayDecideRequests(viewer) ? "Viewers cannot decide requests" : !routedToMe ? "Not routed to your groups" : interest ? `You cannot decide this: ${interest}` : alreadyDecided ? "You have already approved" : null;
+  const cannotDecideReason = !mayDecideRequests(viewer)
+    ? "Viewers cannot decide requests"
+    : !routedToMe
+      ? "Not routed to your groups"
+      : interest
+        ? `You cannot decide this: ${interest}`
+        : alreadyDecided
+          ? "You have already approved"
+          : null;
   return {
     id: row.id,
     agent: { id: row.agent.id, name: row.agent.name, owner: { name: row.agent.owner.name, email: row.agent.owner.email } },

@@ -15,7 +15,12 @@ import { loadScopeRouting } from "./load-scope-routing";
 export async function listInbox(options: { principal: PersonPrincipal; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
   const [rows, routing] = await Promise.all([
-    prisma.accessRequest.findMany({ where: { status: "PENDING", pendingExpiresAt: { gt: now } }, orderBy: { createdAt: "asc" }, take: 500, include: inboxInclude }),
+    prisma.accessRequest.findMany({
+      where: { status: "PENDING", pendingExpiresAt: { gt: now } },
+      orderBy: { createdAt: "asc" },
+      take: 500,
+      include: inboxInclude,
+    }),
     loadScopeRouting(),
   ]);
   const items = rows.map((row) => toInboxItem(row, options.principal, routing));

@@ -5,7 +5,10 @@ import type { Tx } from "@/lib/db";
  * without a group are decided by admins). Read inside the deciding transaction.
  */
 export async function loadRouting(tx: Tx, scopeKeys: string[]) {
-  const scopes = await tx.scope.findMany({ where: { key: { in: scopeKeys } }, include: { approverGroup: { include: { members: { include: { user: true } } } } } });
+  const scopes = await tx.scope.findMany({
+    where: { key: { in: scopeKeys } },
+    include: { approverGroup: { include: { members: { include: { user: true } } } } },
+  });
   const admins = new Set((await tx.user.findMany({ where: { role: "ADMIN", disabled: false }, select: { id: true } })).map((u) => u.id));
   const membersByGroup = new Map<string | null, Set<string>>([[null, admins]]);
   for (const scope of scopes)

@@ -11,7 +11,17 @@ export async function loadScopeRouting() {
   const members = new Map<string | null, Set<string>>([[null, new Set(admins.map((a) => a.id))]]);
   for (const group of groups) members.set(group.id, new Set(group.members.filter((m) => !m.user.disabled).map((m) => m.userId)));
   const routing: ScopeRouting = new Map(
-    scopes.map((s) => [s.key, { key: s.key, risk: s.risk, description: s.description, approverGroupId: s.approverGroupId, approverGroup: s.approverGroup?.name ?? null, approvalsRequired: s.approvalsRequired }]),
+    scopes.map((s) => [
+      s.key,
+      {
+        key: s.key,
+        risk: s.risk,
+        description: s.description,
+        approverGroupId: s.approverGroupId,
+        approverGroup: s.approverGroup?.name ?? null,
+        approvalsRequired: s.approvalsRequired,
+      },
+    ]),
   );
   return { scopes: routing, membersOf: (groupId: string | null) => members.get(groupId) ?? new Set<string>() };
 }

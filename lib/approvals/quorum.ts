@@ -49,7 +49,13 @@ export function requirementsFor(
   for (const scope of scopes) {
     const key = scope.approverGroupId ?? "admins";
     const current = byGroup.get(key);
-    if (!current) byGroup.set(key, { groupId: key, name: scope.approverGroupName ?? (scope.approverGroupId ? key : "admins"), required: scope.approvalsRequired, memberIds: membersOf(scope.approverGroupId) });
+    if (!current)
+      byGroup.set(key, {
+        groupId: key,
+        name: scope.approverGroupName ?? (scope.approverGroupId ? key : "admins"),
+        required: scope.approvalsRequired,
+        memberIds: membersOf(scope.approverGroupId),
+      });
     else current.required = Math.max(current.required, scope.approvalsRequired);
   }
   return [...byGroup.values()];

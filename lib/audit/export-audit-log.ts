@@ -8,7 +8,20 @@ import type { AuditFilter, ExportedAuditEvent } from "./schemas";
 export type AuditExportFormat = "csv" | "jsonl";
 
 const BATCH = 1000;
-const COLUMNS = ["seq", "id", "at", "actorKind", "actorId", "action", "subjectKind", "subjectId", "agentId", "data", "prevHash", "hash"] as const satisfies readonly (keyof ExportedAuditEvent)[];
+const COLUMNS = [
+  "seq",
+  "id",
+  "at",
+  "actorKind",
+  "actorId",
+  "action",
+  "subjectKind",
+  "subjectId",
+  "agentId",
+  "data",
+  "prevHash",
+  "hash",
+] as const satisfies readonly (keyof ExportedAuditEvent)[];
 
 function toExportedEvent(event: AuditEvent): ExportedAuditEvent {
   return {
@@ -45,7 +58,11 @@ const formatters: Record<AuditExportFormat, { header: string; line: (event: Expo
  * client consumes it (memory stays flat whatever the size). It ends at the newest event that existed
  * when the export began, so it is a consistent cut. Only audit readers may export.
  */
-export async function exportAuditLog(options: { principal: PersonPrincipal; filter: AuditFilter; format: AuditExportFormat }): Promise<ReadableStream<Uint8Array>> {
+export async function exportAuditLog(options: {
+  principal: PersonPrincipal;
+  filter: AuditFilter;
+  format: AuditExportFormat;
+}): Promise<ReadableStream<Uint8Array>> {
   requireAuditReader(options.principal);
   const where = await auditEventWhere(options.filter);
   const head = await prisma.auditHead.findUnique({ where: { id: 1 } });

@@ -30,7 +30,17 @@ export function canonicalJson(value: JsonValue): string {
 
 /** h = SHA-256(prevHash ‖ canonical(event)): editing, deleting or reordering any event breaks every later link. */
 export function hashEvent(prevHash: string, event: HashableEvent): string {
-  const fields: JsonValue[] = [event.seq.toString(), event.id, event.at.toISOString(), event.actorKind, event.actorId, event.action, event.subjectKind, event.subjectId, event.data];
+  const fields: JsonValue[] = [
+    event.seq.toString(),
+    event.id,
+    event.at.toISOString(),
+    event.actorKind,
+    event.actorId,
+    event.action,
+    event.subjectKind,
+    event.subjectId,
+    event.data,
+  ];
   // Appended only when set, so events written before the column existed keep their hashes.
   if (event.agentId) fields.push(event.agentId);
   const canonical = canonicalJson(fields);

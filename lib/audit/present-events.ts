@@ -1,7 +1,16 @@
 import { prisma } from "@/lib/db";
 import { actorRef, describeEventData, mentionedIds, subjectRef, type EventRefs, type NamedRef } from "./describe-event";
 
-const PAGES: Record<string, string | null> = { usr: null, agt: "/agents/", inc: "/incidents/", grt: "/grants/", req: "/requests/", grp: null, scp: null, whe: "/webhooks/" };
+const PAGES: Record<string, string | null> = {
+  usr: null,
+  agt: "/agents/",
+  inc: "/incidents/",
+  grt: "/grants/",
+  req: "/requests/",
+  grp: null,
+  scp: null,
+  whe: "/webhooks/",
+};
 // People are named but not linked: the only page listing them is the admins' user list.
 const LISTS: Record<string, string> = { grp: "/groups", scp: "/scopes" };
 

@@ -47,7 +47,13 @@ export async function recordEvent(tx: Tx, input: RecordEventInput) {
     data,
   };
   const hash = hashEvent(head.hash, event);
-  const change: Change = { seq: event.seq.toString(), action: event.action, subjectKind: event.subjectKind, subjectId: event.subjectId, agentId: event.agentId };
+  const change: Change = {
+    seq: event.seq.toString(),
+    action: event.action,
+    subjectKind: event.subjectKind,
+    subjectId: event.subjectId,
+    agentId: event.agentId,
+  };
   // Timestamps are stored as UTC wall-clock time, as Prisma stores them.
   await tx.$executeRaw`
     WITH stored_head AS (UPDATE "AuditHead" SET hash = ${hash} WHERE id = 1),

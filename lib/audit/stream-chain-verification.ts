@@ -19,7 +19,11 @@ export function streamChainVerification(options: { principal: PersonPrincipal })
       const send = (message: VerificationMessage) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
       try {
         const verdict = await verifyChain({ onProgress: (checked, total) => send({ type: "progress", checked, total }) });
-        send(verdict.ok ? { type: "result", ok: true, count: verdict.count } : { type: "result", ok: false, count: verdict.count, badSeq: verdict.badSeq.toString(), reason: verdict.reason });
+        send(
+          verdict.ok
+            ? { type: "result", ok: true, count: verdict.count }
+            : { type: "result", ok: false, count: verdict.count, badSeq: verdict.badSeq.toString(), reason: verdict.reason },
+        );
         controller.close();
       } catch (error) {
         controller.error(error);

@@ -1,9 +1,7 @@
 import { prisma } from "@/lib/db";
 import { GENESIS_HASH, hashEvent, type JsonValue } from "./hash-event";
 
-export type ChainVerdict =
-  | { ok: true; count: number }
-  | { ok: false; count: number; badSeq: bigint; reason: string };
+export type ChainVerdict = { ok: true; count: number } | { ok: false; count: number; badSeq: bigint; reason: string };
 
 const BATCH = 2000;
 
@@ -19,13 +17,10 @@ export async function verifyChain(options: { onProgress?: (checked: number, tota
   for (;;) {
     const events = await prisma.auditEvent.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take: BATCH });
     for (const event of events) {
-      if (event.seq !== expectedSeq)
-        return { ok: false, count, badSeq: expectedSeq, reason: `event ${expectedSeq} is missing` };
-      if (event.prevHash !== prevHash)
-        return { ok: false, count, badSeq: event.seq, reason: `event ${event.seq} does not link to the event before it` };
+      if (event.seq !== expectedSeq) return { ok: false, count, badSeq: expectedSeq, reason: `event ${expectedSeq} is missing` };
+      if (event.prevHash !== prevHash) return { ok: false, count, badSeq: event.seq, reason: `event ${event.seq} does not link to the event before it` };
       const recomputed = hashEvent(prevHash, { ...event, data: event.data as JsonValue });
-      if (recomputed !== event.hash)
-        return { ok: false, count, badSeq: event.seq, reason: `event ${event.seq} was altered after it was written` };
+      if (recomputed !== event.hash) return { ok: false, count, badSeq: event.seq, reason: `event ${event.seq} was altered after it was written` };
       prevHash = event.hash;
       expectedSeq++;
       count++;

@@ -27,7 +27,14 @@ export async function verifyExportedEvents(lines: AsyncIterable<string> | Iterab
     } catch {
       return { ok: false, count, line: lineNumber, badSeq: null, reason: `line ${lineNumber} is not JSON` };
     }
-    if (!parsed.success) return { ok: false, count, line: lineNumber, badSeq: null, reason: `line ${lineNumber} is not an exported audit event (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})` };
+    if (!parsed.success)
+      return {
+        ok: false,
+        count,
+        line: lineNumber,
+        badSeq: null,
+        reason: `line ${lineNumber} is not an exported audit event (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})`,
+      };
     const event = parsed.data;
     const fail = (reason: string): ExportVerdict => ({ ok: false, count, line: lineNumber, badSeq: event.seq, reason });
     if (previous && event.seq <= previous.seq) return fail(`event ${event.seq} comes after event ${previous.seq}: the file is out of order`);

@@ -52,7 +52,15 @@ export async function authenticateBearer(options: { token: string; clock: Clock 
       throw invalidCredential();
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
       await prisma.agentKey.updateMany({ where: { id: key.id, ...staleLastUsed(now) }, data: { lastUsedAt: now } });
-    return { kind: "agent", agentId: key.agentId, agentName: key.agentName, ownerId: key.ownerId, credential: "agent-key", keyId: key.id, keyPrefix: key.prefix };
+    return {
+      kind: "agent",
+      agentId: key.agentId,
+      agentName: key.agentName,
+      ownerId: key.ownerId,
+      credential: "agent-key",
+      keyId: key.id,
+      keyPrefix: key.prefix,
+    };
   }
   if (isResourceServerSecret(options.token)) {
     const server = await findResourceServer(hash, now);

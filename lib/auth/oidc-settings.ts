@@ -15,7 +15,13 @@ export interface OidcSettings {
 export function oidcSettings(): OidcSettings | null {
   const { AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET, AUTH_OIDC_ROLE_CLAIM, AUTH_OIDC_GROUPS_CLAIM } = env();
   if (!AUTH_OIDC_ISSUER || !AUTH_OIDC_CLIENT_ID || !AUTH_OIDC_CLIENT_SECRET) return null;
-  return { issuer: AUTH_OIDC_ISSUER, clientId: AUTH_OIDC_CLIENT_ID, clientSecret: AUTH_OIDC_CLIENT_SECRET, roleClaim: AUTH_OIDC_ROLE_CLAIM, groupsClaim: AUTH_OIDC_GROUPS_CLAIM };
+  return {
+    issuer: AUTH_OIDC_ISSUER,
+    clientId: AUTH_OIDC_CLIENT_ID,
+    clientSecret: AUTH_OIDC_CLIENT_SECRET,
+    roleClaim: AUTH_OIDC_ROLE_CLAIM,
+    groupsClaim: AUTH_OIDC_GROUPS_CLAIM,
+  };
 }
 
 /** For step-up: the identity provider must authenticate the person now, not vouch from a session it already has. */

@@ -14,7 +14,10 @@ export const ABILITIES = {
   watch: { roles: ROLES, says: "sees requests, grants, agents and incidents live" },
   // An agent's owner can always pull its access, whatever their role (lib/authorization/rules.ts).
   revokeOwnAgents: { roles: ROLES, says: "revokes grants of the agents they own" },
-  decideRequests: { roles: ["APPROVER", "COMMANDER", "ADMIN"], says: "decides requests routed to their approver groups and revokes grants of the scopes those groups decide" },
+  decideRequests: {
+    roles: ["APPROVER", "COMMANDER", "ADMIN"],
+    says: "decides requests routed to their approver groups and revokes grants of the scopes those groups decide",
+  },
   readAudit: { roles: ["APPROVER", "COMMANDER", "ADMIN"], says: "reads, exports and verifies the audit log" },
   runIncidents: { roles: ["COMMANDER", "ADMIN"], says: "opens incidents and grants access directly during them" },
   administer: { roles: ["ADMIN"], says: "manages people, agents, scopes, groups, resource servers and integrations" },

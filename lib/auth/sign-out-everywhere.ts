@@ -12,6 +12,11 @@ export async function signOutEverywhere(options: { principal: PersonPrincipal; c
   const now = (options.clock ?? systemClock).now();
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: options.principal.userId }, data: { sessionsValidAfter: now } });
-    await recordEvent(tx, { actor: auditActorOf(options.principal), action: "user.signed_out_everywhere", subject: { kind: "user", id: options.principal.userId }, at: now });
+    await recordEvent(tx, {
+      actor: auditActorOf(options.principal),
+      action: "user.signed_out_everywhere",
+      subject: { kind: "user", id: options.principal.userId },
+      at: now,
+    });
   });
 }

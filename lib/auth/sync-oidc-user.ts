@@ -19,7 +19,10 @@ const MAX_GROUPS = 500;
 const standardClaims = z.object({
   email: z.email().max(320).optional().catch(undefined),
   // Some providers (Cognito among them) send the boolean as a string.
-  email_verified: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional().catch(undefined),
+  email_verified: z
+    .union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")])
+    .optional()
+    .catch(undefined),
   name: z.string().trim().min(1).optional().catch(undefined),
   preferred_username: z.string().trim().min(1).optional().catch(undefined),
 });
@@ -43,7 +46,13 @@ const identityProvider: Actor = { kind: "INTEGRATION", id: OIDC_PROVIDER_ID };
  * says it verified that email — or a password-less user is created. The role and the SSO-sourced group
  * memberships then follow the claims. Answers null (audited) for a refused sign-in.
  */
-export async function syncOidcUser(options: { subject: string; claims: Record<string, unknown>; roleClaim: string; groupsClaim: string; clock?: Clock }): Promise<SignedInUser | null> {
+export async function syncOidcUser(options: {
+  subject: string;
+  claims: Record<string, unknown>;
+  roleClaim: string;
+  groupsClaim: string;
+  clock?: Clock;
+}): Promise<SignedInUser | null> {
   const now = (options.clock ?? systemClock).now();
   const claims = standardClaims.parse(options.claims);
   const role = roleFromClaim(options.claims[options.roleClaim]);
@@ -64,14 +73,35 @@ export async function syncOidcUser(options: { subject: string; claims: Record<st
     }
     const { user } = found;
     if (user.role !== role)
-      await recordEvent(tx, { actor: identityProvider, action: "user.role_changed", subject: { kind: "user", id: user.id }, data: { from: user.role, to: role, source: OIDC_PROVIDER_ID }, at: now });
+      await recordEvent(tx, {
+        actor: identityProvider,
+        action: "user.role_changed",
+        subject: { kind: "user", id: user.id },
+        data: { from: user.role, to: role, source: OIDC_PROVIDER_ID },
+        at: now,
+      });
     await tx.user.update({ where: { id: user.id }, data: { role, lastSignInAt: now } });
-    await tx.account.update({ where: { provider_providerAccountId: { provider: OIDC_PROVIDER_ID, providerAccountId: options.subject } }, data: { lastSignInAt: now } });
+    await tx.account.update({
+      where: { provider_providerAccountId: { provider: OIDC_PROVIDER_ID, providerAccountId: options.subject } },
+      data: { lastSignInAt: now },
+    });
     const groups = groupNames.length ? await tx.approverGroup.findMany({ where: { name: { in: groupNames } }, select: { id: true, name: true } }) : [];
     const change = await replaceGroupMemberships(tx, { userId: user.id, groups, source: OIDC_PROVIDER_ID, at: now });
     if (change.added.length || change.removed.length)
-      await recordEvent(tx, { actor: identityProvider, action: "user.groups_changed", subject: { kind: "user", id: user.id }, data: { ...change, source: OIDC_PROVIDER_ID }, at: now });
-    await recordEvent(tx, { actor: { kind: "USER", id: user.id }, action: "user.signed_in", subject: { kind: "user", id: user.id }, data: { method: "oidc" }, at: now });
+      await recordEvent(tx, {
+        actor: identityProvider,
+        action: "user.groups_changed",
+        subject: { kind: "user", id: user.id },
+        data: { ...change, source: OIDC_PROVIDER_ID },
+        at: now,
+      });
+    await recordEvent(tx, {
+      actor: { kind: "USER", id: user.id },
+      action: "user.signed_in",
+      subject: { kind: "user", id: user.id },
+      data: { method: "oidc" },
+      at: now,
+    });
     return { id: user.id, email: user.email, name: user.name };
   });
 }
@@ -80,7 +110,10 @@ async function findOrLinkUser(
   tx: Tx,
   input: { subject: string; claims: z.infer<typeof standardClaims>; role: Role; at: Date },
 ): Promise<{ user: { id: string; email: string; name: string; role: Role } } | { refused: OidcRefusal; userId?: string }> {
-  const account = await tx.account.findUnique({ where: { provider_providerAccountId: { provider: OIDC_PROVIDER_ID, providerAccountId: input.subject } }, include: { user: true } });
+  const account = await tx.account.findUnique({
+    where: { provider_providerAccountId: { provider: OIDC_PROVIDER_ID, providerAccountId: input.subject } },
+    include: { user: true },
+  });
   if (account) return account.user.disabled ? { refused: "disabled", userId: account.userId } : { user: account.user };
 
   if (!input.claims.email) return { refused: "no_email" };
@@ -95,8 +128,18 @@ async function findOrLinkUser(
   }
   const user =
     existing ??
-    (await insertUser(tx, { email, name: displayName(input.claims, email), role: input.role, passwordHash: null, actor: identityProvider, action: "user.created", at: input.at }));
-  await tx.account.create({ data: { id: newId("account"), userId: user.id, provider: OIDC_PROVIDER_ID, providerAccountId: input.subject, createdAt: input.at } });
+    (await insertUser(tx, {
+      email,
+      name: displayName(input.claims, email),
+      role: input.role,
+      passwordHash: null,
+      actor: identityProvider,
+      action: "user.created",
+      at: input.at,
+    }));
+  await tx.account.create({
+    data: { id: newId("account"), userId: user.id, provider: OIDC_PROVIDER_ID, providerAccountId: input.subject, createdAt: input.at },
+  });
   await recordEvent(tx, {
     actor: identityProvider,
     action: "user.sso_linked",

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { agentKeySchema, agentSchema, type createAgentBody, type createAgentKeyBody, type disableAgentBody, issuedAgentKeySchema, type rotateAgentKeyBody } from "@/lib/agents/schemas";
+import {
+  agentKeySchema,
+  agentSchema,
+  type createAgentBody,
+  type createAgentKeyBody,
+  type disableAgentBody,
+  issuedAgentKeySchema,
+  type rotateAgentKeyBody,
+} from "@/lib/agents/schemas";
 import { problemSchema } from "@/lib/kernel/common-schemas";
 import { issuedTokenSchema } from "@/lib/grant-tokens/schemas";
 import { grantSchema, type listGrantsQuery } from "@/lib/grants/schemas";
@@ -116,7 +124,8 @@ export function createBatonClient(options: BatonClientOptions) {
     cancelRequest: (id: string, { reason }: { reason?: string } = {}) =>
       call("POST", `/api/v1/access-requests/${segment(id)}/cancel`, accessRequestSchema, { body: { reason } }),
 
-    listGrants: async (query: z.input<typeof listGrantsQuery> = {}) => (await call("GET", "/api/v1/grants", grantList, { query: { status: query.status } })).items,
+    listGrants: async (query: z.input<typeof listGrantsQuery> = {}) =>
+      (await call("GET", "/api/v1/grants", grantList, { query: { status: query.status } })).items,
 
     /**
      * Long-polls until the request leaves PENDING or `timeoutMs` has passed, and returns the last state
@@ -144,7 +153,8 @@ export function createBatonClient(options: BatonClientOptions) {
     issueGrantToken: (grantId: string, audience: string) => call("POST", `/api/v1/grants/${segment(grantId)}/token`, issuedTokenSchema, { body: { audience } }),
 
     /** An agent gives its own grant back early; an admin revokes any. */
-    revokeGrant: (grantId: string, { reason }: { reason?: string } = {}) => call("POST", `/api/v1/grants/${segment(grantId)}/revoke`, grantSchema, { body: { reason } }),
+    revokeGrant: (grantId: string, { reason }: { reason?: string } = {}) =>
+      call("POST", `/api/v1/grants/${segment(grantId)}/revoke`, grantSchema, { body: { reason } }),
 
     /**
      * The agent's event stream (server-sent events of its own changes), for as long as `signal` is not
@@ -152,7 +162,8 @@ export function createBatonClient(options: BatonClientOptions) {
      * Resolves once the first connection is open (events from then on are delivered), or rejects with why
      * it could not open; later drops are retried quietly.
      */
-    followEvents: (onEvent: (event: AgentEvent) => void, { signal }: { signal: AbortSignal }) => followEvents(baseUrl + "/api/v1/events", options.token, fetchImpl, onEvent, signal, answerTimeoutMs),
+    followEvents: (onEvent: (event: AgentEvent) => void, { signal }: { signal: AbortSignal }) =>
+      followEvents(baseUrl + "/api/v1/events", options.token, fetchImpl, onEvent, signal, answerTimeoutMs),
 
     listScopes: async () => (await call("GET", "/api/v1/admin/scopes", scopeList)).items,
 
@@ -185,7 +196,8 @@ export function createBatonClient(options: BatonClientOptions) {
     listSigningKeys: async () => (await call("GET", "/api/v1/admin/signing-keys", signingKeyList)).items,
 
     /** The retired key keeps verifying tokens for the overlap (at least a token's lifetime). */
-    rotateSigningKeys: (body: z.input<typeof rotateSigningKeysBody> = {}) => call("POST", "/api/v1/admin/signing-keys/rotate", rotatedSigningKeysSchema, { body }),
+    rotateSigningKeys: (body: z.input<typeof rotateSigningKeysBody> = {}) =>
+      call("POST", "/api/v1/admin/signing-keys/rotate", rotatedSigningKeysSchema, { body }),
   };
 }
 
@@ -197,10 +209,21 @@ export interface AgentEvent {
 
 const RECONNECT_DELAY_MS = 2000;
 
-async function followEvents(url: string, token: string, fetchImpl: HttpFetch, onEvent: (event: AgentEvent) => void, signal: AbortSignal, openTimeoutMs: number): Promise<void> {
+async function followEvents(
+  url: string,
+  token: string,
+  fetchImpl: HttpFetch,
+  onEvent: (event: AgentEvent) => void,
+  signal: AbortSignal,
+  openTimeoutMs: number,
+): Promise<void> {
   let lastEventId: string | null = null;
   const open = async () => {
-    const headers: Record<string, string> = { accept: "text/event-stream", authorization: `Bearer ${token}`, ...(lastEventId ? { "last-event-id": lastEventId } : {}) };
+    const headers: Record<string, string> = {
+      accept: "text/event-stream",
+      authorization: `Bearer ${token}`,
+      ...(lastEventId ? { "last-event-id": lastEventId } : {}),
+    };
     // The stream itself lasts as long as `signal`; only opening it is bounded.
     const opening = new AbortController();
     const giveUp = setTimeout(() => opening.abort(new DOMException(`no answer within ${openTimeoutMs / 1000} s`, "TimeoutError")), openTimeoutMs);

@@ -9,7 +9,10 @@ export async function signInForCookie(appUrl: string, credentials: { email: stri
   // Bounded, like every call the tools make: a server that stops answering fails the sign-in instead of hanging it.
   const csrfResponse = await fetch(`${appUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(SIGN_IN_TIMEOUT_MS) });
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const response = await fetch(`${appUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -17,8 +20,10 @@ export async function signInForCookie(appUrl: string, credentials: { email: stri
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: appUrl },
     body: new URLSearchParams({ csrfToken, email: credentials.email, password: credentials.password, callbackUrl: `${appUrl}/` }),
   });
-  const session = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!).find((cookie) => cookie.includes("session-token"));
+  const session = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0]!)
+    .find((cookie) => cookie.includes("session-token"));
   if (!session) throw new Error(`signing in as ${credentials.email} gave no session (HTTP ${response.status})`);
   return session;
 }
-

@@ -8,7 +8,10 @@ export const DUE_PAGE_SIZE = 200;
  * got to first is skipped. Stops at a short page, or a page in which nothing changed (whatever is left
  * belongs to another worker or the next sweep). Returns the ids changed.
  */
-export async function changeDueRows<Row extends { id: string }>(findPage: (take: number) => Promise<Row[]>, change: (tx: Tx, row: Row) => Promise<boolean>): Promise<string[]> {
+export async function changeDueRows<Row extends { id: string }>(
+  findPage: (take: number) => Promise<Row[]>,
+  change: (tx: Tx, row: Row) => Promise<boolean>,
+): Promise<string[]> {
   const changed: string[] = [];
   for (;;) {
     const page = await findPage(DUE_PAGE_SIZE);

@@ -1,9 +1,7 @@
 import path from "node:path";
 import { env } from "@/lib/env";
 
-export type DatabaseConfig =
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "postgresql"; url: string };
+export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgresql"; url: string };
 
 /** DATABASE_URL selects PostgreSQL; without it Baton runs on an embedded PGlite under the data directory. */
 export function databaseConfig(): DatabaseConfig {

@@ -9,7 +9,8 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionCl
 /** PostgreSQL SQLSTATEs: class 08 (connection exception), 57P (shutting down, cannot connect now), 53300 (too many connections). */
 const UNAVAILABLE_SQLSTATE = /^(08|57P|53300$)/;
 /** node-postgres's own errors when the server goes away mid-query (or a pooled client is left broken); they reach us unconverted. */
-const UNAVAILABLE_MESSAGE = /Connection terminated|connection error and is not queryable|connect ECONNREFUSED|Can't reach database server|terminating connection due to administrator command/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection error and is not queryable|connect ECONNREFUSED|Can't reach database server|terminating connection due to administrator command/i;
 /** How far down a chain of `cause`s to look; the adapters nest two or three levels at most. */
 const MAX_CAUSE_DEPTH = 5;
 

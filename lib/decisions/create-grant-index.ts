@@ -151,7 +151,8 @@ export function createGrantIndex(options: { source: DecisionSource; changes: Cha
     },
     isCurrent,
     async read(agentId, { fresh = false } = {}) {
-      if (!fresh && isCurrent() && !staleAgents.has(agentId) && staleCatalog === null) return { agent: agents.get(agentId) ?? null, scopeAudiences, from: "index" };
+      if (!fresh && isCurrent() && !staleAgents.has(agentId) && staleCatalog === null)
+        return { agent: agents.get(agentId) ?? null, scopeAudiences, from: "index" };
       const now = clock.now();
       const [agent, audiences] = await Promise.all([source.loadAgent(agentId, now), source.loadScopeAudiences()]);
       return { agent, scopeAudiences: audiences, from: "source" };

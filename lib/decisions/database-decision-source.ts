@@ -25,7 +25,10 @@ export const databaseDecisionSource: DecisionSource = {
     return { agents: [...agents.values()], scopeAudiences };
   },
   async loadAgent(agentId, now) {
-    const agent = await prisma.agent.findUnique({ where: { id: agentId }, select: { status: true, grants: { where: liveOrUpcomingGrantWhere(now), select: grantFields } } });
+    const agent = await prisma.agent.findUnique({
+      where: { id: agentId },
+      select: { status: true, grants: { where: liveOrUpcomingGrantWhere(now), select: grantFields } },
+    });
     return agent ? { agentId, active: agent.status === "ACTIVE", grants: agent.grants } : null;
   },
   loadScopeAudiences,

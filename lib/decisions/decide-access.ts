@@ -19,7 +19,9 @@ export interface DecisionContext {
  * The claims of a token Baton signed for this audience, from the cache when its signature was verified
  * before; null for anything else. Key lookups that fail are thrown.
  */
-export async function verifiedTokenClaims(options: DecisionContext & { token: string; audience: string; issuer: string; now: Date }): Promise<GrantTokenClaims | null> {
+export async function verifiedTokenClaims(
+  options: DecisionContext & { token: string; audience: string; issuer: string; now: Date },
+): Promise<GrantTokenClaims | null> {
   const { token, audience, issuer, now } = options;
   const cached = options.tokenCache.get(token, now);
   const claims = cached ?? (await verifyGrantToken({ token, issuer, audience, findKey: options.findKey, now }));
@@ -37,7 +39,11 @@ export async function readGrantsOfToken(index: GrantIndex, claims: GrantTokenCla
   return view;
 }
 
-export const tokenFactsOf = (claims: GrantTokenClaims): TokenFacts => ({ grantId: claims.grant_id, scopes: scopesOf(claims), expiresAt: new Date(claims.exp * 1000) });
+export const tokenFactsOf = (claims: GrantTokenClaims): TokenFacts => ({
+  grantId: claims.grant_id,
+  scopes: scopesOf(claims),
+  expiresAt: new Date(claims.exp * 1000),
+});
 
 /**
  * Answers a resource server: may this call go ahead? By token (verified as introspection does, for the
@@ -56,7 +62,14 @@ export async function decideAccess(options: DecisionContext & { question: Decisi
     const claims = await verifiedTokenClaims({ ...options, token: question.token, now });
     if (!claims) return { allow: false, reason: "token_invalid" };
     const view = await readGrantsOfToken(index, claims);
-    return evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now, token: tokenFactsOf(claims) });
+    return evaluateAccess({
+      agent: view.agent,
+      scope: question.scope,
+      callerAudience: audience,
+      scopeAudiences: view.scopeAudiences,
+      now,
+      token: tokenFactsOf(claims),
+    });
   } catch (error) {
     options.onError?.(error);
     return { allow: false, reason: "unavailable" };

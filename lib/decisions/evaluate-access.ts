@@ -39,7 +39,8 @@ export function evaluateAccess(options: {
 
   const ownGrants = token ? agent.grants.filter((grant) => grant.id === token.grantId) : agent.grants;
   if (ownGrants.length === 0) return deny(token ? "grant_inactive" : "no_grant");
-  const covers = (grant: IndexedGrant) => (scope === undefined ? grant.scopes.some((key) => token?.scopes.includes(key) && served(key)) : grant.scopes.includes(scope));
+  const covers = (grant: IndexedGrant) =>
+    scope === undefined ? grant.scopes.some((key) => token?.scopes.includes(key) && served(key)) : grant.scopes.includes(scope);
   const candidates = ownGrants.filter(covers);
   if (candidates.length === 0) return deny(scope === undefined ? "scope_not_served" : "no_grant");
 

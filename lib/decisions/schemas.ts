@@ -28,8 +28,12 @@ export const decisionQuestionBody = z
         token: z
           .string()
           .min(1)
-          .meta({ description: `The grant token the agent presented; anything that is not a grant token Baton issued for the caller (longer than ${MAX_GRANT_TOKEN_LENGTH} characters, malformed, forged) is denied as token_invalid` }),
-        scope: scopeKeySchema.optional().meta({ description: "The scope this call needs; without it, the question is whether the token is still good for any of its scopes" }),
+          .meta({
+            description: `The grant token the agent presented; anything that is not a grant token Baton issued for the caller (longer than ${MAX_GRANT_TOKEN_LENGTH} characters, malformed, forged) is denied as token_invalid`,
+          }),
+        scope: scopeKeySchema
+          .optional()
+          .meta({ description: "The scope this call needs; without it, the question is whether the token is still good for any of its scopes" }),
       }),
       z.strictObject({
         agentId: idOf("agt"),

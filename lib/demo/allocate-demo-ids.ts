@@ -9,11 +9,26 @@ function idsFor<Key extends string>(kind: IdKind, keys: readonly Key[]): Record<
 /** Ids chosen up front, so any step of the history can refer to a row an earlier step creates. */
 export function allocateDemoIds() {
   return {
-    users: idsFor("user", DEMO_PEOPLE.map((person) => person.handle)),
-    groups: idsFor("group", DEMO_GROUPS.map((group) => group.name)),
-    scopes: idsFor("scope", DEMO_SCOPES.map((scope) => scope.key)),
-    agents: idsFor("agent", DEMO_AGENTS.map((agent) => agent.name)),
-    incidents: idsFor("incident", DEMO_INCIDENTS.map((incident) => incident.key)),
+    users: idsFor(
+      "user",
+      DEMO_PEOPLE.map((person) => person.handle),
+    ),
+    groups: idsFor(
+      "group",
+      DEMO_GROUPS.map((group) => group.name),
+    ),
+    scopes: idsFor(
+      "scope",
+      DEMO_SCOPES.map((scope) => scope.key),
+    ),
+    agents: idsFor(
+      "agent",
+      DEMO_AGENTS.map((agent) => agent.name),
+    ),
+    incidents: idsFor(
+      "incident",
+      DEMO_INCIDENTS.map((incident) => incident.key),
+    ),
   };
 }
 

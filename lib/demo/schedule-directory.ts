@@ -21,7 +21,13 @@ export function scheduleDirectory(timeline: DemoTimeline, ids: DemoIds, password
       await tx.user.create({
         data: { id, email: person.email, name: person.name, role: person.role, passwordHash, sessionsValidAfter: at, createdAt: at, updatedAt: at },
       });
-      await recordEvent(tx, { actor, action: "user.created", subject: { kind: "user", id }, data: { email: person.email, name: person.name, role: person.role }, at });
+      await recordEvent(tx, {
+        actor,
+        action: "user.created",
+        subject: { kind: "user", id },
+        data: { email: person.email, name: person.name, role: person.role },
+        at,
+      });
     });
   });
 
@@ -74,7 +80,13 @@ export function scheduleDirectory(timeline: DemoTimeline, ids: DemoIds, password
           eligibleScopes: { create: agent.eligibleScopes.map((key) => ({ scopeId: ids.scopes[key] })) },
         },
       });
-      await recordEvent(tx, { actor: admin, action: "agent.created", subject: { kind: "agent", id }, data: { name: agent.name, ownerId, eligibleScopes: agent.eligibleScopes }, at });
+      await recordEvent(tx, {
+        actor: admin,
+        action: "agent.created",
+        subject: { kind: "agent", id },
+        data: { name: agent.name, ownerId, eligibleScopes: agent.eligibleScopes },
+        at,
+      });
     });
 
     const disabled = agent.disabled;

@@ -32,7 +32,13 @@ export function scheduleIncident(timeline: DemoTimeline, ids: DemoIds, incident:
       actor: commander,
       action: "incident.opened",
       subject: { kind: "incident", id },
-      data: { title: incident.title, severity: incident.severity, commanderId: commander.id, externalSource: incident.externalSource, externalId: incident.externalId },
+      data: {
+        title: incident.title,
+        severity: incident.severity,
+        commanderId: commander.id,
+        externalSource: incident.externalSource,
+        externalId: incident.externalId,
+      },
       at,
     });
   });

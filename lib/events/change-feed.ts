@@ -14,7 +14,8 @@ function listenOnPGlite(dataDir: string): ConnectChangeFeed {
   };
 }
 
-const connectTo = (config: DatabaseConfig): ConnectChangeFeed => (config.kind === "postgresql" ? listenOnPostgres({ url: config.url }) : listenOnPGlite(config.dataDir));
+const connectTo = (config: DatabaseConfig): ConnectChangeFeed =>
+  config.kind === "postgresql" ? listenOnPostgres({ url: config.url }) : listenOnPGlite(config.dataDir);
 
 function processFeed(): ChangeFeed {
   // The database is read when the feed first connects, not when it is created.

@@ -14,7 +14,11 @@ export interface ChangeFeedConnection {
 }
 
 /** Opens a connection that hands every payload on the change channel to `onPayload` and calls `onLost` once it is gone. */
-export type ConnectChangeFeed = (listener: { onPayload: (payload: string) => void; onLost: () => void; onError: (error: unknown) => void }) => Promise<ChangeFeedConnection>;
+export type ConnectChangeFeed = (listener: {
+  onPayload: (payload: string) => void;
+  onLost: () => void;
+  onError: (error: unknown) => void;
+}) => Promise<ChangeFeedConnection>;
 
 export interface ChangeFeedHandlers {
   onChange: (change: Change) => void;

@@ -3,6 +3,17 @@ import { auditEventStream } from "./audit-event-stream";
 /** An SSE response over the audit log, resuming from Last-Event-ID (header, or `lastEventId` for clients that cannot set it). */
 export async function eventStreamResponse(request: Request, options: { agentId?: string }): Promise<Response> {
   const lastEventId = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
-  const stream = await auditEventStream({ agentId: options.agentId, lastEventId: lastEventId && /^\d{1,18}$/.test(lastEventId) ? BigInt(lastEventId) : null, signal: request.signal });
-  return new Response(stream, { headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" } });
+  const stream = await auditEventStream({
+    agentId: options.agentId,
+    lastEventId: lastEventId && /^\d{1,18}$/.test(lastEventId) ? BigInt(lastEventId) : null,
+    signal: request.signal,
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
 }

@@ -18,7 +18,7 @@ export function describeAuthorizationServer(options: { issuer: string }) {
     baton_token_exchange: { subject_token_type: GRANT_ID_TOKEN_TYPE, actor_token_type: AGENT_KEY_TOKEN_TYPE, audience: "the resource server's audience" },
     access_token_signing_alg_values_supported: [GRANT_TOKEN_ALGORITHM],
     baton_grant_token_endpoint: `${issuer}/api/v1/grants/{grant_id}/token`,
-    baton_grant_token_endpoint_auth: "agent key as Bearer; body {\"audience\": \"<resource server audience>\"}",
+    baton_grant_token_endpoint_auth: 'agent key as Bearer; body {"audience": "<resource server audience>"}',
     baton_decision_endpoint: `${issuer}/api/v1/decisions`,
     baton_resource_server_auth: "resource-server secret (batonrs_…) as Bearer, for introspection and decisions",
     service_documentation: `${issuer}/docs/api`,

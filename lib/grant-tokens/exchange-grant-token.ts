@@ -34,8 +34,10 @@ export async function exchangeGrantToken(options: {
     throw new OAuthError("invalid_request", parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "));
   }
   const body = parsed.data;
-  if (body.actor_token !== undefined && body.actor_token_type === undefined) throw new OAuthError("invalid_request", "actor_token_type is required with actor_token");
-  if (body.actor_token !== undefined && options.authorizationPresent) throw new OAuthError("invalid_request", "Send the agent key either as actor_token or in Authorization, not both");
+  if (body.actor_token !== undefined && body.actor_token_type === undefined)
+    throw new OAuthError("invalid_request", "actor_token_type is required with actor_token");
+  if (body.actor_token !== undefined && options.authorizationPresent)
+    throw new OAuthError("invalid_request", "Send the agent key either as actor_token or in Authorization, not both");
   if (body.audience !== undefined && body.resource !== undefined && body.audience !== body.resource)
     throw new OAuthError("invalid_target", "audience and resource name different resource servers; a token is for one");
   const audience = body.audience ?? body.resource;
@@ -47,7 +49,9 @@ export async function exchangeGrantToken(options: {
   // Any subject token that is not a grant id (a JWT, garbage) names no grant, and never reaches a query.
   if (!grantIdSchema.safeParse(body.subject_token).success) throw new OAuthError("invalid_grant", NO_SUCH_GRANT);
   const scopes = body.scope?.split(" ").filter(Boolean);
-  const issued = await asOAuthFailure(() => issueGrantToken({ agentId: agent.agentId, grantId: body.subject_token, audience, scopes, issuer: options.issuer, clock: options.clock }));
+  const issued = await asOAuthFailure(() =>
+    issueGrantToken({ agentId: agent.agentId, grantId: body.subject_token, audience, scopes, issuer: options.issuer, clock: options.clock }),
+  );
   return { ...issued, issued_token_type: ACCESS_TOKEN_TYPE };
 }
 

@@ -20,6 +20,12 @@ export async function introspectGrantToken(options: { token: string; audience: s
   const grant = await prisma.grant.findUnique({ where: { id: claims.grant_id }, include: { agent: { select: { status: true } } } });
   if (!grant || grant.agentId !== claims.sub || grant.agent.status !== "ACTIVE" || !isGrantLive(grant, now)) return INACTIVE;
   const tokenScopes = scopesOf(claims).filter((scope) => grant.scopes.includes(scope));
-  const served = await prisma.scope.findMany({ where: { key: { in: tokenScopes }, resourceServer: { audience: options.audience, revokedAt: null } }, select: { key: true } });
-  return introspectionOf(claims, tokenScopes.filter((key) => served.some((scope) => scope.key === key)));
+  const served = await prisma.scope.findMany({
+    where: { key: { in: tokenScopes }, resourceServer: { audience: options.audience, revokedAt: null } },
+    select: { key: true },
+  });
+  return introspectionOf(
+    claims,
+    tokenScopes.filter((key) => served.some((scope) => scope.key === key)),
+  );
 }

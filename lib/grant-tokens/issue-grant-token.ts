@@ -15,7 +15,14 @@ import type { IssuedTokenDto } from "./schemas";
  * grant, whichever comes first. Another agent's grant is "not found". `scopes` narrows the token further
  * (token exchange's `scope`); asking for one the grant does not give for that audience is refused.
  */
-export async function issueGrantToken(options: { agentId: string; grantId: string; audience: string; issuer: string; scopes?: string[]; clock?: Clock }): Promise<IssuedTokenDto> {
+export async function issueGrantToken(options: {
+  agentId: string;
+  grantId: string;
+  audience: string;
+  issuer: string;
+  scopes?: string[];
+  clock?: Clock;
+}): Promise<IssuedTokenDto> {
   const now = (options.clock ?? systemClock).now();
   const grant = await prisma.grant.findFirst({ where: { id: options.grantId, agentId: options.agentId }, include: { onBehalfOf: true } });
   if (!grant) throw notFound("The grant");
@@ -34,7 +41,12 @@ export async function issueGrantToken(options: { agentId: string; grantId: strin
   const expiresAt = Math.min(Math.floor(grant.expiresAt.getTime() / 1000), issuedAt + MAX_GRANT_TOKEN_SECONDS);
   const jti = randomUUID();
   const signingKey = await getSigningKey({ clock: options.clock });
-  const token = await new SignJWT({ scope: scopes.join(" "), grant_id: grant.id, client_id: grant.agentId, ...(grant.onBehalfOf && { act: { sub: grant.onBehalfOf.email } }) })
+  const token = await new SignJWT({
+    scope: scopes.join(" "),
+    grant_id: grant.id,
+    client_id: grant.agentId,
+    ...(grant.onBehalfOf && { act: { sub: grant.onBehalfOf.email } }),
+  })
     .setProtectedHeader({ alg: signingKey.algorithm, typ: GRANT_TOKEN_TYPE, kid: signingKey.kid })
     .setIssuer(options.issuer)
     .setSubject(grant.agentId)

@@ -4,7 +4,11 @@ import { MAX_GRANT_TOKEN_LENGTH } from "@/lib/kernel/grant-token-format";
 import { ACCESS_TOKEN_TYPE, AGENT_KEY_TOKEN_TYPE, GRANT_ID_TOKEN_TYPE, JWT_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from "./token-exchange-format";
 
 export const issueTokenBody = z
-  .strictObject({ audience: audienceSchema.meta({ description: "The resource server the token is for; the token carries only the grant's scopes that this resource server enforces" }) })
+  .strictObject({
+    audience: audienceSchema.meta({
+      description: "The resource server the token is for; the token carries only the grant's scopes that this resource server enforces",
+    }),
+  })
   .meta({ id: "IssueGrantToken" });
 
 export const issuedTokenSchema = z
@@ -19,7 +23,9 @@ export const issuedTokenSchema = z
 export const introspectBody = z
   .strictObject({
     // RFC 7662: a token Baton cannot use, however long or malformed, is answered {"active": false}, not refused.
-    token: z.string().meta({ description: `The token to examine; anything that is not a live grant token for the caller (longer than ${MAX_GRANT_TOKEN_LENGTH} characters, malformed, forged, expired) is inactive` }),
+    token: z.string().meta({
+      description: `The token to examine; anything that is not a live grant token for the caller (longer than ${MAX_GRANT_TOKEN_LENGTH} characters, malformed, forged, expired) is inactive`,
+    }),
     token_type_hint: z.string().max(64).optional().meta({ description: "Accepted as RFC 7662 allows; Baton introspects only its grant tokens" }),
   })
   .meta({ id: "IntrospectionRequest" });
@@ -41,7 +47,7 @@ const activeIntrospection = z.object({
 
 export const introspectionSchema = z
   .union([activeIntrospection, z.strictObject({ active: z.literal(false) })])
-  .meta({ id: "Introspection", description: "RFC 7662: the claims of a live token, or only {\"active\": false} for anything else" });
+  .meta({ id: "Introspection", description: 'RFC 7662: the claims of a live token, or only {"active": false} for anything else' });
 
 /**
  * RFC 8693 token exchange. Unknown parameters are ignored, as RFC 6749 §3.2 requires of a token endpoint;
@@ -54,7 +60,12 @@ export const tokenExchangeBody = z
     subject_token_type: z.literal(GRANT_ID_TOKEN_TYPE, `must be ${GRANT_ID_TOKEN_TYPE}`),
     actor_token: z.string().min(1).max(512).optional().meta({ description: "The agent's API key; or send it as Authorization: Bearer instead" }),
     actor_token_type: z.literal(AGENT_KEY_TOKEN_TYPE, `must be ${AGENT_KEY_TOKEN_TYPE}`).optional().meta({ description: "Required with actor_token" }),
-    audience: z.string().min(1).max(200).optional().meta({ description: "The resource server the token is for (its audience); one of audience or resource is required" }),
+    audience: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "The resource server the token is for (its audience); one of audience or resource is required" }),
     resource: z.string().min(1).max(200).optional().meta({ description: "Accepted as a synonym of audience" }),
     scope: z.string().max(2000).optional().meta({ description: "Space-separated subset of the grant's scopes for that audience; default all of them" }),
     requested_token_type: z.enum([ACCESS_TOKEN_TYPE, JWT_TOKEN_TYPE]).optional(),

@@ -1,7 +1,13 @@
 import type { KeyObject } from "node:crypto";
 import { errors, jwtVerify } from "jose";
 import { isSigningKeyId } from "@/lib/kernel/signing-key-id-format";
-import { GRANT_TOKEN_ALGORITHM, GRANT_TOKEN_TYPE, grantTokenClaimsSchema, MAX_GRANT_TOKEN_LENGTH, type GrantTokenClaims } from "@/lib/kernel/grant-token-format";
+import {
+  GRANT_TOKEN_ALGORITHM,
+  GRANT_TOKEN_TYPE,
+  grantTokenClaimsSchema,
+  MAX_GRANT_TOKEN_LENGTH,
+  type GrantTokenClaims,
+} from "@/lib/kernel/grant-token-format";
 
 /**
  * Looks up a published verification key by id; null when there is none (unknown, or past its expiry).
@@ -22,7 +28,13 @@ const ISSUED_AT_LEEWAY_SECONDS = 30;
  * another content reaches a query. Whether the grant behind it is still valid is the caller's next question.
  * Failures to reach the keys are thrown, not reported as an invalid token.
  */
-export async function verifyGrantToken(options: { token: string; issuer: string; audience: string; findKey: FindVerificationKey; now: Date }): Promise<GrantTokenClaims | null> {
+export async function verifyGrantToken(options: {
+  token: string;
+  issuer: string;
+  audience: string;
+  findKey: FindVerificationKey;
+  now: Date;
+}): Promise<GrantTokenClaims | null> {
   if (options.token.length > MAX_GRANT_TOKEN_LENGTH) return null;
   try {
     const { payload } = await jwtVerify(
@@ -32,7 +44,15 @@ export async function verifyGrantToken(options: { token: string; issuer: string;
         if (!key) throw new errors.JWKSNoMatchingKey();
         return key;
       },
-      { algorithms: [GRANT_TOKEN_ALGORITHM], typ: GRANT_TOKEN_TYPE, issuer: options.issuer, audience: options.audience, currentDate: options.now, clockTolerance: 0, requiredClaims: ["exp", "iat", "jti", "sub"] },
+      {
+        algorithms: [GRANT_TOKEN_ALGORITHM],
+        typ: GRANT_TOKEN_TYPE,
+        issuer: options.issuer,
+        audience: options.audience,
+        currentDate: options.now,
+        clockTolerance: 0,
+        requiredClaims: ["exp", "iat", "jti", "sub"],
+      },
     );
     const claims = grantTokenClaimsSchema.safeParse(payload);
     if (!claims.success || claims.data.aud !== options.audience || claims.data.iss !== options.issuer) return null;

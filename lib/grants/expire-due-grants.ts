@@ -21,7 +21,10 @@ export async function expireDueGrants(options: { principal: SystemPrincipal; now
         take,
       }),
     async (tx, grant) => {
-      const updated = await tx.grant.updateMany({ where: { id: grant.id, status: "ACTIVE", expiresAt: { lte: now } }, data: { status: "EXPIRED", updatedAt: now } });
+      const updated = await tx.grant.updateMany({
+        where: { id: grant.id, status: "ACTIVE", expiresAt: { lte: now } },
+        data: { status: "EXPIRED", updatedAt: now },
+      });
       if (updated.count === 0) return false;
       await recordEvent(tx, {
         actor: auditActorOf(options.principal),

@@ -28,13 +28,20 @@ export async function getGrantDetail(options: { principal: PersonPrincipal; gran
   const request = row.request;
   const revocable = await prisma.grant.count({ where: { id: row.id, ...(await revocableBy(prisma, options.principal)) } });
   const scopeKeys = [...new Set([...row.scopes, ...(request?.requestedScopes ?? [])])];
-  const scopes = new Map((await prisma.scope.findMany({ where: { key: { in: scopeKeys } }, select: { key: true, risk: true, description: true } })).map((s) => [s.key, s]));
+  const scopes = new Map(
+    (await prisma.scope.findMany({ where: { key: { in: scopeKeys } }, select: { key: true, risk: true, description: true } })).map((s) => [s.key, s]),
+  );
   const withRisk = (key: string) => ({ key, ...(scopes.get(key) ?? SCOPE_FALLBACK) });
 
-  const history = await prisma.auditEvent.findMany({ where: { subjectId: { in: [row.id, ...(request ? [request.id] : [])] } }, orderBy: { seq: "asc" }, take: 200 });
+  const history = await prisma.auditEvent.findMany({
+    where: { subjectId: { in: [row.id, ...(request ? [request.id] : [])] } },
+    orderBy: { seq: "asc" },
+    take: 200,
+  });
   const userIds = [...new Set([...history.map((e) => e.actorId), row.grantedById, row.revokedById].filter((id): id is string => !!id))];
   const names = new Map((await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const actorName = (kind: string | null, id: string | null) => (kind === "AGENT" ? row.agent.name : kind === "USER" ? (names.get(id ?? "") ?? id ?? "unknown") : (kind ?? "system").toLowerCase());
+  const actorName = (kind: string | null, id: string | null) =>
+    kind === "AGENT" ? row.agent.name : kind === "USER" ? (names.get(id ?? "") ?? id ?? "unknown") : (kind ?? "system").toLowerCase();
 
   const grant = toGrantDto(row, now);
   const grantedSeconds = Math.round((row.expiresAt.getTime() - row.startsAt.getTime()) / 1000);

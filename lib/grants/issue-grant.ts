@@ -42,7 +42,13 @@ export async function issueGrant(tx: Tx, input: IssueGrantInput) {
     action: "grant.issued",
     subject: { kind: "grant", id: grant.id },
     agentId: input.agentId,
-    data: { requestId: input.requestId, scopes: input.scopes, expiresAt: expiresAt.toISOString(), incidentId: input.incidentId, ...(input.reason && { reason: input.reason }) },
+    data: {
+      requestId: input.requestId,
+      scopes: input.scopes,
+      expiresAt: expiresAt.toISOString(),
+      incidentId: input.incidentId,
+      ...(input.reason && { reason: input.reason }),
+    },
     at: input.now,
   });
   return grant;

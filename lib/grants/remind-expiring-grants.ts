@@ -23,14 +23,21 @@ export async function remindExpiringGrants(options: { principal: SystemPrincipal
       }),
     async (tx, grant) => {
       if (!reminderDueAt(grant, leadSeconds)) return false; // shorter than the lead time: no reminder
-      const updated = await tx.grant.updateMany({ where: { id: grant.id, status: "ACTIVE", reminderSentAt: null, expiresAt: { gt: now } }, data: { reminderSentAt: now } });
+      const updated = await tx.grant.updateMany({
+        where: { id: grant.id, status: "ACTIVE", reminderSentAt: null, expiresAt: { gt: now } },
+        data: { reminderSentAt: now },
+      });
       if (updated.count === 0) return false;
       await recordEvent(tx, {
         actor: auditActorOf(options.principal),
         action: "grant.expiring",
         subject: { kind: "grant", id: grant.id },
         agentId: grant.agentId,
-        data: { expiresAt: grant.expiresAt.toISOString(), secondsRemaining: Math.round((grant.expiresAt.getTime() - now.getTime()) / 1000), scopes: grant.scopes },
+        data: {
+          expiresAt: grant.expiresAt.toISOString(),
+          secondsRemaining: Math.round((grant.expiresAt.getTime() - now.getTime()) / 1000),
+          scopes: grant.scopes,
+        },
         at: now,
       });
       return true;

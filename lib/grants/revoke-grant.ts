@@ -25,7 +25,12 @@ export async function revocableBy(tx: Tx, principal: PersonPrincipal | AgentPrin
  * deny as soon as the announcement reaches them. A grant that has already ended (revoked or expired) is
  * a 409 that says how.
  */
-export async function revokeGrant(options: { principal: PersonPrincipal | AgentPrincipal; grantId: string; reason?: string; clock?: Clock }): Promise<GrantDto> {
+export async function revokeGrant(options: {
+  principal: PersonPrincipal | AgentPrincipal;
+  grantId: string;
+  reason?: string;
+  clock?: Clock;
+}): Promise<GrantDto> {
   const now = (options.clock ?? systemClock).now();
   const actor = auditActorOf(options.principal);
   const reason = options.reason ?? (options.principal.kind === "agent" ? "released by the agent" : "revoked");
@@ -45,7 +50,14 @@ export async function revokeGrant(options: { principal: PersonPrincipal | AgentP
           : `The grant already expired at ${current.expiresAt.toISOString()}`,
       );
     }
-    const event = await recordEvent(tx, { actor, action: "grant.revoked", subject: { kind: "grant", id: grant.id }, agentId: grant.agentId, data: { reason }, at: now });
+    const event = await recordEvent(tx, {
+      actor,
+      action: "grant.revoked",
+      subject: { kind: "grant", id: grant.id },
+      agentId: grant.agentId,
+      data: { reason },
+      at: now,
+    });
     return { revoked: toGrantDto(await tx.grant.findUniqueOrThrow({ where: { id: grant.id }, include: grantInclude }), now), announced: event.seq };
   });
   await awaitChangeHeard(announced);

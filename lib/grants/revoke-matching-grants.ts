@@ -18,7 +18,9 @@ export async function revokeMatchingGrants(tx: Tx, where: Prisma.GrantWhereInput
       data: { status: "REVOKED", revokedAt: at, revokedByKind: actor.kind, revokedById: actor.id, revokeReason: reason, updatedAt: at },
     });
     if (ended.count === 0) continue;
-    lastSeq = (await recordEvent(tx, { actor, action: "grant.revoked", subject: { kind: "grant", id: grant.id }, agentId: grant.agentId, data: { reason }, at })).seq;
+    lastSeq = (
+      await recordEvent(tx, { actor, action: "grant.revoked", subject: { kind: "grant", id: grant.id }, agentId: grant.agentId, data: { reason }, at })
+    ).seq;
   }
   return { grantIds: grants.map((g) => g.id), lastSeq };
 }

@@ -9,7 +9,9 @@ export const grantSchema = z
     agentId: z.string(),
     onBehalfOf: z.string().nullable().meta({ description: "Email of the person the agent acts for" }),
     scopes: z.array(scopeKeySchema),
-    status: z.enum(["ACTIVE", "EXPIRED", "REVOKED"]).meta({ description: "The state at the time of the response, whether or not a background job has marked it" }),
+    status: z
+      .enum(["ACTIVE", "EXPIRED", "REVOKED"])
+      .meta({ description: "The state at the time of the response, whether or not a background job has marked it" }),
     startsAt: isoDate,
     expiresAt: isoDate,
     secondsRemaining: z.number().int(),
@@ -54,6 +56,8 @@ export const grantSearchQuery = z.object({
 
 export type GrantSearch = z.infer<typeof grantSearchQuery>;
 
-export const revokeGrantBody = z.strictObject({ reason: plainText(500).optional().meta({ description: "Why, kept with the grant and in the audit log" }) }).default({});
+export const revokeGrantBody = z
+  .strictObject({ reason: plainText(500).optional().meta({ description: "Why, kept with the grant and in the audit log" }) })
+  .default({});
 
 export const grantParams = z.object({ id: idOf("grt") });

@@ -16,9 +16,29 @@ export async function createGroup(options: { principal: PersonPrincipal; input: 
     if (await tx.approverGroup.findUnique({ where: { name }, select: { id: true } })) throw conflict(`An approver group named ${name} already exists`);
     const members = [...new Map((await resolveUsersByEmail(tx, memberEmails, "memberEmails")).map((u) => [u.id, u])).values()];
     const group = await tx.approverGroup.create({
-      data: { id: newId("group"), name, description, createdAt: now, updatedAt: now, members: { create: members.map((user) => ({ userId: user.id, createdAt: now })) } },
+      data: {
+        id: newId("group"),
+        name,
+        description,
+        createdAt: now,
+        updatedAt: now,
+        members: { create: members.map((user) => ({ userId: user.id, createdAt: now })) },
+      },
     });
-    await recordEvent(tx, { actor: auditActorOf(options.principal), action: "group.created", subject: { kind: "group", id: group.id }, data: { name, members: members.map((u) => u.email) }, at: now });
-    return { id: group.id, name, description, members: members.map((u) => ({ id: u.id, email: u.email, name: u.name })), chatWebhookConfigured: false, createdAt: now.toISOString() };
+    await recordEvent(tx, {
+      actor: auditActorOf(options.principal),
+      action: "group.created",
+      subject: { kind: "group", id: group.id },
+      data: { name, members: members.map((u) => u.email) },
+      at: now,
+    });
+    return {
+      id: group.id,
+      name,
+      description,
+      members: members.map((u) => ({ id: u.id, email: u.email, name: u.name })),
+      chatWebhookConfigured: false,
+      createdAt: now.toISOString(),
+    };
   });
 }

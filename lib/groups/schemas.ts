@@ -16,7 +16,9 @@ export const groupSchema = z
     name: z.string(),
     description: z.string(),
     members: z.array(z.object({ id: z.string(), email: z.string(), name: z.string() })),
-    chatWebhookConfigured: z.boolean().meta({ description: "Whether new requests routed to this group are posted to a chat incoming webhook (the URL itself is never returned)" }),
+    chatWebhookConfigured: z
+      .boolean()
+      .meta({ description: "Whether new requests routed to this group are posted to a chat incoming webhook (the URL itself is never returned)" }),
     createdAt: isoDate,
   })
   .meta({ id: "ApproverGroup" });
@@ -24,10 +26,10 @@ export const groupSchema = z
 export const updateGroupBody = z
   .strictObject({
     description: plainText(500).optional(),
-    chatWebhookUrl: webhookUrlSchema
-      .nullable()
-      .optional()
-      .meta({ description: "A Slack-compatible incoming-webhook URL told about each new request routed to this group (summary and a link to decide in Baton); null removes it. Stored encrypted." }),
+    chatWebhookUrl: webhookUrlSchema.nullable().optional().meta({
+      description:
+        "A Slack-compatible incoming-webhook URL told about each new request routed to this group (summary and a link to decide in Baton); null removes it. Stored encrypted.",
+    }),
   })
   .refine((body) => Object.keys(body).length > 0, "must change at least one field")
   .meta({ id: "UpdateGroup" });

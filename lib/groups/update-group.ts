@@ -26,7 +26,9 @@ export async function updateGroup(options: { principal: PersonPrincipal; groupId
       where: { id: group.id },
       data: {
         ...(description !== undefined && { description }),
-        ...(chatWebhookUrl !== undefined && { chatWebhookUrlSealed: chatWebhookUrl === null ? null : sealForRow(chatWebhookUrl, groupChatWebhookRow(group.id)) }),
+        ...(chatWebhookUrl !== undefined && {
+          chatWebhookUrlSealed: chatWebhookUrl === null ? null : sealForRow(chatWebhookUrl, groupChatWebhookRow(group.id)),
+        }),
         updatedAt: now,
       },
     });
@@ -34,7 +36,10 @@ export async function updateGroup(options: { principal: PersonPrincipal; groupId
       actor: auditActorOf(options.principal),
       action: "group.updated",
       subject: { kind: "group", id: group.id },
-      data: { ...(description !== undefined && { description }), ...(chatWebhookUrl !== undefined && { chatWebhook: chatWebhookUrl === null ? "removed" : "set" }) },
+      data: {
+        ...(description !== undefined && { description }),
+        ...(chatWebhookUrl !== undefined && { chatWebhook: chatWebhookUrl === null ? "removed" : "set" }),
+      },
       at: now,
     });
   });

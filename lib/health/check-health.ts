@@ -10,9 +10,12 @@ export type Health =
 let shipped: Promise<string[]> | undefined;
 /** The migrations this build ships with; they do not change while the process runs. */
 function shippedMigrations(): Promise<string[]> {
-  return (shipped ??= fs
-    .readdir(MIGRATIONS_DIR, { withFileTypes: true })
-    .then((entries) => entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()));
+  return (shipped ??= fs.readdir(MIGRATIONS_DIR, { withFileTypes: true }).then((entries) =>
+    entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort(),
+  ));
 }
 
 export async function checkHealth(): Promise<Health> {

@@ -98,8 +98,16 @@ export function apiRoute<
       const params = parseOrThrow(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
       const query = parseOrThrow(spec.query ?? z.object({}).passthrough(), Object.fromEntries(new URL(request.url).searchParams), "query");
       const headers = spec.headers ? parseOrThrow(spec.headers, Object.fromEntries(request.headers), "header") : {};
-      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request, { acceptsForm: spec.acceptsForm, examinedOnly: spec.examinedOnly }), "body") : undefined;
-      return await handler({ caller: principal as CallerOf<C>, body, query, params, headers, request, clock } as RouteContext<C, z.infer<B>, z.infer<Q>, z.infer<P>, z.infer<H>>);
+      const body = spec.body
+        ? parseOrThrow(spec.body, await readJsonBody(request, { acceptsForm: spec.acceptsForm, examinedOnly: spec.examinedOnly }), "body")
+        : undefined;
+      return await handler({ caller: principal as CallerOf<C>, body, query, params, headers, request, clock } as RouteContext<
+        C,
+        z.infer<B>,
+        z.infer<Q>,
+        z.infer<P>,
+        z.infer<H>
+      >);
     } catch (error) {
       return problemResponse(error);
     }

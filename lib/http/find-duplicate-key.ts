@@ -49,7 +49,8 @@ export function findDuplicateKey(text: string): DuplicateKey | null {
       const end = stringEnd(text, at);
       if (top?.kind === "object" && top.expectsKey) {
         const key = JSON.parse(text.slice(at, end)) as string;
-        if (top.keys.has(key)) return { key, path: [...open.slice(0, -1).map((container) => (container.kind === "object" ? container.member! : String(container.index))), key] };
+        if (top.keys.has(key))
+          return { key, path: [...open.slice(0, -1).map((container) => (container.kind === "object" ? container.member! : String(container.index))), key] };
         top.keys.add(key);
         top.member = key;
       }

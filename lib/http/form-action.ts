@@ -48,7 +48,9 @@ export function formAction<Schema extends z.ZodType, Context extends Access>(
       unstable_rethrow(error);
       if (error instanceof AppError) {
         // A domain refusal that names fields (same names as the API's) marks them on the form too.
-        const fieldErrors = error.details.errors?.length ? Object.fromEntries(error.details.errors.map((fieldError) => [fieldError.field, fieldError.message])) : undefined;
+        const fieldErrors = error.details.errors?.length
+          ? Object.fromEntries(error.details.errors.map((fieldError) => [fieldError.field, fieldError.message]))
+          : undefined;
         return { message: error.message, values, ...(fieldErrors && { fieldErrors }) };
       }
       const reference = crypto.randomUUID();

@@ -11,5 +11,6 @@ const FAILED_AUTH_PER_PREFIX: Limit = { max: 10, windowMs: 60_000 };
 export function limitFailedAuthentication(address: string, token: string | null): void {
   const byAddress = hit(`auth-fail:addr:${address}`, FAILED_AUTH_PER_ADDRESS);
   const byPrefix = token ? hit(`auth-fail:prefix:${token.slice(0, 18)}`, FAILED_AUTH_PER_PREFIX) : byAddress;
-  if (!byAddress.allowed || !byPrefix.allowed) throw rateLimited("Too many failed authentications", Math.max(byAddress.retryAfterSeconds, byPrefix.retryAfterSeconds));
+  if (!byAddress.allowed || !byPrefix.allowed)
+    throw rateLimited("Too many failed authentications", Math.max(byAddress.retryAfterSeconds, byPrefix.retryAfterSeconds));
 }

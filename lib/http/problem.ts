@@ -47,7 +47,8 @@ export function problemResponse(error: unknown): Response {
   const code = (error as { code?: unknown })?.code;
   if (code === "P2025") return problem(404, "NOT_FOUND", TITLES.NOT_FOUND, "The resource was not found");
   if (code === "P2034") return problem(409, "CONFLICT", TITLES.CONFLICT, "A concurrent change won; retry the request");
-  if (isDatabaseUnavailable(error)) return problem(503, "UNAVAILABLE", TITLES.UNAVAILABLE, "The database cannot be reached right now; retry shortly", undefined, { "Retry-After": "1" });
+  if (isDatabaseUnavailable(error))
+    return problem(503, "UNAVAILABLE", TITLES.UNAVAILABLE, "The database cannot be reached right now; retry shortly", undefined, { "Retry-After": "1" });
   const reference = crypto.randomUUID();
   console.error(`[baton] unhandled error (reference ${reference})`, error);
   return problem(500, "INTERNAL", "Internal error", `Something went wrong. Reference ${reference}.`);

@@ -44,7 +44,9 @@ export async function readJsonBody(request: Request, options: { acceptsForm?: bo
   const contentType = request.headers.get("content-type") ?? "";
   if (options.acceptsForm && FORM_CONTENT_TYPE.test(contentType)) return parseFormText(body, options.examinedOnly);
   if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(contentType))
-    throw new AppError("BAD_REQUEST", "Send the body as JSON with Content-Type: application/json", { errors: [{ field: "Content-Type", message: "must be application/json" }] });
+    throw new AppError("BAD_REQUEST", "Send the body as JSON with Content-Type: application/json", {
+      errors: [{ field: "Content-Type", message: "must be application/json" }],
+    });
   return parseJsonText(body, options.examinedOnly);
 }
 
@@ -109,7 +111,9 @@ function refuseUnstorableText(body: unknown, examinedOnly: readonly string[] = [
       const path: string[] = [];
       for (let at: Entry | null = entry; at?.key != null; at = at.parent) path.unshift(at.key);
       const field = path.join(".") || "body";
-      throw new AppError("BAD_REQUEST", `${field}: must not contain NUL characters or unpaired surrogates`, { errors: [{ field, message: "must not contain NUL characters or unpaired surrogates" }] });
+      throw new AppError("BAD_REQUEST", `${field}: must not contain NUL characters or unpaired surrogates`, {
+        errors: [{ field, message: "must not contain NUL characters or unpaired surrogates" }],
+      });
     }
     if (entry.value && typeof entry.value === "object")
       for (const [key, child] of Object.entries(entry.value)) pending.push({ value: key, key: "(name)", parent: entry }, { value: child, key, parent: entry });

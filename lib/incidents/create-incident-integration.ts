@@ -15,20 +15,39 @@ import { toIntegrationDto } from "./to-integration-dto";
  * Registers an incident tool. Its webhook signing secret (kept encrypted) and API credential (kept as
  * SHA-256) are returned this once.
  */
-export async function createIncidentIntegration(options: { principal: PersonPrincipal; input: CreateIntegrationBody; clock?: Clock }): Promise<CreatedIntegrationDto> {
+export async function createIncidentIntegration(options: {
+  principal: PersonPrincipal;
+  input: CreateIntegrationBody;
+  clock?: Clock;
+}): Promise<CreatedIntegrationDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const { slug, name } = options.input;
   try {
     return await prisma.$transaction(async (tx) => {
-      if (await tx.incidentIntegration.findUnique({ where: { slug }, select: { id: true } })) throw conflict(`An incident integration named ${slug} already exists`);
+      if (await tx.incidentIntegration.findUnique({ where: { slug }, select: { id: true } }))
+        throw conflict(`An incident integration named ${slug} already exists`);
       const id = newId("incidentIntegration");
       const webhookSecret = generateWebhookSecret();
       const { credential, shownPrefix } = generateIntegrationCredential();
       const integration = await tx.incidentIntegration.create({
-        data: { id, slug, name, webhookSecretSealed: sealWebhookSecret(id, webhookSecret), credentialHash: sha256Hex(credential), credentialPrefix: shownPrefix, createdAt: now },
+        data: {
+          id,
+          slug,
+          name,
+          webhookSecretSealed: sealWebhookSecret(id, webhookSecret),
+          credentialHash: sha256Hex(credential),
+          credentialPrefix: shownPrefix,
+          createdAt: now,
+        },
       });
-      await recordEvent(tx, { actor: auditActorOf(options.principal), action: "incident_integration.created", subject: { kind: "incident_integration", id }, data: { slug, name, credentialPrefix: shownPrefix }, at: now });
+      await recordEvent(tx, {
+        actor: auditActorOf(options.principal),
+        action: "incident_integration.created",
+        subject: { kind: "incident_integration", id },
+        data: { slug, name, credentialPrefix: shownPrefix },
+        at: now,
+      });
       return { ...toIntegrationDto(integration), webhookSecret, credential };
     });
   } catch (error) {

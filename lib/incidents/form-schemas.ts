@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { parseDuration } from "@/lib/kernel/duration";
 import type { FormState } from "@/lib/http/form-action";
-import { createIntegrationBody, grantAuthorityBody, handOverIncidentBody, incidentParams, integrationIdParams, openIncidentBody, resolveIncidentBody, revokeIntegrationBody } from "./schemas";
+import {
+  createIntegrationBody,
+  grantAuthorityBody,
+  handOverIncidentBody,
+  incidentParams,
+  integrationIdParams,
+  openIncidentBody,
+  resolveIncidentBody,
+  revokeIntegrationBody,
+} from "./schemas";
 
 // Forms post flat strings: these convert what a form cannot say directly (an empty optional field, a
 // written duration, one checkbox per scope) and parse the rest with the API's own field schemas.

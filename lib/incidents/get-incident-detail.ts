@@ -55,8 +55,16 @@ export async function getIncidentDetail(options: { principal: PersonPrincipal; i
   const row = await prisma.incident.findUnique({ where: { id: options.incidentId }, include: incidentInclude });
   if (!row) return null;
   const [grants, requests] = await Promise.all([
-    prisma.grant.findMany({ where: { incidentId: row.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { agent: { select: { id: true, name: true } }, onBehalfOf: { select: { email: true } } } }),
-    prisma.accessRequest.findMany({ where: { incidentId: row.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { agent: { select: { id: true, name: true } }, filedBy: { select: { name: true } }, _count: { select: { approvals: true } } } }),
+    prisma.grant.findMany({
+      where: { incidentId: row.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      include: { agent: { select: { id: true, name: true } }, onBehalfOf: { select: { email: true } } },
+    }),
+    prisma.accessRequest.findMany({
+      where: { incidentId: row.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      include: { agent: { select: { id: true, name: true } }, filedBy: { select: { name: true } }, _count: { select: { approvals: true } } },
+    }),
   ]);
   const boundIds = [...grants.map((g) => g.id), ...requests.map((r) => r.id)];
   const events = await prisma.auditEvent.findMany({
@@ -65,7 +73,9 @@ export async function getIncidentDetail(options: { principal: PersonPrincipal; i
     take: TIMELINE_LIMIT,
   });
 
-  const userIds = [...new Set([...events.filter((e) => e.actorKind === "USER").map((e) => e.actorId), ...grants.map((g) => g.grantedById)].filter((id): id is string => !!id))];
+  const userIds = [
+    ...new Set([...events.filter((e) => e.actorKind === "USER").map((e) => e.actorId), ...grants.map((g) => g.grantedById)].filter((id): id is string => !!id)),
+  ];
   const agentIds = [...new Set(events.map((e) => e.agentId).filter((id): id is string => !!id))];
   const [users, agents, integrations] = await Promise.all([
     prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
@@ -75,7 +85,10 @@ export async function getIncidentDetail(options: { principal: PersonPrincipal; i
   const names = new Map([...users, ...agents, ...integrations].map((named) => [named.id, named.name]));
   const actorName = (kind: string, id: string | null) => (kind === "SYSTEM" ? "Baton" : (names.get(id ?? "") ?? id ?? kind.toLowerCase()));
 
-  const [eventNames, scopeRefs] = await Promise.all([loadEventNames(events), loadScopeRefs([...grants.map((g) => g.scopes), ...requests.map((r) => r.requestedScopes)])]);
+  const [eventNames, scopeRefs] = await Promise.all([
+    loadEventNames(events),
+    loadScopeRefs([...grants.map((g) => g.scopes), ...requests.map((r) => r.requestedScopes)]),
+  ]);
   const canRun = row.status === "OPEN" && mayRunIncident(options.principal, row);
   return {
     ...toIncidentDto(row, (await countBound(prisma, [row.id], now))(row.id)),
@@ -98,7 +111,15 @@ export async function getIncidentDetail(options: { principal: PersonPrincipal; i
     }),
     pendingRequestList: requests
       .filter((request) => request.status === "PENDING" && request.pendingExpiresAt > now)
-      .map((request) => ({ id: request.id, agent: request.agent, scopes: request.requestedScopes, scopeRefs: scopeRefs(request.requestedScopes), filedBy: request.filedBy?.name ?? null, approvals: request._count.approvals, createdAt: request.createdAt.toISOString() })),
+      .map((request) => ({
+        id: request.id,
+        agent: request.agent,
+        scopes: request.requestedScopes,
+        scopeRefs: scopeRefs(request.requestedScopes),
+        filedBy: request.filedBy?.name ?? null,
+        approvals: request._count.approvals,
+        createdAt: request.createdAt.toISOString(),
+      })),
     timeline: events.map((event) => ({
       seq: event.seq.toString(),
       at: event.at.toISOString(),

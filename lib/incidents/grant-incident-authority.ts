@@ -41,18 +41,30 @@ export async function grantIncidentAuthority(options: {
     // FOR SHARE waits for a concurrent disable, which would otherwise miss this grant.
     const [agent] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Agent" WHERE id = ${input.agentId} FOR SHARE`;
     if (!agent || agent.status !== "ACTIVE")
-      throw new AppError("BAD_REQUEST", agent ? "The agent is disabled" : `There is no agent ${input.agentId}`, { errors: [{ field: "agentId", message: agent ? "is disabled" : "is not a known agent" }] });
+      throw new AppError("BAD_REQUEST", agent ? "The agent is disabled" : `There is no agent ${input.agentId}`, {
+        errors: [{ field: "agentId", message: agent ? "is disabled" : "is not a known agent" }],
+      });
     const scopes = await checkRequestedScopes(tx, { agentId: input.agentId, scopeKeys: input.scopes, durationSeconds: input.durationSeconds });
     const terms = { agentId: input.agentId, onBehalfOfId: principal.userId, incidentId: incident.id, contextRef: incident.externalId };
 
     if (!scopes.some((scope) => scope.risk === "CRITICAL")) {
-      const grant = await issueGrant(tx, { ...terms, requestId: null, scopes: input.scopes, durationSeconds: input.durationSeconds, grantedBy: by, reason: input.reason, now });
+      const grant = await issueGrant(tx, {
+        ...terms,
+        requestId: null,
+        scopes: input.scopes,
+        durationSeconds: input.durationSeconds,
+        grantedBy: by,
+        reason: input.reason,
+        now,
+      });
       const issued = await tx.grant.findUniqueOrThrow({ where: { id: grant.id }, include: grantInclude });
       return { outcome: "granted" as const, grant: toGrantDto(issued, now), requestId: null };
     }
 
     if (principal.authTime && now.getTime() - principal.authTime.getTime() > STEP_UP_WINDOW_MS)
-      throw new AppError("FORBIDDEN", "Approving a critical scope needs a sign-in from the last 10 minutes. Sign in again, then grant.", { errors: [{ field: "stepUp", message: "re-authentication required" }] });
+      throw new AppError("FORBIDDEN", "Approving a critical scope needs a sign-in from the last 10 minutes. Sign in again, then grant.", {
+        errors: [{ field: "stepUp", message: "re-authentication required" }],
+      });
     const request = await tx.accessRequest.create({
       data: {
         id: newId("request"),
@@ -66,7 +78,16 @@ export async function grantIncidentAuthority(options: {
         updatedAt: now,
       },
     });
-    await tx.approval.create({ data: { id: newId("approval"), requestId: request.id, approverId: principal.userId, decision: "APPROVE", comment: COMMANDER_APPROVAL_COMMENT, createdAt: now } });
+    await tx.approval.create({
+      data: {
+        id: newId("approval"),
+        requestId: request.id,
+        approverId: principal.userId,
+        decision: "APPROVE",
+        comment: COMMANDER_APPROVAL_COMMENT,
+        createdAt: now,
+      },
+    });
     const subject = { kind: "request", id: request.id };
     await recordEvent(tx, {
       actor: by,
@@ -76,7 +97,14 @@ export async function grantIncidentAuthority(options: {
       data: { scopes: input.scopes, durationSeconds: input.durationSeconds, incidentId: incident.id, route: "incident-commander" },
       at: now,
     });
-    await recordEvent(tx, { actor: by, action: "request.approval_recorded", subject, agentId: input.agentId, data: { comment: COMMANDER_APPROVAL_COMMENT, narrowedScopes: [], narrowedDurationSeconds: null }, at: now });
+    await recordEvent(tx, {
+      actor: by,
+      action: "request.approval_recorded",
+      subject,
+      agentId: input.agentId,
+      data: { comment: COMMANDER_APPROVAL_COMMENT, narrowedScopes: [], narrowedDurationSeconds: null },
+      at: now,
+    });
     return { outcome: "awaiting_second_approval" as const, grant: null, requestId: request.id };
   });
 }

@@ -14,7 +14,12 @@ import { readIncidentDto } from "./to-incident-dto";
  * incident and still ends when it resolves; from now on only the new commander (and admins) can grant
  * more or resolve it. The row is locked FOR UPDATE, so a hand-over and a resolution never interleave.
  */
-export async function handOverIncident(options: { principal: PersonPrincipal; incidentId: string; input: HandOverIncidentBody; clock?: Clock }): Promise<IncidentDto> {
+export async function handOverIncident(options: {
+  principal: PersonPrincipal;
+  incidentId: string;
+  input: HandOverIncidentBody;
+  clock?: Clock;
+}): Promise<IncidentDto> {
   const now = (options.clock ?? systemClock).now();
   const { principal, incidentId, input } = options;
   return prisma.$transaction(async (tx) => {

@@ -14,10 +14,23 @@ export async function listIncidents(options: { status?: IncidentStatusFilter; cl
   const now = (options.clock ?? systemClock).now();
   const status = options.status ?? "all";
   const [open, resolved] = await Promise.all([
-    status === "resolved" ? [] : prisma.incident.findMany({ where: { status: "OPEN" }, include: incidentInclude, orderBy: [{ severity: "asc" }, { openedAt: "asc" }, { id: "asc" }], take: 200 }),
-    status === "open" ? [] : prisma.incident.findMany({ where: { status: "RESOLVED" }, include: incidentInclude, orderBy: [{ resolvedAt: "desc" }, { id: "desc" }], take: 200 }),
+    status === "resolved"
+      ? []
+      : prisma.incident.findMany({
+          where: { status: "OPEN" },
+          include: incidentInclude,
+          orderBy: [{ severity: "asc" }, { openedAt: "asc" }, { id: "asc" }],
+          take: 200,
+        }),
+    status === "open"
+      ? []
+      : prisma.incident.findMany({ where: { status: "RESOLVED" }, include: incidentInclude, orderBy: [{ resolvedAt: "desc" }, { id: "desc" }], take: 200 }),
   ]);
   const rows = [...open, ...resolved].slice(0, 200);
-  const bound = await countBound(prisma, rows.map((row) => row.id), now);
+  const bound = await countBound(
+    prisma,
+    rows.map((row) => row.id),
+    now,
+  );
   return rows.map((row) => toIncidentDto(row, bound(row.id)));
 }

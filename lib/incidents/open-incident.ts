@@ -27,7 +27,10 @@ export async function openIncidentIn(tx: Tx, options: { principal: IncidentOpene
   if (!mayOpenIncidents(principal)) throw forbidden("Opening an incident needs the commander or admin role");
   const externalSource = principal.kind === "integration" ? principal.slug : null;
   if (externalSource && input.externalId) {
-    const existing = await tx.incident.findUnique({ where: { externalSource_externalId: { externalSource, externalId: input.externalId } }, select: { id: true } });
+    const existing = await tx.incident.findUnique({
+      where: { externalSource_externalId: { externalSource, externalId: input.externalId } },
+      select: { id: true },
+    });
     if (existing) throw conflict(`The incident ${input.externalId} from ${externalSource} is already ${existing.id}`);
   }
   const commanderId = await commanderOf(tx, principal, input.commanderEmail);

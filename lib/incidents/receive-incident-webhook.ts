@@ -19,9 +19,11 @@ const unauthenticated = (why: string) => new AppError("UNAUTHENTICATED", `The we
 
 function signedHeaders(headers: Headers): Record<(typeof HEADER_NAMES)[number], string> {
   const missing = HEADER_NAMES.filter((name) => !headers.get(name));
-  if (missing.length) throw new AppError("BAD_REQUEST", `Missing ${missing.join(", ")}`, { errors: missing.map((field) => ({ field, message: "is required" })) });
+  if (missing.length)
+    throw new AppError("BAD_REQUEST", `Missing ${missing.join(", ")}`, { errors: missing.map((field) => ({ field, message: "is required" })) });
   const [id, timestamp, signature] = HEADER_NAMES.map((name) => headers.get(name)!);
-  if (id!.length > 255) throw new AppError("BAD_REQUEST", "webhook-id is too long", { errors: [{ field: "webhook-id", message: "must be at most 255 characters" }] });
+  if (id!.length > 255)
+    throw new AppError("BAD_REQUEST", "webhook-id is too long", { errors: [{ field: "webhook-id", message: "must be at most 255 characters" }] });
   return { "webhook-id": id!, "webhook-timestamp": timestamp!, "webhook-signature": signature! };
 }
 
@@ -32,7 +34,12 @@ function signedHeaders(headers: Headers): Record<(typeof HEADER_NAMES)[number], 
  * transaction as the effect, so a redelivery (or a replay within the tolerance) is acknowledged as a
  * duplicate and does nothing; an older replay already fails the timestamp check.
  */
-export async function receiveIncidentWebhook(options: { integrationSlug: string; headers: Headers; body: Buffer | undefined; clock?: Clock }): Promise<WebhookOutcomeDto> {
+export async function receiveIncidentWebhook(options: {
+  integrationSlug: string;
+  headers: Headers;
+  body: Buffer | undefined;
+  clock?: Clock;
+}): Promise<WebhookOutcomeDto> {
   const now = (options.clock ?? systemClock).now();
   const integration = await prisma.incidentIntegration.findUnique({ where: { slug: options.integrationSlug } });
   if (!integration || integration.revokedAt) throw notFound(`The incident integration ${options.integrationSlug}`);
@@ -61,7 +68,10 @@ export async function receiveIncidentWebhook(options: { integrationSlug: string;
       if (event.kind === "other") return { outcome: "ignored", incidentId: null, announced: null };
 
       const externalId = event.kind === "triggered" ? event.incident.externalId : event.externalId;
-      const known = await tx.incident.findUnique({ where: { externalSource_externalId: { externalSource: integration.slug, externalId } }, select: { id: true, status: true } });
+      const known = await tx.incident.findUnique({
+        where: { externalSource_externalId: { externalSource: integration.slug, externalId } },
+        select: { id: true, status: true },
+      });
       if (event.kind === "triggered") {
         if (known) return { outcome: "ignored", incidentId: known.id, announced: null };
         const opened = await openIncidentIn(tx, { principal, input: event.incident, now });

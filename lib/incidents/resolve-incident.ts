@@ -28,7 +28,13 @@ export async function resolveIncidentIn(tx: Tx, options: { principal: PersonPrin
 
   const by = auditActorOf(principal);
   await tx.incident.update({ where: { id: incidentId }, data: { status: "RESOLVED", resolvedAt: now, resolutionNote: options.note ?? null, updatedAt: now } });
-  const resolved = await recordEvent(tx, { actor: by, action: "incident.resolved", subject: { kind: "incident", id: incidentId }, data: { note: options.note ?? null }, at: now });
+  const resolved = await recordEvent(tx, {
+    actor: by,
+    action: "incident.resolved",
+    subject: { kind: "incident", id: incidentId },
+    data: { note: options.note ?? null },
+    at: now,
+  });
   const cancelled = await cancelMatchingRequests(tx, { incidentId }, { actor: by, reason: RESOLUTION_REASON, at: now });
   const revoked = await revokeMatchingGrants(tx, { incidentId }, { actor: by, reason: RESOLUTION_REASON, at: now });
   return {
@@ -43,7 +49,12 @@ export async function resolveIncidentIn(tx: Tx, options: { principal: PersonPrin
  * Resolves an incident; every grant bound to it ends in the same transaction. It answers once this
  * process has heard its own announcement, so a decision asked here right after it returns already denies.
  */
-export async function resolveIncident(options: { principal: PersonPrincipal | IntegrationPrincipal; incidentId: string; note?: string; clock?: Clock }): Promise<IncidentDto> {
+export async function resolveIncident(options: {
+  principal: PersonPrincipal | IntegrationPrincipal;
+  incidentId: string;
+  note?: string;
+  clock?: Clock;
+}): Promise<IncidentDto> {
   const now = (options.clock ?? systemClock).now();
   const result = await prisma.$transaction((tx) => resolveIncidentIn(tx, { ...options, now }));
   await awaitChangeHeard(result.lastSeq);

@@ -12,7 +12,12 @@ import { toIntegrationDto } from "./to-integration-dto";
  * call (both are looked up on every call, never cached). Incidents it opened stay as they are; commanders
  * and admins can still run and resolve them.
  */
-export async function revokeIncidentIntegration(options: { principal: PersonPrincipal; integrationId: string; input: RevokeIntegrationBody; clock?: Clock }): Promise<IntegrationDto> {
+export async function revokeIncidentIntegration(options: {
+  principal: PersonPrincipal;
+  integrationId: string;
+  input: RevokeIntegrationBody;
+  clock?: Clock;
+}): Promise<IntegrationDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   return prisma.$transaction(async (tx) => {

@@ -66,13 +66,18 @@ export const grantAuthorityBody = z
 
 export const grantedAuthoritySchema = z
   .object({
-    outcome: z.enum(["granted", "awaiting_second_approval"]).meta({ description: "Critical scopes are filed as a request carrying the commander's approval, for a second approver" }),
+    outcome: z
+      .enum(["granted", "awaiting_second_approval"])
+      .meta({ description: "Critical scopes are filed as a request carrying the commander's approval, for a second approver" }),
     grant: grantSchema.nullable(),
     requestId: z.string().nullable(),
   })
   .meta({ id: "GrantedIncidentAuthority" });
 
-export const integrationSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "must be 2–40 characters of a–z, 0–9 or '-'").meta({ example: "pagerduty" });
+export const integrationSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "must be 2–40 characters of a–z, 0–9 or '-'")
+  .meta({ example: "pagerduty" });
 
 export const createIntegrationBody = z
   .strictObject({ slug: integrationSlugSchema, name: plainText(100).pipe(z.string().min(2, "must be at least 2 characters")) })
@@ -107,7 +112,9 @@ export const revokeIntegrationBody = z
 
 export const webhookOutcomeSchema = z
   .object({
-    outcome: z.enum(["opened", "resolved", "ignored", "duplicate"]).meta({ description: "`duplicate`: this webhook-id was already received; nothing was done again" }),
+    outcome: z
+      .enum(["opened", "resolved", "ignored", "duplicate"])
+      .meta({ description: "`duplicate`: this webhook-id was already received; nothing was done again" }),
     incidentId: z.string().nullable(),
   })
   .meta({ id: "IncidentWebhookOutcome" });

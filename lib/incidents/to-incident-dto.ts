@@ -8,8 +8,16 @@ type IncidentRow = Incident & { commander: User | null };
 /** What is bound to each incident and still in force at `now`: grants not ended, requests not decided or lapsed. */
 export async function countBound(tx: Tx, incidentIds: string[], now: Date) {
   const [grants, requests] = await Promise.all([
-    tx.grant.groupBy({ by: ["incidentId"], where: { incidentId: { in: incidentIds }, status: "ACTIVE", revokedAt: null, expiresAt: { gt: now } }, _count: { _all: true } }),
-    tx.accessRequest.groupBy({ by: ["incidentId"], where: { incidentId: { in: incidentIds }, status: "PENDING", pendingExpiresAt: { gt: now } }, _count: { _all: true } }),
+    tx.grant.groupBy({
+      by: ["incidentId"],
+      where: { incidentId: { in: incidentIds }, status: "ACTIVE", revokedAt: null, expiresAt: { gt: now } },
+      _count: { _all: true },
+    }),
+    tx.accessRequest.groupBy({
+      by: ["incidentId"],
+      where: { incidentId: { in: incidentIds }, status: "PENDING", pendingExpiresAt: { gt: now } },
+      _count: { _all: true },
+    }),
   ]);
   const grantCount = new Map(grants.map((g) => [g.incidentId, g._count._all]));
   const requestCount = new Map(requests.map((r) => [r.incidentId, r._count._all]));

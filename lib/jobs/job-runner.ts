@@ -100,13 +100,22 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   let webhookWorker = "";
   async function enqueueDeliveries(ids: string[], dueAt: Date) {
     if (ids.length === 0) return;
-    await boss.insert(ids.map((deliveryId) => ({ name: WEBHOOK_QUEUE, data: { deliveryId, dueAt: dueAt.toISOString() } satisfies WebhookJob, startAfter: dueAt })));
+    await boss.insert(
+      ids.map((deliveryId) => ({ name: WEBHOOK_QUEUE, data: { deliveryId, dueAt: dueAt.toISOString() } satisfies WebhookJob, startAfter: dueAt })),
+    );
     if (webhookWorker) boss.notifyWorker(webhookWorker);
   }
 
   async function scheduleTimers(timers: DueTimer[]) {
     if (timers.length === 0) return;
-    await boss.insert(timers.map((timer) => ({ name: DUE_QUEUE, data: { kind: timer.kind, id: timer.id, dueAt: timer.dueAt.toISOString() } satisfies DueJob, startAfter: timer.dueAt, singletonKey: `${timer.kind}:${timer.id}` })));
+    await boss.insert(
+      timers.map((timer) => ({
+        name: DUE_QUEUE,
+        data: { kind: timer.kind, id: timer.id, dueAt: timer.dueAt.toISOString() } satisfies DueJob,
+        startAfter: timer.dueAt,
+        singletonKey: `${timer.kind}:${timer.id}`,
+      })),
+    );
   }
 
   // Woken by every committed change; one pass at a time in this process, and again if woken meanwhile.
@@ -144,7 +153,10 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     await expireDueGrants({ principal: EXPIRY, now });
     await lapseDueRequests({ principal: LAPSE, now });
     await remindExpiringGrants({ principal: REMINDER, now, leadSeconds: options.reminderLeadSeconds });
-    await enqueueDeliveries((await findDueDeliveries({ now })).map((delivery) => delivery.id), now);
+    await enqueueDeliveries(
+      (await findDueDeliveries({ now })).map((delivery) => delivery.id),
+      now,
+    );
     await purgeReceivedWebhooks({ now });
     state.lastSweepAt = now.toISOString();
     wakeDispatcher();

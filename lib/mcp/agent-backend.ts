@@ -26,4 +26,5 @@ export interface AgentBackend {
 }
 
 /** Token issuance is audited on the grant too, but does not change which grants are active. */
-export const changesGrantState = (event: { action: string; subject: { kind: string } }) => event.subject.kind === "grant" && event.action !== "grant.token_issued";
+export const changesGrantState = (event: { action: string; subject: { kind: string } }) =>
+  event.subject.kind === "grant" && event.action !== "grant.token_issued";

@@ -15,8 +15,14 @@ export const MAX_WAIT_SECONDS = 3600;
 // Each long-poll to Baton lasts at most this long, and a progress notification follows each one.
 const PROGRESS_EVERY_SECONDS = 10;
 
-const requestId = z.string().regex(/^req_[0-9a-z]{26}$/, "must be a request id (req_…) as returned by request_access").describe("The id returned by request_access (req_…)");
-const grantId = z.string().regex(/^grt_[0-9a-z]{26}$/, "must be a grant id (grt_…)").describe("The id of one of your grants (grt_…), from wait_for_decision, request_access or list_my_grants");
+const requestId = z
+  .string()
+  .regex(/^req_[0-9a-z]{26}$/, "must be a request id (req_…) as returned by request_access")
+  .describe("The id returned by request_access (req_…)");
+const grantId = z
+  .string()
+  .regex(/^grt_[0-9a-z]{26}$/, "must be a grant id (grt_…)")
+  .describe("The id of one of your grants (grt_…), from wait_for_decision, request_access or list_my_grants");
 
 const INSTRUCTIONS = `Baton gives this agent just-in-time, time-boxed access to tools, decided by people.
 Typical loop: list_scopes → request_access (the narrowest scopes, the shortest duration, a justification a human approver understands) → if the request is PENDING, wait_for_decision until a person approves or denies it in Baton's web app → get_token for the resource server (audience) you are about to call, and send it as "Authorization: Bearer <token>" → release_grant when the task is done.
@@ -53,7 +59,10 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
           approvalsRequired: scope.autoApprove ? 0 : scope.approvalsRequired,
           audience: scope.resourceServer,
         }));
-        return { summary: scopes.length ? `You may ask for ${scopes.length} scope(s).` : "This agent may not ask for any scope: an admin must make some eligible.", data: { scopes } };
+        return {
+          summary: scopes.length ? `You may ask for ${scopes.length} scope(s).` : "This agent may not ask for any scope: an admin must make some eligible.",
+          data: { scopes },
+        };
       }),
   );
 
@@ -64,21 +73,25 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
       description:
         "Files an access request with Baton for one or more scopes, for a limited time. If every scope is auto-approved and the duration is within each scope's maximum, the answer already holds the grant (status APPROVED). Otherwise the request is PENDING until people decide it in Baton's web app: call wait_for_decision with the returned requestId. Ask for the narrowest scopes and the shortest duration the task needs; approvers may narrow both.",
       inputSchema: {
-        scopes: fileRequestBody.shape.scopes.describe("Scope keys from list_scopes, e.g. [\"crm.customers:read\"] (1–20, no repeats)"),
+        scopes: fileRequestBody.shape.scopes.describe('Scope keys from list_scopes, e.g. ["crm.customers:read"] (1–20, no repeats)'),
         justification: z
           .string()
           .min(10)
           .max(1000)
-          .describe(
-          "Why the access is needed, in words a human approver can check: the task, the ticket or incident, what will be done (10–1000 characters)",
-        ),
+          .describe("Why the access is needed, in words a human approver can check: the task, the ticket or incident, what will be done (10–1000 characters)"),
         duration: z
           .string()
           .max(40)
           .regex(ISO_DURATION, "must be an ISO 8601 duration such as PT15M, PT1H or P1D")
-          .describe("How long the access is needed, as an ISO 8601 duration: PT15M (15 minutes), PT1H, PT1H30M, P1D. At least PT1M; at most each scope's maxDuration (list_scopes)"),
-        onBehalfOf: fileRequestBody.shape.onBehalfOf.describe("Email of the person you are acting for, if any; the token will name them (act claim) and they cannot approve it"),
-        incidentId: fileRequestBody.shape.incidentId.describe("An open Baton incident (inc_…) to bind the request and its grant to; the grant ends when the incident closes"),
+          .describe(
+            "How long the access is needed, as an ISO 8601 duration: PT15M (15 minutes), PT1H, PT1H30M, P1D. At least PT1M; at most each scope's maxDuration (list_scopes)",
+          ),
+        onBehalfOf: fileRequestBody.shape.onBehalfOf.describe(
+          "Email of the person you are acting for, if any; the token will name them (act claim) and they cannot approve it",
+        ),
+        incidentId: fileRequestBody.shape.incidentId.describe(
+          "An open Baton incident (inc_…) to bind the request and its grant to; the grant ends when the incident closes",
+        ),
         contextRef: fileRequestBody.shape.contextRef.describe("A ticket, change or other reference shown to approvers, e.g. TICKET-123"),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
@@ -87,7 +100,10 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
       answer(async () => {
         // The API's own rules (at least a minute, at most a week, plain text…), whichever backend files it.
         const input = fileRequestBody.safeParse({ ...rest, durationSeconds: parseDuration(duration) });
-        if (!input.success) throw new Error(input.error.issues.map((issue) => `${issue.path[0] === "durationSeconds" ? "duration" : issue.path.join(".")}: ${issue.message}`).join("; "));
+        if (!input.success)
+          throw new Error(
+            input.error.issues.map((issue) => `${issue.path[0] === "durationSeconds" ? "duration" : issue.path.join(".")}: ${issue.message}`).join("; "),
+          );
         const request = await backend.fileRequest(input.data);
         return { summary: describeRequest(request), data: requestView(request) };
       }),
@@ -101,7 +117,12 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
         "Waits until people decide a PENDING access request, and returns at once when they do (or right away if it is already decided). On approval the answer holds the grant: its id, the scopes and expiry as approved (approvers may have narrowed both). If it is still PENDING when timeoutSeconds pass, call it again. Sends progress notifications while waiting when the call carries a progressToken. If your host times tool calls out after 60 seconds, use timeoutSeconds below that.",
       inputSchema: {
         requestId,
-        timeoutSeconds: z.number().int().min(0).max(MAX_WAIT_SECONDS).describe(`How long to wait at most, in seconds (0 = just look; up to ${MAX_WAIT_SECONDS})`),
+        timeoutSeconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(MAX_WAIT_SECONDS)
+          .describe(`How long to wait at most, in seconds (0 = just look; up to ${MAX_WAIT_SECONDS})`),
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -117,7 +138,12 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
           reported = elapsed;
           await extra.sendNotification({
             method: "notifications/progress",
-            params: { progressToken, progress: elapsed, total: timeoutSeconds, message: `Request ${request.id} is waiting for a human decision (${elapsed}s of ${timeoutSeconds}s)` },
+            params: {
+              progressToken,
+              progress: elapsed,
+              total: timeoutSeconds,
+              message: `Request ${request.id} is waiting for a human decision (${elapsed}s of ${timeoutSeconds}s)`,
+            },
           });
         };
         let request = await backend.getRequest(id, { waitSeconds: 0, signal: extra.signal });
@@ -136,8 +162,15 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
     {
       title: "Get a token for a grant",
       description:
-        "Returns a short-lived access token (a signed JWT) for one of your active grants, for one resource server (audience — see list_scopes). Send it as \"Authorization: Bearer <access_token>\" when calling that resource server. It carries only the grant's scopes that this resource server enforces, names you (sub), the person you act for (act) and the grant, and lasts at most 5 minutes and never past the grant: call get_token again for a fresh one rather than keeping it. It stops working as soon as the grant ends.",
-      inputSchema: { grantId, audience: z.string().min(1).max(200).describe("The audience of the resource server you will call, e.g. https://crm.example.com (list_scopes shows it per scope)") },
+        'Returns a short-lived access token (a signed JWT) for one of your active grants, for one resource server (audience — see list_scopes). Send it as "Authorization: Bearer <access_token>" when calling that resource server. It carries only the grant\'s scopes that this resource server enforces, names you (sub), the person you act for (act) and the grant, and lasts at most 5 minutes and never past the grant: call get_token again for a fresh one rather than keeping it. It stops working as soon as the grant ends.',
+      inputSchema: {
+        grantId,
+        audience: z
+          .string()
+          .min(1)
+          .max(200)
+          .describe("The audience of the resource server you will call, e.g. https://crm.example.com (list_scopes shows it per scope)"),
+      },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     ({ grantId: id, audience }) =>
@@ -154,7 +187,15 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
             expires_in: issued.expires_in,
             expiresAt,
             scope: issued.scope,
-            claims: { agent: claims.sub, actsFor, grantId: claims.grant_id, audience: claims.aud, scope: claims.scope, issuer: claims.iss, tokenId: claims.jti },
+            claims: {
+              agent: claims.sub,
+              actsFor,
+              grantId: claims.grant_id,
+              audience: claims.aud,
+              scope: claims.scope,
+              issuer: claims.iss,
+              tokenId: claims.jti,
+            },
           },
         };
       }),
@@ -164,7 +205,8 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
     "list_my_grants",
     {
       title: "List your grants",
-      description: "Lists this agent's grants: id, scopes, the person acted for, when each expires and how many seconds remain, and its incident or ticket. By default only the active ones.",
+      description:
+        "Lists this agent's grants: id, scopes, the person acted for, when each expires and how many seconds remain, and its incident or ticket. By default only the active ones.",
       inputSchema: { status: z.enum(["active", "expired", "revoked", "all"]).default("active").describe("Which grants to list (default active)") },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -181,7 +223,7 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
       title: "Release a grant",
       description:
         "Gives one of your grants back before it expires, when the task is done: it is revoked at once and every token issued for it stops working on the next call. This cannot be undone — a new request would be needed.",
-      inputSchema: { grantId, reason: z.string().max(500).optional().describe("Why, kept with the grant (e.g. \"task finished\")") },
+      inputSchema: { grantId, reason: z.string().max(500).optional().describe('Why, kept with the grant (e.g. "task finished")') },
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     },
     ({ grantId: id, reason }) =>
@@ -199,7 +241,9 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
       description: "This agent's grants that are active now, as JSON. Subscribe to hear when one is approved, expires or is revoked.",
       mimeType: "application/json",
     },
-    async (uri) => ({ contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify({ grants: await backend.listGrants("active") }, null, 2) }] }),
+    async (uri) => ({
+      contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify({ grants: await backend.listGrants("active") }, null, 2) }],
+    }),
   );
 
   const subscriptions = watchActiveGrants({

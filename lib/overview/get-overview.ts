@@ -29,33 +29,34 @@ export async function getOverview(options: { principal: PersonPrincipal; clock?:
   const pending = { status: "PENDING" as const, pendingExpiresAt: { gt: now } };
   const readsAudit = mayReadAudit(options.principal);
   const commands = mayOpenIncidents(options.principal);
-  const [pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents, grants, requests, recentEvents, activity, myOpenIncidents] = await Promise.all([
-    prisma.accessRequest.count({ where: pending }),
-    prisma.grant.count({ where: active }),
-    prisma.grant.count({ where: { ...active, expiresAt: { gt: now, lte: soon } } }),
-    prisma.incident.count({ where: { status: "OPEN" } }),
-    prisma.agent.count({ where: { status: "ACTIVE" } }),
-    prisma.grant.findMany({
-      where: active,
-      orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
-      take: ACTIVE_GRANTS_LISTED,
-      include: { onBehalfOf: true, agent: { select: { id: true, name: true } }, incident: { select: incidentRefSelect } },
-    }),
-    prisma.accessRequest.findMany({
-      where: pending,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: PENDING_REQUESTS_LISTED,
-      include: { onBehalfOf: { select: { email: true } }, agent: { select: { id: true, name: true } }, incident: { select: incidentRefSelect } },
-    }),
-    readsAudit ? prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: RECENT_EVENTS_LISTED }) : Promise.resolve(null),
-    getDelegationActivity({ now }),
-    prisma.incident.findMany({
-      where: { status: "OPEN", commanderId: options.principal.userId },
-      orderBy: [{ severity: "asc" }, { openedAt: "asc" }],
-      take: MY_INCIDENTS_LISTED,
-      select: { ...incidentRefSelect, openedAt: true, _count: { select: { grants: { where: active } } } },
-    }),
-  ]);
+  const [pendingRequests, activeGrants, expiringSoon, openIncidents, activeAgents, grants, requests, recentEvents, activity, myOpenIncidents] =
+    await Promise.all([
+      prisma.accessRequest.count({ where: pending }),
+      prisma.grant.count({ where: active }),
+      prisma.grant.count({ where: { ...active, expiresAt: { gt: now, lte: soon } } }),
+      prisma.incident.count({ where: { status: "OPEN" } }),
+      prisma.agent.count({ where: { status: "ACTIVE" } }),
+      prisma.grant.findMany({
+        where: active,
+        orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+        take: ACTIVE_GRANTS_LISTED,
+        include: { onBehalfOf: true, agent: { select: { id: true, name: true } }, incident: { select: incidentRefSelect } },
+      }),
+      prisma.accessRequest.findMany({
+        where: pending,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: PENDING_REQUESTS_LISTED,
+        include: { onBehalfOf: { select: { email: true } }, agent: { select: { id: true, name: true } }, incident: { select: incidentRefSelect } },
+      }),
+      readsAudit ? prisma.auditEvent.findMany({ orderBy: { seq: "desc" }, take: RECENT_EVENTS_LISTED }) : Promise.resolve(null),
+      getDelegationActivity({ now }),
+      prisma.incident.findMany({
+        where: { status: "OPEN", commanderId: options.principal.userId },
+        orderBy: [{ severity: "asc" }, { openedAt: "asc" }],
+        take: MY_INCIDENTS_LISTED,
+        select: { ...incidentRefSelect, openedAt: true, _count: { select: { grants: { where: active } } } },
+      }),
+    ]);
   const scopeRefs = await loadScopeRefs([...grants.map((grant) => grant.scopes), ...requests.map((request) => request.requestedScopes)]);
   return {
     asOf: now.toISOString(),

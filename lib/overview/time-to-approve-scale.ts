@@ -19,7 +19,10 @@ const MIN_CEILING_SECONDS = 60;
  * days would otherwise flatten every other bucket to the baseline; buckets above are drawn at the
  * ceiling, the chart says so, and its table keeps the exact values. Null when nothing was approved.
  */
-export function approvalChartCeiling(buckets: readonly { p90Seconds: number | null }[], rangeP90Seconds: number | null): { ceilingSeconds: number | null; clamped: boolean } {
+export function approvalChartCeiling(
+  buckets: readonly { p90Seconds: number | null }[],
+  rangeP90Seconds: number | null,
+): { ceilingSeconds: number | null; clamped: boolean } {
   if (rangeP90Seconds === null) return { ceilingSeconds: null, clamped: false };
   const ceilingSeconds = Math.max(MIN_CEILING_SECONDS, Math.ceil((2 * rangeP90Seconds) / 60) * 60);
   return { ceilingSeconds, clamped: buckets.some((bucket) => bucket.p90Seconds !== null && bucket.p90Seconds > ceilingSeconds) };

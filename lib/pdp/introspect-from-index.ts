@@ -19,7 +19,10 @@ export async function introspectFromIndex(options: DecisionContext & { token: st
     const decision = evaluateAccess({ agent: view.agent, scope: undefined, callerAudience: audience, scopeAudiences: view.scopeAudiences, now, token });
     const grant = decision.allow ? view.agent?.grants.find((candidate) => candidate.id === claims.grant_id) : undefined;
     if (!grant) return INACTIVE;
-    return introspectionOf(claims, token.scopes.filter((scope) => grant.scopes.includes(scope) && view.scopeAudiences.get(scope) === audience));
+    return introspectionOf(
+      claims,
+      token.scopes.filter((scope) => grant.scopes.includes(scope) && view.scopeAudiences.get(scope) === audience),
+    );
   } catch (error) {
     options.onError?.(error);
     return INACTIVE;

@@ -8,5 +8,9 @@ export type ListeningChangeSource = ChangeSource & Pick<ChangeFeed, "lastHeardAt
 
 /** The decision point's own change feed: the app's protocol (lib/events/create-change-feed.ts) on its own connection. */
 export function listenForChanges(options: { databaseUrl: string; heartbeatMs?: number; onError?: (error: unknown) => void }): ListeningChangeSource {
-  return createChangeFeed({ connect: listenOnPostgres({ url: options.databaseUrl, applicationName: LISTENER_APPLICATION_NAME }), heartbeatMs: options.heartbeatMs, onError: options.onError });
+  return createChangeFeed({
+    connect: listenOnPostgres({ url: options.databaseUrl, applicationName: LISTENER_APPLICATION_NAME }),
+    heartbeatMs: options.heartbeatMs,
+    onError: options.onError,
+  });
 }

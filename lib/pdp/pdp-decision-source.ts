@@ -24,7 +24,10 @@ export function createPdpDecisionSource(pool: pg.Pool): DecisionSource {
   return {
     async loadAll(now) {
       const [grants, scopeAudiences] = await Promise.all([
-        pool.query<GrantRow>(`SELECT ${GRANT_COLUMNS}, g."agentId", a.status AS "agentStatus" FROM "Grant" g JOIN "Agent" a ON a.id = g."agentId" WHERE ${LIVE_AT}`, [now.toISOString()]),
+        pool.query<GrantRow>(
+          `SELECT ${GRANT_COLUMNS}, g."agentId", a.status AS "agentStatus" FROM "Grant" g JOIN "Agent" a ON a.id = g."agentId" WHERE ${LIVE_AT}`,
+          [now.toISOString()],
+        ),
         loadScopeAudiences(pool),
       ]);
       const agents = new Map<string, AgentGrants>();

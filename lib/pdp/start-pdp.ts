@@ -61,7 +61,11 @@ function readBody(request: http.IncomingMessage, acceptsForm: boolean): Promise<
       const body = Buffer.concat(chunks);
       // The app's own parsing: strict UTF-8, no repeated key or form field, nothing unstorable.
       try {
-        resolve(acceptsForm && request.headers["content-type"]?.startsWith("application/x-www-form-urlencoded") ? parseFormText(body, EXAMINED_ONLY) : parseJsonText(body, EXAMINED_ONLY));
+        resolve(
+          acceptsForm && request.headers["content-type"]?.startsWith("application/x-www-form-urlencoded")
+            ? parseFormText(body, EXAMINED_ONLY)
+            : parseJsonText(body, EXAMINED_ONLY),
+        );
       } catch (error) {
         reject(error);
       }
@@ -100,7 +104,13 @@ export async function startPdp(options: PdpOptions): Promise<RunningPdp> {
   const changes = listenForChanges({ databaseUrl: options.databaseUrl, heartbeatMs: Math.min(500, maxStalenessMs / 4), onError: report });
   const credentials = createPdpCredentials(pool);
   const index = createGrantIndex({ source: createPdpDecisionSource(pool), changes, clock: systemClock, onError: report });
-  const context: DecisionContext = { index, tokenCache: options.tokenCache === false ? noTokenCache : createVerifiedTokenCache(), findKey: credentials.findKey, clock: systemClock, onError: report };
+  const context: DecisionContext = {
+    index,
+    tokenCache: options.tokenCache === false ? noTokenCache : createVerifiedTokenCache(),
+    findKey: credentials.findKey,
+    clock: systemClock,
+    onError: report,
+  };
 
   const lagMs = () => Date.now() - changes.lastHeardAt();
   const isStale = () => !changes.isConnected() || lagMs() > maxStalenessMs;
@@ -112,7 +122,8 @@ export async function startPdp(options: PdpOptions): Promise<RunningPdp> {
       return sendJson(response, status === "ok" ? 200 : 503, { status, lagMs: lagMs(), grants: index.grantCount() });
     }
     const isDecision = path === "/api/v1/decisions";
-    if (!isDecision && path !== "/api/v1/introspect") throw new AppError("NOT_FOUND", "Only POST /api/v1/decisions, POST /api/v1/introspect and GET /healthz are served here");
+    if (!isDecision && path !== "/api/v1/introspect")
+      throw new AppError("NOT_FOUND", "Only POST /api/v1/decisions, POST /api/v1/introspect and GET /healthz are served here");
     if (request.method !== "POST") throw new AppError("NOT_FOUND", `${path} takes POST`);
     const secret = parseBearerToken(request.headers.authorization);
     const audience = secret && secret.length <= 512 ? await credentials.audienceOf(secret, new Date()) : null;

@@ -17,7 +17,10 @@ export interface RequestedScope {
  * scope's maximum (→ 400 naming the limiting scopes). Returns the catalog rows, in order.
  * One query: it sits on the filing path, where every round trip costs throughput.
  */
-export async function checkRequestedScopes(tx: Tx, options: { agentId: string; scopeKeys: string[]; durationSeconds: number; fields?: { scopes: string; duration: string } }): Promise<RequestedScope[]> {
+export async function checkRequestedScopes(
+  tx: Tx,
+  options: { agentId: string; scopeKeys: string[]; durationSeconds: number; fields?: { scopes: string; duration: string } },
+): Promise<RequestedScope[]> {
   const fields = options.fields ?? { scopes: "scopes", duration: "durationSeconds" };
   const rows = await tx.$queryRaw<(RequestedScope & { eligible: boolean })[]>`
     SELECT s.id, s.key, s.risk::text AS risk, s."maxDurationSeconds", s."autoApprove", (e."scopeId" IS NOT NULL) AS eligible
@@ -28,7 +31,9 @@ export async function checkRequestedScopes(tx: Tx, options: { agentId: string; s
   assertKnownScopeKeys(options.scopeKeys, byKey, fields.scopes);
   const scopes = options.scopeKeys.map((key) => byKey.get(key)!);
 
-  const ineligible = scopes.flatMap((scope, index) => (scope.eligible ? [] : [{ field: `${fields.scopes}.${index}`, message: `${scope.key} is outside this agent's eligible scopes` }]));
+  const ineligible = scopes.flatMap((scope, index) =>
+    scope.eligible ? [] : [{ field: `${fields.scopes}.${index}`, message: `${scope.key} is outside this agent's eligible scopes` }],
+  );
   if (ineligible.length)
     throw new AppError("FORBIDDEN", `Not eligible for ${ineligible.map((e) => e.message.split(" ")[0]).join(", ")}`, { errors: ineligible });
 

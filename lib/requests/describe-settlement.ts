@@ -16,7 +16,11 @@ export interface Settlement {
  * Who settled a request that is no longer pending, what they decided and why — read from its audit
  * events, so every refusal of a late decision can name the decider.
  */
-export async function describeSettlement(db: Tx, request: Pick<AccessRequest, "id" | "status" | "pendingExpiresAt" | "outcomeReason">, now: Date): Promise<Settlement> {
+export async function describeSettlement(
+  db: Tx,
+  request: Pick<AccessRequest, "id" | "status" | "pendingExpiresAt" | "outcomeReason">,
+  now: Date,
+): Promise<Settlement> {
   const status = effectiveRequestStatus(request, now).toLowerCase();
   const event = await db.auditEvent.findFirst({ where: { subjectId: request.id, action: { in: SETTLING_ACTIONS } }, orderBy: { seq: "desc" } });
   return { status, by: await actorName(db, event?.actorKind, event?.actorId), reason: status === "approved" ? null : request.outcomeReason };

@@ -10,7 +10,12 @@ import type { FileRequestBody } from "./schemas";
  * body and refuses the key reused with a different body (422). The limiter is process-wide, so both
  * doors draw on one budget per agent key.
  */
-export async function fileAccessRequest(options: { agent: { agentId: string; keyId: string }; input: FileRequestBody; idempotencyKey?: string; clock?: Clock }): Promise<FiledRequest> {
+export async function fileAccessRequest(options: {
+  agent: { agentId: string; keyId: string };
+  input: FileRequestBody;
+  idempotencyKey?: string;
+  clock?: Clock;
+}): Promise<FiledRequest> {
   const limit = hit(`file:${options.agent.keyId}`, { max: env().BATON_FILING_RATE_PER_MINUTE, windowMs: 60_000 });
   if (!limit.allowed) throw rateLimited("Too many requests filed with this key", limit.retryAfterSeconds);
   return fileRequest({ agentId: options.agent.agentId, input: options.input, idempotencyKey: options.idempotencyKey, clock: options.clock });

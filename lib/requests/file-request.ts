@@ -21,7 +21,9 @@ export interface FiledRequest {
 }
 
 const idempotencyMismatch = () =>
-  new AppError("UNPROCESSABLE", "This Idempotency-Key was already used with a different request body", { errors: [{ field: "Idempotency-Key", message: "was used with a different body" }] });
+  new AppError("UNPROCESSABLE", "This Idempotency-Key was already used with a different request body", {
+    errors: [{ field: "Idempotency-Key", message: "was used with a different body" }],
+  });
 
 async function findReplay(agentId: string, idempotencyKey: string, bodyHash: string, now: Date): Promise<FiledRequest | null> {
   const earlier = await prisma.accessRequest.findUnique({ where: { agentId_idempotencyKey: { agentId, idempotencyKey } }, include: requestInclude });
@@ -35,7 +37,9 @@ async function checkContext(tx: Tx, input: FileRequestBody) {
   if (input.onBehalfOf) {
     onBehalfOf = await tx.user.findUnique({ where: { email: normalizeEmail(input.onBehalfOf) } });
     if (!onBehalfOf || onBehalfOf.disabled)
-      throw new AppError("BAD_REQUEST", `No active Baton user has the email ${input.onBehalfOf}`, { errors: [{ field: "onBehalfOf", message: "is not an active Baton user" }] });
+      throw new AppError("BAD_REQUEST", `No active Baton user has the email ${input.onBehalfOf}`, {
+        errors: [{ field: "onBehalfOf", message: "is not an active Baton user" }],
+      });
   }
   if (input.incidentId) await lockOpenIncident(tx, input.incidentId, "incidentId");
   return { onBehalfOf };
@@ -91,12 +95,25 @@ export async function fileRequest(options: { agentId: string; input: FileRequest
         action: "request.filed",
         subject: { kind: "request", id: request.id },
         agentId,
-        data: { scopes: input.scopes, durationSeconds: input.durationSeconds, onBehalfOf: input.onBehalfOf ?? null, incidentId: input.incidentId ?? null, contextRef: input.contextRef ?? null },
+        data: {
+          scopes: input.scopes,
+          durationSeconds: input.durationSeconds,
+          onBehalfOf: input.onBehalfOf ?? null,
+          incidentId: input.incidentId ?? null,
+          contextRef: input.contextRef ?? null,
+        },
         at: now,
       });
       if (!autoApprove) return { request: toRequestDto({ ...request, onBehalfOf, grant: null }, now), replayed: false };
 
-      await recordEvent(tx, { actor: { kind: "SYSTEM", id: null }, action: "request.approved", subject: { kind: "request", id: request.id }, agentId, data: { route: "auto-approve" }, at: now });
+      await recordEvent(tx, {
+        actor: { kind: "SYSTEM", id: null },
+        action: "request.approved",
+        subject: { kind: "request", id: request.id },
+        agentId,
+        data: { route: "auto-approve" },
+        at: now,
+      });
       const grant = await issueGrant(tx, {
         requestId: request.id,
         agentId,

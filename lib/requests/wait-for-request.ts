@@ -7,7 +7,13 @@ import type { AccessRequestDto } from "./schemas";
  * Long-poll: answers the moment the request leaves PENDING (a committed change announced by the
  * database), when it lapses, or with the current state after `waitSeconds`. Event-driven, not a sleep loop.
  */
-export async function waitForRequest(options: { agentId: string; requestId: string; waitSeconds: number; signal?: AbortSignal; clock?: Clock }): Promise<AccessRequestDto> {
+export async function waitForRequest(options: {
+  agentId: string;
+  requestId: string;
+  waitSeconds: number;
+  signal?: AbortSignal;
+  clock?: Clock;
+}): Promise<AccessRequestDto> {
   const clock = options.clock ?? systemClock;
   const deadline = clock.now().getTime() + options.waitSeconds * 1000;
   const read = () => getRequest({ agentId: options.agentId, requestId: options.requestId, clock });

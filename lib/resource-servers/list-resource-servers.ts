@@ -6,6 +6,9 @@ import { resourceServerInclude, toResourceServerDto } from "./to-resource-server
 /** Every registered resource server with the scopes it enforces, revoked ones last; never a secret. Callers authorize first. */
 export async function listResourceServers(options: { clock?: Clock } = {}): Promise<ResourceServerDto[]> {
   const now = (options.clock ?? systemClock).now();
-  const servers = await prisma.resourceServer.findMany({ orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { name: "asc" }], include: resourceServerInclude });
+  const servers = await prisma.resourceServer.findMany({
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { name: "asc" }],
+    include: resourceServerInclude,
+  });
   return servers.map((server) => toResourceServerDto(server, now));
 }

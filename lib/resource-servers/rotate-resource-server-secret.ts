@@ -14,7 +14,12 @@ import { resourceServerInclude, toResourceServerDto } from "./to-resource-server
  * Issues a new caller secret, shown once. The old secret keeps working for `overlapSeconds` (0: it stops
  * now) so the tool can be redeployed without failed calls; a secret older than that is dropped.
  */
-export async function rotateResourceServerSecret(options: { principal: PersonPrincipal; resourceServerId: string; overlapSeconds: number; clock?: Clock }): Promise<CreatedResourceServerDto> {
+export async function rotateResourceServerSecret(options: {
+  principal: PersonPrincipal;
+  resourceServerId: string;
+  overlapSeconds: number;
+  clock?: Clock;
+}): Promise<CreatedResourceServerDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const result = await prisma.$transaction(async (tx) => {
@@ -39,7 +44,11 @@ export async function rotateResourceServerSecret(options: { principal: PersonPri
       actor: auditActorOf(options.principal),
       action: "resource_server.secret_rotated",
       subject: { kind: "resource_server", id: server.id },
-      data: { secretPrefix: shownPrefix, previousSecretPrefix: server.secretPrefix, previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? now.toISOString() },
+      data: {
+        secretPrefix: shownPrefix,
+        previousSecretPrefix: server.secretPrefix,
+        previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? now.toISOString(),
+      },
       at: now,
     });
     return { ...toResourceServerDto(updated, now), secret };

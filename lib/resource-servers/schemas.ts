@@ -38,7 +38,13 @@ export const resourceServerParams = z.object({ id: idOf("rsv") });
 
 export const rotateResourceServerSecretBody = z
   .strictObject({
-    overlapSeconds: z.number().int().min(0).max(7 * 24 * 3600).default(0).meta({ description: "How long the old secret keeps working; 0 stops it at once" }),
+    overlapSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600)
+      .default(0)
+      .meta({ description: "How long the old secret keeps working; 0 stops it at once" }),
   })
   .default({ overlapSeconds: 0 })
   .meta({ id: "RotateResourceServerSecret" });

@@ -18,7 +18,10 @@ export async function createScope(options: { principal: PersonPrincipal; input: 
     if (await tx.scope.findUnique({ where: { key: fields.key }, select: { id: true } })) throw conflict(`A scope with the key ${fields.key} already exists`);
     const approverGroupId = (await resolveApproverGroup(tx, approverGroup)) ?? null;
     const resourceServerId = (await resolveResourceServer(tx, resourceServer)) ?? null;
-    const scope = await tx.scope.create({ data: { id: newId("scope"), ...fields, approverGroupId, resourceServerId, createdAt: now, updatedAt: now }, include: scopeInclude });
+    const scope = await tx.scope.create({
+      data: { id: newId("scope"), ...fields, approverGroupId, resourceServerId, createdAt: now, updatedAt: now },
+      include: scopeInclude,
+    });
     await recordEvent(tx, {
       actor: auditActorOf(options.principal),
       action: "scope.created",

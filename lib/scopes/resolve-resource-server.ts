@@ -6,6 +6,8 @@ export async function resolveResourceServer(tx: Tx, audience: string | null | un
   if (audience === undefined || audience === null) return audience;
   const server = await tx.resourceServer.findUnique({ where: { audience }, select: { id: true, revokedAt: true } });
   if (!server || server.revokedAt)
-    throw new AppError("BAD_REQUEST", `No resource server has the audience ${audience}`, { errors: [{ field: "resourceServer", message: `no resource server has the audience ${audience}` }] });
+    throw new AppError("BAD_REQUEST", `No resource server has the audience ${audience}`, {
+      errors: [{ field: "resourceServer", message: `no resource server has the audience ${audience}` }],
+    });
   return server.id;
 }

@@ -7,11 +7,25 @@ export const riskSchema = z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]);
 const scopeFields = {
   description: plainText(500).default(""),
   risk: riskSchema,
-  maxDurationSeconds: z.number().int().min(60).max(7 * 24 * 3600),
+  maxDurationSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600),
   approvalsRequired: z.number().int().min(1).max(10).default(1),
-  approverGroup: z.string().trim().min(1).max(100).nullable().optional().meta({ description: "Name of the approver group that decides requests for this scope" }),
+  approverGroup: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .nullable()
+    .optional()
+    .meta({ description: "Name of the approver group that decides requests for this scope" }),
   autoApprove: z.boolean().default(false),
-  resourceServer: audienceSchema.nullable().optional().meta({ description: "Audience of the resource server that enforces this scope: grant tokens for that audience carry it" }),
+  resourceServer: audienceSchema
+    .nullable()
+    .optional()
+    .meta({ description: "Audience of the resource server that enforces this scope: grant tokens for that audience carry it" }),
 };
 
 export const createScopeBody = z.strictObject({ key: scopeKeySchema, ...scopeFields }).meta({ id: "CreateScope" });

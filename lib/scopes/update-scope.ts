@@ -20,7 +20,12 @@ export async function updateScope(options: { principal: PersonPrincipal; key: st
     const resourceServerId = await resolveResourceServer(tx, resourceServer);
     const scope = await tx.scope.update({
       where: { id: before.id },
-      data: { ...fields, ...(approverGroupId !== undefined ? { approverGroupId } : {}), ...(resourceServerId !== undefined ? { resourceServerId } : {}), updatedAt: now },
+      data: {
+        ...fields,
+        ...(approverGroupId !== undefined ? { approverGroupId } : {}),
+        ...(resourceServerId !== undefined ? { resourceServerId } : {}),
+        updatedAt: now,
+      },
       include: scopeInclude,
     });
     await recordEvent(tx, {

@@ -31,12 +31,21 @@ export async function bootstrapAdmin(input: BootstrapAdminInput): Promise<Bootst
     let outcome: BootstrapOutcome = "skipped";
     let admin = await tx.user.findUnique({ where: { email } });
     if (!admin && (await tx.user.count()) === 0) {
-      admin = await insertUser(tx, { email, name: input.name ?? "Administrator", role: "ADMIN", passwordHash, actor: { kind: "SYSTEM", id: null }, action: "user.bootstrapped", at: now });
+      admin = await insertUser(tx, {
+        email,
+        name: input.name ?? "Administrator",
+        role: "ADMIN",
+        passwordHash,
+        actor: { kind: "SYSTEM", id: null },
+        action: "user.bootstrapped",
+        at: now,
+      });
       outcome = "created";
     } else if (admin) outcome = "exists";
     if (admin && admin.role === "ADMIN" && input.token) {
       const known = await tx.personalToken.findUnique({ where: { hash: sha256Hex(input.token) }, select: { id: true } });
-      if (!known) await storePersonalToken(tx, { userId: admin.id, token: input.token, name: "BATON_ADMIN_TOKEN", actor: { kind: "SYSTEM", id: null }, at: now });
+      if (!known)
+        await storePersonalToken(tx, { userId: admin.id, token: input.token, name: "BATON_ADMIN_TOKEN", actor: { kind: "SYSTEM", id: null }, at: now });
     }
     return outcome;
   });

@@ -47,7 +47,11 @@ export async function getOnboardingProgress(options: { principal: PersonPrincipa
     ? await prisma.agent.findMany({
         where: { status: "ACTIVE", ownerId: { not: viewerId }, eligibleScopes: { some: { scopeId: { in: scopes.map((s) => s.id) } } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, keys: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, select: { id: true }, take: 1 } },
+        select: {
+          id: true,
+          name: true,
+          keys: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, select: { id: true }, take: 1 },
+        },
       })
     : [];
   const agent = agents.find((candidate) => candidate.keys.length > 0) ?? agents[0] ?? null;

@@ -20,7 +20,13 @@ export async function issueSetupLink(options: { baseUrl: string; clock?: Clock }
     const token = await tx.oneTimeToken.create({
       data: { id: newId("oneTimeToken"), purpose: "SETUP", hash: sha256Hex(secret), expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS), createdAt: now },
     });
-    await recordEvent(tx, { actor: { kind: "SYSTEM", id: null }, action: "setup.link_issued", subject: { kind: "one_time_token", id: token.id }, data: { expiresAt: token.expiresAt.toISOString() }, at: now });
+    await recordEvent(tx, {
+      actor: { kind: "SYSTEM", id: null },
+      action: "setup.link_issued",
+      subject: { kind: "one_time_token", id: token.id },
+      data: { expiresAt: token.expiresAt.toISOString() },
+      at: now,
+    });
     return { url: new URL(`/setup/${secret}`, options.baseUrl).toString(), expiresAt: token.expiresAt };
   });
 }

@@ -20,7 +20,13 @@ async function createFirstSigningKey(now: Date) {
     if (created) return created;
     const key = await insertSigningKey(tx, { now, activate: true });
     const next = await insertSigningKey(tx, { now, activate: false });
-    await recordEvent(tx, { actor: SYSTEM_ACTOR, action: "signing_key.created", subject: { kind: "signing_key", id: key.kid }, data: { algorithm: key.algorithm, reason: "first token signed", nextKid: next.kid }, at: now });
+    await recordEvent(tx, {
+      actor: SYSTEM_ACTOR,
+      action: "signing_key.created",
+      subject: { kind: "signing_key", id: key.kid },
+      data: { algorithm: key.algorithm, reason: "first token signed", nextKid: next.kid },
+      at: now,
+    });
     return key;
   });
 }

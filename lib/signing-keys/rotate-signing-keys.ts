@@ -25,7 +25,9 @@ export async function rotateSigningKeys(options: { principal: PersonPrincipal; o
     const kids = retiring.map((key) => key.kid);
     await tx.signingKey.updateMany({ where: { kid: { in: kids } }, data: { retiredAt: now, expiresAt: retiredUntil } });
     const waiting = await tx.signingKey.findFirst({ where: { retiredAt: null, activatedAt: null }, orderBy: { createdAt: "asc" } });
-    const active = waiting ? await tx.signingKey.update({ where: { kid: waiting.kid }, data: { activatedAt: now } }) : await insertSigningKey(tx, { now, activate: true });
+    const active = waiting
+      ? await tx.signingKey.update({ where: { kid: waiting.kid }, data: { activatedAt: now } })
+      : await insertSigningKey(tx, { now, activate: true });
     const next = await insertSigningKey(tx, { now, activate: false });
     await recordEvent(tx, {
       actor: auditActorOf(options.principal),

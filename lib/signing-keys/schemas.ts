@@ -6,9 +6,10 @@ export const signingKeySchema = z
   .object({
     kid: z.string().meta({ description: "RFC 7638 thumbprint of the public key; the `kid` of the tokens it signs" }),
     algorithm: z.string(),
-    state: z
-      .enum(["next", "active", "retired", "expired"])
-      .meta({ description: "next is published but signs nothing until the next rotation; active signs new tokens; retired only verifies until expiresAt; expired is no longer published" }),
+    state: z.enum(["next", "active", "retired", "expired"]).meta({
+      description:
+        "next is published but signs nothing until the next rotation; active signs new tokens; retired only verifies until expiresAt; expired is no longer published",
+    }),
     createdAt: isoDate,
     activatedAt: isoDate.nullable(),
     retiredAt: isoDate.nullable(),

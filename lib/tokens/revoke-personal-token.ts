@@ -18,7 +18,13 @@ export async function revokePersonalToken(options: { principal: PersonPrincipal;
     const token = await tx.personalToken.findFirst({ where: own });
     if (!token) throw notFound("The token");
     if (revoked.count === 1)
-      await recordEvent(tx, { actor: auditActorOf(options.principal), action: "personal_token.revoked", subject: { kind: "personal_token", id: token.id }, data: { userId: token.userId, prefix: token.prefix }, at: now });
+      await recordEvent(tx, {
+        actor: auditActorOf(options.principal),
+        action: "personal_token.revoked",
+        subject: { kind: "personal_token", id: token.id },
+        data: { userId: token.userId, prefix: token.prefix },
+        at: now,
+      });
     return toPersonalTokenDto(token);
   });
 }

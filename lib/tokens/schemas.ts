@@ -5,7 +5,12 @@ const DAY_SECONDS = 24 * 3600;
 
 export const createPersonalTokenInput = z.object({
   name: plainText(100).min(1, "Name the token after where it is used"),
-  expiresInSeconds: z.number().int().min(3600).max(366 * DAY_SECONDS).optional(),
+  expiresInSeconds: z
+    .number()
+    .int()
+    .min(3600)
+    .max(366 * DAY_SECONDS)
+    .optional(),
 });
 
 export const personalTokenSchema = z.object({

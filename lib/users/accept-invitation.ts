@@ -25,6 +25,7 @@ export async function acceptInvitation(options: { token: string; password: strin
 export async function findInvitation(options: { token: string; clock?: Clock }): Promise<{ email: string; name: string } | null> {
   const now = (options.clock ?? systemClock).now();
   const invitation = await prisma.oneTimeToken.findUnique({ where: { hash: sha256Hex(options.token) }, include: { user: true } });
-  if (!invitation || invitation.purpose !== "INVITATION" || invitation.usedAt || invitation.expiresAt <= now || !invitation.user || invitation.user.disabled) return null;
+  if (!invitation || invitation.purpose !== "INVITATION" || invitation.usedAt || invitation.expiresAt <= now || !invitation.user || invitation.user.disabled)
+    return null;
   return { email: invitation.user.email, name: invitation.user.name };
 }

@@ -21,7 +21,13 @@ export async function changeUserRole(options: { principal: PersonPrincipal; user
     if (!user) throw notFound("The user");
     if (user.role !== options.role) {
       await tx.user.update({ where: { id: user.id }, data: { role: options.role } });
-      await recordEvent(tx, { actor: auditActorOf(options.principal), action: "user.role_changed", subject: { kind: "user", id: user.id }, data: { from: user.role, to: options.role, source: "local" }, at: now });
+      await recordEvent(tx, {
+        actor: auditActorOf(options.principal),
+        action: "user.role_changed",
+        subject: { kind: "user", id: user.id },
+        data: { from: user.role, to: options.role, source: "local" },
+        at: now,
+      });
     }
     return toUserSummary(await tx.user.findUniqueOrThrow({ where: { id: user.id }, include: userSummaryInclude }));
   });

@@ -23,11 +23,32 @@ export async function createUser(options: { principal: PersonPrincipal; input: C
     let invitationUrl: string | null = null;
     if (secret) {
       const invitation = await tx.oneTimeToken.create({
-        data: { id: newId("oneTimeToken"), purpose: "INVITATION", hash: sha256Hex(secret), userId: user.id, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS), createdAt: now },
+        data: {
+          id: newId("oneTimeToken"),
+          purpose: "INVITATION",
+          hash: sha256Hex(secret),
+          userId: user.id,
+          expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+          createdAt: now,
+        },
       });
-      await recordEvent(tx, { actor: auditActorOf(options.principal), action: "user.invited", subject: { kind: "user", id: user.id }, data: { invitation: invitation.id, expiresAt: invitation.expiresAt.toISOString() }, at: now });
+      await recordEvent(tx, {
+        actor: auditActorOf(options.principal),
+        action: "user.invited",
+        subject: { kind: "user", id: user.id },
+        data: { invitation: invitation.id, expiresAt: invitation.expiresAt.toISOString() },
+        at: now,
+      });
       invitationUrl = new URL(`/invite/${secret}`, options.baseUrl).toString();
     }
-    return { id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabled, createdAt: user.createdAt.toISOString(), invitationUrl };
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      disabled: user.disabled,
+      createdAt: user.createdAt.toISOString(),
+      invitationUrl,
+    };
   });
 }

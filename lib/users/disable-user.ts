@@ -19,7 +19,14 @@ export async function disableUser(options: { principal: PersonPrincipal; userId:
     const disabled = await tx.user.updateMany({ where: { id: options.userId, disabled: false }, data: { disabled: true, sessionsValidAfter: now } });
     const user = await tx.user.findUnique({ where: { id: options.userId }, include: userSummaryInclude });
     if (!user) throw notFound("The user");
-    if (disabled.count === 1) await recordEvent(tx, { actor: auditActorOf(options.principal), action: "user.disabled", subject: { kind: "user", id: user.id }, data: { email: user.email }, at: now });
+    if (disabled.count === 1)
+      await recordEvent(tx, {
+        actor: auditActorOf(options.principal),
+        action: "user.disabled",
+        subject: { kind: "user", id: user.id },
+        data: { email: user.email },
+        at: now,
+      });
     return toUserSummary(user);
   });
 }

@@ -14,7 +14,14 @@ export async function enableUser(options: { principal: PersonPrincipal; userId: 
     const enabled = await tx.user.updateMany({ where: { id: options.userId, disabled: true }, data: { disabled: false } });
     const user = await tx.user.findUnique({ where: { id: options.userId }, include: userSummaryInclude });
     if (!user) throw notFound("The user");
-    if (enabled.count === 1) await recordEvent(tx, { actor: auditActorOf(options.principal), action: "user.enabled", subject: { kind: "user", id: user.id }, data: { email: user.email }, at: now });
+    if (enabled.count === 1)
+      await recordEvent(tx, {
+        actor: auditActorOf(options.principal),
+        action: "user.enabled",
+        subject: { kind: "user", id: user.id },
+        data: { email: user.email },
+        at: now,
+      });
     return toUserSummary(user);
   });
 }

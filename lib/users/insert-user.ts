@@ -21,7 +21,15 @@ export async function insertUser(tx: Tx, input: InsertUserInput) {
   const email = normalizeEmail(input.email);
   if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw conflict(`A user with the email ${email} already exists`);
   const user = await tx.user.create({
-    data: { id: newId("user"), email, name: input.name.trim(), role: input.role, passwordHash: input.passwordHash, createdAt: input.at, sessionsValidAfter: new Date(0) },
+    data: {
+      id: newId("user"),
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash: input.passwordHash,
+      createdAt: input.at,
+      sessionsValidAfter: new Date(0),
+    },
   });
   await recordEvent(tx, {
     actor: input.actor === "self" ? { kind: "USER", id: user.id } : input.actor,

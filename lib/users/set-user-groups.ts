@@ -21,10 +21,18 @@ export async function setUserGroups(options: { principal: PersonPrincipal; userI
     const groups = await tx.approverGroup.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
     const unknown = names.filter((name) => !groups.some((group) => group.name === name));
     if (unknown.length)
-      throw new AppError("BAD_REQUEST", `No approver group is named ${unknown.join(", ")}`, { errors: unknown.map((name) => ({ field: "groups", message: `no approver group is named ${name}` })) });
+      throw new AppError("BAD_REQUEST", `No approver group is named ${unknown.join(", ")}`, {
+        errors: unknown.map((name) => ({ field: "groups", message: `no approver group is named ${name}` })),
+      });
     const change = await replaceGroupMemberships(tx, { userId: user.id, groups, source: "local", at: now });
     if (change.added.length || change.removed.length)
-      await recordEvent(tx, { actor: auditActorOf(options.principal), action: "user.groups_changed", subject: { kind: "user", id: user.id }, data: { ...change, source: "local" }, at: now });
+      await recordEvent(tx, {
+        actor: auditActorOf(options.principal),
+        action: "user.groups_changed",
+        subject: { kind: "user", id: user.id },
+        data: { ...change, source: "local" },
+        at: now,
+      });
     return toUserSummary(await tx.user.findUniqueOrThrow({ where: { id: user.id }, include: userSummaryInclude }));
   });
 }

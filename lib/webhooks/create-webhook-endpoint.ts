@@ -10,7 +10,11 @@ import { toWebhookEndpointDto } from "./to-webhook-dto";
 import { endpointSecretRow, generateWebhookSecret, sealForRow } from "./webhook-secret";
 
 /** Registers an outbound webhook. Its signing secret is returned once and stored sealed (it is needed to sign). */
-export async function createWebhookEndpoint(options: { principal: PersonPrincipal; input: CreateWebhookEndpointBody; clock?: Clock }): Promise<CreatedWebhookEndpointDto> {
+export async function createWebhookEndpoint(options: {
+  principal: PersonPrincipal;
+  input: CreateWebhookEndpointBody;
+  clock?: Clock;
+}): Promise<CreatedWebhookEndpointDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const { url, description, eventTypes } = options.input;
@@ -19,9 +23,24 @@ export async function createWebhookEndpoint(options: { principal: PersonPrincipa
   const { secret, shownPrefix } = generateWebhookSecret();
   return prisma.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
-      data: { id, url, description, eventTypes: [...new Set(eventTypes)], secretSealed: sealForRow(secret, endpointSecretRow(id)), secretPrefix: shownPrefix, createdAt: now, updatedAt: now },
+      data: {
+        id,
+        url,
+        description,
+        eventTypes: [...new Set(eventTypes)],
+        secretSealed: sealForRow(secret, endpointSecretRow(id)),
+        secretPrefix: shownPrefix,
+        createdAt: now,
+        updatedAt: now,
+      },
     });
-    await recordEvent(tx, { actor: auditActorOf(options.principal), action: "webhook.created", subject: { kind: "webhook", id }, data: { url, eventTypes: endpoint.eventTypes, secretPrefix: shownPrefix }, at: now });
+    await recordEvent(tx, {
+      actor: auditActorOf(options.principal),
+      action: "webhook.created",
+      subject: { kind: "webhook", id },
+      data: { url, eventTypes: endpoint.eventTypes, secretPrefix: shownPrefix },
+      at: now,
+    });
     return { ...toWebhookEndpointDto(endpoint), secret };
   });
 }

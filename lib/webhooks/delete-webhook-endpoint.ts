@@ -13,6 +13,12 @@ export async function deleteWebhookEndpoint(options: { principal: PersonPrincipa
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: options.endpointId } });
     if (!endpoint) throw notFound("The webhook endpoint");
     await tx.webhookEndpoint.delete({ where: { id: endpoint.id } });
-    await recordEvent(tx, { actor: auditActorOf(options.principal), action: "webhook.deleted", subject: { kind: "webhook", id: endpoint.id }, data: { url: endpoint.url }, at: now });
+    await recordEvent(tx, {
+      actor: auditActorOf(options.principal),
+      action: "webhook.deleted",
+      subject: { kind: "webhook", id: endpoint.id },
+      data: { url: endpoint.url },
+      at: now,
+    });
   });
 }

@@ -8,11 +8,7 @@ const ATTEMPT_TIMEOUT_MS = 10_000;
 // Longer than an attempt can take: while it holds, no other worker sends this delivery.
 const LOCK_MS = 60_000;
 
-export type DeliveryOutcome =
-  | { outcome: "delivered" }
-  | { outcome: "retry"; nextAttemptAt: Date }
-  | { outcome: "failed" }
-  | { outcome: "skipped" };
+export type DeliveryOutcome = { outcome: "delivered" } | { outcome: "retry"; nextAttemptAt: Date } | { outcome: "failed" } | { outcome: "skipped" };
 
 interface Request {
   url: string;
@@ -54,20 +50,34 @@ async function buildRequest(deliveryId: string, now: Date): Promise<Request | { 
       },
     };
   }
-  if (delivery.group?.chatWebhookUrlSealed) return { url: openForRow(delivery.group.chatWebhookUrlSealed, groupChatWebhookRow(delivery.group.id)), body, headers };
+  if (delivery.group?.chatWebhookUrlSealed)
+    return { url: openForRow(delivery.group.chatWebhookUrlSealed, groupChatWebhookRow(delivery.group.id)), body, headers };
   return { gone: "The group's chat webhook was removed" };
 }
 
 async function send(request: Request, fetchImpl: typeof fetch): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   try {
     // Redirects are not followed: a receiver that moved must be re-registered, not silently followed elsewhere.
-    const response = await fetchImpl(request.url, { method: "POST", headers: request.headers, body: request.body, redirect: "manual", signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) });
+    const response = await fetchImpl(request.url, {
+      method: "POST",
+      headers: request.headers,
+      body: request.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+    });
     await response.body?.cancel().catch(() => undefined);
     const ok = response.status >= 200 && response.status < 300;
     return { ok, status: response.status, error: ok ? null : `HTTP ${response.status}` };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, status: null, error: (error as Error).name === "TimeoutError" ? `No answer within ${ATTEMPT_TIMEOUT_MS / 1000} s` : `${(error as Error).message}${cause ? ` (${cause})` : ""}` };
+    return {
+      ok: false,
+      status: null,
+      error:
+        (error as Error).name === "TimeoutError"
+          ? `No answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`
+          : `${(error as Error).message}${cause ? ` (${cause})` : ""}`,
+    };
   }
 }
 
@@ -86,10 +96,14 @@ export async function deliverWebhook(options: { deliveryId: string; now: () => D
   if (claimed.count === 0) return { outcome: "skipped" };
   const prepared = await prepare(options.deliveryId, claimedAt);
   if (prepared.kind === "gone") {
-    await prisma.webhookDelivery.updateMany({ where: { id: options.deliveryId }, data: { status: "FAILED", lastError: prepared.reason, lockedUntil: null, nextAttemptAt: null } });
+    await prisma.webhookDelivery.updateMany({
+      where: { id: options.deliveryId },
+      data: { status: "FAILED", lastError: prepared.reason, lockedUntil: null, nextAttemptAt: null },
+    });
     return { outcome: "failed" };
   }
-  const result = prepared.kind === "send" ? await send(prepared.request, options.fetch ?? outboundFetch()) : { ok: false, status: null, error: prepared.reason };
+  const result =
+    prepared.kind === "send" ? await send(prepared.request, options.fetch ?? outboundFetch()) : { ok: false, status: null, error: prepared.reason };
   const finishedAt = options.now();
   if (result.ok) {
     // updateMany: the endpoint (and with it this row) may have been deleted during the attempt.
@@ -108,4 +122,3 @@ export async function deliverWebhook(options: { deliveryId: string; now: () => D
   });
   return nextAttemptAt ? { outcome: "retry", nextAttemptAt } : { outcome: "failed" };
 }
-

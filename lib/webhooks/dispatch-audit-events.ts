@@ -15,9 +15,7 @@ export interface DueTimer {
   dueAt: Date;
 }
 
-export type DispatchOutcome =
-  | { busy: true }
-  | { busy: false; events: number; deliveryIds: string[]; timers: DueTimer[]; more: boolean };
+export type DispatchOutcome = { busy: true } | { busy: false; events: number; deliveryIds: string[]; timers: DueTimer[]; more: boolean };
 
 /**
  * Reads the audit log after a stored cursor and turns each new event into work: a delivery row for every
@@ -33,23 +31,51 @@ export async function dispatchAuditEvents(options: { now: Date; reminderLeadSeco
     const [cursor] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT seq FROM "JobCursor" WHERE name = ${DISPATCH_CURSOR} FOR UPDATE SKIP LOCKED`;
     if (!cursor) {
       // Normally created by the migration; if it was deleted, start again from the newest event (never replay history).
-      const created = await tx.$executeRaw`INSERT INTO "JobCursor" (name, seq, "updatedAt") SELECT ${DISPATCH_CURSOR}, COALESCE((SELECT seq FROM "AuditHead" WHERE id = 1), 0), ${now} ON CONFLICT (name) DO NOTHING`;
+      const created =
+        await tx.$executeRaw`INSERT INTO "JobCursor" (name, seq, "updatedAt") SELECT ${DISPATCH_CURSOR}, COALESCE((SELECT seq FROM "AuditHead" WHERE id = 1), 0), ${now} ON CONFLICT (name) DO NOTHING`;
       return created === 1 ? { busy: false, events: 0, deliveryIds: [], timers: [], more: true } : { busy: true };
     }
     const events = await tx.auditEvent.findMany({ where: { seq: { gt: cursor.seq } }, orderBy: { seq: "asc" }, take: BATCH });
     if (events.length === 0) return { busy: false, events: 0, deliveryIds: [], timers: [], more: false };
 
     const endpoints = await tx.webhookEndpoint.findMany({ where: { disabled: false }, select: { id: true, eventTypes: true } });
-    const deliveries: { id: string; endpointId: string | null; groupId: string | null; eventSeq: bigint; eventType: string; payload: object; nextAttemptAt: Date; createdAt: Date }[] = [];
+    const deliveries: {
+      id: string;
+      endpointId: string | null;
+      groupId: string | null;
+      eventSeq: bigint;
+      eventType: string;
+      payload: object;
+      nextAttemptAt: Date;
+      createdAt: Date;
+    }[] = [];
     const timers: DueTimer[] = [];
     for (const event of events) {
       const payload = webhookPayload(event);
       for (const endpoint of endpoints)
         if (matchesEventFilter(endpoint.eventTypes, event.action))
-          deliveries.push({ id: newId("webhookDelivery"), endpointId: endpoint.id, groupId: null, eventSeq: event.seq, eventType: event.action, payload, nextAttemptAt: now, createdAt: now });
+          deliveries.push({
+            id: newId("webhookDelivery"),
+            endpointId: endpoint.id,
+            groupId: null,
+            eventSeq: event.seq,
+            eventType: event.action,
+            payload,
+            nextAttemptAt: now,
+            createdAt: now,
+          });
       if (event.action === "request.filed") {
         for (const message of await chatMessagesForFiledRequest(tx, event.subjectId))
-          deliveries.push({ id: newId("webhookDelivery"), endpointId: null, groupId: message.groupId, eventSeq: event.seq, eventType: event.action, payload: message.payload, nextAttemptAt: now, createdAt: now });
+          deliveries.push({
+            id: newId("webhookDelivery"),
+            endpointId: null,
+            groupId: message.groupId,
+            eventSeq: event.seq,
+            eventType: event.action,
+            payload: message.payload,
+            nextAttemptAt: now,
+            createdAt: now,
+          });
         const request = await tx.accessRequest.findUnique({ where: { id: event.subjectId }, select: { status: true, pendingExpiresAt: true } });
         if (request?.status === "PENDING") timers.push({ kind: "lapse-request", id: event.subjectId, dueAt: request.pendingExpiresAt });
       }

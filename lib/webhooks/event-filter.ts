@@ -7,7 +7,10 @@ const ACTIONS = new Set<string>(AUDIT_ACTIONS);
 /** One entry of an endpoint's event filter: an audit action (`grant.revoked`), a prefix (`grant.*`) or `*` for every event. */
 export const eventTypeSchema = z
   .string()
-  .refine((entry) => entry === "*" || ACTIONS.has(entry) || (entry.endsWith(".*") && DOMAINS.has(entry.slice(0, -2))), "must be an audit action such as grant.revoked, a prefix such as grant.*, or *")
+  .refine(
+    (entry) => entry === "*" || ACTIONS.has(entry) || (entry.endsWith(".*") && DOMAINS.has(entry.slice(0, -2))),
+    "must be an audit action such as grant.revoked, a prefix such as grant.*, or *",
+  )
   .meta({ example: "grant.*" });
 
 export const eventFilterSchema = z.array(eventTypeSchema).min(1, "must name at least one event type").max(50);

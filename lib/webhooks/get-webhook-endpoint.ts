@@ -10,7 +10,10 @@ import { toWebhookDeliveryDto, toWebhookEndpointDto } from "./to-webhook-dto";
 export async function getWebhookEndpoint(options: { principal: PersonPrincipal; endpointId: string; clock?: Clock }): Promise<WebhookEndpointDetailDto> {
   requireAdmin(options.principal);
   const asOf = (options.clock ?? systemClock).now();
-  const endpoint = await prisma.webhookEndpoint.findUnique({ where: { id: options.endpointId }, include: { deliveries: { orderBy: { createdAt: "desc" }, take: 50 } } });
+  const endpoint = await prisma.webhookEndpoint.findUnique({
+    where: { id: options.endpointId },
+    include: { deliveries: { orderBy: { createdAt: "desc" }, take: 50 } },
+  });
   if (!endpoint) throw notFound("The webhook endpoint");
   return { ...toWebhookEndpointDto(endpoint), deliveries: endpoint.deliveries.map(toWebhookDeliveryDto), asOf: asOf.toISOString() };
 }

@@ -62,7 +62,10 @@ export const webhookEndpointSchema = z
   .meta({ id: "WebhookEndpoint" });
 
 export const webhookEndpointDetailSchema = webhookEndpointSchema
-  .extend({ deliveries: z.array(webhookDeliverySchema).meta({ description: "The 50 newest deliveries" }), asOf: isoDate.meta({ description: "When the log was read" }) })
+  .extend({
+    deliveries: z.array(webhookDeliverySchema).meta({ description: "The 50 newest deliveries" }),
+    asOf: isoDate.meta({ description: "When the log was read" }),
+  })
   .meta({ id: "WebhookEndpointDetail" });
 
 export const createdWebhookEndpointSchema = webhookEndpointSchema

@@ -19,7 +19,14 @@ export async function sendTestEvent(options: { principal: PersonPrincipal; endpo
   if (!endpoint) throw notFound("The webhook endpoint");
   if (endpoint.disabled) throw conflict("The endpoint is disabled");
   const delivery = await prisma.webhookDelivery.create({
-    data: { id: newId("webhookDelivery"), endpointId: endpoint.id, eventType: TEST_EVENT_TYPE, payload: testPayload(endpoint.id, now), nextAttemptAt: now, createdAt: now },
+    data: {
+      id: newId("webhookDelivery"),
+      endpointId: endpoint.id,
+      eventType: TEST_EVENT_TYPE,
+      payload: testPayload(endpoint.id, now),
+      nextAttemptAt: now,
+      createdAt: now,
+    },
   });
   return toWebhookDeliveryDto(delivery);
 }

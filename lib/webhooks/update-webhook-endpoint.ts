@@ -9,7 +9,12 @@ import type { UpdateWebhookEndpointBody, WebhookEndpointDto } from "./schemas";
 import { toWebhookEndpointDto } from "./to-webhook-dto";
 
 /** Changes an endpoint's URL, description, filter or enablement; disabling also drops its pending deliveries. */
-export async function updateWebhookEndpoint(options: { principal: PersonPrincipal; endpointId: string; input: UpdateWebhookEndpointBody; clock?: Clock }): Promise<WebhookEndpointDto> {
+export async function updateWebhookEndpoint(options: {
+  principal: PersonPrincipal;
+  endpointId: string;
+  input: UpdateWebhookEndpointBody;
+  clock?: Clock;
+}): Promise<WebhookEndpointDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const { eventTypes, ...rest } = options.input;
@@ -17,10 +22,22 @@ export async function updateWebhookEndpoint(options: { principal: PersonPrincipa
   return prisma.$transaction(async (tx) => {
     const before = await tx.webhookEndpoint.findUnique({ where: { id: options.endpointId } });
     if (!before) throw notFound("The webhook endpoint");
-    const endpoint = await tx.webhookEndpoint.update({ where: { id: before.id }, data: { ...rest, ...(eventTypes && { eventTypes: [...new Set(eventTypes)] }), updatedAt: now } });
+    const endpoint = await tx.webhookEndpoint.update({
+      where: { id: before.id },
+      data: { ...rest, ...(eventTypes && { eventTypes: [...new Set(eventTypes)] }), updatedAt: now },
+    });
     if (endpoint.disabled && !before.disabled)
-      await tx.webhookDelivery.updateMany({ where: { endpointId: endpoint.id, status: "PENDING" }, data: { status: "FAILED", lastError: "The endpoint was disabled", nextAttemptAt: null } });
-    await recordEvent(tx, { actor: auditActorOf(options.principal), action: "webhook.updated", subject: { kind: "webhook", id: endpoint.id }, data: { changed: Object.keys(options.input) }, at: now });
+      await tx.webhookDelivery.updateMany({
+        where: { endpointId: endpoint.id, status: "PENDING" },
+        data: { status: "FAILED", lastError: "The endpoint was disabled", nextAttemptAt: null },
+      });
+    await recordEvent(tx, {
+      actor: auditActorOf(options.principal),
+      action: "webhook.updated",
+      subject: { kind: "webhook", id: endpoint.id },
+      data: { changed: Object.keys(options.input) },
+      at: now,
+    });
     return toWebhookEndpointDto(endpoint);
   });
 }

@@ -4,7 +4,9 @@ import type { AuditEvent } from "@/lib/generated/prisma/client";
  * The body of a webhook for an audit event, in the Standard Webhooks shape `{type, timestamp, data}`:
  * ids and the event's recorded details (the audit log never holds secrets: only hashes and prefixes).
  */
-export function webhookPayload(event: Pick<AuditEvent, "id" | "seq" | "at" | "action" | "actorKind" | "actorId" | "subjectKind" | "subjectId" | "agentId" | "data">) {
+export function webhookPayload(
+  event: Pick<AuditEvent, "id" | "seq" | "at" | "action" | "actorKind" | "actorId" | "subjectKind" | "subjectId" | "agentId" | "data">,
+) {
   return {
     type: event.action,
     timestamp: event.at.toISOString(),

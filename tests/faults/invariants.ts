@@ -26,14 +26,32 @@ export async function findViolations(databaseUrl: string, acknowledged: Acknowle
   try {
     const filedIds = acknowledged.filings.map((filing) => filing.requestId);
     const checks: [string, string, unknown[]?][] = [
-      ["grant without its grant.issued audit event", `SELECT g.id FROM "Grant" g WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e.action = 'grant.issued' AND e."subjectId" = g.id)`],
-      ["grant.issued audit event without its grant", `SELECT e."subjectId" FROM "AuditEvent" e WHERE e.action = 'grant.issued' AND NOT EXISTS (SELECT 1 FROM "Grant" g WHERE g.id = e."subjectId")`],
+      [
+        "grant without its grant.issued audit event",
+        `SELECT g.id FROM "Grant" g WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e.action = 'grant.issued' AND e."subjectId" = g.id)`,
+      ],
+      [
+        "grant.issued audit event without its grant",
+        `SELECT e."subjectId" FROM "AuditEvent" e WHERE e.action = 'grant.issued' AND NOT EXISTS (SELECT 1 FROM "Grant" g WHERE g.id = e."subjectId")`,
+      ],
       ["grant audited more than once", `SELECT "subjectId", count(*) FROM "AuditEvent" WHERE action = 'grant.issued' GROUP BY 1 HAVING count(*) > 1`],
       ["more than one grant for a request", `SELECT "requestId", count(*) FROM "Grant" WHERE "requestId" IS NOT NULL GROUP BY 1 HAVING count(*) > 1`],
-      ["approved request without a grant", `SELECT r.id FROM "AccessRequest" r WHERE r.status = 'APPROVED' AND NOT EXISTS (SELECT 1 FROM "Grant" g WHERE g."requestId" = r.id)`],
-      ["grant for a request that is not approved", `SELECT g.id, r.status FROM "Grant" g JOIN "AccessRequest" r ON r.id = g."requestId" WHERE r.status <> 'APPROVED'`],
-      ["request without exactly one request.filed event", `SELECT r.id, count(e.seq) FROM "AccessRequest" r LEFT JOIN "AuditEvent" e ON e.action = 'request.filed' AND e."subjectId" = r.id GROUP BY r.id HAVING count(e.seq) <> 1`],
-      ["two requests under one idempotency key", `SELECT "agentId", "idempotencyKey", count(*) FROM "AccessRequest" WHERE "idempotencyKey" IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1`],
+      [
+        "approved request without a grant",
+        `SELECT r.id FROM "AccessRequest" r WHERE r.status = 'APPROVED' AND NOT EXISTS (SELECT 1 FROM "Grant" g WHERE g."requestId" = r.id)`,
+      ],
+      [
+        "grant for a request that is not approved",
+        `SELECT g.id, r.status FROM "Grant" g JOIN "AccessRequest" r ON r.id = g."requestId" WHERE r.status <> 'APPROVED'`,
+      ],
+      [
+        "request without exactly one request.filed event",
+        `SELECT r.id, count(e.seq) FROM "AccessRequest" r LEFT JOIN "AuditEvent" e ON e.action = 'request.filed' AND e."subjectId" = r.id GROUP BY r.id HAVING count(e.seq) <> 1`,
+      ],
+      [
+        "two requests under one idempotency key",
+        `SELECT "agentId", "idempotencyKey", count(*) FROM "AccessRequest" WHERE "idempotencyKey" IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1`,
+      ],
       [
         "acknowledged filing missing",
         `SELECT wanted.id FROM unnest($1::text[]) AS wanted(id) WHERE NOT EXISTS (SELECT 1 FROM "AccessRequest" r WHERE r.id = wanted.id)`,
@@ -60,7 +78,11 @@ export async function findViolations(databaseUrl: string, acknowledged: Acknowle
       const found = await rows(client, sql, values);
       if (found.length) violations.push({ check, rows: found.slice(0, 5) });
     }
-    const [count] = (await client.query(`SELECT (SELECT count(*) FROM "AccessRequest")::int AS requests, (SELECT count(*) FROM "Grant")::int AS grants, (SELECT count(*) FROM "AuditEvent")::int AS events`)).rows;
+    const [count] = (
+      await client.query(
+        `SELECT (SELECT count(*) FROM "AccessRequest")::int AS requests, (SELECT count(*) FROM "Grant")::int AS grants, (SELECT count(*) FROM "AuditEvent")::int AS events`,
+      )
+    ).rows;
     return { violations, counts: count as Record<string, number> };
   } finally {
     await client.end();

@@ -45,7 +45,8 @@ export function createPrivatePostgres(options: { binaries: string; port: number 
     const [command, prefix] = as.command(path.join(options.binaries, bin));
     return [command, [...prefix, ...args]];
   };
-  const failure = (what: string, output: string) => new Error(`${what} failed: ${output}\n${fs.existsSync(log) ? fs.readFileSync(log, "utf8").slice(-2000) : ""}`);
+  const failure = (what: string, output: string) =>
+    new Error(`${what} failed: ${output}\n${fs.existsSync(log) ? fs.readFileSync(log, "utf8").slice(-2000) : ""}`);
   // Asynchronous, so the load the suite generates keeps running while the server stops and starts.
   const pgCtl = (...args: string[]) =>
     new Promise<void>((resolve, reject) => {

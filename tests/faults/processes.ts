@@ -46,7 +46,11 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
   throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
 }
 
-export const answers = (url: string, status = 200) => fetch(url, { signal: AbortSignal.timeout(2000) }).then((response) => response.status === status, () => false);
+export const answers = (url: string, status = 200) =>
+  fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+    (response) => response.status === status,
+    () => false,
+  );
 
 function managedProcess(options: { name: string; url: string; readyUrl: string; args: string[]; env: NodeJS.ProcessEnv; logFile: string }): ManagedProcess {
   let child: ChildProcess | undefined;
@@ -69,10 +73,14 @@ function managedProcess(options: { name: string; url: string; readyUrl: string; 
       const log = fs.openSync(options.logFile, "a");
       child = spawn(process.execPath, options.args, { env: options.env, stdio: ["ignore", log, log], detached: true });
       fs.closeSync(log);
-      await waitUntil(async () => {
-        if (!running()) throw new Error(`${options.name} exited while starting:\n${this.logTail()}`);
-        return answers(options.readyUrl);
-      }, 120_000, `${options.name} to come up`).catch((error) => {
+      await waitUntil(
+        async () => {
+          if (!running()) throw new Error(`${options.name} exited while starting:\n${this.logTail()}`);
+          return answers(options.readyUrl);
+        },
+        120_000,
+        `${options.name} to come up`,
+      ).catch((error) => {
         signalGroup("SIGKILL");
         throw error;
       });
@@ -109,7 +117,15 @@ export function batonServer(options: { port: number; databaseUrl: string; dataDi
     url,
     readyUrl: `${url}/api/health`,
     args: ["scripts/start.mjs"],
-    env: { ...process.env, ...options.env, PORT: String(options.port), DATABASE_URL: options.databaseUrl, BATON_DATA_DIR: options.dataDir, BATON_PUBLIC_URL: url, BATON_USE_EXISTING_BUILD: "1" },
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(options.port),
+      DATABASE_URL: options.databaseUrl,
+      BATON_DATA_DIR: options.dataDir,
+      BATON_PUBLIC_URL: url,
+      BATON_USE_EXISTING_BUILD: "1",
+    },
     logFile: path.join(options.dataDir, `baton-${options.port}.log`),
   });
 }

@@ -58,9 +58,19 @@ async function setUp(world: World) {
   const approvers = ["ann", "ben", "cat"].map((name) => `${name}@faults.baton.dev`);
   for (const email of approvers) await admin("/api/v1/admin/users", { email, name: email.split("@")[0], role: "APPROVER", password: APPROVER_PASSWORD });
   await admin("/api/v1/admin/groups", { name: "faults-approvers", memberEmails: approvers });
-  await admin("/api/v1/admin/scopes", { key: SCOPE_NEEDS_APPROVAL, risk: "MEDIUM", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "faults-approvers" });
+  await admin("/api/v1/admin/scopes", {
+    key: SCOPE_NEEDS_APPROVAL,
+    risk: "MEDIUM",
+    maxDurationSeconds: 3600,
+    approvalsRequired: 1,
+    approverGroup: "faults-approvers",
+  });
   await admin("/api/v1/admin/scopes", { key: SCOPE_AUTO, risk: "LOW", maxDurationSeconds: 7200, autoApprove: true, resourceServer: AUDIENCE });
-  for (const [list, name] of [...Array.from({ length: 6 }, (_, i) => [world.agents, `faults-bot-${i}`] as const), [world.watchedAgents, "faults-watched-0"] as const, [world.watchedAgents, "faults-watched-1"] as const]) {
+  for (const [list, name] of [
+    ...Array.from({ length: 6 }, (_, i) => [world.agents, `faults-bot-${i}`] as const),
+    [world.watchedAgents, "faults-watched-0"] as const,
+    [world.watchedAgents, "faults-watched-1"] as const,
+  ]) {
     const agent = await admin<{ id: string }>("/api/v1/admin/agents", { name, ownerEmail: ADMIN.email, eligibleScopes: [SCOPE_NEEDS_APPROVAL, SCOPE_AUTO] });
     const { key } = await admin<{ key: string }>(`/api/v1/admin/agents/${agent.id}/keys`, {});
     list.push({ id: agent.id, key });
@@ -71,7 +81,16 @@ async function setUp(world: World) {
 /** Agents filing and approvers approving as fast as they can, retrying with the same idempotency key (or request) until they get an answer. */
 function startLoad(world: World) {
   const { url } = world.baton;
-  const stats = { filings: 0, approvals: 0, decisions: 0, retries: 0, alreadyDecided: 0, statuses: new Map<number, number>(), unexpected: [] as string[], lastSuccessAt: 0 };
+  const stats = {
+    filings: 0,
+    approvals: 0,
+    decisions: 0,
+    retries: 0,
+    alreadyDecided: 0,
+    statuses: new Map<number, number>(),
+    unexpected: [] as string[],
+    lastSuccessAt: 0,
+  };
   const queue: string[] = [];
   let running = true;
   const count = (answer: Answer) => {
@@ -127,7 +146,7 @@ function startLoad(world: World) {
         // An earlier attempt committed but its answer was lost: the checks afterwards want it approved, with its grant.
         stats.alreadyDecided++;
         world.acknowledged.approvedBeforeRetry.push(requestId);
-      }      else if (answer.status === 200 && (answer.json as { outcome: string }).outcome === "approved") {
+      } else if (answer.status === 200 && (answer.json as { outcome: string }).outcome === "approved") {
         stats.approvals++;
         world.acknowledged.approvals.push({ requestId, grantId: (answer.json as { grantId: string }).grantId });
       } else stats.unexpected.push(`approval: ${answer.status} ${JSON.stringify(answer.json)}`);
@@ -170,7 +189,11 @@ async function verifyAuditChain(world: World): Promise<string> {
 
 async function checkInvariants(world: World, when: string) {
   const { violations, counts } = await findViolations(world.postgres.url, world.acknowledged);
-  verdict(violations.length === 0, `${when}: every grant has its audit event, no acknowledged request or approval is missing, no duplicates`, violations.length ? JSON.stringify(violations) : `${counts.requests} requests, ${counts.grants} grants, ${counts.events} audit events`);
+  verdict(
+    violations.length === 0,
+    `${when}: every grant has its audit event, no acknowledged request or approval is missing, no duplicates`,
+    violations.length ? JSON.stringify(violations) : `${counts.requests} requests, ${counts.grants} grants, ${counts.events} audit events`,
+  );
   const chain = await verifyAuditChain(world);
   verdict(/^OK \d+ events/.test(chain), `${when}: the audit chain verifies (npm run audit:verify)`, chain);
 }
@@ -210,11 +233,21 @@ async function killDuringApprovals(world: World) {
   }
   await load.stop();
   const { stats } = load;
-  figure("operations", `${stats.filings} filings and ${stats.approvals} approvals acknowledged, ${stats.decisions} decisions answered, ${stats.retries} retries after no answer, ${stats.alreadyDecided} approvals found already decided on retry`);
+  figure(
+    "operations",
+    `${stats.filings} filings and ${stats.approvals} approvals acknowledged, ${stats.decisions} decisions answered, ${stats.retries} retries after no answer, ${stats.alreadyDecided} approvals found already decided on retry`,
+  );
   figure("answers", statusLine(stats.statuses));
-  figure("kills", `${kills} (SIGKILL to the whole process group), ${kills} recoveries; kill → healthy ${summary(recoveries)} (not counting the kill across the expiry)`);
+  figure(
+    "kills",
+    `${kills} (SIGKILL to the whole process group), ${kills} recoveries; kill → healthy ${summary(recoveries)} (not counting the kill across the expiry)`,
+  );
   figure("duration", ms(performance.now() - started));
-  verdict(stats.approvals >= APPROVALS && kills >= MIN_KILLS, `${APPROVALS} approvals acknowledged across ${MIN_KILLS}+ kills`, `${stats.approvals} approvals, ${kills} kills`);
+  verdict(
+    stats.approvals >= APPROVALS && kills >= MIN_KILLS,
+    `${APPROVALS} approvals acknowledged across ${MIN_KILLS}+ kills`,
+    `${stats.approvals} approvals, ${kills} kills`,
+  );
   verdict(stats.unexpected.length === 0, "every answer under load was an expected one", stats.unexpected.slice(0, 3).join(" | "));
   verdict(expiryChecked, "one kill spanned a grant's expiry");
   await checkInvariants(world, "after the kills");
@@ -257,11 +290,22 @@ async function restartDatabaseUnderLoad(world: World) {
   figure("health while PostgreSQL was down", statusLine(whileDown.reduce((m, s) => m.set(s.status, (m.get(s.status) ?? 0) + 1), new Map<number, number>())));
   figure("answers to the load from start to the restart", statusLine(outageStatuses));
   figure("time to recover after PostgreSQL was back", `health 200 after ${ms(healthy)}, first request served after ${ms(served)}`);
-  figure("operations", `${load.stats.filings} filings, ${load.stats.approvals} approvals acknowledged; ${filingsAfterRecovery} filings in the 2 s after recovery`);
+  figure(
+    "operations",
+    `${load.stats.filings} filings, ${load.stats.approvals} approvals acknowledged; ${filingsAfterRecovery} filings in the 2 s after recovery`,
+  );
   verdict(whileDown.length > 0 && whileDown.every((sample) => sample.status === 503), "health said 503 while PostgreSQL was down");
   verdict(Number.isFinite(healthy) && health.at(-1)?.status === 200, "health said 200 again without restarting Baton");
-  verdict(world.baton.running() && Number.isFinite(served) && filingsAfterRecovery > 0, "requests succeed again on the same Baton process", `${filingsAfterRecovery} filings acknowledged in the 2 s after recovery`);
-  verdict(!outageStatuses.has(500), "no 500 while the database was down (503 or no answer instead)", [statusLine(outageStatuses), ...world.baton.unhandledErrors().slice(0, 2)].join(" | "));
+  verdict(
+    world.baton.running() && Number.isFinite(served) && filingsAfterRecovery > 0,
+    "requests succeed again on the same Baton process",
+    `${filingsAfterRecovery} filings acknowledged in the 2 s after recovery`,
+  );
+  verdict(
+    !outageStatuses.has(500),
+    "no 500 while the database was down (503 or no answer instead)",
+    [statusLine(outageStatuses), ...world.baton.unhandledErrors().slice(0, 2)].join(" | "),
+  );
   verdict(load.stats.unexpected.length === 0, "every answer under load was an expected one", load.stats.unexpected.slice(0, 3).join(" | "));
   await checkInvariants(world, "after the database restart");
 }
@@ -273,20 +317,32 @@ interface ActiveGrant {
 }
 
 async function autoGrant(world: World, agent: { id: string; key: string }, durationSeconds: number): Promise<ActiveGrant> {
-  const answer = await fileRequest(world.baton.url, agent.key, { scopes: [SCOPE_AUTO], justification: "Fault suite: a grant to check decisions", durationSeconds }, randomUUID());
+  const answer = await fileRequest(
+    world.baton.url,
+    agent.key,
+    { scopes: [SCOPE_AUTO], justification: "Fault suite: a grant to check decisions", durationSeconds },
+    randomUUID(),
+  );
   const grant = (answer.json as { grant: { id: string; expiresAt: string } | null }).grant;
   if (!grant) throw new Error(`no auto-approved grant: ${answer.status} ${JSON.stringify(answer.json)}`);
   return { id: grant.id, agent, expiresAt: Date.parse(grant.expiresAt) };
 }
 
 async function grantToken(world: World, grant: ActiveGrant): Promise<string> {
-  const answer = await send(`${world.baton.url}/api/v1/grants/${grant.id}/token`, { method: "POST", headers: { authorization: `Bearer ${grant.agent.key}`, "content-type": "application/json" }, body: JSON.stringify({ audience: AUDIENCE }) });
+  const answer = await send(`${world.baton.url}/api/v1/grants/${grant.id}/token`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${grant.agent.key}`, "content-type": "application/json" },
+    body: JSON.stringify({ audience: AUDIENCE }),
+  });
   return (answer.json as { access_token: string }).access_token;
 }
 
 /** Both ways a resource server asks, at one decision point. */
 async function decisionsAt(world: World, url: string, grant: ActiveGrant, token: string): Promise<Answer[]> {
-  return Promise.all([askDecision(url, world.resourceServerSecret, { agentId: grant.agent.id, scope: SCOPE_AUTO }), askDecision(url, world.resourceServerSecret, { token, scope: SCOPE_AUTO })]);
+  return Promise.all([
+    askDecision(url, world.resourceServerSecret, { agentId: grant.agent.id, scope: SCOPE_AUTO }),
+    askDecision(url, world.resourceServerSecret, { token, scope: SCOPE_AUTO }),
+  ]);
 }
 
 /** Until every answer denies (allow false, an error, or no answer); milliseconds taken, or NaN. */
@@ -306,27 +362,50 @@ async function databaseStopped(world: World) {
   await world.postgres.stop();
   const appDenied = await untilDenied(() => decisionsAt(world, world.baton.url, grant, token));
   const pdpDenied = await untilDenied(() => decisionsAt(world, world.pdp.url, grant, token));
-  const pdpStale = await waitUntil(async () => {
-    const answer = await send(`${world.pdp.url}/healthz`);
-    return answer.status === 503 && (answer.json as { status: string }).status === "stale";
-  }, DENY_WITHIN_MS, "PDP stale").catch(() => NaN);
+  const pdpStale = await waitUntil(
+    async () => {
+      const answer = await send(`${world.pdp.url}/healthz`);
+      return answer.status === 503 && (answer.json as { status: string }).status === "stale";
+    },
+    DENY_WITHIN_MS,
+    "PDP stale",
+  ).catch(() => NaN);
   const samples: Answer[] = [];
-  for (let i = 0; i < 10; i++) samples.push(...(await decisionsAt(world, world.baton.url, grant, token)), ...(await decisionsAt(world, world.pdp.url, grant, token)));
+  for (let i = 0; i < 10; i++)
+    samples.push(...(await decisionsAt(world, world.baton.url, grant, token)), ...(await decisionsAt(world, world.pdp.url, grant, token)));
   const health = await send(`${world.baton.url}/api/health`);
   const pdpHealth = await send(`${world.pdp.url}/healthz`);
   figure("after the stop returned", `app denied after ${ms(appDenied)}, PDP denied after ${ms(pdpDenied)}, PDP /healthz stale after ${ms(pdpStale)}`);
   figure("decision answers while down", statusLine(samples.reduce((m, s) => m.set(s.status, (m.get(s.status) ?? 0) + 1), new Map<number, number>())));
-  figure("denial reasons while down", [...new Set(samples.map((s) => (s.json as { reason?: string })?.reason ?? (s.json as { title?: string })?.title ?? "no answer"))].join(", "));
+  figure(
+    "denial reasons while down",
+    [...new Set(samples.map((s) => (s.json as { reason?: string })?.reason ?? (s.json as { title?: string })?.title ?? "no answer"))].join(", "),
+  );
   verdict(Number.isFinite(appDenied) && Number.isFinite(pdpDenied), `the app and the PDP deny within ${DENY_WITHIN_MS / 1000} s of the database stopping`);
-  verdict(samples.every((answer) => !allowed(answer)), "every later decision denies (fail closed)", `${samples.length} decisions`);
+  verdict(
+    samples.every((answer) => !allowed(answer)),
+    "every later decision denies (fail closed)",
+    `${samples.length} decisions`,
+  );
   verdict(health.status === 503, "/api/health says 503", JSON.stringify(health.json));
-  verdict(pdpHealth.status === 503 && (pdpHealth.json as { status: string }).status === "stale", "baton pdp's /healthz reports staleness (503)", JSON.stringify(pdpHealth.json));
+  verdict(
+    pdpHealth.status === 503 && (pdpHealth.json as { status: string }).status === "stale",
+    "baton pdp's /healthz reports staleness (503)",
+    JSON.stringify(pdpHealth.json),
+  );
 
   const startedAt = performance.now();
   await world.postgres.start();
-  const appBack = await waitUntil(async () => (await decisionsAt(world, world.baton.url, grant, token)).every(allowed), 60_000, "app allows again").catch(() => NaN);
-  const pdpBack = await waitUntil(async () => (await decisionsAt(world, world.pdp.url, grant, token)).every(allowed), 60_000, "PDP allows again").catch(() => NaN);
-  figure("time to recover after PostgreSQL was back", `app allows again after ${ms(appBack)}, PDP after ${ms(pdpBack)} (from pg_ctl start: ${ms(performance.now() - startedAt)})`);
+  const appBack = await waitUntil(async () => (await decisionsAt(world, world.baton.url, grant, token)).every(allowed), 60_000, "app allows again").catch(
+    () => NaN,
+  );
+  const pdpBack = await waitUntil(async () => (await decisionsAt(world, world.pdp.url, grant, token)).every(allowed), 60_000, "PDP allows again").catch(
+    () => NaN,
+  );
+  figure(
+    "time to recover after PostgreSQL was back",
+    `app allows again after ${ms(appBack)}, PDP after ${ms(pdpBack)} (from pg_ctl start: ${ms(performance.now() - startedAt)})`,
+  );
   verdict(Number.isFinite(appBack) && Number.isFinite(pdpBack), "both allow the grant again once the database is back, without a restart");
 }
 
@@ -342,10 +421,19 @@ async function expiresWhileDown(world: World, grant: ActiveGrant, token: string)
   const pdpFirst = await decisionsAt(world, world.pdp.url, grant, token);
   const listed = await send(`${world.baton.url}/api/v1/grants?status=active`, { headers: { authorization: `Bearer ${grant.agent.key}` } });
   const stillListed = (listed.json as { items?: { id: string }[] }).items?.some((item) => item.id === grant.id) ?? true;
-  figure("expiry across a kill", `killed ${ms(remaining)} before the grant's expiry (app and PDP); first answers after the restart: ${[...appFirst, ...pdpFirst].map((answer) => (answer.json as { reason?: string }).reason ?? answer.status).join(", ")}`);
+  figure(
+    "expiry across a kill",
+    `killed ${ms(remaining)} before the grant's expiry (app and PDP); first answers after the restart: ${[...appFirst, ...pdpFirst].map((answer) => (answer.json as { reason?: string }).reason ?? answer.status).join(", ")}`,
+  );
   verdict(before.every(allowed), "the short grant is allowed by the app and the PDP just before the kill");
-  verdict(appFirst.every((answer) => answer.status === 200 && !allowed(answer)), "the app's first decisions after the restart deny the grant that expired while it was down");
-  verdict(pdpFirst.every((answer) => answer.status === 200 && !allowed(answer)), "a restarted baton pdp's first decisions deny it too");
+  verdict(
+    appFirst.every((answer) => answer.status === 200 && !allowed(answer)),
+    "the app's first decisions after the restart deny the grant that expired while it was down",
+  );
+  verdict(
+    pdpFirst.every((answer) => answer.status === 200 && !allowed(answer)),
+    "a restarted baton pdp's first decisions deny it too",
+  );
   verdict(listed.status === 200 && !stillListed, "the agent's active grants no longer list it");
 }
 
@@ -376,8 +464,24 @@ async function main() {
       BATON_FILING_RATE_PER_MINUTE: "100000",
     },
   });
-  const pdp = pdpServer({ port: await freePort(PORT_BASE + 2, taken), databaseUrl: postgres.url, issuer: baton.url, logDir: dataDir, maxStaleness: `${PDP_MAX_STALENESS_MS}ms` });
-  const world: World = { baton, pdp, postgres, dataDir, agents: [], watchedAgents: [], approverSessions: [], resourceServerSecret: "", acknowledged: { filings: [], approvals: [], approvedBeforeRetry: [] } };
+  const pdp = pdpServer({
+    port: await freePort(PORT_BASE + 2, taken),
+    databaseUrl: postgres.url,
+    issuer: baton.url,
+    logDir: dataDir,
+    maxStaleness: `${PDP_MAX_STALENESS_MS}ms`,
+  });
+  const world: World = {
+    baton,
+    pdp,
+    postgres,
+    dataDir,
+    agents: [],
+    watchedAgents: [],
+    approverSessions: [],
+    resourceServerSecret: "",
+    acknowledged: { filings: [], approvals: [], approvedBeforeRetry: [] },
+  };
   const cleanUp = async () => {
     await Promise.all([baton.kill9(), pdp.kill9()]);
     postgres.destroy();

@@ -21,7 +21,10 @@ let admin: string;
 const body = { scopes: ["tickets:write"], justification: "Closing duplicate support tickets", durationSeconds: 300 };
 
 async function newAgent(name: string) {
-  const agent = await call(agentsRoute.POST, { token: admin, body: { name, ownerEmail: "admin@example.com", eligibleScopes: ["tickets:write", "payments:refund"] } });
+  const agent = await call(agentsRoute.POST, {
+    token: admin,
+    body: { name, ownerEmail: "admin@example.com", eligibleScopes: ["tickets:write", "payments:refund"] },
+  });
   const key = await call(keysRoute.POST, { token: admin, params: { id: agent.json.id } });
   return { id: agent.json.id as string, key: key.json.key as string, keyId: key.json.id as string };
 }
@@ -40,7 +43,12 @@ describe("scope catalog", () => {
     const unknownGroup = await call(scopesRoute.POST, { token: admin, body: { key: "x:y", risk: "LOW", maxDurationSeconds: 60, approverGroup: "nobody" } });
     expect(unknownGroup.status).toBe(400);
     expect(unknownGroup.json.errors[0].field).toBe("approverGroup");
-    const edited = await call(scopeRoute.PATCH, { token: admin, params: { key: "payments:refund" }, body: { maxDurationSeconds: 1800, approvalsRequired: 2 }, method: "PATCH" });
+    const edited = await call(scopeRoute.PATCH, {
+      token: admin,
+      params: { key: "payments:refund" },
+      body: { maxDurationSeconds: 1800, approvalsRequired: 2 },
+      method: "PATCH",
+    });
     expect(edited.json).toMatchObject({ key: "payments:refund", maxDurationSeconds: 1800, approvalsRequired: 2, approverGroup: "finance" });
     expect((await call(scopeRoute.PATCH, { token: admin, params: { key: "payments:refund" }, body: { key: "renamed" }, method: "PATCH" })).status).toBe(400);
     expect((await call(scopeRoute.PATCH, { token: admin, params: { key: "no.such" }, body: { risk: "LOW" }, method: "PATCH" })).status).toBe(404);
@@ -54,7 +62,10 @@ describe("agents and keys", () => {
     const response = await call(agentsRoute.POST, { token: admin, body: { name: "bad-bot", ownerEmail: "ghost@example.com", eligibleScopes: ["nope"] } });
     expect(response.status).toBe(400);
     expect(response.json.errors[0].field).toBe("ownerEmail");
-    const scopes = await call(agentsRoute.POST, { token: admin, body: { name: "bad-bot", ownerEmail: "admin@example.com", eligibleScopes: ["tickets:write", "nope"] } });
+    const scopes = await call(agentsRoute.POST, {
+      token: admin,
+      body: { name: "bad-bot", ownerEmail: "admin@example.com", eligibleScopes: ["tickets:write", "nope"] },
+    });
     expect(scopes.json.errors[0].field).toBe("eligibleScopes.1");
   });
 
@@ -133,7 +144,10 @@ describe("the agent's event stream", () => {
     const bot = await newAgent("streaming-bot");
     const other = await newAgent("quiet-bot");
     const controller = new AbortController();
-    const response = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${bot.key}` }, signal: controller.signal }), { params: Promise.resolve({}) });
+    const response = await eventsRoute.GET(
+      new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${bot.key}` }, signal: controller.signal }),
+      { params: Promise.resolve({}) },
+    );
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     await call(requestsRoute.POST, { token: other.key, body });
     await call(requestsRoute.POST, { token: bot.key, body });
@@ -141,7 +155,10 @@ describe("the agent's event stream", () => {
     controller.abort();
     expect(live.map((e) => e.event)).toEqual(["request.filed", "request.approved", "grant.issued"]);
 
-    const resumed = await eventsRoute.GET(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${bot.key}`, "last-event-id": live[0]!.id } }), { params: Promise.resolve({}) });
+    const resumed = await eventsRoute.GET(
+      new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${bot.key}`, "last-event-id": live[0]!.id } }),
+      { params: Promise.resolve({}) },
+    );
     expect((await readEvents(resumed, 2)).map((e) => e.id)).toEqual([live[1]!.id, live[2]!.id]);
   });
 });
@@ -150,7 +167,8 @@ describe("failed authentication", () => {
   it("answers 429 with Retry-After after repeated failures from one address, without locking out others", async () => {
     const attacker = { "x-baton-client-address": "203.0.113.9", "x-forwarded-for": "10.9.9.9" };
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await call(grantsRoute.GET, { token: `baton_aaaaaaaaaaa${i % 10}_${"A".repeat(43)}`, headers: attacker })).status);
+    for (let i = 0; i < 22; i++)
+      statuses.push((await call(grantsRoute.GET, { token: `baton_aaaaaaaaaaa${i % 10}_${"A".repeat(43)}`, headers: attacker })).status);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     const limited = await call(grantsRoute.GET, { token: "whatever", headers: attacker });

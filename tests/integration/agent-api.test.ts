@@ -32,8 +32,12 @@ async function agentWithKey(name: string, eligibleScopes: string[]) {
 
 beforeAll(async () => {
   admin = await ensureAdmin();
-  expect((await call(usersRoute.POST, { token: admin, body: { email: "owner@example.com", name: "Owner", role: "VIEWER", password: "owner password 1" } })).status).toBe(201);
-  expect((await call(usersRoute.POST, { token: admin, body: { email: "alice@example.com", name: "Alice", role: "APPROVER" } })).json.invitationUrl).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  expect(
+    (await call(usersRoute.POST, { token: admin, body: { email: "owner@example.com", name: "Owner", role: "VIEWER", password: "owner password 1" } })).status,
+  ).toBe(201);
+  expect((await call(usersRoute.POST, { token: admin, body: { email: "alice@example.com", name: "Alice", role: "APPROVER" } })).json.invitationUrl).toMatch(
+    /\/invite\/[A-Za-z0-9_-]{43}$/,
+  );
   expect((await call(groupsRoute.POST, { token: admin, body: { name: "platform", memberEmails: ["alice@example.com"] } })).status).toBe(201);
   for (const scope of [
     { key: "logs.read", risk: "LOW", maxDurationSeconds: 3600, autoApprove: true },
@@ -51,7 +55,13 @@ describe("filing", () => {
   it("auto-approves when every scope allows it: the 201 already carries the grant", async () => {
     const response = await call(requestsRoute.POST, { token: opsKey, body: { ...valid, onBehalfOf: "Alice@Example.com", contextRef: "INC-42" } });
     expect(response.status).toBe(201);
-    expect(response.json).toMatchObject({ status: "APPROVED", scopes: ["logs.read"], durationSeconds: 600, onBehalfOf: "alice@example.com", contextRef: "INC-42" });
+    expect(response.json).toMatchObject({
+      status: "APPROVED",
+      scopes: ["logs.read"],
+      durationSeconds: 600,
+      onBehalfOf: "alice@example.com",
+      contextRef: "INC-42",
+    });
     expect(response.json.grant).toMatchObject({ status: "ACTIVE", scopes: ["logs.read"], onBehalfOf: "alice@example.com" });
     expect(new Date(response.json.grant.expiresAt).getTime() - new Date(response.json.grant.startsAt).getTime()).toBe(600_000);
     const actions = (await prisma.auditEvent.findMany({ where: { agentId: opsId }, orderBy: { seq: "asc" } })).map((e) => e.action);
@@ -104,13 +114,29 @@ describe("filing", () => {
 
   it.each([
     ["invalid JSON", { rawBody: "{scopes:", headers: { "content-type": "application/json" } }, 400],
-    ["1e309 (infinite) duration", { rawBody: '{"scopes":["logs.read"],"justification":"Investigating errors","durationSeconds":1e309}', headers: { "content-type": "application/json" } }, 400],
+    [
+      "1e309 (infinite) duration",
+      { rawBody: '{"scopes":["logs.read"],"justification":"Investigating errors","durationSeconds":1e309}', headers: { "content-type": "application/json" } },
+      400,
+    ],
     ["a form-encoded body", { rawBody: "scopes=logs.read", headers: { "content-type": "application/x-www-form-urlencoded" } }, 400],
     ["text/plain JSON (cross-site form)", { rawBody: JSON.stringify(valid), headers: { "content-type": "text/plain" } }, 400],
     ["a body over 64 KiB", { rawBody: JSON.stringify({ ...valid, justification: "x".repeat(70_000) }), headers: { "content-type": "application/json" } }, 413],
-    ["a 10k-element scope array", { rawBody: JSON.stringify({ ...valid, scopes: Array(10_000).fill("a") }), headers: { "content-type": "application/json" } }, 400],
-    ["a NUL character (escaped in JSON)", { rawBody: JSON.stringify({ ...valid, contextRef: "TICKET\u0000-1" }), headers: { "content-type": "application/json" } }, 400],
-    ["an unpaired surrogate (escaped in JSON)", { rawBody: JSON.stringify({ ...valid, contextRef: "TICKET-\udfff" }), headers: { "content-type": "application/json" } }, 400],
+    [
+      "a 10k-element scope array",
+      { rawBody: JSON.stringify({ ...valid, scopes: Array(10_000).fill("a") }), headers: { "content-type": "application/json" } },
+      400,
+    ],
+    [
+      "a NUL character (escaped in JSON)",
+      { rawBody: JSON.stringify({ ...valid, contextRef: "TICKET\u0000-1" }), headers: { "content-type": "application/json" } },
+      400,
+    ],
+    [
+      "an unpaired surrogate (escaped in JSON)",
+      { rawBody: JSON.stringify({ ...valid, contextRef: "TICKET-\udfff" }), headers: { "content-type": "application/json" } },
+      400,
+    ],
   ])("refuses %s before anything is stored", async (_case, options, status) => {
     const before = await prisma.accessRequest.count();
     const response = await call(requestsRoute.POST, { token: opsKey, ...options });
@@ -134,7 +160,9 @@ describe("idempotency", () => {
 
   it("files exactly one request for 20 parallel identical calls", async () => {
     const headers = { "idempotency-key": "storm-1" };
-    const responses = await Promise.all(Array.from({ length: 20 }, () => call(requestsRoute.POST, { token: opsKey, body: { ...valid, scopes: ["db.orders:write"] }, headers })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => call(requestsRoute.POST, { token: opsKey, body: { ...valid, scopes: ["db.orders:write"] }, headers })),
+    );
     expect(responses.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201].sort());
     expect(new Set(responses.map((r) => r.json.id)).size).toBe(1);
     expect(await prisma.accessRequest.count({ where: { idempotencyKey: "storm-1" } })).toBe(1);
@@ -154,7 +182,10 @@ describe("following a request", () => {
     expect((await call(requestRoute.GET, { token: opsKey, params: { id } })).json.status).toBe("PENDING");
 
     // Another agent's id looks exactly like a missing one.
-    for (const response of [await call(requestRoute.GET, { token: otherKey, params: { id } }), await call(cancelRoute.POST, { token: otherKey, params: { id } })]) {
+    for (const response of [
+      await call(requestRoute.GET, { token: otherKey, params: { id } }),
+      await call(cancelRoute.POST, { token: otherKey, params: { id } }),
+    ]) {
       expect(response.status).toBe(404);
     }
     expect((await call(requestRoute.GET, { token: otherKey, params: { id: "req_01jd3z8k6q4d2w5h7x9c0v1b2n" } })).status).toBe(404);
@@ -192,7 +223,9 @@ describe("following a request", () => {
     const answered = await call(requestRoute.GET, { token: opsKey, params: { id: filed.json.id }, path: `/api/v1/access-requests/${filed.json.id}?wait=1` });
     expect(answered.json.status).toBe("PENDING");
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    expect((await call(requestRoute.GET, { token: opsKey, params: { id: filed.json.id }, path: `/api/v1/access-requests/${filed.json.id}?wait=61` })).status).toBe(400);
+    expect(
+      (await call(requestRoute.GET, { token: opsKey, params: { id: filed.json.id }, path: `/api/v1/access-requests/${filed.json.id}?wait=61` })).status,
+    ).toBe(400);
   });
 
   it("lists active grants with the seconds remaining", async () => {

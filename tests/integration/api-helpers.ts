@@ -29,7 +29,12 @@ export async function call(handler: Handler, options: CallOptions = {}) {
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const request = new Request(`http://localhost${options.path ?? "/api/v1/test"}`, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, body, signal: options.signal });
+  const request = new Request(`http://localhost${options.path ?? "/api/v1/test"}`, {
+    method: options.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+    signal: options.signal,
+  });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };

@@ -21,7 +21,11 @@ let agentId: string;
 let platformId: string;
 
 async function person(name: string, role: "ADMIN" | "APPROVER" | "COMMANDER" = "APPROVER") {
-  const user = await createUser({ principal: admin, input: { email: `${name}@example.com`, name, role, password: "a long password 123" }, baseUrl: "http://localhost" });
+  const user = await createUser({
+    principal: admin,
+    input: { email: `${name}@example.com`, name, role, password: "a long password 123" },
+    baseUrl: "http://localhost",
+  });
   people[name] = { kind: "person" as const, userId: user.id, role, authTime: new Date() };
 }
 
@@ -38,12 +42,39 @@ beforeAll(async () => {
   admin.userId = root.id;
   for (const name of ["alice", "bob", "carol", "dana", "owner"]) await person(name);
   await person("cody", "COMMANDER");
-  platformId = (await createGroup({ principal: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com", "bob@example.com", "carol@example.com"] } })).id;
+  platformId = (
+    await createGroup({
+      principal: admin,
+      input: { name: "platform", description: "", memberEmails: ["alice@example.com", "bob@example.com", "carol@example.com"] },
+    })
+  ).id;
   await createGroup({ principal: admin, input: { name: "security-approvers", description: "", memberEmails: ["dana@example.com"] } });
-  await createScope({ principal: admin, input: { key: "db:write", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false } });
-  await createScope({ principal: admin, input: { key: "db:read", description: "", risk: "LOW", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false } });
-  await createScope({ principal: admin, input: { key: "prod:exec", description: "", risk: "CRITICAL", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "security-approvers", autoApprove: false } });
-  agentId = (await createAgent({ principal: admin, input: { name: "ops-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["db:write", "db:read", "prod:exec"] } })).id;
+  await createScope({
+    principal: admin,
+    input: { key: "db:write", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false },
+  });
+  await createScope({
+    principal: admin,
+    input: { key: "db:read", description: "", risk: "LOW", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false },
+  });
+  await createScope({
+    principal: admin,
+    input: {
+      key: "prod:exec",
+      description: "",
+      risk: "CRITICAL",
+      maxDurationSeconds: 3600,
+      approvalsRequired: 1,
+      approverGroup: "security-approvers",
+      autoApprove: false,
+    },
+  });
+  agentId = (
+    await createAgent({
+      principal: admin,
+      input: { name: "ops-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["db:write", "db:read", "prod:exec"] },
+    })
+  ).id;
 });
 
 describe("an approver removed from the group after voting", () => {
@@ -105,7 +136,11 @@ describe("an approver removed from the group after voting", () => {
 describe("truthful counts", () => {
   it("a commander's critical authority request reads 0 of 1, needing 1 more, in the approvers' inbox", async () => {
     const incident = await openIncident({ principal: viewer("cody"), input: { title: "Checkout down", severity: "SEV1" } });
-    const filed = await grantIncidentAuthority({ principal: { ...viewer("cody"), authTime: new Date() }, incidentId: incident.id, input: { agentId, scopes: ["prod:exec"], durationSeconds: 600, reason: "Restart the checkout pods" } });
+    const filed = await grantIncidentAuthority({
+      principal: { ...viewer("cody"), authTime: new Date() },
+      incidentId: incident.id,
+      input: { agentId, scopes: ["prod:exec"], durationSeconds: 600, reason: "Restart the checkout pods" },
+    });
     expect(filed.outcome).toBe("awaiting_second_approval");
     const inbox = await listInbox({ principal: viewer("dana") });
     const item = inbox.items.find((candidate) => candidate.id === filed.requestId)!;
@@ -143,10 +178,16 @@ describe("a late decision names the decider", () => {
     await approve("alice", approved);
     await approve("bob", approved);
     await expect(approve("carol", approved)).rejects.toMatchObject({ status: 409, message: "The request is already approved, by bob" });
-    await expect(cancelRequest({ agentId, requestId: approved })).rejects.toMatchObject({ status: 409, message: "The request is already approved, by bob; it cannot be cancelled" });
+    await expect(cancelRequest({ agentId, requestId: approved })).rejects.toMatchObject({
+      status: 409,
+      message: "The request is already approved, by bob; it cannot be cancelled",
+    });
 
     const cancelled = await file(["db:read"]);
     await cancelRequest({ agentId, requestId: cancelled, reason: "done without it" });
-    await expect(approve("carol", cancelled)).rejects.toMatchObject({ status: 409, message: "The request is already cancelled, by the agent ops-bot: done without it" });
+    await expect(approve("carol", cancelled)).rejects.toMatchObject({
+      status: 409,
+      message: "The request is already cancelled, by the agent ops-bot: done without it",
+    });
   });
 });

@@ -8,7 +8,13 @@ const at = () => new Date();
 async function append(n: number, prefix = "x") {
   for (let i = 0; i < n; i++)
     await prisma.$transaction((tx) =>
-      recordEvent(tx, { actor: { kind: "SYSTEM", id: null }, action: "scope.created", subject: { kind: "scope", id: `${prefix}${i}` }, data: { i, nested: { b: 2, a: 1 } }, at: at() }),
+      recordEvent(tx, {
+        actor: { kind: "SYSTEM", id: null },
+        action: "scope.created",
+        subject: { kind: "scope", id: `${prefix}${i}` },
+        data: { i, nested: { b: 2, a: 1 } },
+        at: at(),
+      }),
     );
 }
 
@@ -35,7 +41,9 @@ describe("audit hash chain", () => {
     const before = await prisma.auditEvent.count();
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        prisma.$transaction((tx) => recordEvent(tx, { actor: { kind: "AGENT", id: `agt_${i}` }, action: "request.filed", subject: { kind: "request", id: `req_${i}` }, at: at() })),
+        prisma.$transaction((tx) =>
+          recordEvent(tx, { actor: { kind: "AGENT", id: `agt_${i}` }, action: "request.filed", subject: { kind: "request", id: `req_${i}` }, at: at() }),
+        ),
       ),
     );
     const seqs = (await prisma.auditEvent.findMany({ select: { seq: true }, orderBy: { seq: "asc" } })).map((e) => Number(e.seq));
@@ -55,7 +63,6 @@ describe("audit hash chain", () => {
     expect(verdict).toMatchObject({ ok: false, badSeq: 3n });
     expect(verdict.ok === false && verdict.reason).toContain("altered");
   });
-
 });
 
 describe("audit tampering, one kind at a time", () => {

@@ -14,7 +14,9 @@ const run = promisify(execFile);
 async function auditVerify(...args: string[]): Promise<{ code: number; stdout: string }> {
   await disconnect(); // the embedded database admits one process at a time
   try {
-    const { stdout } = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/audit-verify.ts", ...args], { env: process.env });
+    const { stdout } = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/audit-verify.ts", ...args], {
+      env: process.env,
+    });
     return { code: 0, stdout };
   } catch (error) {
     const failure = error as { code: number; stdout: string };
@@ -25,7 +27,15 @@ async function auditVerify(...args: string[]): Promise<{ code: number; stdout: s
 describe("npm run audit:verify", () => {
   it("prints OK with the count, then names the sequence number of an edited row", async () => {
     for (let i = 0; i < 6; i++)
-      await prisma.$transaction((tx) => recordEvent(tx, { actor: { kind: "SYSTEM", id: null }, action: "group.created", subject: { kind: "group", id: `grp_${i}` }, data: { name: `g${i}` }, at: new Date() }));
+      await prisma.$transaction((tx) =>
+        recordEvent(tx, {
+          actor: { kind: "SYSTEM", id: null },
+          action: "group.created",
+          subject: { kind: "group", id: `grp_${i}` },
+          data: { name: `g${i}` },
+          at: new Date(),
+        }),
+      );
     expect(await auditVerify()).toEqual({ code: 0, stdout: "OK 6 events\n" });
 
     await prisma.$executeRaw`UPDATE "AuditEvent" SET data = '{"name": "tampered"}'::jsonb WHERE seq = 4`;
@@ -37,7 +47,9 @@ describe("npm run audit:verify", () => {
   it("--file re-verifies a JSON Lines export offline, and names the first tampered event", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "baton-export-")), "audit.jsonl");
     await prisma.$executeRaw`UPDATE "AuditEvent" SET data = '{"name": "g3"}'::jsonb WHERE seq = 4`; // undo the previous test's tampering
-    const exported = await new Response(await exportAuditLog({ principal: { kind: "person" as const, userId: "usr_auditor", role: "ADMIN" }, filter: {}, format: "jsonl" })).text();
+    const exported = await new Response(
+      await exportAuditLog({ principal: { kind: "person" as const, userId: "usr_auditor", role: "ADMIN" }, filter: {}, format: "jsonl" }),
+    ).text();
     fs.writeFileSync(file, exported);
     expect(await auditVerify("--file", file)).toEqual({ code: 0, stdout: "OK 6 events, sequence 1–6: one unbroken chain from the first event\n" });
 

@@ -23,18 +23,57 @@ const ATTEMPTS_PER_AGENT = 3;
 
 beforeAll(async () => {
   await prisma.user.create({ data: { id: admin.userId, email: "admin@concurrency.test", name: "Admin", role: "ADMIN", sessionsValidAfter: new Date(0) } });
-  const people = Array.from({ length: APPROVERS + 1 }, (_, i) => ({ id: `usr_concurrency_${i}`, email: `person${i}@concurrency.test`, name: `Person ${i}`, role: "APPROVER" as const, sessionsValidAfter: new Date(0) }));
+  const people = Array.from({ length: APPROVERS + 1 }, (_, i) => ({
+    id: `usr_concurrency_${i}`,
+    email: `person${i}@concurrency.test`,
+    name: `Person ${i}`,
+    role: "APPROVER" as const,
+    sessionsValidAfter: new Date(0),
+  }));
   await prisma.user.createMany({ data: people });
   for (const person of people.slice(1)) approvers.push({ kind: "person" as const, userId: person.id, role: "APPROVER", authTime: new Date() });
   await createGroup({ principal: admin, input: { name: "racers", description: "", memberEmails: people.slice(1).map((p) => p.email) } });
-  await createScope({ principal: admin, input: { key: "race.one:write", description: "", risk: "MEDIUM", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "racers", autoApprove: false } });
-  await createScope({ principal: admin, input: { key: "race.two:write", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "racers", autoApprove: false } });
-  await createScope({ principal: admin, input: { key: "race.auto:read", description: "", risk: "LOW", maxDurationSeconds: 3600, approvalsRequired: 1, autoApprove: true } });
+  await createScope({
+    principal: admin,
+    input: {
+      key: "race.one:write",
+      description: "",
+      risk: "MEDIUM",
+      maxDurationSeconds: 3600,
+      approvalsRequired: 1,
+      approverGroup: "racers",
+      autoApprove: false,
+    },
+  });
+  await createScope({
+    principal: admin,
+    input: {
+      key: "race.two:write",
+      description: "",
+      risk: "HIGH",
+      maxDurationSeconds: 3600,
+      approvalsRequired: 2,
+      approverGroup: "racers",
+      autoApprove: false,
+    },
+  });
+  await createScope({
+    principal: admin,
+    input: { key: "race.auto:read", description: "", risk: "LOW", maxDurationSeconds: 3600, approvalsRequired: 1, autoApprove: true },
+  });
   // The owner (person 0) is not among the approvers: separation of duties would refuse them.
-  agentId = (await createAgent({ principal: admin, input: { name: "race-bot", description: "", ownerEmail: people[0]!.email, eligibleScopes: ["race.one:write", "race.two:write"] } })).id;
+  agentId = (
+    await createAgent({
+      principal: admin,
+      input: { name: "race-bot", description: "", ownerEmail: people[0]!.email, eligibleScopes: ["race.one:write", "race.two:write"] },
+    })
+  ).id;
 });
 
-const file = (scope: string) => fileRequest({ agentId, input: { scopes: [scope], justification: "Concurrency suite: racing decisions", durationSeconds: 600 } }).then((filed) => filed.request.id);
+const file = (scope: string) =>
+  fileRequest({ agentId, input: { scopes: [scope], justification: "Concurrency suite: racing decisions", durationSeconds: 600 } }).then(
+    (filed) => filed.request.id,
+  );
 const approve = (approver: Approver, requestId: string) => decideRequest({ principal: approver, requestId, decision: { kind: "approve", comment: "" } });
 const deny = (approver: Approver, requestId: string) => decideRequest({ principal: approver, requestId, decision: { kind: "deny", reason: "racing denial" } });
 const cancel = (requestId: string) => cancelRequest({ agentId, requestId });
@@ -79,7 +118,9 @@ describe(`approve, deny and cancel racing, ${RACE_ROUNDS} rounds`, () => {
       const settled = await prisma.accessRequest.findUniqueOrThrow({ where: { id }, include: { grant: true } });
       expect(["APPROVED", "DENIED", "CANCELLED"]).toContain(settled.status);
       expect(!!settled.grant).toBe(settled.status === "APPROVED");
-      const finalEvents = await prisma.auditEvent.count({ where: { subjectId: id, action: { in: ["request.approved", "request.denied", "request.cancelled"] } } });
+      const finalEvents = await prisma.auditEvent.count({
+        where: { subjectId: id, action: { in: ["request.approved", "request.denied", "request.cancelled"] } },
+      });
       expect(finalEvents).toBe(1);
       if (settled.grant) expect(await eventCount("grant.issued", settled.grant.id)).toBe(1);
       outcomes.set(settled.status, (outcomes.get(settled.status) ?? 0) + 1);
@@ -106,13 +147,21 @@ describe(`${FILING_AGENTS} agents filing with retries and idempotency keys`, () 
   it("files exactly one request per agent and key, whatever the number of concurrent retries", async () => {
     const agents: { id: string; key: string }[] = [];
     const register = async (i: number) => {
-      const agent = await createAgent({ principal: admin, input: { name: `filing-bot-${i}`, description: "", ownerEmail: "person0@concurrency.test", eligibleScopes: ["race.one:write", "race.auto:read"] } });
+      const agent = await createAgent({
+        principal: admin,
+        input: { name: `filing-bot-${i}`, description: "", ownerEmail: "person0@concurrency.test", eligibleScopes: ["race.one:write", "race.auto:read"] },
+      });
       return { id: agent.id, key: (await issueAgentKey({ principal: admin, agentId: agent.id })).key };
     };
     for (let i = 0; i < FILING_AGENTS; i += 10) agents.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => register(i + j)))));
     // Half ask for an auto-approved scope, so the grant is issued inside the racing filings too.
-    const bodyOf = (index: number) => ({ scopes: [index % 2 ? "race.auto:read" : "race.one:write"], justification: "Concurrency suite: a retried filing", durationSeconds: 600 });
-    const attempt = (index: number) => call(requestsRoute.POST, { token: agents[index]!.key, body: bodyOf(index), headers: { "idempotency-key": `retry-storm-${index}` } });
+    const bodyOf = (index: number) => ({
+      scopes: [index % 2 ? "race.auto:read" : "race.one:write"],
+      justification: "Concurrency suite: a retried filing",
+      durationSeconds: 600,
+    });
+    const attempt = (index: number) =>
+      call(requestsRoute.POST, { token: agents[index]!.key, body: bodyOf(index), headers: { "idempotency-key": `retry-storm-${index}` } });
     /** As a client does: a 503 (every database connection busy) is retried with the same key, after a jittered pause (shorter than Retry-After, to keep the test quick). */
     async function fileAs(index: number) {
       for (;;) {

@@ -31,24 +31,51 @@ async function person(name: string, role: "APPROVER" | "VIEWER" | "COMMANDER") {
 }
 
 beforeAll(async () => {
-  admin.userId = (await prisma.user.create({ data: { id: newId("user"), email: "root@example.com", name: "Root", role: "ADMIN", sessionsValidAfter: new Date(0) } })).id;
+  admin.userId = (
+    await prisma.user.create({ data: { id: newId("user"), email: "root@example.com", name: "Root", role: "ADMIN", sessionsValidAfter: new Date(0) } })
+  ).id;
   approver.userId = (await person("alice", "APPROVER")).id;
   commander.userId = (await person("cora", "COMMANDER")).id;
   ownerId = (await person("olga", "VIEWER")).id;
   await createGroup({ principal: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com"] } });
-  await createScope({ principal: admin, input: { key: "logs:read", description: "", risk: "LOW", maxDurationSeconds: 7200, approvalsRequired: 1, autoApprove: true } });
-  await createScope({ principal: admin, input: { key: "deploy:write", description: "", risk: "HIGH", maxDurationSeconds: 7200, approvalsRequired: 1, approverGroup: "platform", autoApprove: false } });
-  opsBot = (await createAgent({ principal: admin, input: { name: "ops-bot", description: "", ownerEmail: "olga@example.com", eligibleScopes: ["logs:read", "deploy:write"] } })).id;
+  await createScope({
+    principal: admin,
+    input: { key: "logs:read", description: "", risk: "LOW", maxDurationSeconds: 7200, approvalsRequired: 1, autoApprove: true },
+  });
+  await createScope({
+    principal: admin,
+    input: {
+      key: "deploy:write",
+      description: "",
+      risk: "HIGH",
+      maxDurationSeconds: 7200,
+      approvalsRequired: 1,
+      approverGroup: "platform",
+      autoApprove: false,
+    },
+  });
+  opsBot = (
+    await createAgent({
+      principal: admin,
+      input: { name: "ops-bot", description: "", ownerEmail: "olga@example.com", eligibleScopes: ["logs:read", "deploy:write"] },
+    })
+  ).id;
 });
 
 const autoGrant = async (clock: ReturnType<typeof manualClock>, durationSeconds: number) =>
-  (await fileRequest({ agentId: opsBot, input: { scopes: ["logs:read"], justification: "Read the logs for the report", durationSeconds }, clock })).request.grant!.id;
+  (await fileRequest({ agentId: opsBot, input: { scopes: ["logs:read"], justification: "Read the logs for the report", durationSeconds }, clock })).request
+    .grant!.id;
 
 describe("names for a page of audit events", () => {
   it("are resolved to linked names (people, agents, incidents, grants), with the raw data kept", async () => {
     const clock = manualClock(new Date());
     const incident = await openIncident({ principal: commander, input: { title: "Checkout down", severity: "SEV1" }, clock });
-    const granted = await grantIncidentAuthority({ principal: commander, incidentId: incident.id, input: { agentId: opsBot, scopes: ["logs:read"], durationSeconds: 1800, reason: "Read the checkout logs" }, clock });
+    const granted = await grantIncidentAuthority({
+      principal: commander,
+      incidentId: incident.id,
+      input: { agentId: opsBot, scopes: ["logs:read"], durationSeconds: 1800, reason: "Read the checkout logs" },
+      clock,
+    });
     const events = await prisma.auditEvent.findMany({ where: { subjectId: granted.grant!.id } });
 
     const names = await loadEventNames(events);
@@ -67,7 +94,9 @@ describe("names for a page of audit events", () => {
 
   it("reach the overview's recent activity, the audit log and a request's history without raw ids where a name exists", async () => {
     const clock = manualClock(new Date());
-    const requestId = (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the hotfix now", durationSeconds: 1800 }, clock })).request.id;
+    const requestId = (
+      await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the hotfix now", durationSeconds: 1800 }, clock })
+    ).request.id;
     await decideRequest({ principal: approver, requestId, decision: { kind: "approve", comment: "" }, clock });
 
     const overview = await getOverview({ principal: approver, clock });
@@ -126,7 +155,8 @@ describe("the commander's view", () => {
 describe("time to approve", () => {
   it("charts median and 90th percentile per bucket over 24 h, 7 d or 30 d, with the range's own percentiles", async () => {
     const clock = manualClock(new Date());
-    const file = async () => (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the next fix", durationSeconds: 600 }, clock })).request.id;
+    const file = async () =>
+      (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the next fix", durationSeconds: 600 }, clock })).request.id;
     const quick = await file();
     clock.advance(60_000);
     await decideRequest({ principal: approver, requestId: quick, decision: { kind: "approve", comment: "" }, clock });

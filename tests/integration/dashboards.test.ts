@@ -40,22 +40,54 @@ async function person(name: string, role: "ADMIN" | "APPROVER" | "VIEWER" | "COM
 }
 
 beforeAll(async () => {
-  const root = await prisma.user.create({ data: { id: newId("user"), email: "root@example.com", name: "Root", role: "ADMIN", sessionsValidAfter: new Date(0) } });
+  const root = await prisma.user.create({
+    data: { id: newId("user"), email: "root@example.com", name: "Root", role: "ADMIN", sessionsValidAfter: new Date(0) },
+  });
   admin.userId = root.id;
   approver.userId = (await person("alice", "APPROVER")).id;
   viewer.userId = (await person("victor", "VIEWER")).id;
   commander.userId = (await person("cora", "COMMANDER")).id;
   await person("owner", "VIEWER");
   await createGroup({ principal: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com"] } });
-  await createScope({ principal: admin, input: { key: "logs:read", description: "", risk: "LOW", maxDurationSeconds: 7200, approvalsRequired: 1, autoApprove: true } });
-  await createScope({ principal: admin, input: { key: "deploy:write", description: "", risk: "MEDIUM", maxDurationSeconds: 7200, approvalsRequired: 1, approverGroup: "platform", autoApprove: false } });
-  opsBot = (await createAgent({ principal: admin, input: { name: "ops-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read", "deploy:write"] } })).id;
-  billingBot = (await createAgent({ principal: admin, input: { name: "billing-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read"] } })).id;
+  await createScope({
+    principal: admin,
+    input: { key: "logs:read", description: "", risk: "LOW", maxDurationSeconds: 7200, approvalsRequired: 1, autoApprove: true },
+  });
+  await createScope({
+    principal: admin,
+    input: {
+      key: "deploy:write",
+      description: "",
+      risk: "MEDIUM",
+      maxDurationSeconds: 7200,
+      approvalsRequired: 1,
+      approverGroup: "platform",
+      autoApprove: false,
+    },
+  });
+  opsBot = (
+    await createAgent({
+      principal: admin,
+      input: { name: "ops-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read", "deploy:write"] },
+    })
+  ).id;
+  billingBot = (
+    await createAgent({ principal: admin, input: { name: "billing-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read"] } })
+  ).id;
 });
 
 /** Files an auto-approved request at the clock's time; its grant starts then. */
 async function autoGrant(agentId: string, clock: ReturnType<typeof manualClock>, extra: { durationSeconds?: number; onBehalfOf?: string } = {}) {
-  const { request } = await fileRequest({ agentId, input: { scopes: ["logs:read"], justification: "Read the logs for the report", durationSeconds: extra.durationSeconds ?? 3600, onBehalfOf: extra.onBehalfOf }, clock });
+  const { request } = await fileRequest({
+    agentId,
+    input: {
+      scopes: ["logs:read"],
+      justification: "Read the logs for the report",
+      durationSeconds: extra.durationSeconds ?? 3600,
+      onBehalfOf: extra.onBehalfOf,
+    },
+    clock,
+  });
   return request.grant!.id;
 }
 
@@ -64,7 +96,9 @@ describe("the grants list", () => {
     const clock = manualClock(START);
     const forAlice = await autoGrant(opsBot, clock, { onBehalfOf: "alice@example.com" });
     const billing = await autoGrant(billingBot, clock, { durationSeconds: 600 });
-    const reqId = (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the hotfix now", durationSeconds: 3600 }, clock })).request.id;
+    const reqId = (
+      await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the hotfix now", durationSeconds: 3600 }, clock })
+    ).request.id;
     const deploy = (await decideRequest({ principal: approver, requestId: reqId, decision: { kind: "approve", comment: "" }, clock })).grantId!;
     clock.advance(15 * 60_000); // the billing grant (10 min) has passed its expiry; nothing marked it
     const ids = async (query: Record<string, unknown>) => (await listGrants({ search: search(query), clock })).items.map((g) => g.id);
@@ -121,9 +155,13 @@ describe("the overview", () => {
     const clock = manualClock(new Date());
     const soon = await autoGrant(opsBot, clock, { durationSeconds: 300 });
     const later = await autoGrant(opsBot, clock, { durationSeconds: 7200 });
-    const pendingId = (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Waiting for a person", durationSeconds: 600 }, clock })).request.id;
+    const pendingId = (
+      await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Waiting for a person", durationSeconds: 600 }, clock })
+    ).request.id;
     clock.advance(90_000);
-    const approvedId = (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Approved after a while", durationSeconds: 600 }, clock })).request.id;
+    const approvedId = (
+      await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Approved after a while", durationSeconds: 600 }, clock })
+    ).request.id;
     clock.advance(120_000);
     await decideRequest({ principal: approver, requestId: approvedId, decision: { kind: "approve", comment: "" }, clock });
 
@@ -151,15 +189,21 @@ describe("the overview", () => {
 describe("an agent's standing exposure", () => {
   it("lists the scopes it holds right now, for whom and until when, and drops a grant the instant it expires", async () => {
     const clock = manualClock(new Date());
-    const agent = (await createAgent({ principal: admin, input: { name: "exposed-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read"] } })).id;
+    const agent = (
+      await createAgent({ principal: admin, input: { name: "exposed-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["logs:read"] } })
+    ).id;
     await autoGrant(agent, clock, { durationSeconds: 600, onBehalfOf: "alice@example.com" });
     await autoGrant(agent, clock, { durationSeconds: 1200 });
     const detail = (await getAgentDetail({ agentId: agent, clock }))!;
     const now = clock.now().getTime();
     const exposure = standingExposure(detail.heldGrants, now);
     expect(exposure.activeGrants).toBe(2);
-    expect(exposure.scopes).toEqual([{ scope: "logs:read", onBehalfOf: ["alice@example.com", null], until: new Date(now + 1_200_000).toISOString(), grants: 2 }]);
-    expect(standingExposure(detail.heldGrants, now + 600_000).scopes).toEqual([{ scope: "logs:read", onBehalfOf: [null], until: new Date(now + 1_200_000).toISOString(), grants: 1 }]);
+    expect(exposure.scopes).toEqual([
+      { scope: "logs:read", onBehalfOf: ["alice@example.com", null], until: new Date(now + 1_200_000).toISOString(), grants: 2 },
+    ]);
+    expect(standingExposure(detail.heldGrants, now + 600_000).scopes).toEqual([
+      { scope: "logs:read", onBehalfOf: [null], until: new Date(now + 1_200_000).toISOString(), grants: 1 },
+    ]);
     expect(standingExposure(detail.heldGrants, now + 1_200_000)).toEqual({ activeGrants: 0, scopes: [], until: null });
   });
 });
@@ -169,7 +213,8 @@ describe("the audit log", () => {
     await expect(listAuditEvents({ principal: viewer, query: auditQuery({}) })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(exportAuditLog({ principal: viewer, filter: {}, format: "jsonl" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(() => streamChainVerification({ principal: viewer })).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
-    for (const reader of [admin, approver, commander]) expect((await listAuditEvents({ principal: reader, query: auditQuery({ limit: "1" }) })).items).toHaveLength(1);
+    for (const reader of [admin, approver, commander])
+      expect((await listAuditEvents({ principal: reader, query: auditQuery({ limit: "1" }) })).items).toHaveLength(1);
   });
 
   it("filters by actor (email, id or kind), action, subject and time, and pages on the sequence number", async () => {
@@ -195,7 +240,10 @@ describe("the audit log", () => {
     const windowAll: string[] = [];
     let windowCursor: string | undefined;
     do {
-      const page = await listAuditEvents({ principal: admin, query: auditQuery({ from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", limit: "2", cursor: windowCursor }) });
+      const page = await listAuditEvents({
+        principal: admin,
+        query: auditQuery({ from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z", limit: "2", cursor: windowCursor }),
+      });
       windowAll.push(...page.items.map((e) => e.seq));
       windowCursor = page.nextCursor ?? undefined;
     } while (windowCursor);
@@ -225,18 +273,42 @@ describe("the audit log", () => {
 });
 
 describe("exporting the audit log", () => {
-  const exportLines = async (filter: AuditFilter) => (await text(await exportAuditLog({ principal: approver, filter, format: "jsonl" }))).split("\n").filter(Boolean);
+  const exportLines = async (filter: AuditFilter) =>
+    (await text(await exportAuditLog({ principal: approver, filter, format: "jsonl" }))).split("\n").filter(Boolean);
 
   it("streams every event as JSON Lines, oldest first, in batches, and the file re-verifies offline", async () => {
     // Enough events for several database batches.
-    await prisma.$transaction(async (tx) => {
-      const { recordEvent } = await import("@/lib/audit/record-event");
-      for (let i = 0; i < 1100; i++) await recordEvent(tx, { actor: { kind: "SYSTEM", id: null }, action: "scope.updated", subject: { kind: "scope", id: `bulk-${i}` }, data: { i, note: 'quote " and, comma' }, at: new Date() });
-    }, { timeout: 120_000 });
+    await prisma.$transaction(
+      async (tx) => {
+        const { recordEvent } = await import("@/lib/audit/record-event");
+        for (let i = 0; i < 1100; i++)
+          await recordEvent(tx, {
+            actor: { kind: "SYSTEM", id: null },
+            action: "scope.updated",
+            subject: { kind: "scope", id: `bulk-${i}` },
+            data: { i, note: 'quote " and, comma' },
+            at: new Date(),
+          });
+      },
+      { timeout: 120_000 },
+    );
     const lines = await exportLines({});
     expect(lines).toHaveLength(await prisma.auditEvent.count());
     expect(JSON.parse(lines[0]!)).toMatchObject({ seq: 1, prevHash: "0".repeat(64) });
-    expect(Object.keys(JSON.parse(lines[0]!))).toEqual(["seq", "id", "at", "actorKind", "actorId", "action", "subjectKind", "subjectId", "agentId", "data", "prevHash", "hash"]);
+    expect(Object.keys(JSON.parse(lines[0]!))).toEqual([
+      "seq",
+      "id",
+      "at",
+      "actorKind",
+      "actorId",
+      "action",
+      "subjectKind",
+      "subjectId",
+      "agentId",
+      "data",
+      "prevHash",
+      "hash",
+    ]);
     expect(await verifyExportedEvents(lines)).toEqual({ ok: true, count: lines.length, firstSeq: 1, lastSeq: lines.length, segments: 1, fromGenesis: true });
   });
 
@@ -281,7 +353,10 @@ describe("exporting the audit log", () => {
 
 describe("verifying the chain from the browser", () => {
   it("streams progress, then the verdict", async () => {
-    const messages = (await text(streamChainVerification({ principal: commander }))).trim().split("\n").map((line) => JSON.parse(line) as VerificationMessage);
+    const messages = (await text(streamChainVerification({ principal: commander })))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as VerificationMessage);
     const total = await prisma.auditEvent.count();
     expect(messages.at(-1)).toEqual({ type: "result", ok: true, count: total });
     expect(messages.filter((m) => m.type === "progress").at(-1)).toEqual({ type: "progress", checked: total, total });
@@ -289,7 +364,10 @@ describe("verifying the chain from the browser", () => {
 
   it("reports the first bad sequence number", async () => {
     await prisma.$executeRaw`UPDATE "AuditEvent" SET data = '{"tampered": true}'::jsonb WHERE seq = 2`;
-    const messages = (await text(streamChainVerification({ principal: admin }))).trim().split("\n").map((line) => JSON.parse(line) as VerificationMessage);
+    const messages = (await text(streamChainVerification({ principal: admin })))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as VerificationMessage);
     expect(messages.at(-1)).toMatchObject({ type: "result", ok: false, badSeq: "2" });
   });
 });

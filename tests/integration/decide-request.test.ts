@@ -16,29 +16,81 @@ let agentId: string;
 const admin = { kind: "person" as const, userId: "", role: "ADMIN" as const };
 
 async function person(name: string, role: "ADMIN" | "APPROVER" | "VIEWER" | "COMMANDER" = "APPROVER") {
-  const user = await createUser({ principal: admin, input: { email: `${name}@example.com`, name, role, password: "a long password 123" }, baseUrl: "http://localhost" });
+  const user = await createUser({
+    principal: admin,
+    input: { email: `${name}@example.com`, name, role, password: "a long password 123" },
+    baseUrl: "http://localhost",
+  });
   people[name] = { kind: "person" as const, userId: user.id, role, authTime: new Date() };
   return user;
 }
 
 const file = (scopes: string[], extra: { onBehalfOf?: string; durationSeconds?: number } = {}) =>
-  fileRequest({ agentId, input: { scopes, justification: "Needed for the nightly reconciliation", durationSeconds: extra.durationSeconds ?? 1800, onBehalfOf: extra.onBehalfOf } }).then((r) => r.request.id);
+  fileRequest({
+    agentId,
+    input: { scopes, justification: "Needed for the nightly reconciliation", durationSeconds: extra.durationSeconds ?? 1800, onBehalfOf: extra.onBehalfOf },
+  }).then((r) => r.request.id);
 const approve = (who: string, requestId: string, more: { scopes?: string[]; durationSeconds?: number } = {}, approver = people[who]!) =>
   decideRequest({ principal: approver, requestId, decision: { kind: "approve", comment: "", ...more } });
-const deny = (who: string, requestId: string) => decideRequest({ principal: people[who]!, requestId, decision: { kind: "deny", reason: "not during the freeze" } });
+const deny = (who: string, requestId: string) =>
+  decideRequest({ principal: people[who]!, requestId, decision: { kind: "deny", reason: "not during the freeze" } });
 
 beforeAll(async () => {
   const root = await prisma.user.create({ data: { id: "usr_root", email: "root@example.com", name: "Root", role: "ADMIN", sessionsValidAfter: new Date(0) } });
   admin.userId = root.id;
   for (const name of ["alice", "bob", "carol", "dana", "erin", "owner"]) await person(name);
   await person("victor", "VIEWER");
-  await createGroup({ principal: admin, input: { name: "platform", description: "", memberEmails: ["alice@example.com", "bob@example.com", "erin@example.com", "owner@example.com"] } });
+  await createGroup({
+    principal: admin,
+    input: { name: "platform", description: "", memberEmails: ["alice@example.com", "bob@example.com", "erin@example.com", "owner@example.com"] },
+  });
   await createGroup({ principal: admin, input: { name: "security", description: "", memberEmails: ["dana@example.com", "erin@example.com"] } });
-  await createScope({ principal: admin, input: { key: "deploy:write", description: "", risk: "MEDIUM", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "platform", autoApprove: false } });
-  await createScope({ principal: admin, input: { key: "db:write", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false } });
-  await createScope({ principal: admin, input: { key: "secrets:read", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "security", autoApprove: false } });
-  await createScope({ principal: admin, input: { key: "prod:exec", description: "", risk: "CRITICAL", maxDurationSeconds: 3600, approvalsRequired: 1, approverGroup: "platform", autoApprove: false } });
-  agentId = (await createAgent({ principal: admin, input: { name: "ops-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["deploy:write", "db:write", "secrets:read", "prod:exec"] } })).id;
+  await createScope({
+    principal: admin,
+    input: {
+      key: "deploy:write",
+      description: "",
+      risk: "MEDIUM",
+      maxDurationSeconds: 3600,
+      approvalsRequired: 1,
+      approverGroup: "platform",
+      autoApprove: false,
+    },
+  });
+  await createScope({
+    principal: admin,
+    input: { key: "db:write", description: "", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "platform", autoApprove: false },
+  });
+  await createScope({
+    principal: admin,
+    input: {
+      key: "secrets:read",
+      description: "",
+      risk: "HIGH",
+      maxDurationSeconds: 3600,
+      approvalsRequired: 1,
+      approverGroup: "security",
+      autoApprove: false,
+    },
+  });
+  await createScope({
+    principal: admin,
+    input: {
+      key: "prod:exec",
+      description: "",
+      risk: "CRITICAL",
+      maxDurationSeconds: 3600,
+      approvalsRequired: 1,
+      approverGroup: "platform",
+      autoApprove: false,
+    },
+  });
+  agentId = (
+    await createAgent({
+      principal: admin,
+      input: { name: "ops-bot", description: "", ownerEmail: "owner@example.com", eligibleScopes: ["deploy:write", "db:write", "secrets:read", "prod:exec"] },
+    })
+  ).id;
 });
 
 describe("approving", () => {
@@ -54,9 +106,22 @@ describe("approving", () => {
 
   it("narrows to a subset of scopes and a shorter duration; the clock starts at approval", async () => {
     const clock = manualClock("2030-01-01T00:00:00Z");
-    const id = await fileRequest({ agentId, input: { scopes: ["deploy:write", "secrets:read"], justification: "Rotate the deploy secrets", durationSeconds: 1800 }, clock }).then((r) => r.request.id);
+    const id = await fileRequest({
+      agentId,
+      input: { scopes: ["deploy:write", "secrets:read"], justification: "Rotate the deploy secrets", durationSeconds: 1800 },
+      clock,
+    }).then((r) => r.request.id);
     clock.advance(60_000);
-    expect((await decideRequest({ principal: people.dana!, requestId: id, decision: { kind: "approve", comment: "only secrets", scopes: ["secrets:read"], durationSeconds: 600 }, clock })).outcome).toBe("approved");
+    expect(
+      (
+        await decideRequest({
+          principal: people.dana!,
+          requestId: id,
+          decision: { kind: "approve", comment: "only secrets", scopes: ["secrets:read"], durationSeconds: 600 },
+          clock,
+        })
+      ).outcome,
+    ).toBe("approved");
     const grant = await prisma.grant.findUniqueOrThrow({ where: { requestId: id } });
     expect(grant.scopes).toEqual(["secrets:read"]);
     expect(grant.startsAt.toISOString()).toBe("2030-01-01T00:01:00.000Z");
@@ -101,7 +166,9 @@ describe("approving", () => {
 describe("who may decide", () => {
   it("refuses the agent's owner, the on-behalf-of person, a viewer and outsiders — and audits each refusal", async () => {
     const id = await file(["deploy:write"], { onBehalfOf: "carol@example.com" });
-    await prisma.groupMembership.create({ data: { groupId: (await prisma.approverGroup.findUniqueOrThrow({ where: { name: "platform" } })).id, userId: people.carol!.userId } });
+    await prisma.groupMembership.create({
+      data: { groupId: (await prisma.approverGroup.findUniqueOrThrow({ where: { name: "platform" } })).id, userId: people.carol!.userId },
+    });
     const before = await prisma.auditEvent.count({ where: { action: "request.approval_refused", subjectId: id } });
     await expect(approve("owner", id)).rejects.toMatchObject({ status: 403, message: expect.stringContaining("own the agent") });
     await expect(approve("carol", id)).rejects.toMatchObject({ status: 403, message: expect.stringContaining("on your behalf") });
@@ -136,9 +203,14 @@ describe("races and final states", () => {
 
   it("a request past its lapse time cannot be approved", async () => {
     const clock = manualClock("2030-06-01T00:00:00Z");
-    const id = await fileRequest({ agentId, input: { scopes: ["deploy:write"], justification: "Deploy the hotfix build", durationSeconds: 600 }, clock }).then((r) => r.request.id);
+    const id = await fileRequest({ agentId, input: { scopes: ["deploy:write"], justification: "Deploy the hotfix build", durationSeconds: 600 }, clock }).then(
+      (r) => r.request.id,
+    );
     clock.advance(24 * 3600 * 1000);
-    await expect(decideRequest({ principal: people.alice!, requestId: id, decision: { kind: "approve", comment: "" }, clock })).rejects.toMatchObject({ status: 409, message: expect.stringContaining("expired") });
+    await expect(decideRequest({ principal: people.alice!, requestId: id, decision: { kind: "approve", comment: "" }, clock })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("expired"),
+    });
     expect(await prisma.grant.count({ where: { requestId: id } })).toBe(0);
   });
 

@@ -18,7 +18,15 @@ import { CRM, grantFor, setUpWorld, type World } from "./resource-server-fixture
 
 const ISSUER = "http://baton.test";
 /** The agent releasing its own grant; revoking reads only its id. */
-const asAgent = (agentId: string): AgentPrincipal => ({ kind: "agent", agentId, agentName: "ops", ownerId: "", credential: "agent-key", keyId: "", keyPrefix: "" });
+const asAgent = (agentId: string): AgentPrincipal => ({
+  kind: "agent",
+  agentId,
+  agentName: "ops",
+  ownerId: "",
+  credential: "agent-key",
+  keyId: "",
+  keyPrefix: "",
+});
 let world: World;
 
 beforeAll(async () => {

@@ -14,11 +14,19 @@ let servers: Awaited<ReturnType<typeof serveBatonAndCrm>>;
 
 /** Talks to Baton over HTTP like an agent would, so the token's issuer is the address the service trusts. */
 async function batonPost(path: string, token: string, body: unknown = {}) {
-  const response = await fetch(servers.batonUrl + path, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(servers.batonUrl + path, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: await response.json() };
 }
 
-const callCrm = (token?: string) => fetch(`${servers.crmUrl}/customers`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then(async (response) => ({ status: response.status, json: await response.json() }));
+const callCrm = (token?: string) =>
+  fetch(`${servers.crmUrl}/customers`, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then(async (response) => ({
+    status: response.status,
+    json: await response.json(),
+  }));
 
 beforeAll(async () => {
   admin = await ensureAdmin();
@@ -58,9 +66,17 @@ describe("the example downstream service", () => {
     const grant = await grantFor(world.ops.key, ["crm.customers:read"]);
     const before = (await batonPost(`/api/v1/grants/${grant.id}/token`, world.ops.key, { audience: CRM })).json.access_token;
     const lines: string[] = [];
-    const context = { env: { BATON_URL: servers.batonUrl, BATON_TOKEN: admin }, print: (line: string) => lines.push(line), warn: (line: string) => lines.push(line), stderr: { write: () => true }, stdin: process.stdin };
+    const context = {
+      env: { BATON_URL: servers.batonUrl, BATON_TOKEN: admin },
+      print: (line: string) => lines.push(line),
+      warn: (line: string) => lines.push(line),
+      stderr: { write: () => true },
+      stdin: process.stdin,
+    };
     expect(await main(["admin", "signing-keys", "rotate", "--overlap", "10m"], context)).toBe(0);
-    expect(lines.join("\n")).toMatch(/^Signing key \S+ signs from now on \(published since .+\)\.\nNext key \S+ is published now.*\nRetired \S+: still published for 10m, until /);
+    expect(lines.join("\n")).toMatch(
+      /^Signing key \S+ signs from now on \(published since .+\)\.\nNext key \S+ is published now.*\nRetired \S+: still published for 10m, until /,
+    );
     const after = (await batonPost(`/api/v1/grants/${grant.id}/token`, world.ops.key, { audience: CRM })).json.access_token;
     expect((await callCrm(before)).status).toBe(200);
     // The service refetches the JWKS for a key it has not seen once its one-second cool-down has passed.

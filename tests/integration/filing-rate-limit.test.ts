@@ -14,7 +14,10 @@ let agent: { agentId: string; keyId: string };
 beforeAll(async () => {
   const admin = await ensureAdmin();
   await call(scopesRoute.POST, { token: admin, body: { key: "tickets:write", risk: "LOW", maxDurationSeconds: 3600, autoApprove: true } });
-  const created = await call(agentsRoute.POST, { token: admin, body: { name: "chatty-bot", ownerEmail: "admin@example.com", eligibleScopes: ["tickets:write"] } });
+  const created = await call(agentsRoute.POST, {
+    token: admin,
+    body: { name: "chatty-bot", ownerEmail: "admin@example.com", eligibleScopes: ["tickets:write"] },
+  });
   const issued = (await call(keysRoute.POST, { token: admin, params: { id: created.json.id } })).json;
   key = issued.key;
   agent = { agentId: created.json.id, keyId: issued.id };

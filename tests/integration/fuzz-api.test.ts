@@ -54,19 +54,40 @@ beforeAll(async () => {
   world = await setUpWorld(admin);
   const owner = await prisma.user.findUniqueOrThrow({ where: { email: "owner@example.com" } });
   viewerToken = (await createPersonalToken({ principal: { kind: "person" as const, userId: owner.id, role: "VIEWER" }, input: { name: "fuzz" } })).token;
-  expect((await call(scopesRoute.POST, { token: admin, body: { key: "fuzz.pending:write", risk: "HIGH", maxDurationSeconds: 3600, approverGroup: "crm-approvers" } })).status).toBe(201);
+  expect(
+    (
+      await call(scopesRoute.POST, {
+        token: admin,
+        body: { key: "fuzz.pending:write", risk: "HIGH", maxDurationSeconds: 3600, approverGroup: "crm-approvers" },
+      })
+    ).status,
+  ).toBe(201);
   // A victim for the admin routes, so valid admin calls never disable the agents the fuzzing calls as.
-  const victim = await call(agentsRoute.POST, { token: admin, body: { name: "fuzz-victim", ownerEmail: "owner@example.com", eligibleScopes: ["crm.customers:read"] } });
+  const victim = await call(agentsRoute.POST, {
+    token: admin,
+    body: { name: "fuzz-victim", ownerEmail: "owner@example.com", eligibleScopes: ["crm.customers:read"] },
+  });
   const victimKeys = await Promise.all([1, 2, 3].map(() => call(keysRoute.POST, { token: admin, params: { id: victim.json.id } })));
-  const fuzzAgent = await call(agentsRoute.POST, { token: admin, body: { name: "fuzz-bot", ownerEmail: "owner@example.com", eligibleScopes: ["crm.customers:read", "fuzz.pending:write"] } });
+  const fuzzAgent = await call(agentsRoute.POST, {
+    token: admin,
+    body: { name: "fuzz-bot", ownerEmail: "owner@example.com", eligibleScopes: ["crm.customers:read", "fuzz.pending:write"] },
+  });
   fuzzAgentKey = (await call(keysRoute.POST, { token: admin, params: { id: fuzzAgent.json.id } })).json.key;
   const pending = await Promise.all(
-    [1, 2, 3, 4, 5].map(() => call(requestsRoute.POST, { token: fuzzAgentKey, body: { scopes: ["fuzz.pending:write"], justification: "Pending for the fuzzing", durationSeconds: 600 } })),
+    [1, 2, 3, 4, 5].map(() =>
+      call(requestsRoute.POST, {
+        token: fuzzAgentKey,
+        body: { scopes: ["fuzz.pending:write"], justification: "Pending for the fuzzing", durationSeconds: 600 },
+      }),
+    ),
   );
   expect(pending.map((filed) => filed.json.status)).toEqual(Array(5).fill("PENDING"));
   const grants = await Promise.all([1, 2, 3, 4, 5].map(() => grantFor(fuzzAgentKey, ["crm.customers:read"])));
   const othersGrant = await grantFor(world.other.key, ["crm.customers:read"]);
-  const othersRequest = await call(requestsRoute.POST, { token: world.other.key, body: { scopes: ["crm.customers:read"], justification: "Another agent's request", durationSeconds: 600 } });
+  const othersRequest = await call(requestsRoute.POST, {
+    token: world.other.key,
+    body: { scopes: ["crm.customers:read"], justification: "Another agent's request", durationSeconds: 600 },
+  });
   // Signing keys are created on first use: create them now, so a refused token call has nothing left to create.
   expect((await call(tokenRoute.POST, { token: fuzzAgentKey, params: { id: grants[0]!.id }, body: { audience: CRM } })).status).toBe(200);
   pathValues.push(
@@ -81,7 +102,9 @@ beforeAll(async () => {
   expect(registered.status).toBe(201);
   integration = { slug: "fuzz-pager", credential: registered.json.credential, webhookSecret: registered.json.webhookSecret };
   const incidents = await Promise.all(
-    [commanderToken, commanderToken, admin, integration.credential].map((token) => call(incidentsRoute.POST, { token, body: { title: "Fuzzed incident", severity: "SEV3" } })),
+    [commanderToken, commanderToken, admin, integration.credential].map((token) =>
+      call(incidentsRoute.POST, { token, body: { title: "Fuzzed incident", severity: "SEV3" } }),
+    ),
   );
   expect(incidents.map((opened) => opened.status)).toEqual(Array(4).fill(201));
   // Victims for the admin routes that take an id: not crm-approvers or the CRM resource server the fuzzing relies on.
@@ -144,11 +167,29 @@ function bearerAuthCases(route: RouteSpec): fc.Arbitrary<AuthCase> {
   const bad = (why: string, tokens: fc.Arbitrary<string | null>, header?: (token: string | null) => string) =>
     tokens.map<AuthCase>((token) => ({ kind: "bad", token, why, header: header?.(token) }));
   return fc.oneof(
-    { weight: 14, arbitrary: fc.constantFrom(...credentialsFor(callers).map((credential) => credential.token)).map<AuthCase>((token) => ({ kind: "right", token })) },
+    {
+      weight: 14,
+      arbitrary: fc.constantFrom(...credentialsFor(callers).map((credential) => credential.token)).map<AuthCase>((token) => ({ kind: "right", token })),
+    },
     { weight: 1, arbitrary: bad("no credential", fc.constant(null)) },
-    { weight: 1, arbitrary: bad("garbage credential", fc.oneof(nastyString.filter((s) => /^\S+$/.test(s)), fc.constantFrom("baton_abcdefgh_" + "x".repeat(40), "batonpat_" + "y".repeat(40), "batonrs_" + "z".repeat(40)))) },
+    {
+      weight: 1,
+      arbitrary: bad(
+        "garbage credential",
+        fc.oneof(
+          nastyString.filter((s) => /^\S+$/.test(s)),
+          fc.constantFrom("baton_abcdefgh_" + "x".repeat(40), "batonpat_" + "y".repeat(40), "batonrs_" + "z".repeat(40)),
+        ),
+      ),
+    },
     { weight: 1, arbitrary: bad("not a Bearer header", fc.constantFrom(admin, fuzzAgentKey), (token) => `Basic ${token}`) },
-    { weight: 1, arbitrary: bad("over-long credential", fc.integer({ min: 513, max: 9000 }).map((length) => "b".repeat(length))) },
+    {
+      weight: 1,
+      arbitrary: bad(
+        "over-long credential",
+        fc.integer({ min: 513, max: 9000 }).map((length) => "b".repeat(length)),
+      ),
+    },
     { weight: 2, arbitrary: bad("a credential of the wrong kind", fc.constantFrom(...wrongKinds)) },
   );
 }
@@ -162,7 +203,9 @@ const strangersSecret = `whsec_${randomBytes(32).toString("base64")}`;
  */
 function webhookAuthCases(): fc.Arbitrary<AuthCase> {
   const signed = (ageSeconds: fc.Arbitrary<number>, secret = integration.webhookSecret, signature: fc.Arbitrary<string | undefined> = fc.constant(undefined)) =>
-    fc.record({ id: fc.uuid().map((uuid) => `msg_${uuid}`), ageSeconds, signature }).map<WebhookSignature>((fields) => ({ secret, ...fields, signature: fields.signature }));
+    fc
+      .record({ id: fc.uuid().map((uuid) => `msg_${uuid}`), ageSeconds, signature })
+      .map<WebhookSignature>((fields) => ({ secret, ...fields, signature: fields.signature }));
   const bad = (why: string, refusedWith: number[], webhook: fc.Arbitrary<WebhookSignature | undefined>, token: string | null = null) =>
     webhook.map<AuthCase>((signature) => ({ kind: "bad", token, why, webhook: signature, refusedWith }));
   const staleness = fc.oneof(fc.integer({ min: 301, max: 10 ** 8 }), fc.integer({ min: -(10 ** 8), max: -301 }));
@@ -172,7 +215,18 @@ function webhookAuthCases(): fc.Arbitrary<AuthCase> {
     { weight: 1, arbitrary: bad("a bearer credential instead of a signature", [400], fc.constant(undefined), integration.credential) },
     { weight: 1, arbitrary: bad("signed with another secret", [401], signed(fc.constant(0), strangersSecret)) },
     { weight: 1, arbitrary: bad("timestamp more than 5 minutes away", [401], signed(staleness)) },
-    { weight: 1, arbitrary: bad("garbage signature", [401], signed(fc.constant(0), integration.webhookSecret, nastyString.filter((value) => /\S/.test(value)))) },
+    {
+      weight: 1,
+      arbitrary: bad(
+        "garbage signature",
+        [401],
+        signed(
+          fc.constant(0),
+          integration.webhookSecret,
+          nastyString.filter((value) => /\S/.test(value)),
+        ),
+      ),
+    },
   );
 }
 
@@ -185,7 +239,15 @@ const ignoresUnknownFields = (route: RouteSpec) => route.oauthErrors === true;
 const pagerDutyEvents: fc.Arbitrary<BodyCase> = fc
   .record({
     event_type: fc.oneof(fc.constantFrom("incident.triggered", "incident.resolved", "incident.acknowledged"), nastyString),
-    data: fc.record({ id: fc.oneof(fc.constantFrom("PD1", "PD2", "PD3"), nastyString), title: nastyString, urgency: fc.constantFrom("high", "low", "medium"), priority: fc.option(fc.record({ summary: fc.constantFrom("P1", "P5", "P9") })) }, { requiredKeys: [] }),
+    data: fc.record(
+      {
+        id: fc.oneof(fc.constantFrom("PD1", "PD2", "PD3"), nastyString),
+        title: nastyString,
+        urgency: fc.constantFrom("high", "low", "medium"),
+        priority: fc.option(fc.record({ summary: fc.constantFrom("P1", "P5", "P9") })),
+      },
+      { requiredKeys: [] },
+    ),
   })
   .map<BodyCase>((event) => ({ kind: "json", value: { event }, mustReject: false, why: `event ${event.event_type.slice(0, 40)}` }));
 
@@ -205,7 +267,12 @@ function caseArbitrary(route: RouteSpec): fc.Arbitrary<FuzzCase> {
       names.map((name) => {
         const known = pathValues.filter((entry) => entry.param === name && entry.path.test(route.path)).flatMap((entry) => entry.values);
         const nasty = nastyString.filter((value) => value.length > 0).map((value) => ({ value, known: false }));
-        return [name, known.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known).map((value) => ({ value, known: true })) }, { weight: 2, arbitrary: nasty }) : nasty];
+        return [
+          name,
+          known.length
+            ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known).map((value) => ({ value, known: true })) }, { weight: 2, arbitrary: nasty })
+            : nasty,
+        ];
       }),
     ),
   );
@@ -309,7 +376,8 @@ function refusalsFor(route: RouteSpec, fuzz: FuzzCase): number[] {
   const unknownParam = Object.values(fuzz.params).some((param) => !param.known);
   // The webhook receiver looks its integration up before the signature (an unknown or malformed slug is a 404 or 400),
   // and reads the body, capped, before it verifies the signature over it (an over-long one is a 413).
-  if (route.caller === "incident-webhook") return unknownParam ? [400, 404, 413] : [...(fuzz.auth.kind === "bad" && fuzz.auth.refusedWith ? fuzz.auth.refusedWith : [401]), 413];
+  if (route.caller === "incident-webhook")
+    return unknownParam ? [400, 404, 413] : [...(fuzz.auth.kind === "bad" && fuzz.auth.refusedWith ? fuzz.auth.refusedWith : [401]), 413];
   // The token endpoint reads its body first (the agent key may be in it as actor_token), and RFC 6749 lets it refuse a
   // malformed (400) or over-long (413) request before it authenticates the client (401).
   if (route.oauthErrors) return [400, 401, 413, 429];
@@ -350,7 +418,12 @@ function check(route: RouteSpec, fuzz: FuzzCase, outcome: Outcome, changes: RowC
     } else {
       expect(outcome.contentType, where).toBe("application/problem+json");
       const problem = JSON.parse(outcome.text) as { type: unknown; title: unknown; status: unknown; detail: unknown };
-      expect(problem, where).toMatchObject({ type: expect.stringMatching(/^urn:baton:problem:/), title: expect.any(String), status: outcome.status, detail: expect.any(String) });
+      expect(problem, where).toMatchObject({
+        type: expect.stringMatching(/^urn:baton:problem:/),
+        title: expect.any(String),
+        status: outcome.status,
+        detail: expect.any(String),
+      });
     }
     expect(unexpectedChanges(changes), `a refused call changed stored rows: ${where}`).toEqual([]);
   }
@@ -386,12 +459,21 @@ describe(`fuzzing every /api/v1 route of the route table (${CASES_PER_ROUTE} cas
       if (typeof body !== "string") return {};
       const id = `msg_${crypto.randomUUID()}`;
       const at = new Date();
-      return { "webhook-id": id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new Webhook(integration.webhookSecret).sign(id, at, body) };
+      return {
+        "webhook-id": id,
+        "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+        "webhook-signature": new Webhook(integration.webhookSecret).sign(id, at, body),
+      };
     }
     /** The webhook receiver's payload is a PagerDuty event, which the route table does not describe: its one top-level field. */
     const topLevelFields = (route: RouteSpec) => (route.body ? bodyFields(route) : ["event"]);
     const params = (route: RouteSpec) =>
-      Object.fromEntries([...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, pathValues.find((entry) => entry.param === name && entry.path.test(route.path))?.values[0] ?? "x"]));
+      Object.fromEntries(
+        [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [
+          name!,
+          pathValues.find((entry) => entry.param === name && entry.path.test(route.path))?.values[0] ?? "x",
+        ]),
+      );
     async function bomb(route: RouteSpec, body: BodyInit, headers: Record<string, string> = {}) {
       const request = new Request(`http://localhost${route.path}`, {
         method: route.method.toUpperCase(),
@@ -401,7 +483,19 @@ describe(`fuzzing every /api/v1 route of the route table (${CASES_PER_ROUTE} cas
       } as RequestInit);
       const response = await (await handlerOf(route))!(request, { params: Promise.resolve(params(route)) });
       const text = await response.text();
-      check(route, { auth: { kind: "right", token: null }, params: {}, query: [], body: { kind: "none", mustReject: false, why: "bomb" }, idempotencyKey: null, clientAddress: "" }, { status: response.status, contentType: response.headers.get("content-type") ?? "", text }, await takeChanges());
+      check(
+        route,
+        {
+          auth: { kind: "right", token: null },
+          params: {},
+          query: [],
+          body: { kind: "none", mustReject: false, why: "bomb" },
+          idempotencyKey: null,
+          clientAddress: "",
+        },
+        { status: response.status, contentType: response.headers.get("content-type") ?? "", text },
+        await takeChanges(),
+      );
       return { status: response.status, size: text.length };
     }
 
@@ -430,7 +524,12 @@ describe(`fuzzing every /api/v1 route of the route table (${CASES_PER_ROUTE} cas
       const deepObject = '{"a":'.repeat(10_000) + "1" + "}".repeat(10_000);
       const bigArray = JSON.stringify(Array(10_000).fill("a"));
       for (const route of bodyRoutes) {
-        const bodies = [deepArray, deepObject, bigArray, ...topLevelFields(route).flatMap((field) => [`{"${field}":${deepArray}}`, `{"${field}":${bigArray}}`, `{"${field}":${deepObject}}`])];
+        const bodies = [
+          deepArray,
+          deepObject,
+          bigArray,
+          ...topLevelFields(route).flatMap((field) => [`{"${field}":${deepArray}}`, `{"${field}":${bigArray}}`, `{"${field}":${deepObject}}`]),
+        ];
         for (const body of bodies) {
           const { status, size } = await bomb(route, body);
           expect([400, 413], `${route.path} ${body.slice(0, 30)}`).toContain(status);
@@ -441,7 +540,12 @@ describe(`fuzzing every /api/v1 route of the route table (${CASES_PER_ROUTE} cas
   });
 
   it(`ran at least ${TOTAL_CASES} cases`, () => {
-    console.log(`fuzz: ${casesRun} cases over ${ROUTES.length} routes; answers ${[...statusCounts.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(", ")}`);
+    console.log(
+      `fuzz: ${casesRun} cases over ${ROUTES.length} routes; answers ${[...statusCounts.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(", ")}`,
+    );
     expect(casesRun).toBeGreaterThanOrEqual(TOTAL_CASES);
   });
 });

@@ -50,7 +50,7 @@ const NASTY_STRINGS = [
   "%2e%2e%2f",
   "%00",
   "' OR '1'='1",
-  "\"; DROP TABLE \"Grant\"; --",
+  '"; DROP TABLE "Grant"; --',
   "<script>alert(1)</script>",
   "${jndi:ldap://x}",
   "{{7*7}}",
@@ -159,7 +159,11 @@ const raw = (text: string | Uint8Array, contentType: string | null, mustReject: 
  * route's protocol requires ignoring it (`ignoresUnknownFields`).
  */
 export function bodyCases(route: RouteSpec, options: { ignoresUnknownFields?: boolean } = {}): fc.Arbitrary<BodyCase> {
-  if (!route.body) return fc.oneof(fc.constant<BodyCase>({ kind: "none", mustReject: false, why: "no body" }), nastyValue.map<BodyCase>((value) => ({ kind: "json", value, mustReject: false, why: "a body the route does not read" })));
+  if (!route.body)
+    return fc.oneof(
+      fc.constant<BodyCase>({ kind: "none", mustReject: false, why: "no body" }),
+      nastyValue.map<BodyCase>((value) => ({ kind: "json", value, mustReject: false, why: "a body the route does not read" })),
+    );
   const base = validishBody(route);
   const asObject = (value: unknown) => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
   const replaced = fc.tuple(base, fc.nat(), nastyValue).map<BodyCase>(([value, pick, bad]) => {
@@ -175,17 +179,21 @@ export function bodyCases(route: RouteSpec, options: { ignoresUnknownFields?: bo
     if (keys.length) delete object[keys[pick % keys.length]!];
     return { kind: "json", value: object, mustReject: false, why: "a field dropped" };
   });
-  const extra = fc.tuple(base, fc.constantFrom("status", "expiresAt", "id", "role", "__proto__", "admin", "grant", "approved"), nastyValue).map<BodyCase>(([value, key, bad]) => {
-    const object = { ...asObject(value) };
-    Object.defineProperty(object, key, { value: bad, enumerable: true, configurable: true, writable: true });
-    return options.ignoresUnknownFields
-      ? { kind: "json", value: object, mustReject: false, why: `unknown field ${key} (ignored, as the route's protocol requires)` }
-      : { kind: "json", value: object, mustReject: true, why: `unknown field ${key}` };
-  });
+  const extra = fc
+    .tuple(base, fc.constantFrom("status", "expiresAt", "id", "role", "__proto__", "admin", "grant", "approved"), nastyValue)
+    .map<BodyCase>(([value, key, bad]) => {
+      const object = { ...asObject(value) };
+      Object.defineProperty(object, key, { value: bad, enumerable: true, configurable: true, writable: true });
+      return options.ignoresUnknownFields
+        ? { kind: "json", value: object, mustReject: false, why: `unknown field ${key} (ignored, as the route's protocol requires)` }
+        : { kind: "json", value: object, mustReject: true, why: `unknown field ${key}` };
+    });
   const brokenJson = fc
     .constantFrom("{", "[", "{'a':1}", '{"a":1,}', "[1,]", "nul", "{}}", '{"a":"\\u12"}', "\u0000", "  ", "NaN", '{"__proto__":', "1e999999")
     .map((text) => raw(text, "application/json", text.trim() !== "", "broken JSON"));
-  const notUtf8 = fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => raw(new Uint8Array([0x7b, 0xff, 0xfe, ...bytes, 0x7d]), "application/json", true, "bytes that are not UTF-8"));
+  const notUtf8 = fc
+    .uint8Array({ minLength: 1, maxLength: 64 })
+    .map((bytes) => raw(new Uint8Array([0x7b, 0xff, 0xfe, ...bytes, 0x7d]), "application/json", true, "bytes that are not UTF-8"));
   const wrongType = fc
     .tuple(base, fc.constantFrom("text/plain", "multipart/form-data; boundary=x", "application/xml", "application/jsonx", "json", "", null))
     .map(([value, contentType]) => raw(JSON.stringify(value) ?? "null", contentType, true, `content type ${contentType}`));
@@ -208,7 +216,8 @@ export interface RepeatedKeyBody {
 }
 
 /** `"key"` with every UTF-16 unit \u-escaped: the same key once parsed, other bytes on the wire. */
-const escapedKey = (key: string) => `"${Array.from({ length: key.length }, (_, index) => `\\u${key.charCodeAt(index).toString(16).padStart(4, "0")}`).join("")}"`;
+const escapedKey = (key: string) =>
+  `"${Array.from({ length: key.length }, (_, index) => `\\u${key.charCodeAt(index).toString(16).padStart(4, "0")}`).join("")}"`;
 
 /**
  * Serialises `value` with a key of one of its objects (the `pick`-th, depth first; the body itself when it
@@ -241,5 +250,7 @@ function repeatKey(value: unknown, pick: number, second: unknown, escaped: boole
 
 /** A near-valid body of the route (see validishBody) with a key repeated at some depth. */
 export function repeatedKeyBody(route: RouteSpec): fc.Arbitrary<RepeatedKeyBody> {
-  return fc.tuple(validishBody(route), fc.nat(), fc.jsonValue({ maxDepth: 1 }), fc.boolean()).map(([value, pick, second, escaped]) => repeatKey(structuredClone(value), pick, second, escaped));
+  return fc
+    .tuple(validishBody(route), fc.nat(), fc.jsonValue({ maxDepth: 1 }), fc.boolean())
+    .map(([value, pick, second, escaped]) => repeatKey(structuredClone(value), pick, second, escaped));
 }

@@ -64,7 +64,10 @@ async function changedRows(): Promise<RowChange[]> {
 const routeOf = (method: string, path: string) => ROUTES.find((route) => route.method === method && route.path === path)!;
 
 /** What a refusal of a repeated key must look like on a problem+json door; and nothing stored changed. */
-async function expectRepeatedKeyRefused(response: { status: number; headers: Headers; json: { errors?: { field: string; message: string }[] } }, body: RepeatedKeyBody) {
+async function expectRepeatedKeyRefused(
+  response: { status: number; headers: Headers; json: { errors?: { field: string; message: string }[] } },
+  body: RepeatedKeyBody,
+) {
   expect(response.status, JSON.stringify(response.json)).toBe(400);
   expect(response.headers.get("content-type")).toBe("application/problem+json");
   const key = body.path.at(-1)!;
@@ -81,17 +84,28 @@ describe("a JSON body with a key repeated at any depth", () => {
     { route: routeOf("post", "/api/v1/access-requests"), handler: requestsRoute.POST, token: () => world.ops.key },
   ];
 
-  it.each(doors.map((door) => [`${door.route.method.toUpperCase()} ${door.route.path}`, door] as const))("is a 400 naming the key on %s, changing nothing", async (_name, door) => {
-    await fc.assert(
-      fc.asyncProperty(repeatedKeyBody(door.route), async (body) => {
-        await expectRepeatedKeyRefused(await call(door.handler, { token: door.token(), rawBody: body.text, headers: { "content-type": "application/json" } }), body);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.each(doors.map((door) => [`${door.route.method.toUpperCase()} ${door.route.path}`, door] as const))(
+    "is a 400 naming the key on %s, changing nothing",
+    async (_name, door) => {
+      await fc.assert(
+        fc.asyncProperty(repeatedKeyBody(door.route), async (body) => {
+          await expectRepeatedKeyRefused(
+            await call(door.handler, { token: door.token(), rawBody: body.text, headers: { "content-type": "application/json" } }),
+            body,
+          );
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 
   it("is an RFC 6749 invalid_request at the token endpoint, as JSON or as a form field sent twice", async () => {
-    const exchange = { grant_type: "urn:ietf:params:oauth:grant-type:token-exchange", subject_token: "grt_0", subject_token_type: "urn:baton:params:oauth:token-type:grant-id", audience: "https://crm.example.test" };
+    const exchange = {
+      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+      subject_token: "grt_0",
+      subject_token_type: "urn:baton:params:oauth:token-type:grant-id",
+      audience: "https://crm.example.test",
+    };
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...Object.keys(exchange)), fc.boolean(), async (key, asForm) => {
         const value = exchange[key as keyof typeof exchange];
@@ -115,25 +129,48 @@ describe("a JSON body with a key repeated at any depth", () => {
       [initialize(`{"roots":{"listChanged":true,"listChanged":false}}`), ["params", "capabilities", "roots", "listChanged"]],
       [`{"jsonrpc":"2.0","id":1,"id":2,"method":"tools/list"}`, ["id"]],
     ] as const) {
-      const response = await call(mcpRoute.POST, { path: "/api/mcp", token: world.ops.key, rawBody: text, headers: { "content-type": "application/json", accept: "application/json, text/event-stream" } });
+      const response = await call(mcpRoute.POST, {
+        path: "/api/mcp",
+        token: world.ops.key,
+        rawBody: text,
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      });
       await expectRepeatedKeyRefused(response, { text, path: [...path] });
     }
   });
 
   it("is a 400 naming the key on a signed incident webhook, which opens nothing", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<[string, string[]]>(["event_type", ["event", "event_type"]], ["title", ["event", "data", "title"]], ["event", ["event"]]), async ([key, path]) => {
-        const event = { id: randomUUID(), event_type: "incident.triggered", resource_type: "incident", data: { type: "incident", id: "PDX", title: "Payments down", urgency: "high" } };
-        let text = JSON.stringify({ event });
-        if (key === "event") text = `${text.slice(0, -1)},"event":{}}`;
-        else if (key === "title") text = text.replace(`"title":"Payments down"`, `"title":"Payments down","title":"Nothing to see"`);
-        else text = text.replace(`"event_type":"incident.triggered"`, `"event_type":"incident.triggered","event_type":"incident.resolved"`);
-        const id = `msg_${randomUUID()}`;
-        const at = new Date();
-        const headers = { "webhook-id": id, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new Webhook(integration.webhookSecret).sign(id, at, text), "content-type": "application/json" };
-        const response = await call(hookRoute.POST, { path: `/api/v1/hooks/incidents/${integration.slug}`, params: { integration: integration.slug }, rawBody: text, headers });
-        await expectRepeatedKeyRefused(response, { text, path });
-      }),
+      fc.asyncProperty(
+        fc.constantFrom<[string, string[]]>(["event_type", ["event", "event_type"]], ["title", ["event", "data", "title"]], ["event", ["event"]]),
+        async ([key, path]) => {
+          const event = {
+            id: randomUUID(),
+            event_type: "incident.triggered",
+            resource_type: "incident",
+            data: { type: "incident", id: "PDX", title: "Payments down", urgency: "high" },
+          };
+          let text = JSON.stringify({ event });
+          if (key === "event") text = `${text.slice(0, -1)},"event":{}}`;
+          else if (key === "title") text = text.replace(`"title":"Payments down"`, `"title":"Payments down","title":"Nothing to see"`);
+          else text = text.replace(`"event_type":"incident.triggered"`, `"event_type":"incident.triggered","event_type":"incident.resolved"`);
+          const id = `msg_${randomUUID()}`;
+          const at = new Date();
+          const headers = {
+            "webhook-id": id,
+            "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+            "webhook-signature": new Webhook(integration.webhookSecret).sign(id, at, text),
+            "content-type": "application/json",
+          };
+          const response = await call(hookRoute.POST, {
+            path: `/api/v1/hooks/incidents/${integration.slug}`,
+            params: { integration: integration.slug },
+            rawBody: text,
+            headers,
+          });
+          await expectRepeatedKeyRefused(response, { text, path });
+        },
+      ),
       { numRuns: 9 },
     );
   });
@@ -151,7 +188,11 @@ describe("a JSON body with a key repeated at any depth", () => {
         ["/api/v1/decisions", `{"token":"x","context":{"a":{"b":1,"b":2}}}`, "context.a.b"],
         ["/api/v1/introspect", `{"token":"a","token":"b"}`, "token"],
       ]) {
-        const response = await fetch(`${pdp.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${world.crmSecret}`, "content-type": "application/json" }, body: text });
+        const response = await fetch(`${pdp.url}${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${world.crmSecret}`, "content-type": "application/json" },
+          body: text,
+        });
         expect(response.status).toBe(400);
         expect(((await response.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe(field);
       }
@@ -172,7 +213,13 @@ const internalIpv4 = fc.oneof(
 
 /** A number as an IPv4 part may be written: decimal, octal with a leading 0, or hex in either case. */
 const numberSpelling = (value: number) =>
-  fc.constantFrom(String(value), `0${value.toString(8)}`, `0x${value.toString(16)}`, `0X${value.toString(16).toUpperCase()}`, `0x${"0".repeat(3)}${value.toString(16)}`);
+  fc.constantFrom(
+    String(value),
+    `0${value.toString(8)}`,
+    `0x${value.toString(16)}`,
+    `0X${value.toString(16).toUpperCase()}`,
+    `0x${"0".repeat(3)}${value.toString(16)}`,
+  );
 
 /** Every way a URL parser accepts an IPv4 address: 1 to 4 parts (the last one filling the remaining bytes), each in any base. */
 const ipv4Spelling = internalIpv4.chain(([a, b, c, d]) => {
@@ -190,7 +237,10 @@ const internalHost = fc
     { weight: 4, arbitrary: ipv4Spelling.map((spelled) => spelled.host) },
     { weight: 1, arbitrary: ipv4Spelling.map((spelled) => `[::ffff:${spelled.address}]`) },
     { weight: 1, arbitrary: ipv4Spelling.map((spelled) => `[0:0:0:0:0:ffff:${spelled.address}]`) },
-    { weight: 1, arbitrary: fc.constantFrom("localhost", "LocalHost", "api.localhost", "[::1]", "[0:0::1]", "[fe80::1]", "[fd00::1]", "[::]", "[64:ff9b::7f00:1]") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("localhost", "LocalHost", "api.localhost", "[::1]", "[0:0::1]", "[fe80::1]", "[fd00::1]", "[::]", "[64:ff9b::7f00:1]"),
+    },
   )
   .chain((host) =>
     fc.tuple(fc.constant(host), fc.constantFrom("", ".", ".."), fc.boolean(), fc.boolean()).map(([name, dots, upper, fullWidth]) => {

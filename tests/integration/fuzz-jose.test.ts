@@ -50,7 +50,13 @@ beforeAll(async () => {
     { method: "POST", path: "/api/v1/token", handler: tokenExchangeRoute.POST },
   ]);
   if (testDatabaseKind === "postgresql")
-    pdp = await startPdp({ databaseUrl: process.env.DATABASE_URL!, issuer: app.url, port: 0, tokenCache: false, onError: (error) => logged.push(`pdp: ${String(error)}`) });
+    pdp = await startPdp({
+      databaseUrl: process.env.DATABASE_URL!,
+      issuer: app.url,
+      port: 0,
+      tokenCache: false,
+      onError: (error) => logged.push(`pdp: ${String(error)}`),
+    });
   for (const method of ["error", "warn"] as const)
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(`console.${method}: ${args.map(String).join(" ")}`));
 });
@@ -92,7 +98,17 @@ function textOf(token: Token): string {
 const validHeader = () => ({ alg: "EdDSA", typ: "at+jwt", kid: baton.kid });
 const validClaims = () => {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: app.url, sub: world.ops.id, aud: CRM, scope: SCOPE, jti: randomUUID(), grant_id: grantId, client_id: world.ops.id, iat: now - 5, exp: now + 240 };
+  return {
+    iss: app.url,
+    sub: world.ops.id,
+    aud: CRM,
+    scope: SCOPE,
+    jti: randomUUID(),
+    grant_id: grantId,
+    client_id: world.ops.id,
+    iat: now - 5,
+    exp: now + 240,
+  };
 };
 
 const controlCharacters = fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((code) => String.fromCharCode(code)), minLength: 1, maxLength: 12 });
@@ -107,7 +123,9 @@ const poison: fc.Arbitrary<unknown> = fc.oneof(
 /** Near misses of each field's real value: NUL or a control character inside it, one character too many, another prefix. */
 function nearMisses(value: string): fc.Arbitrary<string> {
   return fc.oneof(
-    fc.tuple(fc.nat(value.length), fc.constantFrom("\u0000", "\n", "\u001b", "\u202e", "\ud800", " ", "%00")).map(([at, inserted]) => value.slice(0, at) + inserted + value.slice(at)),
+    fc
+      .tuple(fc.nat(value.length), fc.constantFrom("\u0000", "\n", "\u001b", "\u202e", "\ud800", " ", "%00"))
+      .map(([at, inserted]) => value.slice(0, at) + inserted + value.slice(at)),
     fc.constantFrom(value + "A", value.slice(1), value.toUpperCase(), ` ${value}`, value.replace(/^[a-z]+_/, "usr_")),
   );
 }
@@ -122,8 +140,14 @@ function mutated(valid: () => Record<string, unknown>, fields: readonly string[]
     const original = base[field];
     const replacement = typeof original === "string" ? fc.oneof(poison, nearMisses(original)) : poison;
     return fc.oneof(
-      replacement.map((value) => ({ part: { kind: "json", value: { ...base, [field]: value } } as Part, why: `${name}.${field} = ${JSON.stringify(value)?.slice(0, 80)}` })),
-      fc.constant({ part: { kind: "json", value: Object.fromEntries(Object.entries(base).filter(([key]) => key !== field)) } as Part, why: `${name}.${field} dropped` }),
+      replacement.map((value) => ({
+        part: { kind: "json", value: { ...base, [field]: value } } as Part,
+        why: `${name}.${field} = ${JSON.stringify(value)?.slice(0, 80)}`,
+      })),
+      fc.constant({
+        part: { kind: "json", value: Object.fromEntries(Object.entries(base).filter(([key]) => key !== field)) } as Part,
+        why: `${name}.${field} dropped`,
+      }),
       // JSON.parse keeps the last of duplicate keys: the value read after the real one.
       replacement.map((value) => {
         const text = JSON.stringify(base).slice(0, -1) + `,${JSON.stringify(field)}:${JSON.stringify(value) ?? "null"}}`;
@@ -133,9 +157,20 @@ function mutated(valid: () => Record<string, unknown>, fields: readonly string[]
   });
   return fc.oneof(
     { weight: 8, arbitrary: withField },
-    { weight: 1, arbitrary: poison.map((value) => ({ part: { kind: "json", value } as Part, why: `${name} replaced by ${JSON.stringify(value)?.slice(0, 80)}` })) },
-    { weight: 1, arbitrary: fc.constantFrom("{", "", "null", '{"alg":"EdDSA"', "\u0000", "[]").map((text) => ({ part: { kind: "text", text } as Part, why: `${name} is not a JSON object: ${JSON.stringify(text)}` })) },
-    { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => ({ part: { kind: "bytes", bytes } as Part, why: `${name} is arbitrary bytes` })) },
+    {
+      weight: 1,
+      arbitrary: poison.map((value) => ({ part: { kind: "json", value } as Part, why: `${name} replaced by ${JSON.stringify(value)?.slice(0, 80)}` })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom("{", "", "null", '{"alg":"EdDSA"', "\u0000", "[]")
+        .map((text) => ({ part: { kind: "text", text } as Part, why: `${name} is not a JSON object: ${JSON.stringify(text)}` })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => ({ part: { kind: "bytes", bytes } as Part, why: `${name} is arbitrary bytes` })),
+    },
   );
 }
 
@@ -153,7 +188,12 @@ const forgeries: fc.Arbitrary<Token> = fc
   })
   .map<Token>(({ header, payload, signature }) => ({
     kind: "forged",
-    forgery: { header: header.part, payload: payload.part, signature, why: `${header.why}; ${payload.why}; signed ${typeof signature === "string" ? signature : "with garbage"}` },
+    forgery: {
+      header: header.part,
+      payload: payload.part,
+      signature,
+      why: `${header.why}; ${payload.why}; signed ${typeof signature === "string" ? signature : "with garbage"}`,
+    },
   }));
 
 /** Not a JWS at all: text of any length and content, NUL and lone surrogates included. */
@@ -163,7 +203,17 @@ const garbageTokens: fc.Arbitrary<Token> = fc
     fc.array(fc.string({ minLength: 0, maxLength: 30 }), { minLength: 2, maxLength: 6 }).map((parts) => parts.join(".")),
     fc.integer({ min: 8_000, max: MAX_FUZZED_TOKEN }).map((length) => "eyJ".padEnd(length, "A")),
     fc.string({ unit: "binary", minLength: 1, maxLength: 200 }),
-    fc.constantFrom("..", ".", "a.b.c", "eyJhbGciOiJub25lIn0.e30.", "null", "\u0000", "\ud800", "grt_00000000000000000000000000\u0000", "grt_00000000000000000000000000"),
+    fc.constantFrom(
+      "..",
+      ".",
+      "a.b.c",
+      "eyJhbGciOiJub25lIn0.e30.",
+      "null",
+      "\u0000",
+      "\ud800",
+      "grt_00000000000000000000000000\u0000",
+      "grt_00000000000000000000000000",
+    ),
   )
   .map((text) => ({ kind: "garbage", text }));
 
@@ -216,7 +266,10 @@ interface Answer {
 async function post(base: string, path: string, body: Record<string, string>, options: { form?: boolean; bearer?: string } = {}): Promise<Answer> {
   const response = await fetch(`${base}${path}`, {
     method: "POST",
-    headers: { authorization: `Bearer ${options.bearer ?? world.crmSecret}`, "content-type": options.form ? "application/x-www-form-urlencoded" : "application/json" },
+    headers: {
+      authorization: `Bearer ${options.bearer ?? world.crmSecret}`,
+      "content-type": options.form ? "application/x-www-form-urlencoded" : "application/json",
+    },
     body: options.form ? new URLSearchParams(body).toString() : JSON.stringify(body),
   });
   const text = await response.text();
@@ -243,7 +296,8 @@ function expectDecision(answer: Answer, token: Token) {
 function expectIntrospection(answer: Answer, token: Token) {
   expect(answer.status, JSON.stringify(answer.json)).toBe(200);
   const introspection = answer.json as { active?: unknown };
-  if (introspection.active === true && batonCouldHaveIssued(token)) return expect(introspection).toMatchObject({ grant_id: grantId, sub: world.ops.id, scope: SCOPE });
+  if (introspection.active === true && batonCouldHaveIssued(token))
+    return expect(introspection).toMatchObject({ grant_id: grantId, sub: world.ops.id, scope: SCOPE });
   expect(introspection).toEqual({ active: false });
 }
 
@@ -267,7 +321,10 @@ async function fuzz(property: (token: Token) => Promise<void>) {
 
 describe("H1: forged and fuzzed grant tokens (JOSE headers and claims)", () => {
   it("the grant the forgeries aim at is live: its real token is allowed by every door", async () => {
-    const real = textOf({ kind: "forged", forgery: { header: { kind: "json", value: validHeader() }, payload: { kind: "json", value: validClaims() }, signature: "baton", why: "real" } });
+    const real = textOf({
+      kind: "forged",
+      forgery: { header: { kind: "json", value: validHeader() }, payload: { kind: "json", value: validClaims() }, signature: "baton", why: "real" },
+    });
     for (const base of [app.url, ...(pdp ? [pdp.url] : [])]) {
       expect((await post(base, "/api/v1/decisions", { token: real, scope: SCOPE })).json).toMatchObject({ allow: true, grantId });
       expect((await post(base, "/api/v1/introspect", { token: real }, { form: true })).json).toMatchObject({ active: true, grant_id: grantId });
@@ -300,7 +357,8 @@ describe("H1: forged and fuzzed grant tokens (JOSE headers and claims)", () => {
 
   it("introspection answers {active: false} to any token it cannot use, however long or malformed; only a missing token is a bad request", async () => {
     for (const token of ["", "x", "a.b.c", "\u0000", "eyJ\u0000.e30.", "\ud800", "eyJ".padEnd(8_193, "A"), "eyJ".padEnd(40_000, "A")]) {
-      for (const form of [true, false]) expect(await post(app.url, "/api/v1/introspect", { token }, { form })).toEqual({ status: 200, json: { active: false } });
+      for (const form of [true, false])
+        expect(await post(app.url, "/api/v1/introspect", { token }, { form })).toEqual({ status: 200, json: { active: false } });
       expect(await post(app.url, "/api/v1/decisions", { token: token || "x" })).toEqual({ status: 200, json: { allow: false, reason: "token_invalid" } });
     }
     expect((await post(app.url, "/api/v1/introspect", {}, { form: true })).status).toBe(400);

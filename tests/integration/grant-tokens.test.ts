@@ -22,7 +22,8 @@ import { BILLING, CRM, grantFor, setUpWorld, type World } from "./resource-serve
 let admin: string;
 let world: World;
 
-const tokenFor = (agentKey: string, grantId: string, audience: string) => call(tokenRoute.POST, { token: agentKey, params: { id: grantId }, body: { audience } });
+const tokenFor = (agentKey: string, grantId: string, audience: string) =>
+  call(tokenRoute.POST, { token: agentKey, params: { id: grantId }, body: { audience } });
 const introspect = (secret: string | null, token: string) => call(introspectRoute.POST, { token: secret, body: { token } });
 const decide = (secret: string, body: Record<string, unknown>) => call(decisionsRoute.POST, { token: secret, body });
 
@@ -41,7 +42,10 @@ describe("resource servers", () => {
     expect(world.crmSecret).toMatch(/^batonrs_[A-Za-z0-9_-]{43}$/);
     const listed = await call(resourceServersRoute.GET, { token: admin });
     expect(listed.json.items.map((server: { audience: string }) => server.audience)).toEqual([BILLING, CRM]);
-    expect(listed.json.items.find((server: { name: string }) => server.name === "crm")).toMatchObject({ scopes: ["crm.customers:read", "crm.customers:write"], secretPrefix: world.crmSecret.slice(0, 12) });
+    expect(listed.json.items.find((server: { name: string }) => server.name === "crm")).toMatchObject({
+      scopes: ["crm.customers:read", "crm.customers:write"],
+      secretPrefix: world.crmSecret.slice(0, 12),
+    });
     expect(JSON.stringify(listed.json)).not.toContain(world.crmSecret);
     expect(JSON.stringify(await prisma.resourceServer.findMany())).not.toContain(world.crmSecret.slice(12));
     expect(await prisma.auditEvent.count({ where: { action: "resource_server.created" } })).toBe(2);
@@ -57,7 +61,12 @@ describe("resource servers", () => {
     const scopes = await call(scopesRoute.GET, { token: admin });
     expect(scopes.json.items.find((scope: { key: string }) => scope.key === "logs.read").resourceServer).toBeNull();
     expect(scopes.json.items.find((scope: { key: string }) => scope.key === "crm.customers:read").resourceServer).toBe(CRM);
-    const unknown = await call(scopeRoute.PATCH, { method: "PATCH", token: admin, params: { key: "logs.read" }, body: { resourceServer: "https://nobody.example.test" } });
+    const unknown = await call(scopeRoute.PATCH, {
+      method: "PATCH",
+      token: admin,
+      params: { key: "logs.read" },
+      body: { resourceServer: "https://nobody.example.test" },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.json.errors[0].field).toBe("resourceServer");
   });
@@ -65,7 +74,11 @@ describe("resource servers", () => {
 
 describe("who may call what", () => {
   it("B8: introspection and decisions need a resource-server credential (401 without)", async () => {
-    for (const response of [await introspect(null, "x"), await decide("", { agentId: world.ops.id, scope: "crm.customers:read" }), await introspect("batonrs_" + "A".repeat(43), "x")]) {
+    for (const response of [
+      await introspect(null, "x"),
+      await decide("", { agentId: world.ops.id, scope: "crm.customers:read" }),
+      await introspect("batonrs_" + "A".repeat(43), "x"),
+    ]) {
       expect(response.status).toBe(401);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
     }
@@ -90,10 +103,20 @@ describe("grant tokens", () => {
     const header = decodeProtectedHeader(issued.json.access_token);
     expect(header).toEqual({ alg: "EdDSA", typ: "at+jwt", kid: expect.any(String) });
     const claims = decodeJwt(issued.json.access_token);
-    expect(claims).toMatchObject({ iss: "http://localhost", sub: world.ops.id, aud: CRM, scope: "crm.customers:read", grant_id: grant.id, client_id: world.ops.id, act: { sub: "alice@example.com" } });
+    expect(claims).toMatchObject({
+      iss: "http://localhost",
+      sub: world.ops.id,
+      aud: CRM,
+      scope: "crm.customers:read",
+      grant_id: grant.id,
+      client_id: world.ops.id,
+      act: { sub: "alice@example.com" },
+    });
     expect(claims.exp! - claims.iat!).toBe(300);
     expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await prisma.auditEvent.count({ where: { action: "grant.token_issued", subjectId: grant.id, data: { path: ["jti"], equals: claims.jti } } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "grant.token_issued", subjectId: grant.id, data: { path: ["jti"], equals: claims.jti } } })).toBe(
+      1,
+    );
   });
 
   it("creates the signing key and the next key on first use, audited, with the private halves encrypted at rest", async () => {
@@ -154,7 +177,17 @@ describe("introspection", () => {
     const token = (await tokenFor(world.ops.key, grant.id, CRM)).json.access_token;
     const asJson = await introspect(world.crmSecret, token);
     expect(asJson.status).toBe(200);
-    expect(asJson.json).toMatchObject({ active: true, scope: "crm.customers:read", sub: world.ops.id, aud: CRM, grant_id: grant.id, client_id: world.ops.id, iss: "http://localhost", token_type: "Bearer", act: { sub: "alice@example.com" } });
+    expect(asJson.json).toMatchObject({
+      active: true,
+      scope: "crm.customers:read",
+      sub: world.ops.id,
+      aud: CRM,
+      grant_id: grant.id,
+      client_id: world.ops.id,
+      iss: "http://localhost",
+      token_type: "Bearer",
+      act: { sub: "alice@example.com" },
+    });
     const asForm = await call(introspectRoute.POST, {
       token: world.crmSecret,
       rawBody: new URLSearchParams({ token, token_type_hint: "access_token" }).toString(),
@@ -185,8 +218,14 @@ describe("decisions", () => {
     expect(Date.parse(allowed.json.expiresAt)).toBeLessThanOrEqual(Date.parse(grant.expiresAt));
     expect((await decide(world.crmSecret, { token })).json).toMatchObject({ allow: true, grantId: grant.id });
     expect((await decide(world.crmSecret, { token, scope: "crm.customers:write" })).json).toEqual({ allow: false, reason: "scope_not_in_token" });
-    expect((await decide(world.crmSecret, { agentId: world.ops.id, scope: "crm.customers:read", resource: "customer/42" })).json).toMatchObject({ allow: true, grantId: grant.id });
-    expect((await decide(world.crmSecret, { agentId: world.ops.id, scope: "billing.invoices:read" })).json).toEqual({ allow: false, reason: "scope_not_served" });
+    expect((await decide(world.crmSecret, { agentId: world.ops.id, scope: "crm.customers:read", resource: "customer/42" })).json).toMatchObject({
+      allow: true,
+      grantId: grant.id,
+    });
+    expect((await decide(world.crmSecret, { agentId: world.ops.id, scope: "billing.invoices:read" })).json).toEqual({
+      allow: false,
+      reason: "scope_not_served",
+    });
     expect((await decide(world.crmSecret, { agentId: world.other.id, scope: "crm.customers:read" })).json).toEqual({ allow: false, reason: "no_grant" });
   });
 
@@ -247,8 +286,13 @@ describe("revocation", () => {
     expect(await revokeGrant({ principal: owner, grantId: logs.id })).toMatchObject({ status: "REVOKED" });
     const byAdmin = await grantFor(world.ops.key, ["logs.read"]);
     const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
-    expect(await revokeGrant({ principal: { kind: "person" as const, userId: adminUser.id, role: "ADMIN" }, grantId: byAdmin.id })).toMatchObject({ status: "REVOKED" });
-    const revokers = await prisma.grant.findMany({ where: { id: { in: [crmWrite.id, logs.id, byAdmin.id] } }, select: { revokedById: true, revokedByKind: true } });
+    expect(await revokeGrant({ principal: { kind: "person" as const, userId: adminUser.id, role: "ADMIN" }, grantId: byAdmin.id })).toMatchObject({
+      status: "REVOKED",
+    });
+    const revokers = await prisma.grant.findMany({
+      where: { id: { in: [crmWrite.id, logs.id, byAdmin.id] } },
+      select: { revokedById: true, revokedByKind: true },
+    });
     expect(revokers.map((grant) => grant.revokedByKind)).toEqual(["USER", "USER", "USER"]);
   });
 
@@ -304,7 +348,9 @@ describe("signing-key rotation", () => {
 
     // Once the overlap is over the retired key is gone from the JWKS, and its tokens with it.
     await prisma.signingKey.update({ where: { kid: oldKid }, data: { expiresAt: new Date(Date.now() - 1) } });
-    expect((await getJson(jwksRoute.GET, "/.well-known/jwks.json")).json.keys.map((key: { kid: string }) => key.kid).sort()).toEqual([rotated.json.active.kid, rotated.json.next.kid].sort());
+    expect((await getJson(jwksRoute.GET, "/.well-known/jwks.json")).json.keys.map((key: { kid: string }) => key.kid).sort()).toEqual(
+      [rotated.json.active.kid, rotated.json.next.kid].sort(),
+    );
     expect((await introspect(world.crmSecret, before)).json).toEqual({ active: false });
   });
 });

@@ -30,7 +30,9 @@ function match(pattern: string, pathname: string): Record<string, string> | null
 export async function serveRouteHandlers(routes: AdapterRoute[]): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (incoming, outgoing) => {
     const url = new URL(incoming.url ?? "/", `http://${incoming.headers.host}`);
-    const found = routes.map((route) => ({ route, params: route.method === incoming.method ? match(route.path, url.pathname) : null })).find((candidate) => candidate.params);
+    const found = routes
+      .map((route) => ({ route, params: route.method === incoming.method ? match(route.path, url.pathname) : null }))
+      .find((candidate) => candidate.params);
     if (!found) return outgoing.writeHead(404).end();
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);

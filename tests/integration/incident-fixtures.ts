@@ -67,7 +67,10 @@ export async function setUpIncidentWorld(adminToken: string): Promise<IncidentWo
 
 /** An agent eligible for the incident scopes, with a key: tests that count an agent's grants take a fresh one. */
 export async function registerBot(adminToken: string, name: string) {
-  const agent = await call(agentsRoute.POST, { token: adminToken, body: { name, ownerEmail: "owner@example.com", eligibleScopes: ["crm.customers:read", "crm.notes:write", "crm.customers:erase"] } });
+  const agent = await call(agentsRoute.POST, {
+    token: adminToken,
+    body: { name, ownerEmail: "owner@example.com", eligibleScopes: ["crm.customers:read", "crm.notes:write", "crm.customers:erase"] },
+  });
   expect(agent.status).toBe(201);
   const key = await call(keysRoute.POST, { token: adminToken, params: { id: agent.json.id } });
   return { id: agent.json.id as string, key: key.json.key as string };

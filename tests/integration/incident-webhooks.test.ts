@@ -23,7 +23,9 @@ const MINUTE = 60_000;
 
 /** A PagerDuty V3 style event body. */
 function pagerDutyEvent(eventType: string, data: Record<string, unknown>) {
-  return JSON.stringify({ event: { id: randomUUID(), event_type: eventType, resource_type: "incident", occurred_at: new Date().toISOString(), data: { type: "incident", ...data } } });
+  return JSON.stringify({
+    event: { id: randomUUID(), event_type: eventType, resource_type: "incident", occurred_at: new Date().toISOString(), data: { type: "incident", ...data } },
+  });
 }
 
 /** Signs `body` the way an incident tool does: Standard Webhooks headers for `id` at `at`. */
@@ -38,7 +40,11 @@ const deliver = (body: string, headers: Record<string, string>, integration = wo
   call(hookRoute.POST, { path: `/api/v1/hooks/incidents/${integration}`, params: { integration }, rawBody: body, headers });
 
 /** What a refused delivery must leave untouched. */
-const stored = async () => ({ incidents: await prisma.incident.count(), deliveries: await prisma.receivedWebhook.count(), events: await prisma.auditEvent.count() });
+const stored = async () => ({
+  incidents: await prisma.incident.count(),
+  deliveries: await prisma.receivedWebhook.count(),
+  events: await prisma.auditEvent.count(),
+});
 
 async function expectRefused(response: Awaited<ReturnType<typeof deliver>>, status: number, before: Awaited<ReturnType<typeof stored>>) {
   expect(response.status).toBe(status);
@@ -53,8 +59,18 @@ describe("a signed incident.triggered", () => {
     expect(delivered.status, JSON.stringify(delivered.json)).toBe(200);
     expect(delivered.json).toMatchObject({ outcome: "opened", incidentId: expect.stringMatching(/^inc_/) });
     const incident = await prisma.incident.findUniqueOrThrow({ where: { id: delivered.json.incidentId } });
-    expect(incident).toMatchObject({ title: "Payments API 5xx above 2%", severity: "SEV1", status: "OPEN", externalSource: "pagerduty", externalId: "PT4KHLK", commanderId: null });
-    expect(await prisma.auditEvent.findFirstOrThrow({ where: { subjectId: incident.id } })).toMatchObject({ action: "incident.opened", actorKind: "INTEGRATION" });
+    expect(incident).toMatchObject({
+      title: "Payments API 5xx above 2%",
+      severity: "SEV1",
+      status: "OPEN",
+      externalSource: "pagerduty",
+      externalId: "PT4KHLK",
+      commanderId: null,
+    });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { subjectId: incident.id } })).toMatchObject({
+      action: "incident.opened",
+      actorKind: "INTEGRATION",
+    });
   });
 
   it("maps urgency when there is no priority, and accepts a timestamp 4 minutes old", async () => {
@@ -166,7 +182,11 @@ describe("a signed incident.resolved", () => {
     const trigger = pagerDutyEvent("incident.triggered", { id: "PRESOLVE", title: "Checkout 502s", urgency: "high" });
     const incidentId = (await deliver(trigger, signed(trigger))).json.incidentId as string;
     // Nobody commands an incident a tool opened: any commander may act for it.
-    const granted = await call(grantsRoute.POST, { token: world.carol.token, params: { id: incidentId }, body: { agentId: world.bot.id, scopes: ["crm.notes:write"], durationSeconds: 600, reason: "Annotate the failed checkouts" } });
+    const granted = await call(grantsRoute.POST, {
+      token: world.carol.token,
+      params: { id: incidentId },
+      body: { agentId: world.bot.id, scopes: ["crm.notes:write"], durationSeconds: 600, reason: "Annotate the failed checkouts" },
+    });
     expect(granted.status).toBe(201);
     const question = { token: world.crmSecret, body: { agentId: world.bot.id, scope: "crm.notes:write" } };
     expect((await call(decisionsRoute.POST, question)).json.allow).toBe(true);
@@ -174,7 +194,11 @@ describe("a signed incident.resolved", () => {
     const resolve = pagerDutyEvent("incident.resolved", { id: "PRESOLVE", title: "Checkout 502s" });
     expect((await deliver(resolve, signed(resolve))).json).toEqual({ outcome: "resolved", incidentId });
     expect((await call(decisionsRoute.POST, question)).json.allow).toBe(false);
-    expect(await prisma.grant.findUniqueOrThrow({ where: { id: granted.json.grant.id } })).toMatchObject({ status: "REVOKED", revokeReason: "incident resolved", revokedByKind: "INTEGRATION" });
+    expect(await prisma.grant.findUniqueOrThrow({ where: { id: granted.json.grant.id } })).toMatchObject({
+      status: "REVOKED",
+      revokeReason: "incident resolved",
+      revokedByKind: "INTEGRATION",
+    });
     expect(await prisma.receivedWebhook.count({ where: { eventType: "incident.resolved" } })).toBe(1);
 
     const again = pagerDutyEvent("incident.resolved", { id: "PRESOLVE" });
@@ -195,11 +219,19 @@ describe("a revoked incident tool", () => {
     const accepted = await deliver(body, signed(body, { secret: tool.json.webhookSecret }), "statuspage");
     expect(accepted.json).toMatchObject({ outcome: "opened" });
 
-    expect((await call(revokeIntegrationRoute.POST, { token: world.carol.token, params: { id: tool.json.id }, body: { reason: "Replaced" } })).status).toBe(403);
-    const revoked = await call(revokeIntegrationRoute.POST, { token: world.admin.token, params: { id: tool.json.id }, body: { reason: "Replaced by the new status tool" } });
+    expect((await call(revokeIntegrationRoute.POST, { token: world.carol.token, params: { id: tool.json.id }, body: { reason: "Replaced" } })).status).toBe(
+      403,
+    );
+    const revoked = await call(revokeIntegrationRoute.POST, {
+      token: world.admin.token,
+      params: { id: tool.json.id },
+      body: { reason: "Replaced by the new status tool" },
+    });
     expect(revoked.status).toBe(200);
     expect(revoked.json).toMatchObject({ slug: "statuspage", revokedAt: expect.any(String) });
-    expect(await prisma.auditEvent.findFirstOrThrow({ where: { subjectId: tool.json.id, action: "incident_integration.revoked" } })).toMatchObject({ data: { slug: "statuspage", reason: "Replaced by the new status tool" } });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { subjectId: tool.json.id, action: "incident_integration.revoked" } })).toMatchObject({
+      data: { slug: "statuspage", reason: "Replaced by the new status tool" },
+    });
 
     const before = await stored();
     const resolveBody = pagerDutyEvent("incident.resolved", { id: "SP-1" });

@@ -20,17 +20,34 @@ beforeAll(async () => {
 });
 
 const grantAs = (token: string, incidentId: string, body: Record<string, unknown>) =>
-  call(grantsRoute.POST, { token, params: { id: incidentId }, body: { agentId: world.bot.id, scopes: ["crm.notes:write"], durationSeconds: 600, reason: "Annotate the affected customers", ...body } });
-const resolveAs = (token: string, incidentId: string, note?: string) => call(resolveRoute.POST, { token, params: { id: incidentId }, body: note ? { note } : {} });
+  call(grantsRoute.POST, {
+    token,
+    params: { id: incidentId },
+    body: { agentId: world.bot.id, scopes: ["crm.notes:write"], durationSeconds: 600, reason: "Annotate the affected customers", ...body },
+  });
+const resolveAs = (token: string, incidentId: string, note?: string) =>
+  call(resolveRoute.POST, { token, params: { id: incidentId }, body: note ? { note } : {} });
 const decide = (agentId: string, scope: string) => call(decisionsRoute.POST, { token: world.crmSecret, body: { agentId, scope } });
-const approverAlice = async () => ({ kind: "person" as const, userId: (await prisma.user.findUniqueOrThrow({ where: { email: "alice@example.com" } })).id, role: "APPROVER" as const, authTime: new Date() });
+const approverAlice = async () => ({
+  kind: "person" as const,
+  userId: (await prisma.user.findUniqueOrThrow({ where: { email: "alice@example.com" } })).id,
+  role: "APPROVER" as const,
+  authTime: new Date(),
+});
 
 describe("opening and reading incidents through the API", () => {
   it("lets a commander open one, and makes them its commander", async () => {
     const incident = await openIncidentAs(world.carol.token, { description: "p99 above 4 s", externalId: "INC-1" });
     expect(incident).toMatchObject({ status: "OPEN", commander: { email: "carol@example.com" }, externalSource: null });
     const read = await call(incidentRoute.GET, { token: world.cody.token, params: { id: incident.id } });
-    expect(read.json).toMatchObject({ id: incident.id, title: "Checkout latency spike", severity: "SEV2", description: "p99 above 4 s", activeGrants: 0, pendingRequests: 0 });
+    expect(read.json).toMatchObject({
+      id: incident.id,
+      title: "Checkout latency spike",
+      severity: "SEV2",
+      description: "p99 above 4 s",
+      activeGrants: 0,
+      pendingRequests: 0,
+    });
     const events = await prisma.auditEvent.findMany({ where: { subjectId: incident.id } });
     expect(events.map((e) => [e.action, e.actorKind, e.actorId])).toEqual([["incident.opened", "USER", world.carol.id]]);
   });
@@ -73,7 +90,11 @@ describe("the commander's direct grant", () => {
     const incident = await openIncidentAs(world.carol.token, { externalId: "INC-77" });
     const granted = await grantAs(world.carol.token, incident.id, {});
     expect(granted.status, JSON.stringify(granted.json)).toBe(201);
-    expect(granted.json).toMatchObject({ outcome: "granted", requestId: null, grant: { incidentId: incident.id, requestId: null, scopes: ["crm.notes:write"], onBehalfOf: "carol@example.com", contextRef: "INC-77", status: "ACTIVE" } });
+    expect(granted.json).toMatchObject({
+      outcome: "granted",
+      requestId: null,
+      grant: { incidentId: incident.id, requestId: null, scopes: ["crm.notes:write"], onBehalfOf: "carol@example.com", contextRef: "INC-77", status: "ACTIVE" },
+    });
     const row = await prisma.grant.findUniqueOrThrow({ where: { id: granted.json.grant.id } });
     expect(row).toMatchObject({ grantedByKind: "USER", grantedById: world.carol.id, reason: "Annotate the affected customers" });
     expect((await decide(world.bot.id, "crm.notes:write")).json).toMatchObject({ allow: true, grantId: row.id });
@@ -113,8 +134,16 @@ describe("the commander's direct grant", () => {
     expect((await decide(world.bot.id, "crm.customers:erase")).json.allow).toBe(false);
 
     // Separation of duties: the commander filed it and the agent would act for them.
-    await expect(decideRequest({ principal: { kind: "person" as const, userId: world.carol.id, role: "COMMANDER", authTime: new Date() }, requestId: request.id, decision: { kind: "approve", comment: "" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await decideRequest({ principal: await approverAlice(), requestId: request.id, decision: { kind: "approve", comment: "confirmed" } })).toMatchObject({ outcome: "approved" });
+    await expect(
+      decideRequest({
+        principal: { kind: "person" as const, userId: world.carol.id, role: "COMMANDER", authTime: new Date() },
+        requestId: request.id,
+        decision: { kind: "approve", comment: "" },
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await decideRequest({ principal: await approverAlice(), requestId: request.id, decision: { kind: "approve", comment: "confirmed" } })).toMatchObject(
+      { outcome: "approved" },
+    );
     const grant = await prisma.grant.findUniqueOrThrow({ where: { requestId: request.id } });
     expect(grant).toMatchObject({ incidentId: incident.id, scopes: ["crm.notes:write", "crm.customers:erase"] });
   });
@@ -124,11 +153,19 @@ describe("the commander's direct grant", () => {
     const input = { agentId: world.bot.id, scopes: ["crm.customers:erase"], durationSeconds: 600, reason: "Erase the leaked test accounts" };
     const carol = { kind: "person" as const, userId: world.carol.id, role: "COMMANDER" as const };
     const stale = new Date(Date.now() - 11 * 60_000);
-    await expect(grantIncidentAuthority({ principal: { ...carol, authTime: stale }, incidentId: incident.id, input })).rejects.toMatchObject({ code: "FORBIDDEN", details: { errors: [{ field: "stepUp" }] } });
+    await expect(grantIncidentAuthority({ principal: { ...carol, authTime: stale }, incidentId: incident.id, input })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      details: { errors: [{ field: "stepUp" }] },
+    });
     expect(await prisma.accessRequest.count({ where: { incidentId: incident.id } })).toBe(0);
     // Not critical: a direct grant needs no step-up.
-    expect((await grantIncidentAuthority({ principal: { ...carol, authTime: stale }, incidentId: incident.id, input: { ...input, scopes: ["crm.notes:write"] } })).outcome).toBe("granted");
-    expect((await grantIncidentAuthority({ principal: { ...carol, authTime: new Date() }, incidentId: incident.id, input })).outcome).toBe("awaiting_second_approval");
+    expect(
+      (await grantIncidentAuthority({ principal: { ...carol, authTime: stale }, incidentId: incident.id, input: { ...input, scopes: ["crm.notes:write"] } }))
+        .outcome,
+    ).toBe("granted");
+    expect((await grantIncidentAuthority({ principal: { ...carol, authTime: new Date() }, incidentId: incident.id, input })).outcome).toBe(
+      "awaiting_second_approval",
+    );
   });
 
   it("never lets the commander's own approval complete a critical request, even when they could approve it", async () => {
@@ -151,11 +188,17 @@ describe("resolving ends the incident's authority", () => {
     const incident = await openIncidentAs(world.carol.token);
     const bot = await registerBot(world.admin.token, "resolved-bot");
     const direct = (await grantAs(world.carol.token, incident.id, { agentId: bot.id })).json.grant.id as string;
-    const filedByAgent = await call(requestsRoute.POST, { token: bot.key, body: { scopes: ["crm.customers:read"], justification: "Look up customers hit by the incident", durationSeconds: 600, incidentId: incident.id } });
+    const filedByAgent = await call(requestsRoute.POST, {
+      token: bot.key,
+      body: { scopes: ["crm.customers:read"], justification: "Look up customers hit by the incident", durationSeconds: 600, incidentId: incident.id },
+    });
     expect(filedByAgent.json).toMatchObject({ status: "APPROVED", incidentId: incident.id, grant: { incidentId: incident.id } });
     const pending = (await grantAs(world.carol.token, incident.id, { agentId: bot.id, scopes: ["crm.customers:erase"] })).json.requestId as string;
     const unbound = await registerBot(world.admin.token, "unbound-bot");
-    await call(requestsRoute.POST, { token: unbound.key, body: { scopes: ["crm.customers:read"], justification: "Routine lookup, not incident work", durationSeconds: 600 } });
+    await call(requestsRoute.POST, {
+      token: unbound.key,
+      body: { scopes: ["crm.customers:read"], justification: "Routine lookup, not incident work", durationSeconds: 600 },
+    });
 
     expect((await decide(bot.id, "crm.notes:write")).json).toMatchObject({ allow: true, grantId: direct });
     expect((await decide(bot.id, "crm.customers:read")).json).toMatchObject({ allow: true, grantId: filedByAgent.json.grant.id });
@@ -170,7 +213,14 @@ describe("resolving ends the incident's authority", () => {
 
     const grants = await prisma.grant.findMany({ where: { incidentId: incident.id } });
     expect(grants).toHaveLength(2);
-    for (const grant of grants) expect(grant).toMatchObject({ status: "REVOKED", revokeReason: "incident resolved", revokedByKind: "USER", revokedById: world.carol.id, revokedAt: expect.any(Date) });
+    for (const grant of grants)
+      expect(grant).toMatchObject({
+        status: "REVOKED",
+        revokeReason: "incident resolved",
+        revokedByKind: "USER",
+        revokedById: world.carol.id,
+        revokedAt: expect.any(Date),
+      });
     expect(await prisma.accessRequest.findUniqueOrThrow({ where: { id: pending } })).toMatchObject({ status: "CANCELLED", outcomeReason: "incident resolved" });
 
     // One transaction: the resolution and everything it ended are consecutive in the audit chain.
@@ -189,7 +239,10 @@ describe("resolving ends the incident's authority", () => {
     expect(again.status).toBe(409);
     expect(again.json.detail).toMatch(/already resolved/);
     expect((await grantAs(world.carol.token, incident.id, {})).status).toBe(409);
-    const filed = await call(requestsRoute.POST, { token: world.bot.key, body: { scopes: ["crm.customers:read"], justification: "Too late for the incident", durationSeconds: 600, incidentId: incident.id } });
+    const filed = await call(requestsRoute.POST, {
+      token: world.bot.key,
+      body: { scopes: ["crm.customers:read"], justification: "Too late for the incident", durationSeconds: 600, incidentId: incident.id },
+    });
     expect(filed.status).toBe(409);
     expect(await prisma.auditEvent.count()).toBe(before);
   });
@@ -204,7 +257,10 @@ describe("resolving ends the incident's authority", () => {
 
   it("has exactly one outcome when two resolutions race", async () => {
     const incident = await openIncidentAs(world.carol.token);
-    const grantIds = [(await grantAs(world.carol.token, incident.id, {})).json.grant.id, (await grantAs(world.carol.token, incident.id, { scopes: ["crm.customers:read"] })).json.grant.id];
+    const grantIds = [
+      (await grantAs(world.carol.token, incident.id, {})).json.grant.id,
+      (await grantAs(world.carol.token, incident.id, { scopes: ["crm.customers:read"] })).json.grant.id,
+    ];
     const outcomes = await Promise.all([resolveAs(world.carol.token, incident.id), resolveAs(world.admin.token, incident.id)]);
     expect(outcomes.map((o) => o.status).sort()).toEqual([200, 409]);
     expect(await prisma.auditEvent.count({ where: { subjectId: incident.id, action: "incident.resolved" } })).toBe(1);
@@ -217,7 +273,10 @@ describe("resolving ends the incident's authority", () => {
       const incident = await openIncidentAs(world.carol.token);
       const [granted, filed, resolved] = await Promise.all([
         grantAs(world.carol.token, incident.id, { agentId: bot.id }),
-        call(requestsRoute.POST, { token: bot.key, body: { scopes: ["crm.customers:read"], justification: "Look up the customers hit", durationSeconds: 600, incidentId: incident.id } }),
+        call(requestsRoute.POST, {
+          token: bot.key,
+          body: { scopes: ["crm.customers:read"], justification: "Look up the customers hit", durationSeconds: 600, incidentId: incident.id },
+        }),
         resolveAs(world.carol.token, incident.id),
       ]);
       expect(resolved.status).toBe(200);
@@ -250,7 +309,11 @@ describe("handing over command", () => {
     expect(handed.status).toBe(200);
     expect(handed.json).toMatchObject({ id: incident.id, status: "OPEN", commander: { email: "cody@example.com" }, activeGrants: 1 });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { subjectId: incident.id, action: "incident.commander_changed" } });
-    expect(event).toMatchObject({ actorKind: "USER", actorId: world.carol.id, data: { from: world.carol.id, to: world.cody.id, toEmail: "cody@example.com", note: "End of my shift" } });
+    expect(event).toMatchObject({
+      actorKind: "USER",
+      actorId: world.carol.id,
+      data: { from: world.carol.id, to: world.cody.id, toEmail: "cody@example.com", note: "End of my shift" },
+    });
 
     expect((await grantAs(world.carol.token, incident.id, {})).status).toBe(403);
     expect((await resolveAs(world.carol.token, incident.id)).status).toBe(403);
@@ -291,7 +354,10 @@ describe("handing over command", () => {
 
   it("has one outcome when a hand-over races the resolution", async () => {
     const incident = await openIncidentAs(world.carol.token);
-    const [handed, resolved] = await Promise.all([handOverAs(world.carol.token, incident.id, { commanderEmail: "cody@example.com" }), resolveAs(world.admin.token, incident.id)]);
+    const [handed, resolved] = await Promise.all([
+      handOverAs(world.carol.token, incident.id, { commanderEmail: "cody@example.com" }),
+      resolveAs(world.admin.token, incident.id),
+    ]);
     expect(resolved.status).toBe(200);
     expect([200, 409]).toContain(handed.status);
     const row = await prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });

@@ -21,7 +21,9 @@ export interface JobWorld {
 /** An admin, an approver group, an auto-approved scope, a scope its group must approve, and an agent eligible for both. */
 export async function setUpJobWorld(): Promise<JobWorld> {
   const admin = await ensureAdmin();
-  expect((await call(usersRoute.POST, { token: admin, body: { email: "alice@example.com", name: "Alice", role: "APPROVER", password: "alice password 1" } })).status).toBe(201);
+  expect(
+    (await call(usersRoute.POST, { token: admin, body: { email: "alice@example.com", name: "Alice", role: "APPROVER", password: "alice password 1" } })).status,
+  ).toBe(201);
   const group = await call(groupsRoute.POST, { token: admin, body: { name: "ops-approvers", memberEmails: ["alice@example.com"] } });
   expect(group.status).toBe(201);
   for (const scope of [
@@ -29,7 +31,10 @@ export async function setUpJobWorld(): Promise<JobWorld> {
     { key: "db.write", risk: "HIGH", maxDurationSeconds: 3600, approverGroup: "ops-approvers" },
   ])
     expect((await call(scopesRoute.POST, { token: admin, body: scope })).status).toBe(201);
-  const agent = await call(agentsRoute.POST, { token: admin, body: { name: "ops-bot", ownerEmail: "admin@example.com", eligibleScopes: ["logs.read", "db.write"] } });
+  const agent = await call(agentsRoute.POST, {
+    token: admin,
+    body: { name: "ops-bot", ownerEmail: "admin@example.com", eligibleScopes: ["logs.read", "db.write"] },
+  });
   expect(agent.status).toBe(201);
   return { admin, agentId: agent.json.id, groupId: group.json.id };
 }

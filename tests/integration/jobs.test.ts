@@ -50,7 +50,9 @@ describe("background jobs", () => {
     const { grant } = await fileAt(world.agentId, ago(58_000), { scopes: ["logs.read"], durationSeconds: 60 });
     const job = await vi.waitFor(
       async () => {
-        const [row] = await prisma.$queryRaw<{ start_after: Date }[]>`SELECT start_after FROM pgboss.job WHERE name = 'baton-due' AND singleton_key = ${`expire-grant:${grant!.id}`}`;
+        const [row] = await prisma.$queryRaw<
+          { start_after: Date }[]
+        >`SELECT start_after FROM pgboss.job WHERE name = 'baton-due' AND singleton_key = ${`expire-grant:${grant!.id}`}`;
         expect(row).toBeDefined();
         return row!;
       },
@@ -65,7 +67,9 @@ describe("background jobs", () => {
     await runner();
     const request = await fileAt(world.agentId, ago(86_400_000 + 5_000), { scopes: ["db.write"], durationSeconds: 600 });
     expect(request.status).toBe("PENDING"); // as of its filing
-    await vi.waitFor(async () => expect((await prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("EXPIRED"), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("EXPIRED"), {
+      timeout: 10_000,
+    });
     const events = await eventsFor("request.expired", request.id);
     expect(events).toHaveLength(1);
     expect(events[0]!.at.toISOString()).toBe((await prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).pendingExpiresAt.toISOString());
@@ -85,7 +89,9 @@ describe("background jobs", () => {
   });
 
   it("does not double-run with two runners on one database: one grant.expired per grant", async () => {
-    const grants = await Promise.all(Array.from({ length: 8 }, (_, i) => fileAt(world.agentId, ago(3_600_000 + i * 1000), { scopes: ["logs.read"], durationSeconds: 60 })));
+    const grants = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => fileAt(world.agentId, ago(3_600_000 + i * 1000), { scopes: ["logs.read"], durationSeconds: 60 })),
+    );
     await Promise.all([runner(), runner()]);
     await Promise.all(runners.map((each) => each.sweep()));
     for (const { grant } of grants) expect(await eventsFor("grant.expired", grant!.id)).toHaveLength(1);

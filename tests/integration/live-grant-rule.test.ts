@@ -86,7 +86,11 @@ describe("the live-grant rule", () => {
           ] as const) {
             const expected = sorted(grants.filter((grant: LiveGrantFields & { id: string }) => predicate(grant, now)).map((grant) => grant.id));
             const viaPrisma = await prisma.grant.findMany({ where: { agentId, ...where(now) }, select: { id: true } });
-            const viaSql = await prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT g.id FROM "Grant" g WHERE g."agentId" = $2 AND ${sql("g", "$1")}`, now.toISOString(), agentId);
+            const viaSql = await prisma.$queryRawUnsafe<{ id: string }[]>(
+              `SELECT g.id FROM "Grant" g WHERE g."agentId" = $2 AND ${sql("g", "$1")}`,
+              now.toISOString(),
+              agentId,
+            );
             expect(sorted(viaPrisma.map((row) => row.id)), `${name} through Prisma at ${now.toISOString()}`).toEqual(expected);
             expect(sorted(viaSql.map((row) => row.id)), `${name} in SQL at ${now.toISOString()}`).toEqual(expected);
           }

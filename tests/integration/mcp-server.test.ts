@@ -41,7 +41,10 @@ beforeAll(async () => {
   // alongside writing it is decided by the same group.
   expect((await call(scopeRoute.PATCH, { token: admin, params: { key: WRITE }, body: { autoApprove: false, risk: "HIGH" } })).status).toBe(200);
   expect((await call(scopeRoute.PATCH, { token: admin, params: { key: READ }, body: { approverGroup: "crm-approvers" } })).status).toBe(200);
-  const agent = await call(agentsRoute.POST, { token: admin, body: { name: "mcp-bot", ownerEmail: "owner@example.com", eligibleScopes: [READ, WRITE, "billing.invoices:read"] } });
+  const agent = await call(agentsRoute.POST, {
+    token: admin,
+    body: { name: "mcp-bot", ownerEmail: "owner@example.com", eligibleScopes: [READ, WRITE, "billing.invoices:read"] },
+  });
   bot = { id: agent.json.id, key: (await call(keysRoute.POST, { token: admin, params: { id: agent.json.id } })).json.key };
 
   servers = await serveBatonAndCrm(world.crmSecret, [
@@ -63,11 +66,18 @@ afterAll(async () => {
 });
 
 const callCrm = (method: "GET" | "POST", token: string) =>
-  fetch(`${servers.crmUrl}/customers`, { method, headers: { authorization: `Bearer ${token}` } }).then(async (response) => ({ status: response.status, json: await response.json() }));
+  fetch(`${servers.crmUrl}/customers`, { method, headers: { authorization: `Bearer ${token}` } }).then(async (response) => ({
+    status: response.status,
+    json: await response.json(),
+  }));
 
 async function approveAsAlice(requestId: string, narrowing: { scopes: string[]; durationSeconds: number }) {
   const alice = await prisma.user.findUniqueOrThrow({ where: { email: "alice@example.com" } });
-  return decideRequest({ principal: { kind: "person" as const, userId: alice.id, role: alice.role, authTime: new Date() }, requestId, decision: { kind: "approve", comment: "read only, and briefly", ...narrowing } });
+  return decideRequest({
+    principal: { kind: "person" as const, userId: alice.id, role: alice.role, authTime: new Date() },
+    requestId,
+    decision: { kind: "approve", comment: "read only, and briefly", ...narrowing },
+  });
 }
 
 type Structured = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -106,14 +116,27 @@ async function requestApproveUseRelease(client: Client) {
 
   const scopes = await callTool(client, "list_scopes");
   expect(scopes.isError).toBe(false);
-  expect(scopes.data.scopes).toContainEqual(expect.objectContaining({ key: WRITE, risk: "HIGH", autoApproved: false, approvalsRequired: 1, maxDuration: "PT1H", audience: CRM }));
+  expect(scopes.data.scopes).toContainEqual(
+    expect.objectContaining({ key: WRITE, risk: "HIGH", autoApproved: false, approvalsRequired: 1, maxDuration: "PT1H", audience: CRM }),
+  );
 
   const updates = grantUpdates(client);
   await client.subscribeResource({ uri: "baton://grants/active" });
 
-  const filed = await callTool(client, "request_access", { scopes: [READ, WRITE], justification: "Merge duplicate customer records for TICKET-7", duration: "PT30M", onBehalfOf: "bob@example.com" });
+  const filed = await callTool(client, "request_access", {
+    scopes: [READ, WRITE],
+    justification: "Merge duplicate customer records for TICKET-7",
+    duration: "PT30M",
+    onBehalfOf: "bob@example.com",
+  });
   expect(filed.isError).toBe(false);
-  expect(filed.data).toMatchObject({ status: "PENDING", scopesRequested: [READ, WRITE], durationRequested: "PT30M", onBehalfOf: "bob@example.com", grant: null });
+  expect(filed.data).toMatchObject({
+    status: "PENDING",
+    scopesRequested: [READ, WRITE],
+    durationRequested: "PT30M",
+    onBehalfOf: "bob@example.com",
+    grant: null,
+  });
   const requestId = filed.data.requestId as string;
 
   // The approval happens once the tool is known to be waiting: its first progress notification says so.
@@ -121,13 +144,18 @@ async function requestApproveUseRelease(client: Client) {
   const waiting = new Promise<void>((resolve) => (progressSeen = resolve));
   const progress: { progress: number; total?: number; message?: string }[] = [];
   const issued = updates.next();
-  const decision = callTool(client, "wait_for_decision", { requestId, timeoutSeconds: 120 }, {
-    onprogress: (notification) => {
-      progress.push(notification);
-      progressSeen();
+  const decision = callTool(
+    client,
+    "wait_for_decision",
+    { requestId, timeoutSeconds: 120 },
+    {
+      onprogress: (notification) => {
+        progress.push(notification);
+        progressSeen();
+      },
+      timeout: 120_000,
     },
-    timeout: 120_000,
-  });
+  );
   await waiting;
   expect((await approveAsAlice(requestId, { scopes: [READ], durationSeconds: 600 })).outcome).toBe("approved");
   const decided = await decision;
@@ -141,7 +169,11 @@ async function requestApproveUseRelease(client: Client) {
   const grantId = decided.data.grant.grantId as string;
   const token = await callTool(client, "get_token", { grantId, audience: CRM });
   expect(token.isError).toBe(false);
-  expect(token.data).toMatchObject({ token_type: "Bearer", scope: READ, claims: { agent: bot.id, actsFor: "bob@example.com", grantId, audience: CRM, scope: READ } });
+  expect(token.data).toMatchObject({
+    token_type: "Bearer",
+    scope: READ,
+    claims: { agent: bot.id, actsFor: "bob@example.com", grantId, audience: CRM, scope: READ },
+  });
   expect(token.data.expires_in).toBeLessThanOrEqual(300);
 
   // The downstream service allows what was granted, and only that: writing was narrowed away.
@@ -250,7 +282,9 @@ describe("MCP over streamable HTTP at /api/mcp", () => {
 
   beforeAll(async () => {
     client = new Client({ name: "integration-host", version: "1.0.0" });
-    await client.connect(new StreamableHTTPClientTransport(new URL(`${servers.batonUrl}/api/mcp`), { requestInit: { headers: { authorization: `Bearer ${bot.key}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${servers.batonUrl}/api/mcp`), { requestInit: { headers: { authorization: `Bearer ${bot.key}` } } }),
+    );
   });
 
   afterAll(async () => {
@@ -262,9 +296,18 @@ describe("MCP over streamable HTTP at /api/mcp", () => {
   it("hands over an auto-approved grant at once and tells the subscriber of an admin's revocation", () => autoApprovalAndAdminRevocation(client));
 
   it("needs an agent key on every request, and keeps each agent to its own sessions", async () => {
-    const initialize = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "curl", version: "1" } } };
+    const initialize = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "curl", version: "1" } },
+    };
     const post = (headers: Record<string, string>, body: unknown = initialize) =>
-      fetch(`${servers.batonUrl}/api/mcp`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers }, body: JSON.stringify(body) });
+      fetch(`${servers.batonUrl}/api/mcp`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+        body: JSON.stringify(body),
+      });
 
     const anonymous = await post({});
     expect(anonymous.status).toBe(401);
@@ -286,18 +329,35 @@ describe("MCP over streamable HTTP at /api/mcp", () => {
 
     // A call that is not even a well-formed tools/call is a JSON-RPC error naming the field (the SDK's own
     // request validation answers it, with -32603), not a crash.
-    const malformed = await post({ authorization: `Bearer ${bot.key}`, "mcp-session-id": sessionId, "mcp-protocol-version": "2025-11-25" }, { jsonrpc: "2.0", id: 4, method: "tools/call", params: { name: "list_scopes", arguments: "all of them" } });
+    const malformed = await post(
+      { authorization: `Bearer ${bot.key}`, "mcp-session-id": sessionId, "mcp-protocol-version": "2025-11-25" },
+      { jsonrpc: "2.0", id: 4, method: "tools/call", params: { name: "list_scopes", arguments: "all of them" } },
+    );
     expect(await malformed.text()).toMatch(/"id":4,"error":\{"code":-326\d\d,"message":".*arguments.*expected record/);
   });
 
   it("ends a session, open notification stream included, once its key is revoked", async () => {
     const issued = await call(keysRoute.POST, { token: admin, params: { id: bot.id } });
-    const headers = { authorization: `Bearer ${issued.json.key}`, accept: "application/json, text/event-stream", "content-type": "application/json", "mcp-protocol-version": "2025-11-25" };
-    const initialize = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "curl", version: "1" } } };
+    const headers = {
+      authorization: `Bearer ${issued.json.key}`,
+      accept: "application/json, text/event-stream",
+      "content-type": "application/json",
+      "mcp-protocol-version": "2025-11-25",
+    };
+    const initialize = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "curl", version: "1" } },
+    };
     const opened = await fetch(`${servers.batonUrl}/api/mcp`, { method: "POST", headers, body: JSON.stringify(initialize) });
     const session = { ...headers, "mcp-session-id": opened.headers.get("mcp-session-id")! };
     await opened.body?.cancel();
-    await fetch(`${servers.batonUrl}/api/mcp`, { method: "POST", headers: session, body: JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }) });
+    await fetch(`${servers.batonUrl}/api/mcp`, {
+      method: "POST",
+      headers: session,
+      body: JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }),
+    });
     const stream = await fetch(`${servers.batonUrl}/api/mcp`, { headers: { ...session, accept: "text/event-stream" } });
     expect(stream.status).toBe(200);
 
@@ -312,14 +372,24 @@ describe("MCP over streamable HTTP at /api/mcp", () => {
 describe("token exchange (RFC 8693) at POST /api/v1/token", () => {
   const GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
   const exchange = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    fetch(`${servers.batonUrl}/api/v1/token`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(fields).toString() }).then(
-      async (response) => ({ status: response.status, headers: response.headers, json: await response.json() }),
-    );
+    fetch(`${servers.batonUrl}/api/v1/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams(fields).toString(),
+    }).then(async (response) => ({ status: response.status, headers: response.headers, json: await response.json() }));
   let grantId: string;
   const subject = () => ({ grant_type: GRANT_TYPE, subject_token: grantId, subject_token_type: "urn:baton:params:oauth:token-type:grant-id", audience: CRM });
 
   beforeAll(async () => {
-    const filed = await call(requestsRoute.POST, { token: world.ops.key, body: { scopes: [READ, "billing.invoices:read"], justification: "Reconcile invoices with customers", durationSeconds: 600, onBehalfOf: "alice@example.com" } });
+    const filed = await call(requestsRoute.POST, {
+      token: world.ops.key,
+      body: {
+        scopes: [READ, "billing.invoices:read"],
+        justification: "Reconcile invoices with customers",
+        durationSeconds: 600,
+        onBehalfOf: "alice@example.com",
+      },
+    });
     grantId = filed.json.grant.id;
   });
 
@@ -343,7 +413,12 @@ describe("token exchange (RFC 8693) at POST /api/v1/token", () => {
       [subject(), {}, 401, "invalid_client"],
       [subject(), { authorization: "Bearer baton_0123456789abcdef_wrongwrongwrongwrongwrongwrong" }, 401, "invalid_client"],
       [{ ...subject(), actor_token: world.ops.key }, {}, 400, "invalid_request"],
-      [{ ...subject(), actor_token: world.ops.key, actor_token_type: "urn:baton:params:oauth:token-type:agent-key" }, { authorization: `Bearer ${world.ops.key}` }, 400, "invalid_request"],
+      [
+        { ...subject(), actor_token: world.ops.key, actor_token_type: "urn:baton:params:oauth:token-type:agent-key" },
+        { authorization: `Bearer ${world.ops.key}` },
+        400,
+        "invalid_request",
+      ],
       [subject(), { authorization: `Bearer ${world.other.key}` }, 400, "invalid_grant"],
       [{ ...subject(), subject_token: "grt_00000000000000000000000000" }, { authorization: `Bearer ${world.ops.key}` }, 400, "invalid_grant"],
       [{ ...subject(), audience: "https://nowhere.example.test" }, { authorization: `Bearer ${world.ops.key}` }, 400, "invalid_target"],
@@ -360,7 +435,10 @@ describe("token exchange (RFC 8693) at POST /api/v1/token", () => {
   });
 
   it("refuses a released grant with invalid_grant", async () => {
-    const filed = await call(requestsRoute.POST, { token: world.ops.key, body: { scopes: [READ], justification: "Look up one customer record", durationSeconds: 600 } });
+    const filed = await call(requestsRoute.POST, {
+      token: world.ops.key,
+      body: { scopes: [READ], justification: "Look up one customer record", durationSeconds: 600 },
+    });
     await call(revokeRoute.POST, { token: world.ops.key, params: { id: filed.json.grant.id }, body: {} });
     const answer = await exchange({ ...subject(), subject_token: filed.json.grant.id }, { authorization: `Bearer ${world.ops.key}` });
     expect(answer).toMatchObject({ status: 400, json: { error: "invalid_grant", error_description: expect.stringContaining("revoked") } });

@@ -61,7 +61,9 @@ describe("migrations", () => {
   it("no committed migration was ever changed after it was committed", () => {
     let tracked: string[];
     try {
-      tracked = execFileSync("git", ["ls-files", "prisma/migrations"], { encoding: "utf8" }).split("\n").filter((f) => f.endsWith("migration.sql"));
+      tracked = execFileSync("git", ["ls-files", "prisma/migrations"], { encoding: "utf8" })
+        .split("\n")
+        .filter((f) => f.endsWith("migration.sql"));
     } catch {
       console.warn("not a git checkout: skipping the migration history check");
       return;

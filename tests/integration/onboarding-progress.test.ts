@@ -21,11 +21,24 @@ const doneSteps = async () =>
     .map(([step]) => step as OnboardingStep);
 
 async function scope(key: string, extra: { approverGroup?: string; autoApprove?: boolean; maxDurationSeconds?: number } = {}) {
-  await createScope({ principal: admin, input: { key, description: "", risk: "LOW", maxDurationSeconds: extra.maxDurationSeconds ?? 7200, approvalsRequired: 1, autoApprove: extra.autoApprove ?? false, approverGroup: extra.approverGroup } });
+  await createScope({
+    principal: admin,
+    input: {
+      key,
+      description: "",
+      risk: "LOW",
+      maxDurationSeconds: extra.maxDurationSeconds ?? 7200,
+      approvalsRequired: 1,
+      autoApprove: extra.autoApprove ?? false,
+      approverGroup: extra.approverGroup,
+    },
+  });
 }
 
 beforeAll(async () => {
-  admin.userId = (await prisma.user.create({ data: { id: newId("user"), email: "grace@example.com", name: "Grace", role: "ADMIN", sessionsValidAfter: new Date(0) } })).id;
+  admin.userId = (
+    await prisma.user.create({ data: { id: newId("user"), email: "grace@example.com", name: "Grace", role: "ADMIN", sessionsValidAfter: new Date(0) } })
+  ).id;
 });
 
 describe("getOnboardingProgress", () => {
@@ -51,16 +64,24 @@ describe("getOnboardingProgress", () => {
     await scope("deploy:write", { approverGroup: "platform", maxDurationSeconds: 600 });
     const withScope = await progress();
     expect(withScope.done.scope).toBe(true);
-    expect(withScope.command).toBe("BATON_URL=http://baton.example:8080 npx baton request --scope deploy:write --for 10m --reason 'My first request through Baton' --wait 10m");
+    expect(withScope.command).toBe(
+      "BATON_URL=http://baton.example:8080 npx baton request --scope deploy:write --for 10m --reason 'My first request through Baton' --wait 10m",
+    );
 
     // Nobody approves requests from an agent they own: an agent of the admin's own does not count.
     await createAgent({ principal: admin, input: { name: "own-bot", description: "", ownerEmail: "grace@example.com", eligibleScopes: ["deploy:write"] } });
     expect(await doneSteps()).toEqual(["group", "scope"]);
     await createUser({ principal: admin, input: { email: "olivia@example.com", name: "Olivia", role: "VIEWER" }, baseUrl: BASE_URL });
     expect(await doneSteps()).toEqual(["group", "scope", "owner"]);
-    await createAgent({ principal: admin, input: { name: "logs-bot", description: "", ownerEmail: "olivia@example.com", eligibleScopes: ["logs:read", "billing:write"] } });
+    await createAgent({
+      principal: admin,
+      input: { name: "logs-bot", description: "", ownerEmail: "olivia@example.com", eligibleScopes: ["logs:read", "billing:write"] },
+    });
     expect((await progress()).agent).toBeNull();
-    const agent = await createAgent({ principal: admin, input: { name: "ops-bot", description: "", ownerEmail: "olivia@example.com", eligibleScopes: ["deploy:write"] } });
+    const agent = await createAgent({
+      principal: admin,
+      input: { name: "ops-bot", description: "", ownerEmail: "olivia@example.com", eligibleScopes: ["deploy:write"] },
+    });
     expect(await progress()).toMatchObject({ done: { agent: true, key: false }, agent: { id: agent.id, name: "ops-bot" } });
 
     // A revoked key authenticates nothing.
@@ -70,14 +91,23 @@ describe("getOnboardingProgress", () => {
     await issueAgentKey({ principal: admin, agentId: agent.id });
     expect(await doneSteps()).toEqual(["group", "scope", "owner", "agent", "key"]);
 
-    const { request } = await fileRequest({ agentId: agent.id, input: { scopes: ["deploy:write"], justification: "My first request through Baton", durationSeconds: 600 } });
+    const { request } = await fileRequest({
+      agentId: agent.id,
+      input: { scopes: ["deploy:write"], justification: "My first request through Baton", durationSeconds: 600 },
+    });
     expect(await progress()).toMatchObject({ done: { request: true, approval: false }, complete: false, pendingRequestId: request.id });
 
     await decideRequest({ principal: { ...admin, authTime: new Date() }, requestId: request.id, decision: { kind: "approve", comment: "" } });
-    expect(await progress()).toMatchObject({ done: { group: true, scope: true, owner: true, agent: true, key: true, request: true, approval: true }, complete: true, pendingRequestId: null });
+    expect(await progress()).toMatchObject({
+      done: { group: true, scope: true, owner: true, agent: true, key: true, request: true, approval: true },
+      complete: true,
+      pendingRequestId: null,
+    });
   });
 
   it("is for admins only", async () => {
-    await expect(getOnboardingProgress({ principal: { kind: "person" as const, userId: admin.userId, role: "APPROVER" }, baseUrl: BASE_URL })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      getOnboardingProgress({ principal: { kind: "person" as const, userId: admin.userId, role: "APPROVER" }, baseUrl: BASE_URL }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

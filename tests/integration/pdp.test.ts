@@ -21,7 +21,11 @@ let admin: string;
 let pdps: RunningPdp[] = [];
 
 async function ask(pdp: RunningPdp, path: string, body: unknown, secret = world.crmSecret) {
-  const response = await fetch(`${pdp.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${pdp.url}${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: await response.json() };
 }
 
@@ -45,7 +49,10 @@ describe.runIf(onPostgres)("baton pdp: a standalone decision point on PostgreSQL
     admin = await ensureAdmin();
     world = await setUpWorld(admin);
     const databaseUrl = process.env.DATABASE_URL!;
-    pdps = await Promise.all([startPdp({ databaseUrl, issuer: ISSUER, port: 0 }), startPdp({ databaseUrl, issuer: ISSUER, port: 0, tokenCache: false, maxStalenessMs: 1000 })]);
+    pdps = await Promise.all([
+      startPdp({ databaseUrl, issuer: ISSUER, port: 0 }),
+      startPdp({ databaseUrl, issuer: ISSUER, port: 0, tokenCache: false, maxStalenessMs: 1000 }),
+    ]);
   });
 
   afterAll(async () => {
@@ -67,9 +74,18 @@ describe.runIf(onPostgres)("baton pdp: a standalone decision point on PostgreSQL
     const token = issued.json.access_token as string;
 
     for (const pdp of pdps) {
-      expect((await ask(pdp, "/api/v1/decisions", { token, scope: "crm.customers:read" })).json).toMatchObject({ allow: true, reason: "granted", grantId: grant.id });
+      expect((await ask(pdp, "/api/v1/decisions", { token, scope: "crm.customers:read" })).json).toMatchObject({
+        allow: true,
+        reason: "granted",
+        grantId: grant.id,
+      });
       expect((await ask(pdp, "/api/v1/decisions", { agentId: world.ops.id, scope: "crm.customers:read" })).json).toMatchObject({ allow: true });
-      expect((await ask(pdp, "/api/v1/introspect", { token })).json).toMatchObject({ active: true, scope: "crm.customers:read", grant_id: grant.id, sub: world.ops.id });
+      expect((await ask(pdp, "/api/v1/introspect", { token })).json).toMatchObject({
+        active: true,
+        scope: "crm.customers:read",
+        grant_id: grant.id,
+        sub: world.ops.id,
+      });
       expect((await ask(pdp, "/api/v1/introspect", { token }, world.billingSecret)).json).toEqual({ active: false });
     }
 
@@ -99,7 +115,10 @@ describe.runIf(onPostgres)("baton pdp: a standalone decision point on PostgreSQL
     try {
       // Refusing new connections keeps the listeners from reconnecting at once, so the stale state lasts long enough to observe.
       await allowConnections(false);
-      const terminated = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = $2`, [LISTENER_APPLICATION_NAME, database]);
+      const terminated = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = $2`, [
+        LISTENER_APPLICATION_NAME,
+        database,
+      ]);
       expect(terminated.rowCount).toBe(pdps.length);
       const staleAfter = await pollUntil(async () => (await health(pdp)).status === 503);
       console.info(`pdp.test.ts: /healthz answered 503 ${staleAfter.toFixed(1)} ms after the listener was terminated`);
@@ -130,7 +149,8 @@ describe.runIf(onPostgres)("baton pdp: a standalone decision point on PostgreSQL
 
     // Failed authentications are limited per client address; a valid secret is never locked out.
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 25; attempt++) statuses.push((await ask(pdp, "/api/v1/decisions", question, `batonrs_${"B".repeat(42)}${attempt % 10}`)).status);
+    for (let attempt = 0; attempt < 25; attempt++)
+      statuses.push((await ask(pdp, "/api/v1/decisions", question, `batonrs_${"B".repeat(42)}${attempt % 10}`)).status);
     expect(statuses).toContain(429);
     expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(20);
     expect((await ask(pdp, "/api/v1/decisions", { agentId: world.ops.id, scope: "crm.customers:read" })).status).toBe(200);

@@ -12,7 +12,10 @@ import { revokePersonalToken } from "@/lib/tokens/revoke-personal-token";
 const people: Record<string, PersonPrincipal> = {};
 
 beforeAll(async () => {
-  for (const [handle, role] of [["ada", "ADMIN"], ["val", "VIEWER"]] as const) {
+  for (const [handle, role] of [
+    ["ada", "ADMIN"],
+    ["val", "VIEWER"],
+  ] as const) {
     const user = await prisma.user.create({ data: { id: newId("user"), email: `${handle}@example.com`, name: handle, role, sessionsValidAfter: new Date(0) } });
     people[handle] = { kind: "person" as const, userId: user.id, role };
   }
@@ -32,14 +35,20 @@ describe("personal tokens", () => {
     expect(JSON.stringify(events.map((e) => e.data))).not.toContain(created.token.slice(13));
 
     const { tokens: listed } = await listPersonalTokens({ principal: people.ada! });
-    expect(listed).toEqual([{ id: created.id, name: "laptop CLI", prefix: created.prefix, createdAt: created.createdAt, lastUsedAt: null, expiresAt: null, revokedAt: null }]);
+    expect(listed).toEqual([
+      { id: created.id, name: "laptop CLI", prefix: created.prefix, createdAt: created.createdAt, lastUsedAt: null, expiresAt: null, revokedAt: null },
+    ]);
     expect(listed[0]).not.toHaveProperty("token");
   });
 
   it("authenticate until revoked, then never again; revoking twice changes nothing", async () => {
     const clock = manualClock(new Date());
     const created = await createPersonalToken({ principal: people.ada!, input: { name: "ci" }, clock });
-    await expect(authenticateBearer({ token: created.token, clock })).resolves.toMatchObject({ kind: "person", userId: people.ada!.userId, authenticatedBy: "personal-token" });
+    await expect(authenticateBearer({ token: created.token, clock })).resolves.toMatchObject({
+      kind: "person",
+      userId: people.ada!.userId,
+      authenticatedBy: "personal-token",
+    });
 
     clock.advance(1000);
     const revoked = await revokePersonalToken({ principal: people.ada!, tokenId: created.id, clock });

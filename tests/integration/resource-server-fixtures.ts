@@ -33,9 +33,15 @@ async function agentWithKey(admin: string, name: string, eligibleScopes: string[
  * approver in the CRM group, and two agents with keys.
  */
 export async function setUpWorld(admin: string): Promise<World> {
-  expect((await call(usersRoute.POST, { token: admin, body: { email: "owner@example.com", name: "Owner", role: "VIEWER", password: "owner password 1" } })).status).toBe(201);
-  expect((await call(usersRoute.POST, { token: admin, body: { email: "alice@example.com", name: "Alice", role: "APPROVER", password: "alice password 1" } })).status).toBe(201);
-  expect((await call(usersRoute.POST, { token: admin, body: { email: "bob@example.com", name: "Bob", role: "APPROVER", password: "bob password 12" } })).status).toBe(201);
+  expect(
+    (await call(usersRoute.POST, { token: admin, body: { email: "owner@example.com", name: "Owner", role: "VIEWER", password: "owner password 1" } })).status,
+  ).toBe(201);
+  expect(
+    (await call(usersRoute.POST, { token: admin, body: { email: "alice@example.com", name: "Alice", role: "APPROVER", password: "alice password 1" } })).status,
+  ).toBe(201);
+  expect(
+    (await call(usersRoute.POST, { token: admin, body: { email: "bob@example.com", name: "Bob", role: "APPROVER", password: "bob password 12" } })).status,
+  ).toBe(201);
   expect((await call(groupsRoute.POST, { token: admin, body: { name: "crm-approvers", memberEmails: ["alice@example.com"] } })).status).toBe(201);
   const crm = await call(resourceServersRoute.POST, { token: admin, body: { name: "crm", audience: CRM } });
   const billing = await call(resourceServersRoute.POST, { token: admin, body: { name: "billing", audience: BILLING } });
@@ -54,7 +60,10 @@ export async function setUpWorld(admin: string): Promise<World> {
 
 /** An auto-approved grant, filed by the agent itself. */
 export async function grantFor(agentKey: string, scopes: string[], extra: { durationSeconds?: number; onBehalfOf?: string } = {}) {
-  const filed = await call(requestsRoute.POST, { token: agentKey, body: { scopes, justification: "Reconciling customer invoices", durationSeconds: extra.durationSeconds ?? 600, onBehalfOf: extra.onBehalfOf } });
+  const filed = await call(requestsRoute.POST, {
+    token: agentKey,
+    body: { scopes, justification: "Reconciling customer invoices", durationSeconds: extra.durationSeconds ?? 600, onBehalfOf: extra.onBehalfOf },
+  });
   expect(filed.status).toBe(201);
   expect(filed.json.grant).not.toBeNull();
   return filed.json.grant as { id: string; expiresAt: string; startsAt: string; scopes: string[] };

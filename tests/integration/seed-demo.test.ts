@@ -35,7 +35,15 @@ describe("seedDemo", () => {
   beforeAll(async () => {
     // A database that is already in use: the demo is added beside its rows without changing them.
     existingUser = await prisma.$transaction((tx) =>
-      insertUser(tx, { email: "owner@example.com", name: "Owner", role: "ADMIN", passwordHash: null, actor: "self", action: "setup.completed", at: new Date(now.getTime() - 8 * DAY_MS) }),
+      insertUser(tx, {
+        email: "owner@example.com",
+        name: "Owner",
+        role: "ADMIN",
+        passwordHash: null,
+        actor: "self",
+        action: "setup.completed",
+        at: new Date(now.getTime() - 8 * DAY_MS),
+      }),
     );
     // A name the demo needs is taken: nothing may be written.
     const taken = await prisma.approverGroup.create({ data: { id: "grp_taken", name: "data-stewards" } });
@@ -98,7 +106,9 @@ describe("seedDemo", () => {
 
   it("keeps requests within the agents' eligibility, the scopes' limits and the approval rules", async () => {
     const scopes = new Map((await prisma.scope.findMany({ include: { approverGroup: { include: { members: true } } } })).map((scope) => [scope.key, scope]));
-    const requests = await prisma.accessRequest.findMany({ include: { agent: { include: { eligibleScopes: { include: { scope: true } } } }, approvals: true } });
+    const requests = await prisma.accessRequest.findMany({
+      include: { agent: { include: { eligibleScopes: { include: { scope: true } } } }, approvals: true },
+    });
     for (const request of requests) {
       const eligible = request.agent.eligibleScopes.map((row) => row.scope.key);
       expect(eligible).toEqual(expect.arrayContaining(request.requestedScopes));
@@ -122,7 +132,9 @@ describe("seedDemo", () => {
 
   it("binds an active direct grant to the open incident and revokes the resolved incident's grant when it resolved", async () => {
     const open = await prisma.incident.findFirstOrThrow({ where: { status: "OPEN" }, include: { grants: true } });
-    expect(open.grants.some((grant) => grant.status === "ACTIVE" && grant.requestId === null && grant.grantedByKind === "USER" && grant.expiresAt > now)).toBe(true);
+    expect(open.grants.some((grant) => grant.status === "ACTIVE" && grant.requestId === null && grant.grantedByKind === "USER" && grant.expiresAt > now)).toBe(
+      true,
+    );
     const resolved = await prisma.incident.findFirstOrThrow({ where: { status: "RESOLVED" }, include: { grants: true } });
     expect(resolved.grants.length).toBeGreaterThan(0);
     for (const grant of resolved.grants) {

@@ -18,7 +18,10 @@ describe("sessions", () => {
     expect(isSessionCurrent(earlier, after, clock.now())).toBe(false);
     // Same second, later millisecond: a sign-in right after signing out everywhere is not caught by it.
     expect(isSessionCurrent({ authTime: new Date("2026-11-24T10:00:00.900Z") }, after, new Date("2026-11-24T10:00:01Z"))).toBe(true);
-    expect(await prisma.auditEvent.findFirst({ where: { action: "user.signed_out_everywhere", subjectId: user.id } })).toMatchObject({ actorKind: "USER", actorId: user.id });
+    expect(await prisma.auditEvent.findFirst({ where: { action: "user.signed_out_everywhere", subjectId: user.id } })).toMatchObject({
+      actorKind: "USER",
+      actorId: user.id,
+    });
   });
 
   it("end 12 hours after sign-in, however actively they are used", () => {

@@ -23,7 +23,13 @@ beforeAll(async () => {
 
 describe("syncOidcUser", () => {
   it("creates a password-less user with the role and known groups from the claims, and records the sign-in", async () => {
-    const signedIn = await signIn("sub-alice", { email: "Alice@Example.com", email_verified: true, name: "Alice Approver", baton_role: "approver", groups: ["Payments", "no-such-group"] });
+    const signedIn = await signIn("sub-alice", {
+      email: "Alice@Example.com",
+      email_verified: true,
+      name: "Alice Approver",
+      baton_role: "approver",
+      groups: ["Payments", "no-such-group"],
+    });
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "alice@example.com" }, include: { accounts: true } });
     expect(signedIn).toEqual({ id: user.id, email: "alice@example.com", name: "Alice Approver" });
     expect(user).toMatchObject({ role: "APPROVER", passwordHash: null, disabled: false });
@@ -49,14 +55,21 @@ describe("syncOidcUser", () => {
     await signIn("sub-wendy", { email: "wendy@example.com" });
     expect((await prisma.user.findUniqueOrThrow({ where: { email: "wendy@example.com" } })).role).toBe("VIEWER");
 
-    await syncOidcUser({ subject: "sub-xena", claims: { email: "xena@example.com", "https://baton/role": "admin", teams: "security" }, roleClaim: "https://baton/role", groupsClaim: "teams" });
+    await syncOidcUser({
+      subject: "sub-xena",
+      claims: { email: "xena@example.com", "https://baton/role": "admin", teams: "security" },
+      roleClaim: "https://baton/role",
+      groupsClaim: "teams",
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { email: "xena@example.com" } })).role).toBe("ADMIN");
     expect(await membershipsOf("xena@example.com")).toEqual(["security:oidc"]);
   });
 
   it("links an existing local user by a verified email in any case, keeping the password and the one account", async () => {
     const passwordHash = await hashPassword("local password 123");
-    const local = await prisma.user.create({ data: { id: newId("user"), email: "bob@example.com", name: "Bob Local", role: "ADMIN", passwordHash, sessionsValidAfter: new Date(0) } });
+    const local = await prisma.user.create({
+      data: { id: newId("user"), email: "bob@example.com", name: "Bob Local", role: "ADMIN", passwordHash, sessionsValidAfter: new Date(0) },
+    });
     const signedIn = await signIn("sub-bob", { email: "BOB@Example.COM", email_verified: true, baton_role: "approver" });
     expect(signedIn?.id).toBe(local.id);
     const bob = await prisma.user.findUniqueOrThrow({ where: { id: local.id }, include: { accounts: true } });
@@ -67,7 +80,9 @@ describe("syncOidcUser", () => {
   });
 
   it("refuses to link on an unverified email, and a second subject claiming a linked email", async () => {
-    const carol = await prisma.user.create({ data: { id: newId("user"), email: "carol@example.com", name: "Carol", role: "ADMIN", sessionsValidAfter: new Date(0) } });
+    const carol = await prisma.user.create({
+      data: { id: newId("user"), email: "carol@example.com", name: "Carol", role: "ADMIN", sessionsValidAfter: new Date(0) },
+    });
     expect(await signIn("sub-mallory", { email: "carol@example.com", email_verified: false, baton_role: "admin" })).toBeNull();
     expect(await signIn("sub-mallory", { email: "carol@example.com", email_verified: "false" })).toBeNull();
     expect(await signIn("sub-mallory", { email: "carol@example.com" })).toBeNull();
@@ -77,7 +92,12 @@ describe("syncOidcUser", () => {
     expect(await signIn("sub-bob-2", { email: "bob@example.com", email_verified: true })).toBeNull();
     expect(await lastEvent("user.sign_in_failed")).toMatchObject({ data: { reason: "linked_to_another_identity" } });
     expect(await signIn("sub-nobody", { name: "No Email" })).toBeNull();
-    expect(await lastEvent("user.sign_in_failed")).toMatchObject({ actorKind: "ANONYMOUS", subjectKind: "oidc_subject", subjectId: "sub-nobody", data: { reason: "no_email" } });
+    expect(await lastEvent("user.sign_in_failed")).toMatchObject({
+      actorKind: "ANONYMOUS",
+      subjectKind: "oidc_subject",
+      subjectId: "sub-nobody",
+      data: { reason: "no_email" },
+    });
   });
 
   it("adds and removes only the memberships it asserted; an admin's memberships stay", async () => {
@@ -103,7 +123,9 @@ describe("syncOidcUser", () => {
     expect(await lastEvent("user.sign_in_failed")).toMatchObject({ subjectId: alice.id, data: { reason: "disabled" } });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: alice.id } })).role).toBe("COMMANDER");
 
-    const dave = await prisma.user.create({ data: { id: newId("user"), email: "dave@example.com", name: "Dave", disabled: true, sessionsValidAfter: new Date(0) } });
+    const dave = await prisma.user.create({
+      data: { id: newId("user"), email: "dave@example.com", name: "Dave", disabled: true, sessionsValidAfter: new Date(0) },
+    });
     expect(await signIn("sub-dave", { email: "dave@example.com", email_verified: true })).toBeNull();
     expect(await prisma.account.count({ where: { userId: dave.id } })).toBe(0);
     expect((await verifyChain()).ok).toBe(true);

@@ -15,8 +15,15 @@ import { setUserGroups } from "@/lib/users/set-user-groups";
 const people: Record<string, PersonPrincipal> = {};
 
 beforeAll(async () => {
-  for (const [handle, role] of [["ada", "ADMIN"], ["apu", "APPROVER"], ["cid", "COMMANDER"], ["vic", "VIEWER"]] as const) {
-    const user = await prisma.user.create({ data: { id: newId("user"), email: `${handle}@example.com`, name: handle, role, passwordHash: "scrypt$x", sessionsValidAfter: new Date(0) } });
+  for (const [handle, role] of [
+    ["ada", "ADMIN"],
+    ["apu", "APPROVER"],
+    ["cid", "COMMANDER"],
+    ["vic", "VIEWER"],
+  ] as const) {
+    const user = await prisma.user.create({
+      data: { id: newId("user"), email: `${handle}@example.com`, name: handle, role, passwordHash: "scrypt$x", sessionsValidAfter: new Date(0) },
+    });
     people[handle] = { kind: "person" as const, userId: user.id, role };
   }
   for (const name of ["payments", "platform"]) await prisma.approverGroup.create({ data: { id: newId("group"), name } });
@@ -31,7 +38,9 @@ describe("managing people", () => {
       await expect(disableUser({ principal: actor, userId: target })).rejects.toMatchObject({ status: 403 });
       await expect(enableUser({ principal: actor, userId: target })).rejects.toMatchObject({ status: 403 });
       await expect(setUserGroups({ principal: actor, userId: target, groupNames: ["payments"] })).rejects.toMatchObject({ status: 403 });
-      await expect(createUser({ principal: actor, input: { email: "x@example.com", name: "X", role: "ADMIN" }, baseUrl: "http://localhost" })).rejects.toMatchObject({ status: 403 });
+      await expect(
+        createUser({ principal: actor, input: { email: "x@example.com", name: "X", role: "ADMIN" }, baseUrl: "http://localhost" }),
+      ).rejects.toMatchObject({ status: 403 });
     }
     expect(await prisma.user.findUniqueOrThrow({ where: { id: target } })).toMatchObject({ role: "VIEWER", disabled: false });
     expect(await prisma.groupMembership.count()).toBe(0);
@@ -48,7 +57,10 @@ describe("managing people", () => {
 
   it("changes a role, but never the admin's own", async () => {
     expect((await changeUserRole({ principal: people.ada!, userId: people.vic!.userId, role: "APPROVER" })).role).toBe("APPROVER");
-    expect(await prisma.auditEvent.findFirst({ where: { action: "user.role_changed", subjectId: people.vic!.userId } })).toMatchObject({ actorId: people.ada!.userId, data: { from: "VIEWER", to: "APPROVER", source: "local" } });
+    expect(await prisma.auditEvent.findFirst({ where: { action: "user.role_changed", subjectId: people.vic!.userId } })).toMatchObject({
+      actorId: people.ada!.userId,
+      data: { from: "VIEWER", to: "APPROVER", source: "local" },
+    });
     await expect(changeUserRole({ principal: people.ada!, userId: people.ada!.userId, role: "VIEWER" })).rejects.toMatchObject({ status: 403 });
     await expect(changeUserRole({ principal: people.ada!, userId: "usr_01jd0000000000000000000000", role: "VIEWER" })).rejects.toMatchObject({ status: 404 });
   });
@@ -74,7 +86,10 @@ describe("managing people", () => {
     await prisma.groupMembership.create({ data: { groupId: platform.id, userId: target, source: "oidc" } });
 
     const set = await setUserGroups({ principal: people.ada!, userId: target, groupNames: ["payments"] });
-    expect(set.groups).toEqual([{ name: "payments", source: "local" }, { name: "platform", source: "oidc" }]);
+    expect(set.groups).toEqual([
+      { name: "payments", source: "local" },
+      { name: "platform", source: "oidc" },
+    ]);
     expect((await setUserGroups({ principal: people.ada!, userId: target, groupNames: [] })).groups).toEqual([{ name: "platform", source: "oidc" }]);
     await expect(setUserGroups({ principal: people.ada!, userId: target, groupNames: ["nope"] })).rejects.toMatchObject({ status: 400 });
     expect(await prisma.auditEvent.count({ where: { action: "user.groups_changed", subjectId: target } })).toBe(2);

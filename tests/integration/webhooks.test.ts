@@ -51,7 +51,8 @@ async function register(url: string, eventTypes: string[]) {
   return created.json as { id: string; secret: string };
 }
 
-const bodies = (calls: { body: string }[]) => calls.map((received) => JSON.parse(received.body) as { type: string; timestamp: string; data: Record<string, unknown> });
+const bodies = (calls: { body: string }[]) =>
+  calls.map((received) => JSON.parse(received.body) as { type: string; timestamp: string; data: Record<string, unknown> });
 
 describe("the webhooks admin API", () => {
   it("shows the signing secret once, never again, and refuses bad input naming the field", async () => {
@@ -90,10 +91,22 @@ describe("webhook deliveries", () => {
     await runner();
     const { grant, id: requestId } = await fileAt(world.agentId, new Date(), { scopes: ["logs.read"], durationSeconds: 600 });
 
-    await vi.waitFor(() => expect(bodies(sink.calls).map((body) => body.type).sort()).toEqual(["grant.issued", "request.approved"]), { timeout: 10_000 });
+    await vi.waitFor(
+      () =>
+        expect(
+          bodies(sink.calls)
+            .map((body) => body.type)
+            .sort(),
+        ).toEqual(["grant.issued", "request.approved"]),
+      { timeout: 10_000 },
+    );
     const verifier = new Webhook(endpoint.secret);
     for (const received of sink.calls) {
-      const headers = { "webhook-id": String(received.headers["webhook-id"]), "webhook-timestamp": String(received.headers["webhook-timestamp"]), "webhook-signature": String(received.headers["webhook-signature"]) };
+      const headers = {
+        "webhook-id": String(received.headers["webhook-id"]),
+        "webhook-timestamp": String(received.headers["webhook-timestamp"]),
+        "webhook-signature": String(received.headers["webhook-signature"]),
+      };
       expect(() => verifier.verify(received.body, headers)).not.toThrow();
       expect(() => new Webhook(`whsec_${Buffer.from("another secret of 24 b!!").toString("base64")}`).verify(received.body, headers)).toThrow();
     }
@@ -117,10 +130,13 @@ describe("webhook deliveries", () => {
     await runner();
     await fileAt(world.agentId, new Date(), { scopes: ["logs.read"], durationSeconds: 600 });
 
-    await vi.waitFor(async () => {
-      const log = await call(webhookRoute.GET, { token: world.admin, params: { id: endpoint.id } });
-      expect(log.json.deliveries).toMatchObject([{ status: "DELIVERED", attempts: 2, lastResponseStatus: 204, lastError: null, nextAttemptAt: null }]);
-    }, { timeout: 15_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        const log = await call(webhookRoute.GET, { token: world.admin, params: { id: endpoint.id } });
+        expect(log.json.deliveries).toMatchObject([{ status: "DELIVERED", attempts: 2, lastResponseStatus: 204, lastError: null, nextAttemptAt: null }]);
+      },
+      { timeout: 15_000, interval: 100 },
+    );
     expect(flaky.calls).toHaveLength(2);
     // The same message on both attempts: receivers deduplicate by webhook-id.
     expect(flaky.calls[1]!.headers["webhook-id"]).toBe(flaky.calls[0]!.headers["webhook-id"]);
@@ -132,10 +148,13 @@ describe("webhook deliveries", () => {
     const endpoint = await register(broken.url, ["grant.issued"]);
     await runner(50);
     await fileAt(world.agentId, new Date(), { scopes: ["logs.read"], durationSeconds: 600 });
-    await vi.waitFor(async () => {
-      const log = await call(webhookRoute.GET, { token: world.admin, params: { id: endpoint.id } });
-      expect(log.json.deliveries).toMatchObject([{ status: "FAILED", attempts: 5, lastResponseStatus: 503, lastError: "HTTP 503", nextAttemptAt: null }]);
-    }, { timeout: 20_000, interval: 200 });
+    await vi.waitFor(
+      async () => {
+        const log = await call(webhookRoute.GET, { token: world.admin, params: { id: endpoint.id } });
+        expect(log.json.deliveries).toMatchObject([{ status: "FAILED", attempts: 5, lastResponseStatus: 503, lastError: "HTTP 503", nextAttemptAt: null }]);
+      },
+      { timeout: 20_000, interval: 200 },
+    );
     expect(broken.calls).toHaveLength(5);
   });
 
@@ -159,7 +178,9 @@ describe("webhook deliveries", () => {
     expect(outcome.outcome).toBe("retry");
     const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
     expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastResponseStatus: null });
-    expect(row.lastError).toMatch(/^Refused to send to 127\.0\.0\.1: a loopback address\. Webhooks go to public addresses only unless BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on$/);
+    expect(row.lastError).toMatch(
+      /^Refused to send to 127\.0\.0\.1: a loopback address\. Webhooks go to public addresses only unless BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on$/,
+    );
     expect(sink.calls).toHaveLength(0);
   });
 
@@ -188,14 +209,23 @@ describe("webhook deliveries", () => {
     const sink = await receiver();
     const endpoint = await register(sink.url, ["grant.issued", "grant.expired"]);
     // Grants issued, and expired, while no runner was up: their grant.issued events wait behind the dispatch cursor.
-    const grants = await Promise.all(Array.from({ length: 5 }, (_, i) => fileAt(world.agentId, new Date(Date.now() - 3_600_000 - i * 1000), { scopes: ["logs.read"], durationSeconds: 60 })));
+    const grants = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => fileAt(world.agentId, new Date(Date.now() - 3_600_000 - i * 1000), { scopes: ["logs.read"], durationSeconds: 60 })),
+    );
     await Promise.all([runner(), runner()]);
 
-    await vi.waitFor(async () => expect(await prisma.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "DELIVERED" } })).toBe(10), { timeout: 15_000 });
+    await vi.waitFor(async () => expect(await prisma.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "DELIVERED" } })).toBe(10), {
+      timeout: 15_000,
+    });
     await Promise.all(runners.map((each) => each.sweep()));
     const grantIds = grants.map(({ grant }) => grant!.id).sort();
     for (const type of ["grant.issued", "grant.expired"])
-      expect(bodies(sink.calls).filter((body) => body.type === type).map((body) => (body.data.subject as { id: string }).id).sort()).toEqual(grantIds);
+      expect(
+        bodies(sink.calls)
+          .filter((body) => body.type === type)
+          .map((body) => (body.data.subject as { id: string }).id)
+          .sort(),
+      ).toEqual(grantIds);
     expect(sink.calls).toHaveLength(10);
     expect(new Set(sink.calls.map((received) => received.headers["webhook-id"])).size).toBe(10);
     for (const { grant } of grants) expect(await prisma.auditEvent.count({ where: { action: "grant.expired", subjectId: grant!.id } })).toBe(1);

@@ -15,11 +15,26 @@ import {
   type CallerKind,
 } from "@/lib/authorization/rules";
 import { AppError } from "@/lib/kernel/errors";
-import { personPrincipal, systemPrincipal, type AgentPrincipal, type IntegrationPrincipal, type Principal, type ResourceServerPrincipal } from "@/lib/kernel/principal";
+import {
+  personPrincipal,
+  systemPrincipal,
+  type AgentPrincipal,
+  type IntegrationPrincipal,
+  type Principal,
+  type ResourceServerPrincipal,
+} from "@/lib/kernel/principal";
 
 type Role = "ADMIN" | "APPROVER" | "COMMANDER" | "VIEWER";
 const person = (role: Role, userId = "usr_me") => personPrincipal(userId, role);
-const agent: AgentPrincipal = { kind: "agent", agentId: "agt_1", agentName: "ops-bot", ownerId: "usr_owner", credential: "agent-key", keyId: "key_1", keyPrefix: "bat_1" };
+const agent: AgentPrincipal = {
+  kind: "agent",
+  agentId: "agt_1",
+  agentName: "ops-bot",
+  ownerId: "usr_owner",
+  credential: "agent-key",
+  keyId: "key_1",
+  keyPrefix: "bat_1",
+};
 const tool: IntegrationPrincipal = { kind: "integration", integrationId: "itg_1", slug: "pagerduty" };
 const server: ResourceServerPrincipal = { kind: "resource-server", resourceServerId: "rs_1", name: "CRM", audience: "https://crm.example" };
 const job = systemPrincipal("expire-due-grants");
@@ -59,7 +74,9 @@ describe("the audit log", () => {
     ["VIEWER", false],
   ] as [Role, boolean][])("%s → %s", (role, allowed) => {
     expect(mayReadAudit(person(role))).toBe(allowed);
-    expect(refusal(() => requireAuditReader(person(role)))).toEqual(allowed ? null : { code: "FORBIDDEN", message: "Your role does not allow reading the audit log" });
+    expect(refusal(() => requireAuditReader(person(role)))).toEqual(
+      allowed ? null : { code: "FORBIDDEN", message: "Your role does not allow reading the audit log" },
+    );
   });
 });
 
@@ -97,7 +114,10 @@ describe("who may decide a request", () => {
   const request = { agentOwnerId: "usr_owner", onBehalfOfId: "usr_for", filedById: "usr_filer" };
 
   it("refuses viewers before anything else", () => {
-    expect(refusalToDecide(person("VIEWER", "usr_owner"), request)).toMatchObject({ reason: "viewer role", error: { code: "FORBIDDEN", message: "Viewers cannot decide requests" } });
+    expect(refusalToDecide(person("VIEWER", "usr_owner"), request)).toMatchObject({
+      reason: "viewer role",
+      error: { code: "FORBIDDEN", message: "Viewers cannot decide requests" },
+    });
   });
 
   it.each([
@@ -155,6 +175,9 @@ describe("each kind of caller reaches only its routes", () => {
 
   it("the MCP endpoint takes agents only", () => {
     expect(refusal(() => requireAgent(agent))).toBeNull();
-    expect(refusal(() => requireAgent(person("ADMIN")))).toEqual({ code: "FORBIDDEN", message: "The MCP endpoint is for agents: authenticate with an agent key" });
+    expect(refusal(() => requireAgent(person("ADMIN")))).toEqual({
+      code: "FORBIDDEN",
+      message: "The MCP endpoint is for agents: authenticate with an agent key",
+    });
   });
 });

@@ -107,9 +107,24 @@ function contractServer() {
         case "GET /api/v1/admin/scopes":
           return json(200, { items: [{ key: "Not A Key!" }] });
         case "POST /api/v1/admin/agents/agt_1/keys":
-          return json(201, { id: "key_1", prefix: "bk_abcd", createdAt: "2026-11-24T12:00:00.000Z", lastUsedAt: null, expiresAt: null, revokedAt: null, key: "bk_abcd_secret" });
+          return json(201, {
+            id: "key_1",
+            prefix: "bk_abcd",
+            createdAt: "2026-11-24T12:00:00.000Z",
+            lastUsedAt: null,
+            expiresAt: null,
+            revokedAt: null,
+            key: "bk_abcd_secret",
+          });
         case "POST /api/v1/admin/agents/agt_1/keys/key_1/revoke":
-          return json(200, { id: "key_1", prefix: "bk_abcd", createdAt: "2026-11-24T12:00:00.000Z", lastUsedAt: null, expiresAt: null, revokedAt: "2026-11-24T12:05:00.000Z" });
+          return json(200, {
+            id: "key_1",
+            prefix: "bk_abcd",
+            createdAt: "2026-11-24T12:00:00.000Z",
+            lastUsedAt: null,
+            expiresAt: null,
+            revokedAt: "2026-11-24T12:05:00.000Z",
+          });
         case "GET /api/v1/admin/agents":
           return json(429, { type: "about:blank", title: "Too many requests", status: 429, detail: "Slow down" }, { "retry-after": "30" });
         default:
@@ -145,7 +160,10 @@ describe.each<[string, HttpFetch | undefined]>([
   });
 
   it("files a request with its idempotency key, bearer token and JSON body", async () => {
-    const request = await client.fileRequest({ scopes: ["crm.customers:read"], justification: "Refund for TICKET-1", durationSeconds: 900 }, { idempotencyKey: "K-1" });
+    const request = await client.fileRequest(
+      { scopes: ["crm.customers:read"], justification: "Refund for TICKET-1", durationSeconds: 900 },
+      { idempotencyKey: "K-1" },
+    );
 
     expect(request).toEqual(pending);
     const [sent] = server.seen;
@@ -275,7 +293,9 @@ describe.each<[string, HttpFetch | undefined]>([
   const silent = http.createServer(() => undefined);
   let baseUrl = "";
   beforeAll(async () => {
-    baseUrl = await new Promise<string>((resolve) => silent.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`)));
+    baseUrl = await new Promise<string>((resolve) =>
+      silent.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`)),
+    );
   });
   afterAll(() => {
     silent.closeAllConnections();
@@ -313,7 +333,9 @@ describe("Baton client without a server", () => {
     const error = await client.getRequest("req_1").catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(BatonNetworkError);
-    expect((error as Error).message).toBe(`Could not reach Baton at http://127.0.0.1:${port}/api/v1/access-requests/req_1: connect ECONNREFUSED 127.0.0.1:${port}`);
+    expect((error as Error).message).toBe(
+      `Could not reach Baton at http://127.0.0.1:${port}/api/v1/access-requests/req_1: connect ECONNREFUSED 127.0.0.1:${port}`,
+    );
   });
 
   it("refuses a base URL that is not http(s)", () => {

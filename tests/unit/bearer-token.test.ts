@@ -8,6 +8,7 @@ describe("parseBearerToken", () => {
   });
 
   it("is null for no header, another scheme, no token or more than one", () => {
-    for (const header of [null, undefined, "", "Bearer", "Bearer ", "Basic abc", "Bearer a b", "Bearerabc", " Bearer abc"]) expect(parseBearerToken(header)).toBeNull();
+    for (const header of [null, undefined, "", "Bearer", "Bearer ", "Basic abc", "Bearer a b", "Bearerabc", " Bearer abc"])
+      expect(parseBearerToken(header)).toBeNull();
   });
 });

@@ -113,14 +113,40 @@ describe("other commands' arguments", () => {
   });
 
   it("admin scopes create maps flags onto the body", () => {
-    const command = parseScopesArgs(["create", "--key", "db.prod:write", "--risk", "high", "--max", "1h", "--approvals", "2", "--group", "dba", "--description", "Write to prod"]);
+    const command = parseScopesArgs([
+      "create",
+      "--key",
+      "db.prod:write",
+      "--risk",
+      "high",
+      "--max",
+      "1h",
+      "--approvals",
+      "2",
+      "--group",
+      "dba",
+      "--description",
+      "Write to prod",
+    ]);
     expect(command).toEqual({
       action: "create",
-      body: { key: "db.prod:write", risk: "HIGH", maxDurationSeconds: 3600, approvalsRequired: 2, approverGroup: "dba", autoApprove: undefined, description: "Write to prod" },
+      body: {
+        key: "db.prod:write",
+        risk: "HIGH",
+        maxDurationSeconds: 3600,
+        approvalsRequired: 2,
+        approverGroup: "dba",
+        autoApprove: undefined,
+        description: "Write to prod",
+      },
       json: false,
     });
-    expect(() => parseScopesArgs(["create", "--key", "k", "--risk", "extreme", "--max", "1h"])).toThrow(usageError(/^--risk must be one of low, medium, high, critical/));
-    expect(() => parseScopesArgs(["create", "--key", "k", "--risk", "low", "--max", "1h", "--approvals", "0"])).toThrow(usageError(/^--approvals must be a whole number/));
+    expect(() => parseScopesArgs(["create", "--key", "k", "--risk", "extreme", "--max", "1h"])).toThrow(
+      usageError(/^--risk must be one of low, medium, high, critical/),
+    );
+    expect(() => parseScopesArgs(["create", "--key", "k", "--risk", "low", "--max", "1h", "--approvals", "0"])).toThrow(
+      usageError(/^--approvals must be a whole number/),
+    );
   });
 
   it("admin scopes update clears with --no- flags and refuses an empty change", () => {
@@ -163,7 +189,11 @@ describe("other commands' arguments", () => {
       passwordFromStdin: true,
       json: false,
     });
-    expect(() => parseUsersArgs(["create", "--email", "ana@example.com", "--name", "Ana", "--role", "root"])).toThrow(usageError(/^--role must be one of admin, approver, commander, viewer/));
-    expect(() => parseUsersArgs(["create", "--email", "ana@example.com", "--name", "Ana", "--role", "admin", "--password", "x"])).toThrow(usageError(/^unknown option --password$/));
+    expect(() => parseUsersArgs(["create", "--email", "ana@example.com", "--name", "Ana", "--role", "root"])).toThrow(
+      usageError(/^--role must be one of admin, approver, commander, viewer/),
+    );
+    expect(() => parseUsersArgs(["create", "--email", "ana@example.com", "--name", "Ana", "--role", "admin", "--password", "x"])).toThrow(
+      usageError(/^unknown option --password$/),
+    );
   });
 });

@@ -19,7 +19,13 @@ describe("baton admin signing-keys", () => {
 
   it("is listed in the admin help, and has its own", async () => {
     const printed: string[] = [];
-    const context = { env: {}, print: (line: string) => printed.push(line), warn: (line: string) => printed.push(line), stderr: { write: () => true }, stdin: process.stdin };
+    const context = {
+      env: {},
+      print: (line: string) => printed.push(line),
+      warn: (line: string) => printed.push(line),
+      stderr: { write: () => true },
+      stdin: process.stdin,
+    };
     expect(await main(["admin", "--help"], context)).toBe(0);
     expect(printed.join("\n")).toContain("admin signing-keys  List and rotate the keys that sign grant tokens");
     expect(await main(["admin", "signing-keys", "--help"], context)).toBe(0);

@@ -34,11 +34,27 @@ describe("an audit event in words", () => {
   });
 
   it("names and links ids, writes seconds as durations, and leaves out empty values", () => {
-    const lines = describeEventData({ incidentId: INCIDENT, durationSeconds: 1800, narrowedDurationSeconds: null, scopes: ["a:read", "b:write"], comment: "", approverIds: [USER, UNKNOWN_USER] }, names);
+    const lines = describeEventData(
+      {
+        incidentId: INCIDENT,
+        durationSeconds: 1800,
+        narrowedDurationSeconds: null,
+        scopes: ["a:read", "b:write"],
+        comment: "",
+        approverIds: [USER, UNKNOWN_USER],
+      },
+      names,
+    );
     expect(lines).toEqual([
       { name: "incident", parts: [names.get(INCIDENT)] },
       { name: "duration", parts: [{ id: null, label: "30 min", href: null }] },
-      { name: "scopes", parts: [{ id: null, label: "a:read", href: null }, { id: null, label: "b:write", href: null }] },
+      {
+        name: "scopes",
+        parts: [
+          { id: null, label: "a:read", href: null },
+          { id: null, label: "b:write", href: null },
+        ],
+      },
       { name: "approvers", parts: [names.get(USER), { id: UNKNOWN_USER, label: UNKNOWN_USER, href: null }] },
     ]);
   });

@@ -11,7 +11,12 @@ import type { Change } from "@/lib/events/change";
 const CRM = "https://crm.example.test";
 const ISSUER = "https://baton.example.test";
 const clock = manualClock("2026-11-24T12:00:00.000Z");
-const grant = (id: string, minutes = 10) => ({ id, scopes: ["crm.customers:read"], startsAt: clock.now(), expiresAt: new Date(clock.now().getTime() + minutes * 60_000) });
+const grant = (id: string, minutes = 10) => ({
+  id,
+  scopes: ["crm.customers:read"],
+  startsAt: clock.now(),
+  expiresAt: new Date(clock.now().getTime() + minutes * 60_000),
+});
 
 /** A database stand-in whose rows the test edits, counting every read. */
 function fakeSource(initial: Record<string, AgentGrants>) {
@@ -39,7 +44,8 @@ function fakeFeed() {
   };
   return {
     changes,
-    announce: (change: Partial<Change>) => handlers?.onChange({ seq: "1", action: "grant.revoked", subjectKind: "grant", subjectId: "grt_x", agentId: null, ...change }),
+    announce: (change: Partial<Change>) =>
+      handlers?.onChange({ seq: "1", action: "grant.revoked", subjectKind: "grant", subjectId: "grt_x", agentId: null, ...change }),
     disconnect: () => ((connected = false), handlers?.onDisconnected()),
     reconnect: () => ((connected = true), handlers?.onResync()),
   };
@@ -220,7 +226,13 @@ describe("decideAccess", () => {
     const errors: unknown[] = [];
     feed.disconnect();
     db.fail(true);
-    expect(await decideAccess({ ...base, onError: (error) => errors.push(error), question: { agentId: "agt_01jd3z8k6q4d2w5h7x9c0v1b2n", scope: "crm.customers:read" } })).toEqual({ allow: false, reason: "unavailable" });
+    expect(
+      await decideAccess({
+        ...base,
+        onError: (error) => errors.push(error),
+        question: { agentId: "agt_01jd3z8k6q4d2w5h7x9c0v1b2n", scope: "crm.customers:read" },
+      }),
+    ).toEqual({ allow: false, reason: "unavailable" });
     expect(errors).toHaveLength(1);
   });
 });

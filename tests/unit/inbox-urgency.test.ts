@@ -3,7 +3,12 @@ import type { InboxItem } from "@/lib/approvals/inbox-item";
 import { byUrgency } from "@/lib/approvals/inbox-urgency";
 
 const item = (id: string, createdAt: string, risks: string[], incident?: { severity: "SEV1" | "SEV2" | "SEV3" | "SEV4"; status: "OPEN" | "RESOLVED" }) =>
-  ({ id, createdAt, scopes: risks.map((risk, i) => ({ key: `s${i}`, risk })), incident: incident ? { id: "inc", title: "t", ...incident } : null }) as unknown as InboxItem;
+  ({
+    id,
+    createdAt,
+    scopes: risks.map((risk, i) => ({ key: `s${i}`, risk })),
+    incident: incident ? { id: "inc", title: "t", ...incident } : null,
+  }) as unknown as InboxItem;
 
 describe("the order of 'Waiting for you'", () => {
   it("puts the most severe open incident first, then the riskiest scope, then the oldest", () => {

@@ -38,7 +38,12 @@ describe("mapping PagerDuty-style events", () => {
 });
 
 describe("the grant-authority form", () => {
-  const form = { incidentId: "inc_01jd3z8k6q4d2w5h7x9c0v1b2n", agentId: "agt_01jd3z8k6q4d2w5h7x9c0v1b2n", "grantScope:crm.notes:write": "on", reason: "Annotate the affected customers" };
+  const form = {
+    incidentId: "inc_01jd3z8k6q4d2w5h7x9c0v1b2n",
+    agentId: "agt_01jd3z8k6q4d2w5h7x9c0v1b2n",
+    "grantScope:crm.notes:write": "on",
+    reason: "Annotate the affected customers",
+  };
 
   it("reads one checkbox per scope and a written duration", () => {
     expect(grantAuthorityForm.parse({ ...form, duration: "1 h 30 min" })).toMatchObject({ scopes: ["crm.notes:write"], duration: 5400 });

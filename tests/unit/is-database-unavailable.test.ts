@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "@/lib/database/is-database-unavailable";
 import { problemResponse } from "@/lib/http/problem";
 
-const adapterError = (cause: Record<string, unknown>, code = "P2010") => Object.assign(new Error("Raw query failed"), { code, meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+const adapterError = (cause: Record<string, unknown>, code = "P2010") =>
+  Object.assign(new Error("Raw query failed"), { code, meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
 
 describe("isDatabaseUnavailable", () => {
   it("recognises a database that cannot be reached, as Prisma and its pg adapter report it", () => {
@@ -18,8 +19,12 @@ describe("isDatabaseUnavailable", () => {
     const bareAdapterError = Object.assign(new Error("terminating connection due to administrator command"), { name: "DriverAdapterError" });
     Object.defineProperty(bareAdapterError, "cause", { value: { originalCode: "57P01", kind: "postgres", code: "57P01", message: "terminating connection" } });
     expect(isDatabaseUnavailable(bareAdapterError)).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error("wrapped"), { cause: Object.assign(new Error("x"), { cause: { kind: "ConnectionClosed" } }) }))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("wrapped"), { cause: Object.assign(new Error("x"), { cause: { kind: "ConnectionClosed" } }) }))).toBe(
+      true,
+    );
+    expect(isDatabaseUnavailable(Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }))).toBe(
+      true,
+    );
   });
 
   it("leaves query errors alone", () => {

@@ -6,7 +6,13 @@ const T0 = Date.parse("2030-01-01T12:00:00Z");
 const MIN = 60_000;
 
 function grantExpiringIn(minutes: number, n: number) {
-  return { id: `grt_${n}`, status: "ACTIVE" as const, startsAt: new Date(T0 - MIN).toISOString(), expiresAt: new Date(T0 + minutes * MIN).toISOString(), revokedAt: null };
+  return {
+    id: `grt_${n}`,
+    status: "ACTIVE" as const,
+    startsAt: new Date(T0 - MIN).toISOString(),
+    expiresAt: new Date(T0 + minutes * MIN).toISOString(),
+    revokedAt: null,
+  };
 }
 
 function overview(grants: ReturnType<typeof grantExpiringIn>[], counts: Partial<Overview["counts"]> = {}, pendingLapses: number[] = []): Overview {

@@ -54,7 +54,19 @@ describe("the keys the live event stream invalidates are the keys the pages cach
 
   it("a grant's change refreshes every grant list, its page, the request pages and the incidents", () => {
     expect(refreshedBy(change("grant", "grt_1", "agt_1")).sort()).toEqual(
-      [...everyChange, "grantList", "filteredGrantList", "grant", "request", "otherRequest", "agent", "openIncidents", "allIncidents", "incident", "otherIncident"].sort(),
+      [
+        ...everyChange,
+        "grantList",
+        "filteredGrantList",
+        "grant",
+        "request",
+        "otherRequest",
+        "agent",
+        "openIncidents",
+        "allIncidents",
+        "incident",
+        "otherIncident",
+      ].sort(),
     );
   });
 
@@ -71,7 +83,10 @@ describe("the keys the live event stream invalidates are the keys the pages cach
     const subjects = { request: "req_1", grant: "grt_1", incident: "inc_1", agent: "agt_1", scope: "scp_1" };
     for (const [kind, id] of Object.entries(subjects)) {
       for (const key of staleKeysAfter(change(kind, id, "agt_1"))) {
-        expect(Object.values(pageKeys).some((pageKey) => partialMatchKey(pageKey, key)), `${JSON.stringify(key)} after a ${kind} change`).toBe(true);
+        expect(
+          Object.values(pageKeys).some((pageKey) => partialMatchKey(pageKey, key)),
+          `${JSON.stringify(key)} after a ${kind} change`,
+        ).toBe(true);
       }
     }
   });

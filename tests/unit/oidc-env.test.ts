@@ -18,8 +18,14 @@ describe("single sign-on settings", () => {
 
   it.each([
     [{ AUTH_OIDC_ISSUER: complete.AUTH_OIDC_ISSUER }, "Invalid environment variable AUTH_OIDC_CLIENT_ID: is required when AUTH_OIDC_ISSUER is set"],
-    [{ AUTH_OIDC_CLIENT_ID: "baton", AUTH_OIDC_CLIENT_SECRET: "s3cret" }, "Invalid environment variable AUTH_OIDC_ISSUER: is required when AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET are set"],
-    [{ ...complete, AUTH_OIDC_CLIENT_SECRET: " " }, "Invalid environment variable AUTH_OIDC_CLIENT_SECRET: is required when AUTH_OIDC_ISSUER and AUTH_OIDC_CLIENT_ID are set"],
+    [
+      { AUTH_OIDC_CLIENT_ID: "baton", AUTH_OIDC_CLIENT_SECRET: "s3cret" },
+      "Invalid environment variable AUTH_OIDC_ISSUER: is required when AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET are set",
+    ],
+    [
+      { ...complete, AUTH_OIDC_CLIENT_SECRET: " " },
+      "Invalid environment variable AUTH_OIDC_CLIENT_SECRET: is required when AUTH_OIDC_ISSUER and AUTH_OIDC_CLIENT_ID are set",
+    ],
     [{ ...complete, AUTH_OIDC_ISSUER: "idp.example.com" }, "Invalid environment variable AUTH_OIDC_ISSUER: must be an absolute http(s) URL"],
     [{ ...complete, AUTH_OIDC_ROLE_CLAIM: "role claim" }, "Invalid environment variable AUTH_OIDC_ROLE_CLAIM: must be a claim name such as baton_role"],
   ])("refuse a partial or malformed set in one line: %o", (source, message) => {

@@ -80,7 +80,8 @@ describe("the OpenAPI document", () => {
     });
 
     it("answers errors as problem+json (RFC 6749 JSON at the OAuth token endpoint)", () => {
-      for (const status of ["400", "401", "403", "429"]) expect(operation.responses[status]).toMatchObject(route.oauthErrors ? OAUTH_ERROR_RESPONSE : PROBLEM_RESPONSE);
+      for (const status of ["400", "401", "403", "429"])
+        expect(operation.responses[status]).toMatchObject(route.oauthErrors ? OAUTH_ERROR_RESPONSE : PROBLEM_RESPONSE);
       if (route.path.includes("{")) expect(operation.responses["404"]).toMatchObject(PROBLEM_RESPONSE);
     });
 

@@ -46,11 +46,41 @@ describe("which addresses webhooks may reach", () => {
 
   /** Every spelling of a loopback, private or otherwise internal host a URL parser or resolver accepts. */
   const INTERNAL_SPELLINGS = [
-    "http://127.1/", "http://0x7f.1/", "http://2130706433/", "http://0177.0.0.1/", "http://0x7f000001/", "http://017700000001/", "http://127.0.0.1./", "http://127.0.0.1../",
-    "http://127.1.../", "http://10.1/", "http://192.168.1/", "http://0/", "http://0x0/", "http://LOCALHOST/", "http://localhost./", "http://localhost../", "http://Api.LocalHost./",
-    "http://ｌｏｃａｌｈｏｓｔ/", "http://localhost。/", "http://127。0。0。1/", "http://１２７.０.０.１/", "http://[::ffff:127.0.0.1]/", "http://[0:0:0:0:0:ffff:127.0.0.1]/",
-    "http://[::ffff:a9fe:a9fe]/", "http://[::127.0.0.1]/", "http://[::7f00:1]/", "http://[64:ff9b::127.0.0.1]/", "http://[2002:7f00:1::]/", "http://[::]/", "http://[0::1]/",
-    "http://[fe80::1]/", "http://169.254.169.254./latest/meta-data/", "http://0xa9.0xfe.0xa9.0xfe/", "http://2852039166/", "https://user@127.1:8443/",
+    "http://127.1/",
+    "http://0x7f.1/",
+    "http://2130706433/",
+    "http://0177.0.0.1/",
+    "http://0x7f000001/",
+    "http://017700000001/",
+    "http://127.0.0.1./",
+    "http://127.0.0.1../",
+    "http://127.1.../",
+    "http://10.1/",
+    "http://192.168.1/",
+    "http://0/",
+    "http://0x0/",
+    "http://LOCALHOST/",
+    "http://localhost./",
+    "http://localhost../",
+    "http://Api.LocalHost./",
+    "http://ｌｏｃａｌｈｏｓｔ/",
+    "http://localhost。/",
+    "http://127。0。0。1/",
+    "http://１２７.０.０.１/",
+    "http://[::ffff:127.0.0.1]/",
+    "http://[0:0:0:0:0:ffff:127.0.0.1]/",
+    "http://[::ffff:a9fe:a9fe]/",
+    "http://[::127.0.0.1]/",
+    "http://[::7f00:1]/",
+    "http://[64:ff9b::127.0.0.1]/",
+    "http://[2002:7f00:1::]/",
+    "http://[::]/",
+    "http://[0::1]/",
+    "http://[fe80::1]/",
+    "http://169.254.169.254./latest/meta-data/",
+    "http://0xa9.0xfe.0xa9.0xfe/",
+    "http://2852039166/",
+    "https://user@127.1:8443/",
   ];
 
   it.each(INTERNAL_SPELLINGS)("%s is refused at save, in whatever spelling", (url) => {
@@ -93,7 +123,8 @@ describe("the outbound fetch", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const post = (fetchImpl: typeof fetch, host: string) => fetchImpl(`http://${host}:${port}/hook`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+  const post = (fetchImpl: typeof fetch, host: string) =>
+    fetchImpl(`http://${host}:${port}/hook`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
 
   it("refuses a loopback IP literal and localhost before any lookup, and a name resolving to loopback when it connects", async () => {
     const guarded = createOutboundFetch({ allowPrivateNetworks: false });

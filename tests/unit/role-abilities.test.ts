@@ -26,7 +26,8 @@ describe("the role table matches the rules the domain enforces", () => {
   });
 
   it("every role may open the pages that need no ability", () => {
-    for (const role of ROLES) for (const page of ["/", "/requests", "/grants/grt_1", "/resource-servers", "/scopes", "/profile"]) expect(mayOpenPage(role, page)).toBe(true);
+    for (const role of ROLES)
+      for (const page of ["/", "/requests", "/grants/grt_1", "/resource-servers", "/scopes", "/profile"]) expect(mayOpenPage(role, page)).toBe(true);
     expect(rolesForPage("/requests")).toEqual([]);
   });
 });

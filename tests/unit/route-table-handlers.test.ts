@@ -18,7 +18,12 @@ function routeFiles(directory: string): string[] {
 }
 
 /** `app/api/v1/admin/agents/[id]/keys/route.ts` → `/api/v1/admin/agents/{id}/keys` */
-const apiPathOf = (file: string) => `/api/v1${path.dirname(path.relative(API_ROOT, file)).replace(/^\.$/, "").replace(/\[(\w+)\]/g, "{$1}").replace(/^(?=.)/, "/")}`;
+const apiPathOf = (file: string) =>
+  `/api/v1${path
+    .dirname(path.relative(API_ROOT, file))
+    .replace(/^\.$/, "")
+    .replace(/\[(\w+)\]/g, "{$1}")
+    .replace(/^(?=.)/, "/")}`;
 
 const handlers = routeFiles(API_ROOT).map((file) => {
   const source = readFileSync(file, "utf8");

@@ -20,7 +20,8 @@ describe("isSigningKeyId", () => {
         expect(isSigningKeyId(kid.slice(0, at) + character + kid.slice(swap ? at + 1 : at))).toBe(false);
       }),
     );
-    for (const character of ["\u0000", "\n", "\u001b", "=", "+", "/", ".", " ", "\u202e", "\ud800"]) expect(isSigningKeyId(kid.slice(0, 42) + character)).toBe(false);
+    for (const character of ["\u0000", "\n", "\u001b", "=", "+", "/", ".", " ", "\u202e", "\ud800"])
+      expect(isSigningKeyId(kid.slice(0, 42) + character)).toBe(false);
   });
 
   it("refuses any other length, however close", async () => {
@@ -29,6 +30,7 @@ describe("isSigningKeyId", () => {
   });
 
   it("refuses anything but a string", () => {
-    for (const value of [undefined, null, 43, true, ["A".repeat(43)], { kid: "A".repeat(43) }, new String("A".repeat(43))]) expect(isSigningKeyId(value)).toBe(false);
+    for (const value of [undefined, null, 43, true, ["A".repeat(43)], { kid: "A".repeat(43) }, new String("A".repeat(43))])
+      expect(isSigningKeyId(value)).toBe(false);
   });
 });

@@ -173,6 +173,8 @@ describe("verifyGrantToken", () => {
 
   it("lets a failure to reach the keys surface as an error, not as an invalid token", async () => {
     const token = await sign();
-    await expect(verifyGrantToken({ token, issuer: ISSUER, audience: AUDIENCE, now: NOW, findKey: async () => Promise.reject(new Error("database down")) })).rejects.toThrow("database down");
+    await expect(
+      verifyGrantToken({ token, issuer: ISSUER, audience: AUDIENCE, now: NOW, findKey: async () => Promise.reject(new Error("database down")) }),
+    ).rejects.toThrow("database down");
   });
 });

@@ -25,7 +25,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Audit log" description="Every change Baton made, hash-chained in the order it was written. Times are UTC.">
         <ExportLinks query={query} />
       </PageHeader>
-      {!parsed.success && <Alert>Some filters in the address were not valid and were ignored: {parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}.</Alert>}
+      {!parsed.success && (
+        <Alert>
+          Some filters in the address were not valid and were ignored:{" "}
+          {parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}.
+        </Alert>
+      )}
       <AuditFilters query={query} />
       <VerifyChainButton />
       <Prefetched queryKey={queryKeys.auditPage(query)} data={page}>

@@ -23,7 +23,12 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
         title="Grants"
         description="Access agents hold or held. A grant past its expiry counts as expired whether or not it has been marked yet. Changes appear here as they happen."
       />
-      {!parsed.success && <Alert>Some filters in the address were not valid and were ignored: {parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}.</Alert>}
+      {!parsed.success && (
+        <Alert>
+          Some filters in the address were not valid and were ignored:{" "}
+          {parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}.
+        </Alert>
+      )}
       <GrantFilters search={search} options={options} />
       <Prefetched queryKey={queryKeys.grantList(search)} data={page}>
         <GrantsList search={search} />

@@ -11,7 +11,10 @@ export const createGroupAction = formAction({ access: "signed-in", roles: ["ADMI
   revalidatePath("/groups");
 });
 
-export const setGroupChatWebhookAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: groupChatWebhookForm }, async ({ id, chatWebhookUrl }, user) => {
-  await updateGroup({ principal: user, groupId: id, input: { chatWebhookUrl } });
-  revalidatePath("/groups");
-});
+export const setGroupChatWebhookAction = formAction(
+  { access: "signed-in", roles: ["ADMIN"], schema: groupChatWebhookForm },
+  async ({ id, chatWebhookUrl }, user) => {
+    await updateGroup({ principal: user, groupId: id, input: { chatWebhookUrl } });
+    revalidatePath("/groups");
+  },
+);

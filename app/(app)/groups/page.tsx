@@ -21,10 +21,9 @@ export default async function GroupsPage() {
       empty={
         groups.length === 0 && {
           title: "No approver group exists yet.",
-          why:
-            mayAdminister(viewer)
-              ? "A group holds the people who decide requests for the scopes routed to it; without one, only admins decide. Create one and add yourself to decide requests."
-              : "A group holds the people who decide requests for the scopes routed to it; an admin creates them.",
+          why: mayAdminister(viewer)
+            ? "A group holds the people who decide requests for the scopes routed to it; without one, only admins decide. Create one and add yourself to decide requests."
+            : "A group holds the people who decide requests for the scopes routed to it; an admin creates them.",
           holdsAction: true,
         }
       }
@@ -58,7 +57,9 @@ export default async function GroupsPage() {
               </TableCell>
               <TableCell>
                 <div className="flex items-center gap-2 whitespace-nowrap">
-                  <span className={group.chatWebhookConfigured ? undefined : "text-muted-foreground"}>{group.chatWebhookConfigured ? "New requests posted" : "Off"}</span>
+                  <span className={group.chatWebhookConfigured ? undefined : "text-muted-foreground"}>
+                    {group.chatWebhookConfigured ? "New requests posted" : "Off"}
+                  </span>
                   {mayAdminister(viewer) && <GroupChatWebhookDialog group={group} />}
                 </div>
               </TableCell>

@@ -21,21 +21,30 @@ import type { FormState } from "@/lib/http/form-action";
 
 // The domain functions decide who may do what; the role lists here only spare the others a round trip.
 type OpenAction = (previous: FormState & { incidentId?: string }, formData: FormData) => Promise<FormState & { incidentId?: string }>;
-export const openIncidentAction: OpenAction = formAction({ access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: openIncidentForm }, async (input, user) => {
-  const incident = await openIncident({ principal: user, input });
-  revalidatePath("/incidents");
-  return { ok: true, incidentId: incident.id };
-});
+export const openIncidentAction: OpenAction = formAction(
+  { access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: openIncidentForm },
+  async (input, user) => {
+    const incident = await openIncident({ principal: user, input });
+    revalidatePath("/incidents");
+    return { ok: true, incidentId: incident.id };
+  },
+);
 
-export const resolveIncidentAction = formAction({ access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: resolveIncidentForm }, async ({ incidentId, note }, user) => {
-  await resolveIncident({ principal: user, incidentId, note });
-  revalidatePath(`/incidents/${incidentId}`);
-});
+export const resolveIncidentAction = formAction(
+  { access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: resolveIncidentForm },
+  async ({ incidentId, note }, user) => {
+    await resolveIncident({ principal: user, incidentId, note });
+    revalidatePath(`/incidents/${incidentId}`);
+  },
+);
 
-export const handOverIncidentAction = formAction({ access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: handOverIncidentForm }, async ({ incidentId, commanderEmail, note }, user) => {
-  await handOverIncident({ principal: user, incidentId, input: { commanderEmail, note } });
-  revalidatePath(`/incidents/${incidentId}`);
-});
+export const handOverIncidentAction = formAction(
+  { access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: handOverIncidentForm },
+  async ({ incidentId, commanderEmail, note }, user) => {
+    await handOverIncident({ principal: user, incidentId, input: { commanderEmail, note } });
+    revalidatePath(`/incidents/${incidentId}`);
+  },
+);
 
 type GrantAction = (previous: GrantedAuthorityFormState, formData: FormData) => Promise<GrantedAuthorityFormState>;
 export const grantIncidentAuthorityAction: GrantAction = formAction(
@@ -48,11 +57,14 @@ export const grantIncidentAuthorityAction: GrantAction = formAction(
 );
 
 type CreateIntegrationAction = (previous: CreatedIntegrationFormState, formData: FormData) => Promise<CreatedIntegrationFormState>;
-export const createIntegrationAction: CreateIntegrationAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: createIntegrationForm }, async (input, user) => {
-  const created = await createIncidentIntegration({ principal: user, input });
-  revalidatePath("/incidents");
-  return { ok: true, webhookSecret: created.webhookSecret, credential: created.credential, webhookPath: created.webhookPath };
-});
+export const createIntegrationAction: CreateIntegrationAction = formAction(
+  { access: "signed-in", roles: ["ADMIN"], schema: createIntegrationForm },
+  async (input, user) => {
+    const created = await createIncidentIntegration({ principal: user, input });
+    revalidatePath("/incidents");
+    return { ok: true, webhookSecret: created.webhookSecret, credential: created.credential, webhookPath: created.webhookPath };
+  },
+);
 
 export const revokeIntegrationAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: revokeIntegrationForm }, async ({ id, reason }, user) => {
   await revokeIncidentIntegration({ principal: user, integrationId: id, input: { reason } });

@@ -40,7 +40,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
 async function IncidentTools({ principal }: { principal: PersonPrincipal }) {
   const integrations = await listIncidentIntegrations({ principal });
   return (
-    <SectionCard id="incident-tools" title="Incident tools" description="Tools that open and resolve incidents by signed webhook." actions={<RegisterIntegrationDialog />} empty={integrations.length === 0 && "No incident tool is registered."}>
+    <SectionCard
+      id="incident-tools"
+      title="Incident tools"
+      description="Tools that open and resolve incidents by signed webhook."
+      actions={<RegisterIntegrationDialog />}
+      empty={integrations.length === 0 && "No incident tool is registered."}
+    >
       <Table aria-label="Incident tools">
         <TableHeader>
           <TableRow>

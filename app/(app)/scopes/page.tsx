@@ -45,9 +45,7 @@ export default async function ScopesPage() {
             <TableHead>Approver group</TableHead>
             <TableHead>Auto-approve</TableHead>
             <TableHead>Enforced by</TableHead>
-            {isAdmin && (
-              <ActionsHead />
-            )}
+            {isAdmin && <ActionsHead />}
           </TableRow>
         </TableHeader>
         <tbody>

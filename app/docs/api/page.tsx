@@ -12,8 +12,12 @@ export default function ApiReferencePage() {
         <p className="text-xs font-semibold uppercase tracking-wider text-primary">Baton</p>
         <h1 className="text-lg font-semibold">Baton API</h1>
         <p className="text-sm text-muted-foreground">
-          Agents call the Agent API with their agent key; admins call the Admin API with a personal API token. The reference is generated from the
-          same schemas the API validates with; download it as <a className="text-primary underline underline-offset-2" href={OPENAPI_DOCUMENT_URL}>OpenAPI 3.1 JSON</a>.
+          Agents call the Agent API with their agent key; admins call the Admin API with a personal API token. The reference is generated from the same schemas
+          the API validates with; download it as{" "}
+          <a className="text-primary underline underline-offset-2" href={OPENAPI_DOCUMENT_URL}>
+            OpenAPI 3.1 JSON
+          </a>
+          .
         </p>
       </header>
       {/* Swagger UI brings its own light colours, so its frame stays light in either theme. */}

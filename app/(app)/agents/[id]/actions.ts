@@ -10,17 +10,23 @@ import { formAction } from "@/lib/http/form-action";
 // formAction passes the handler's state through untouched, so the new key reaches the form that asked for it.
 type KeyAction = (previous: IssuedKeyFormState, formData: FormData) => Promise<IssuedKeyFormState>;
 
-export const issueAgentKeyAction: KeyAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: issueAgentKeyForm }, async ({ agentId, expiresInSeconds }, user) => {
-  const issued = await issueAgentKey({ principal: user, agentId, expiresInSeconds });
-  revalidatePath(`/agents/${agentId}`);
-  return { ok: true, issuedKey: issued.key };
-});
+export const issueAgentKeyAction: KeyAction = formAction(
+  { access: "signed-in", roles: ["ADMIN"], schema: issueAgentKeyForm },
+  async ({ agentId, expiresInSeconds }, user) => {
+    const issued = await issueAgentKey({ principal: user, agentId, expiresInSeconds });
+    revalidatePath(`/agents/${agentId}`);
+    return { ok: true, issuedKey: issued.key };
+  },
+);
 
-export const rotateAgentKeyAction: KeyAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: rotateAgentKeyForm }, async ({ agentId, keyId, overlapSeconds }, user) => {
-  const issued = await rotateAgentKey({ principal: user, agentId, keyId, overlapSeconds });
-  revalidatePath(`/agents/${agentId}`);
-  return { ok: true, issuedKey: issued.key };
-});
+export const rotateAgentKeyAction: KeyAction = formAction(
+  { access: "signed-in", roles: ["ADMIN"], schema: rotateAgentKeyForm },
+  async ({ agentId, keyId, overlapSeconds }, user) => {
+    const issued = await rotateAgentKey({ principal: user, agentId, keyId, overlapSeconds });
+    revalidatePath(`/agents/${agentId}`);
+    return { ok: true, issuedKey: issued.key };
+  },
+);
 
 export const revokeAgentKeyAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: revokeAgentKeyForm }, async ({ agentId, keyId }, user) => {
   await revokeAgentKey({ principal: user, agentId, keyId });

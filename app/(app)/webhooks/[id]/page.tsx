@@ -35,7 +35,8 @@ async function loadEndpoint(viewer: PersonPrincipal, id: string) {
 export default async function WebhookEndpointPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePageAccess("/webhooks");
   const endpoint = await loadEndpoint(viewer, (await params).id);
-  if (!endpoint) return <NotFoundNotice title="Webhook endpoint not found" detail="It may have been deleted." backHref="/webhooks" backLabel="All webhook endpoints" />;
+  if (!endpoint)
+    return <NotFoundNotice title="Webhook endpoint not found" detail="It may have been deleted." backHref="/webhooks" backLabel="All webhook endpoints" />;
   const now = new Date(endpoint.asOf).getTime();
   return (
     <div className="flex flex-col gap-5">
@@ -44,7 +45,8 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
         listLabel="Webhooks"
         title={
           <>
-            <span className="font-mono text-base">{endpoint.url}</span> {endpoint.disabled ? <Badge tone="neutral">disabled</Badge> : <Badge tone="success">enabled</Badge>}
+            <span className="font-mono text-base">{endpoint.url}</span>{" "}
+            {endpoint.disabled ? <Badge tone="neutral">disabled</Badge> : <Badge tone="success">enabled</Badge>}
           </>
         }
         description={endpoint.description || undefined}
@@ -60,7 +62,11 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
         <dd className="font-mono text-xs">{endpoint.secretPrefix}… (shown once when the endpoint was added)</dd>
       </dl>
       <RefreshWhilePending pending={endpoint.deliveries.some((delivery) => delivery.status === "PENDING")} />
-      <SectionCard title="Delivery log" description="The 50 newest deliveries. Up to 5 attempts each: at once, then after 30 s, 2 min, 8 min and 32 min." empty={endpoint.deliveries.length === 0 && "Nothing has been sent to this endpoint yet."}>
+      <SectionCard
+        title="Delivery log"
+        description="The 50 newest deliveries. Up to 5 attempts each: at once, then after 30 s, 2 min, 8 min and 32 min."
+        empty={endpoint.deliveries.length === 0 && "Nothing has been sent to this endpoint yet."}
+      >
         <Table aria-label="Delivery log">
           <TableHeader>
             <TableRow>

@@ -5,6 +5,4 @@ import { configuredBaseUrl } from "@/lib/webhooks/chat-message";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({ roles: ["ADMIN"] }, async ({ principal }) =>
-  json(await getOnboardingProgress({ principal, baseUrl: configuredBaseUrl() })),
-);
+export const GET = sessionRoute({ roles: ["ADMIN"] }, async ({ principal }) => json(await getOnboardingProgress({ principal, baseUrl: configuredBaseUrl() })));

@@ -17,7 +17,11 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const form = await readJsonBody(request, { acceptsForm: spec.acceptsForm, examinedOnly: spec.examinedOnly }).catch((error: unknown) => {
       // An over-long body is still 413 (as on every other route), in the RFC 6749 error shape.
-      throw new OAuthError("invalid_request", error instanceof Error ? error.message : "The body could not be read", error instanceof AppError ? error.status : 400);
+      throw new OAuthError(
+        "invalid_request",
+        error instanceof Error ? error.message : "The body could not be read",
+        error instanceof AppError ? error.status : 400,
+      );
     });
     const token = await exchangeGrantToken({
       form,
@@ -28,7 +32,8 @@ export async function POST(request: Request): Promise<Response> {
     });
     return Response.json(token, { headers: NO_STORE });
   } catch (error) {
-    if (error instanceof OAuthError) return Response.json({ error: error.error, error_description: error.description }, { status: error.status, headers: { ...NO_STORE, ...error.headers } });
+    if (error instanceof OAuthError)
+      return Response.json({ error: error.error, error_description: error.description }, { status: error.status, headers: { ...NO_STORE, ...error.headers } });
     const reference = crypto.randomUUID();
     console.error(`[baton] token exchange failed (reference ${reference})`, error);
     return Response.json({ error: "server_error", error_description: `Something went wrong. Reference ${reference}.` }, { status: 500, headers: NO_STORE });

@@ -10,8 +10,16 @@ const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", jsonl: "application/json
 export const GET = sessionRoute({ query: auditExportQuery }, async ({ principal, query }) => {
   const { format, ...filter } = query;
   const stream = await exportAuditLog({ principal, filter, format });
-  const name = `baton-audit-${new Date().toISOString().replaceAll(":", "").replace(/\.\d+Z$/, "Z")}.${format}`;
+  const name = `baton-audit-${new Date()
+    .toISOString()
+    .replaceAll(":", "")
+    .replace(/\.\d+Z$/, "Z")}.${format}`;
   return new Response(stream, {
-    headers: { "Content-Type": CONTENT_TYPES[format], "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": CONTENT_TYPES[format],
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 });
