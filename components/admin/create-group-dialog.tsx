@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/textarea";
 import { FormDialog } from "./form-dialog";
+import { bindField } from "@/components/shared/bind-field";
 
 export function CreateGroupDialog() {
   return (
@@ -17,20 +18,16 @@ export function CreateGroupDialog() {
         <>
           <Field
             label="Name"
-            name="name"
             required
             autoComplete="off"
-            defaultValue={state.values?.name}
-            error={state.fieldErrors?.name}
+            {...bindField(state, "name")}
             hint="Lower-case letters, digits, '.', '_' or '-', such as platform-approvers."
           />
           <TextareaField label="Description" name="description" rows={2} defaultValue={state.values?.description} error={state.fieldErrors?.description} />
           <TextareaField
             label="Member emails"
-            name="memberEmails"
             rows={4}
-            defaultValue={state.values?.memberEmails}
-            error={state.fieldErrors?.memberEmails}
+            {...bindField(state, "memberEmails")}
             hint="One per line or separated by commas. Each must be an active Baton user."
           />
         </>

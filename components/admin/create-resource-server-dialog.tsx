@@ -5,6 +5,7 @@ import { Field } from "@/components/ui/field";
 import type { CreatedResourceServerFormState } from "@/lib/resource-servers/form-schemas";
 import { FormDialog } from "./form-dialog";
 import { OneTimeKey } from "./one-time-key";
+import { bindField } from "@/components/shared/bind-field";
 
 const showIssuedSecret = (state: CreatedResourceServerFormState) =>
   state.issuedSecret && (
@@ -30,22 +31,12 @@ export function CreateResourceServerDialog() {
       result={showIssuedSecret}
       fields={(state) => (
         <>
-          <Field
-            label="Name"
-            name="name"
-            required
-            autoComplete="off"
-            defaultValue={state.values?.name}
-            error={state.fieldErrors?.name}
-            hint="Lower-case letters, digits, '.', '_' or '-', such as crm-api."
-          />
+          <Field label="Name" required autoComplete="off" {...bindField(state, "name")} hint="Lower-case letters, digits, '.', '_' or '-', such as crm-api." />
           <Field
             label="Audience"
-            name="audience"
             required
             autoComplete="off"
-            defaultValue={state.values?.audience}
-            error={state.fieldErrors?.audience}
+            {...bindField(state, "audience")}
             hint="The aud of its tokens, usually its base URL, such as https://crm.example.com."
           />
         </>

@@ -3,6 +3,7 @@ import { disableAgentAction } from "@/app/(app)/agents/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/textarea";
 import { ConfirmDialog } from "./confirm-dialog";
+import { bindField } from "@/components/shared/bind-field";
 
 export function DisableAgentDialog({ agentId, agentName }: { agentId: string; agentName: string }) {
   return (
@@ -25,10 +26,8 @@ export function DisableAgentDialog({ agentId, agentName }: { agentId: string; ag
           <input type="hidden" name="agentId" value={agentId} />
           <TextareaField
             label="Reason"
-            name="reason"
             rows={2}
-            defaultValue={state.values?.reason}
-            error={state.fieldErrors?.reason}
+            {...bindField(state, "reason")}
             hint="Recorded in the audit log and on each cancelled request and revoked grant."
           />
         </>

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { GroupDto } from "@/lib/groups/schemas";
 import { FormDialog } from "./form-dialog";
+import { bindField } from "@/components/shared/bind-field";
 
 export function GroupChatWebhookDialog({ group }: { group: GroupDto }) {
   return (
@@ -22,11 +23,9 @@ export function GroupChatWebhookDialog({ group }: { group: GroupDto }) {
           <input type="hidden" name="id" value={group.id} />
           <Field
             label="Incoming-webhook URL"
-            name="chatWebhookUrl"
             type="url"
             autoComplete="off"
-            defaultValue={state.values?.chatWebhookUrl}
-            error={state.fieldErrors?.chatWebhookUrl}
+            {...bindField(state, "chatWebhookUrl")}
             hint={
               group.chatWebhookConfigured
                 ? "A URL is set (it is stored encrypted and not shown). Enter a new one to replace it, or leave empty and save to turn notifications off."

@@ -10,6 +10,7 @@ import { eligibleScopeField } from "@/lib/agents/form-schemas";
 import type { ScopeDto } from "@/lib/scopes/schemas";
 import { FormDialog } from "./form-dialog";
 import { RiskBadge } from "./risk-badge";
+import { bindField } from "@/components/shared/bind-field";
 
 export function RegisterAgentDialog({ scopes, defaultOwnerEmail }: { scopes: ScopeDto[]; defaultOwnerEmail: string }) {
   return (
@@ -22,15 +23,7 @@ export function RegisterAgentDialog({ scopes, defaultOwnerEmail }: { scopes: Sco
       wide
       fields={(state) => (
         <>
-          <Field
-            label="Name"
-            name="name"
-            required
-            autoComplete="off"
-            defaultValue={state.values?.name}
-            error={state.fieldErrors?.name}
-            hint="Lower-case letters, digits, '.', '_' or '-', such as ops-bot."
-          />
+          <Field label="Name" required autoComplete="off" {...bindField(state, "name")} hint="Lower-case letters, digits, '.', '_' or '-', such as ops-bot." />
           <TextareaField label="Description" name="description" rows={2} defaultValue={state.values?.description} error={state.fieldErrors?.description} />
           <Field
             label="Owner email"

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/textarea";
 import { ConfirmDialog } from "./confirm-dialog";
 import type { DialogFormAction } from "./dialog-form";
+import { bindField } from "@/components/shared/bind-field";
 
 /**
  * Revoking a registered party for good (an incident tool, a resource server): a small button in its row,
@@ -43,15 +44,7 @@ export function RevokeWithReasonDialog({
       fields={(state) => (
         <>
           <input type="hidden" name="id" value={id} />
-          <TextareaField
-            label="Reason"
-            name="reason"
-            rows={2}
-            required
-            defaultValue={state.values?.reason}
-            error={state.fieldErrors?.reason}
-            hint="Recorded in the audit log."
-          />
+          <TextareaField label="Reason" rows={2} required {...bindField(state, "reason")} hint="Recorded in the audit log." />
         </>
       )}
     />

@@ -9,6 +9,7 @@ import type { FormState } from "@/lib/http/form-action";
 import { formatDuration } from "@/lib/kernel/duration";
 import type { ScopeDto } from "@/lib/scopes/schemas";
 import { FormDialog } from "./form-dialog";
+import { bindField } from "@/components/shared/bind-field";
 
 const RISKS = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 const APPROVAL_COUNTS = Array.from({ length: 10 }, (_, index) => String(index + 1));
@@ -46,12 +47,10 @@ function ScopeFields({ state, scope, groupNames, audiences }: { state: FormState
       ) : (
         <Field
           label="Key"
-          name="key"
           required
           autoComplete="off"
           className="font-mono"
-          defaultValue={state.values?.key}
-          error={state.fieldErrors?.key}
+          {...bindField(state, "key")}
           hint="Such as crm.customers:read. It cannot be changed later."
         />
       )}

@@ -6,6 +6,7 @@ import type { DialogFormAction } from "@/components/admin/dialog-form";
 import { queryKeys } from "@/components/live/query-keys";
 import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/textarea";
+import { bindField } from "@/components/shared/bind-field";
 
 export function RevokeGrantDialog({ grantId, agentName }: { grantId: string; agentName: string }) {
   const queryClient = useQueryClient();
@@ -25,16 +26,7 @@ export function RevokeGrantDialog({ grantId, agentName }: { grantId: string; age
       fields={(state) => (
         <>
           <input type="hidden" name="grantId" value={grantId} />
-          <TextareaField
-            label="Reason"
-            name="reason"
-            rows={2}
-            required
-            maxLength={500}
-            defaultValue={state.values?.reason}
-            error={state.fieldErrors?.reason}
-            hint="Kept with the grant and in the audit log."
-          />
+          <TextareaField label="Reason" rows={2} required maxLength={500} {...bindField(state, "reason")} hint="Kept with the grant and in the audit log." />
         </>
       )}
     />

@@ -21,6 +21,7 @@ import { standingExposure } from "@/lib/agents/standing-exposure";
 import { grantScopeField } from "@/lib/incidents/form-schemas";
 import { formatDuration } from "@/lib/kernel/duration";
 import { type IncidentDetail } from "./incident-queries";
+import { bindField } from "@/components/shared/bind-field";
 
 type Extra = { awaitingSecondApproval: string };
 type Agent = IncidentDetail["agents"][number];
@@ -170,15 +171,7 @@ function GrantFields({ incidentId, agents, state }: { incidentId: string; agents
         error={state.fieldErrors?.duration}
         hint={cap ? `At most ${formatDuration(cap)} for the chosen scopes.` : "Capped by the scopes you choose."}
       />
-      <TextareaField
-        label="Reason"
-        name="reason"
-        rows={2}
-        required
-        defaultValue={state.values?.reason}
-        error={state.fieldErrors?.reason}
-        hint="Kept with the grant and in the audit log."
-      />
+      <TextareaField label="Reason" rows={2} required {...bindField(state, "reason")} hint="Kept with the grant and in the audit log." />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select";
 import { TextareaField } from "@/components/ui/textarea";
 import { type IncidentDetail } from "./incident-queries";
+import { bindField } from "@/components/shared/bind-field";
 
 /** Passes command to another commander or admin; what was granted stays bound to the incident. */
 export function HandOverDialog({ incidentId, commanders }: { incidentId: string; commanders: IncidentDetail["commanders"] }) {
@@ -52,15 +53,7 @@ export function HandOverDialog({ incidentId, commanders }: { incidentId: string;
               </option>
             ))}
           </SelectField>
-          <TextareaField
-            label="Note"
-            name="note"
-            rows={2}
-            maxLength={500}
-            defaultValue={state.values?.note}
-            error={state.fieldErrors?.note}
-            hint="Optional; kept in the audit log."
-          />
+          <TextareaField label="Note" rows={2} maxLength={500} {...bindField(state, "note")} hint="Optional; kept in the audit log." />
         </>
       )}
     />

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { TextareaField } from "@/components/ui/textarea";
+import { bindField } from "@/components/shared/bind-field";
 
 const SEVERITIES = [
   ["SEV1", "SEV1 — critical, customer-facing outage"],
@@ -41,15 +42,7 @@ export function OpenIncidentDialog() {
             ))}
           </SelectField>
           <TextareaField label="Description" name="description" rows={2} defaultValue={state.values?.description} error={state.fieldErrors?.description} />
-          <Field
-            label="Commander email"
-            name="commanderEmail"
-            type="email"
-            autoComplete="off"
-            defaultValue={state.values?.commanderEmail}
-            error={state.fieldErrors?.commanderEmail}
-            hint="Leave empty to command it yourself."
-          />
+          <Field label="Commander email" type="email" autoComplete="off" {...bindField(state, "commanderEmail")} hint="Leave empty to command it yourself." />
         </>
       )}
     />

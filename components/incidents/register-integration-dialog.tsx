@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ShownOnce } from "@/components/ui/shown-once";
 import type { CreatedIntegrationFormState } from "@/lib/incidents/form-schemas";
+import { bindField } from "@/components/shared/bind-field";
 
 const showSecrets = (state: CreatedIntegrationFormState) =>
   state.webhookSecret &&
@@ -45,15 +46,7 @@ export function RegisterIntegrationDialog() {
       wide
       fields={(state) => (
         <>
-          <Field
-            label="Slug"
-            name="slug"
-            required
-            autoComplete="off"
-            defaultValue={state.values?.slug}
-            error={state.fieldErrors?.slug}
-            hint="In the webhook URL, such as pagerduty."
-          />
+          <Field label="Slug" required autoComplete="off" {...bindField(state, "slug")} hint="In the webhook URL, such as pagerduty." />
           <Field label="Name" name="name" required autoComplete="off" defaultValue={state.values?.name} error={state.fieldErrors?.name} />
         </>
       )}

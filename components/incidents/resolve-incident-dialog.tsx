@@ -6,6 +6,7 @@ import type { DialogFormAction } from "@/components/admin/dialog-form";
 import { queryKeys } from "@/components/live/query-keys";
 import { Button } from "@/components/ui/button";
 import { TextareaField } from "@/components/ui/textarea";
+import { bindField } from "@/components/shared/bind-field";
 
 export function ResolveIncidentDialog({ incidentId, activeGrants, pendingRequests }: { incidentId: string; activeGrants: number; pendingRequests: number }) {
   const queryClient = useQueryClient();
@@ -32,11 +33,9 @@ export function ResolveIncidentDialog({ incidentId, activeGrants, pendingRequest
           <input type="hidden" name="incidentId" value={incidentId} />
           <TextareaField
             label="Resolution note"
-            name="note"
             rows={2}
             maxLength={1000}
-            defaultValue={state.values?.note}
-            error={state.fieldErrors?.note}
+            {...bindField(state, "note")}
             hint="Optional; kept with the incident and in the audit log."
           />
         </>

@@ -6,6 +6,7 @@ import { ShownOnce } from "@/components/ui/shown-once";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { CreatedTokenFormState } from "@/lib/tokens/form-schemas";
+import { bindField } from "@/components/shared/bind-field";
 
 const showToken = (state: CreatedTokenFormState) =>
   state.createdToken && (
@@ -33,15 +34,7 @@ export function CreateTokenDialog() {
       result={showToken}
       fields={(state) => (
         <>
-          <Field
-            label="Name"
-            name="name"
-            required
-            autoComplete="off"
-            defaultValue={state.values?.name}
-            error={state.fieldErrors?.name}
-            hint="Where it is used, such as laptop CLI or nightly report."
-          />
+          <Field label="Name" required autoComplete="off" {...bindField(state, "name")} hint="Where it is used, such as laptop CLI or nightly report." />
           <ExpiryField
             lifetimesInDays={[30, 7, 90, 365, null]}
             defaultDays={30}

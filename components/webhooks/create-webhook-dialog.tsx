@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { TextareaField } from "@/components/ui/textarea";
 import { ShownOnce } from "@/components/ui/shown-once";
 import type { CreatedWebhookFormState } from "@/lib/webhooks/form-schemas";
+import { bindField } from "@/components/shared/bind-field";
 
 const EVENT_TYPES_HINT = "Audit actions or prefixes, separated by commas: grant.*, request.approved, request.denied — or * for every event.";
 
@@ -34,16 +35,7 @@ export function CreateWebhookDialog() {
       result={showSecret}
       fields={(state) => (
         <>
-          <Field
-            label="URL"
-            name="url"
-            type="url"
-            required
-            autoComplete="off"
-            defaultValue={state.values?.url}
-            error={state.fieldErrors?.url}
-            hint="An http:// or https:// URL that accepts POST."
-          />
+          <Field label="URL" type="url" required autoComplete="off" {...bindField(state, "url")} hint="An http:// or https:// URL that accepts POST." />
           <Field
             label="Event types"
             name="eventTypes"
