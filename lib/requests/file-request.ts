@@ -10,7 +10,7 @@ import { newId } from "@/lib/kernel/ids";
 import { lockOpenIncident } from "@/lib/incidents/lock-open-incident";
 import type { User } from "@/lib/generated/prisma/client";
 import { normalizeEmail } from "@/lib/kernel/normalize-email";
-import { auditActorOf, type AgentPrincipal } from "@/lib/kernel/principal";
+import { auditActorOf, SYSTEM_AUDIT_ACTOR, type AgentPrincipal } from "@/lib/kernel/principal";
 import { checkRequestedScopes } from "./check-requested-scopes";
 import type { AccessRequestDto, FileRequestBody } from "./schemas";
 import { requestInclude, toRequestDto } from "./to-request-dto";
@@ -114,7 +114,7 @@ export async function fileRequest(options: {
       if (!autoApprove) return { request: toRequestDto({ ...request, onBehalfOf, grant: null }, now), replayed: false };
 
       await recordEvent(tx, {
-        actor: { kind: "SYSTEM", id: null },
+        actor: SYSTEM_AUDIT_ACTOR,
         action: "request.approved",
         subject: { kind: "request", id: request.id },
         agentId,
@@ -129,7 +129,7 @@ export async function fileRequest(options: {
         durationSeconds: input.durationSeconds,
         incidentId: request.incidentId,
         contextRef: request.contextRef,
-        grantedBy: { kind: "SYSTEM", id: null },
+        grantedBy: SYSTEM_AUDIT_ACTOR,
         now,
       });
       return { request: toRequestDto({ ...request, onBehalfOf, grant: { ...grant, onBehalfOf } }, now), replayed: false };
