@@ -1,6 +1,5 @@
 import { forbidden, redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
 import type { PersonPrincipal } from "@/lib/kernel/principal";
 import { AppError } from "@/lib/kernel/errors";
 import { auth } from "./index";
@@ -24,11 +23,14 @@ export async function getCurrentUser(): Promise<SignedInPerson | null> {
   return { kind: "person", userId: user.id, role: user.role, authenticatedBy: "session", authTime, email: user.email, name: user.name };
 }
 
-/** For server actions and route handlers: throws 401 without a session, 403 without one of the roles. */
-export async function requireUser(roles?: readonly Role[]): Promise<SignedInPerson> {
+/**
+ * For server actions and route handlers: throws 401 without a session, 403 when `allow` (a rule from
+ * lib/authorization/rules.ts, such as mayAdminister) refuses the person.
+ */
+export async function requireUser(allow?: (principal: PersonPrincipal) => boolean): Promise<SignedInPerson> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first");
-  if (roles && !roles.includes(user.role)) throw new AppError("FORBIDDEN", "Your role does not allow this");
+  if (allow && !allow(user)) throw new AppError("FORBIDDEN", "Your role does not allow this");
   return user;
 }
 

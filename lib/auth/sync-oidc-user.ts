@@ -6,6 +6,7 @@ import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { newId } from "@/lib/kernel/ids";
 import { insertUser } from "@/lib/users/insert-user";
 import { normalizeEmail } from "@/lib/kernel/normalize-email";
+import { ANONYMOUS_AUDIT_ACTOR, auditActorOf, personPrincipal } from "@/lib/kernel/principal";
 import { replaceGroupMemberships } from "@/lib/users/replace-group-memberships";
 import { OIDC_PROVIDER_ID } from "./oidc-settings";
 import type { SignedInUser } from "./verify-credentials";
@@ -63,9 +64,9 @@ export async function syncOidcUser(options: {
     const found = await findOrLinkUser(tx, { subject: options.subject, claims, role, at: now });
     if ("refused" in found) {
       await recordEvent(tx, {
-        actor: found.userId ? { kind: "USER", id: found.userId } : { kind: "ANONYMOUS", id: null },
+        actor: found.user ? auditActorOf(personPrincipal(found.user.id, found.user.role)) : ANONYMOUS_AUDIT_ACTOR,
         action: "user.sign_in_failed",
-        subject: found.userId ? { kind: "user", id: found.userId } : { kind: "oidc_subject", id: options.subject },
+        subject: found.user ? { kind: "user", id: found.user.id } : { kind: "oidc_subject", id: options.subject },
         data: { method: "oidc", reason: found.refused, email: claims.email },
         at: now,
       });
@@ -96,7 +97,7 @@ export async function syncOidcUser(options: {
         at: now,
       });
     await recordEvent(tx, {
-      actor: { kind: "USER", id: user.id },
+      actor: auditActorOf(personPrincipal(user.id, role)),
       action: "user.signed_in",
       subject: { kind: "user", id: user.id },
       data: { method: "oidc" },
@@ -109,22 +110,22 @@ export async function syncOidcUser(options: {
 async function findOrLinkUser(
   tx: Tx,
   input: { subject: string; claims: z.infer<typeof standardClaims>; role: Role; at: Date },
-): Promise<{ user: { id: string; email: string; name: string; role: Role } } | { refused: OidcRefusal; userId?: string }> {
+): Promise<{ user: { id: string; email: string; name: string; role: Role } } | { refused: OidcRefusal; user?: { id: string; role: Role } }> {
   const account = await tx.account.findUnique({
     where: { provider_providerAccountId: { provider: OIDC_PROVIDER_ID, providerAccountId: input.subject } },
     include: { user: true },
   });
-  if (account) return account.user.disabled ? { refused: "disabled", userId: account.userId } : { user: account.user };
+  if (account) return account.user.disabled ? { refused: "disabled", user: account.user } : { user: account.user };
 
   if (!input.claims.email) return { refused: "no_email" };
   const email = normalizeEmail(input.claims.email);
   const existing = await tx.user.findUnique({ where: { email }, include: { accounts: { where: { provider: OIDC_PROVIDER_ID }, select: { id: true } } } });
   if (existing) {
     // Linking on an unverified address would hand this account to whoever typed that email at the provider.
-    if (input.claims.email_verified !== true) return { refused: "email_not_verified", userId: existing.id };
+    if (input.claims.email_verified !== true) return { refused: "email_not_verified", user: existing };
     // One identity per person at the provider: a second subject claiming the same email is someone else.
-    if (existing.accounts.length) return { refused: "linked_to_another_identity", userId: existing.id };
-    if (existing.disabled) return { refused: "disabled", userId: existing.id };
+    if (existing.accounts.length) return { refused: "linked_to_another_identity", user: existing };
+    if (existing.disabled) return { refused: "disabled", user: existing };
   }
   const user =
     existing ??

@@ -3,6 +3,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { decoyPasswordHash, verifyPassword } from "@/lib/crypto/password";
 import { normalizeEmail } from "@/lib/kernel/normalize-email";
+import { auditActorOf, personPrincipal } from "@/lib/kernel/principal";
 
 export interface SignedInUser {
   id: string;
@@ -23,7 +24,7 @@ export async function verifyCredentials(options: { email: string; password: stri
   await prisma.$transaction(async (tx) => {
     if (ok) await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
     await recordEvent(tx, {
-      actor: { kind: "USER", id: user.id },
+      actor: auditActorOf(personPrincipal(user.id, user.role)),
       action: ok ? "user.signed_in" : "user.sign_in_failed",
       subject: { kind: "user", id: user.id },
       data: ok ? { method: "password" } : { method: "password", reason: user.disabled ? "disabled" : "bad_password" },

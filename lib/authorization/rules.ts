@@ -35,11 +35,15 @@ export function requireAuditReader(principal: Pick<PersonPrincipal, "role">): vo
   if (!mayReadAudit(principal)) throw new AppError("FORBIDDEN", "Your role does not allow reading the audit log");
 }
 
-/** Commanders and admins open incidents by hand; an incident tool opens them through its integration. */
-export function mayOpenIncidents(principal: Principal): boolean {
-  if (principal.kind === "integration") return true;
+/** Commanders and admins run incidents at all (which ones: mayRunIncident); the incident pages' forms admit only them. */
+export function mayCommandIncidents(principal: Principal): boolean {
   const role = personRole(principal);
   return role !== null && mayDo(role, "runIncidents");
+}
+
+/** Commanders and admins open incidents by hand; an incident tool opens them through its integration. */
+export function mayOpenIncidents(principal: Principal): boolean {
+  return principal.kind === "integration" || mayCommandIncidents(principal);
 }
 
 /**

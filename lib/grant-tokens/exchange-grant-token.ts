@@ -50,7 +50,7 @@ export async function exchangeGrantToken(options: {
   if (!grantIdSchema.safeParse(body.subject_token).success) throw new OAuthError("invalid_grant", NO_SUCH_GRANT);
   const scopes = body.scope?.split(" ").filter(Boolean);
   const issued = await asOAuthFailure(() =>
-    issueGrantToken({ agentId: agent.agentId, grantId: body.subject_token, audience, scopes, issuer: options.issuer, clock: options.clock }),
+    issueGrantToken({ principal: agent, grantId: body.subject_token, audience, scopes, issuer: options.issuer, clock: options.clock }),
   );
   return { ...issued, issued_token_type: ACCESS_TOKEN_TYPE };
 }

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { AppError, conflict, notFound } from "@/lib/kernel/errors";
+import { auditActorOf, type AgentPrincipal } from "@/lib/kernel/principal";
 import { effectiveGrantState } from "@/lib/grants/grant-validity";
 import { getSigningKey } from "@/lib/signing-keys/get-signing-key";
 import { GRANT_TOKEN_TYPE, MAX_GRANT_TOKEN_SECONDS } from "@/lib/kernel/grant-token-format";
@@ -16,7 +17,7 @@ import type { IssuedTokenDto } from "./schemas";
  * (token exchange's `scope`); asking for one the grant does not give for that audience is refused.
  */
 export async function issueGrantToken(options: {
-  agentId: string;
+  principal: AgentPrincipal;
   grantId: string;
   audience: string;
   issuer: string;
@@ -24,7 +25,7 @@ export async function issueGrantToken(options: {
   clock?: Clock;
 }): Promise<IssuedTokenDto> {
   const now = (options.clock ?? systemClock).now();
-  const grant = await prisma.grant.findFirst({ where: { id: options.grantId, agentId: options.agentId }, include: { onBehalfOf: true } });
+  const grant = await prisma.grant.findFirst({ where: { id: options.grantId, agentId: options.principal.agentId }, include: { onBehalfOf: true } });
   if (!grant) throw notFound("The grant");
   const state = effectiveGrantState(grant, now);
   if (state !== "ACTIVE") throw conflict(`The grant is ${state === "NOT_STARTED" ? "not active yet" : state.toLowerCase()}; no token can be issued for it`);
@@ -57,7 +58,7 @@ export async function issueGrantToken(options: {
     .sign(signingKey.privateKey);
   await prisma.$transaction((tx) =>
     recordEvent(tx, {
-      actor: { kind: "AGENT", id: grant.agentId },
+      actor: auditActorOf(options.principal),
       action: "grant.token_issued",
       subject: { kind: "grant", id: grant.id },
       agentId: grant.agentId,

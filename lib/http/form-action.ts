@@ -1,8 +1,8 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { requireUser, type SignedInPerson } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/kernel/errors";
+import type { PersonPrincipal } from "@/lib/kernel/principal";
 import { assertSameOrigin } from "./same-origin";
 
 export interface FormState {
@@ -21,10 +21,11 @@ function echoValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-type Access = { access: "public" } | { access: "signed-in"; roles?: readonly Role[] };
+/** `allow` names the rule (lib/authorization/rules.ts, e.g. mayAdminister) the signed-in person must pass. */
+type Access = { access: "public" } | { access: "signed-in"; allow?: (principal: PersonPrincipal) => boolean };
 
 /**
- * The one wrapper for server actions: same-origin check → authenticate → authorize by role → zod
+ * The one wrapper for server actions: same-origin check → authenticate → authorize by the named rule → zod
  * parse → handler → errors mapped to form state. Server actions can be POSTed directly, so each
  * check happens here, never only in a page or the proxy.
  */
@@ -36,7 +37,7 @@ export function formAction<Schema extends z.ZodType, Context extends Access>(
     const values = echoValues(formData);
     try {
       await assertSameOrigin();
-      const principal = options.access === "public" ? null : await requireUser(options.roles);
+      const principal = options.access === "public" ? null : await requireUser(options.allow);
       const parsed = options.schema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};

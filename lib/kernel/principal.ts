@@ -60,6 +60,9 @@ export interface AuditActor {
 
 export const SYSTEM_AUDIT_ACTOR: AuditActor = { kind: "SYSTEM", id: null };
 
+/** Nobody known: a refused credential, a sign-in that names no Baton account. */
+export const ANONYMOUS_AUDIT_ACTOR: AuditActor = { kind: "ANONYMOUS", id: null };
+
 export const personPrincipal = (userId: string, role: Role, known: Pick<PersonPrincipal, "authenticatedBy" | "authTime"> = {}): PersonPrincipal => ({
   kind: "person",
   userId,

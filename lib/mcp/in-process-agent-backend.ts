@@ -16,12 +16,12 @@ export function inProcessAgentBackend(options: { agent: AgentPrincipal; issuer: 
   const { agent } = options;
   const { agentId } = agent;
   return {
-    listScopes: () => listEligibleScopes({ agentId }),
-    fileRequest: async (input) => (await fileAccessRequest({ agent, input })).request,
-    getRequest: (requestId, { waitSeconds, signal }) => getOrAwaitRequest({ agentId, requestId, waitSeconds, signal }),
-    listGrants: (status) => listAgentGrants({ agentId, status }),
-    issueToken: (grantId, audience) => issueGrantToken({ agentId, grantId, audience, issuer: options.issuer }),
-    releaseGrant: (grantId, reason) => revokeGrant({ principal: options.agent, grantId, reason }),
+    listScopes: () => listEligibleScopes({ principal: agent }),
+    fileRequest: async (input) => (await fileAccessRequest({ principal: agent, input })).request,
+    getRequest: (requestId, { waitSeconds, signal }) => getOrAwaitRequest({ principal: agent, requestId, waitSeconds, signal }),
+    listGrants: (status) => listAgentGrants({ principal: agent, status }),
+    issueToken: (grantId, audience) => issueGrantToken({ principal: agent, grantId, audience, issuer: options.issuer }),
+    releaseGrant: (grantId, reason) => revokeGrant({ principal: agent, grantId, reason }),
     watchGrants: async (onChange, signal) => {
       const unsubscribe = await subscribeToChanges(
         (change) => change.agentId === agentId && changesGrantState({ action: change.action, subject: { kind: change.subjectKind } }) && onChange(),

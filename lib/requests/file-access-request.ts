@@ -1,4 +1,5 @@
 import type { Clock } from "@/lib/kernel/clock";
+import type { AgentPrincipal } from "@/lib/kernel/principal";
 import { env } from "@/lib/env";
 import { hit, rateLimited } from "@/lib/http/rate-limiter";
 import { fileRequest, type FiledRequest } from "./file-request";
@@ -11,12 +12,12 @@ import type { FileRequestBody } from "./schemas";
  * doors draw on one budget per agent key.
  */
 export async function fileAccessRequest(options: {
-  agent: { agentId: string; keyId: string };
+  principal: AgentPrincipal;
   input: FileRequestBody;
   idempotencyKey?: string;
   clock?: Clock;
 }): Promise<FiledRequest> {
-  const limit = hit(`file:${options.agent.keyId}`, { max: env().BATON_FILING_RATE_PER_MINUTE, windowMs: 60_000 });
+  const limit = hit(`file:${options.principal.keyId}`, { max: env().BATON_FILING_RATE_PER_MINUTE, windowMs: 60_000 });
   if (!limit.allowed) throw rateLimited("Too many requests filed with this key", limit.retryAfterSeconds);
-  return fileRequest({ agentId: options.agent.agentId, input: options.input, idempotencyKey: options.idempotencyKey, clock: options.clock });
+  return fileRequest({ principal: options.principal, input: options.input, idempotencyKey: options.idempotencyKey, clock: options.clock });
 }

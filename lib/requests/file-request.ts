@@ -10,6 +10,7 @@ import { newId } from "@/lib/kernel/ids";
 import { lockOpenIncident } from "@/lib/incidents/lock-open-incident";
 import type { User } from "@/lib/generated/prisma/client";
 import { normalizeEmail } from "@/lib/kernel/normalize-email";
+import { auditActorOf, SYSTEM_AUDIT_ACTOR, type AgentPrincipal } from "@/lib/kernel/principal";
 import { checkRequestedScopes } from "./check-requested-scopes";
 import type { AccessRequestDto, FileRequestBody } from "./schemas";
 import { requestInclude, toRequestDto } from "./to-request-dto";
@@ -51,9 +52,15 @@ async function checkContext(tx: Tx, input: FileRequestBody) {
  * auto-approve the grant is issued in the same transaction; otherwise it waits for approvers.
  * With an idempotency key, a retry with the same body returns the same request.
  */
-export async function fileRequest(options: { agentId: string; input: FileRequestBody; idempotencyKey?: string; clock?: Clock }): Promise<FiledRequest> {
+export async function fileRequest(options: {
+  principal: AgentPrincipal;
+  input: FileRequestBody;
+  idempotencyKey?: string;
+  clock?: Clock;
+}): Promise<FiledRequest> {
   const now = (options.clock ?? systemClock).now();
-  const { agentId, input, idempotencyKey } = options;
+  const { principal, input, idempotencyKey } = options;
+  const { agentId } = principal;
   const bodyHash = sha256Hex(canonicalJson(input as unknown as JsonValue));
   if (idempotencyKey) {
     const replay = await findReplay(agentId, idempotencyKey, bodyHash, now);
@@ -91,7 +98,7 @@ export async function fileRequest(options: { agentId: string; input: FileRequest
       });
       // The audit append serialises every writer, so the answer is built from what is at hand, not read after it.
       await recordEvent(tx, {
-        actor: { kind: "AGENT", id: agentId },
+        actor: auditActorOf(principal),
         action: "request.filed",
         subject: { kind: "request", id: request.id },
         agentId,
@@ -107,7 +114,7 @@ export async function fileRequest(options: { agentId: string; input: FileRequest
       if (!autoApprove) return { request: toRequestDto({ ...request, onBehalfOf, grant: null }, now), replayed: false };
 
       await recordEvent(tx, {
-        actor: { kind: "SYSTEM", id: null },
+        actor: SYSTEM_AUDIT_ACTOR,
         action: "request.approved",
         subject: { kind: "request", id: request.id },
         agentId,
@@ -122,7 +129,7 @@ export async function fileRequest(options: { agentId: string; input: FileRequest
         durationSeconds: input.durationSeconds,
         incidentId: request.incidentId,
         contextRef: request.contextRef,
-        grantedBy: { kind: "SYSTEM", id: null },
+        grantedBy: SYSTEM_AUDIT_ACTOR,
         now,
       });
       return { request: toRequestDto({ ...request, onBehalfOf, grant: { ...grant, onBehalfOf } }, now), replayed: false };

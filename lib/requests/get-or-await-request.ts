@@ -1,4 +1,5 @@
 import type { Clock } from "@/lib/kernel/clock";
+import type { AgentPrincipal } from "@/lib/kernel/principal";
 import { getRequest } from "./get-request";
 import type { AccessRequestDto } from "./schemas";
 import { waitForRequest } from "./wait-for-request";
@@ -8,12 +9,13 @@ import { waitForRequest } from "./wait-for-request";
  * PENDING (or the time is up, or `signal` aborts); otherwise reads it once.
  */
 export function getOrAwaitRequest(options: {
-  agentId: string;
+  principal: AgentPrincipal;
   requestId: string;
   waitSeconds?: number;
   signal?: AbortSignal;
   clock?: Clock;
 }): Promise<AccessRequestDto> {
-  const { agentId, requestId, waitSeconds, signal, clock } = options;
+  const { requestId, waitSeconds, signal, clock } = options;
+  const { agentId } = options.principal;
   return waitSeconds && waitSeconds > 0 ? waitForRequest({ agentId, requestId, waitSeconds, signal, clock }) : getRequest({ agentId, requestId, clock });
 }

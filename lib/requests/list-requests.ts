@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
+import type { AgentPrincipal } from "@/lib/kernel/principal";
 import { requestInclude, toRequestDto } from "./to-request-dto";
 
 /** Status as the caller sees it: a pending request past its lapse time counts as expired. */
@@ -12,10 +13,10 @@ function statusFilter(status: RequestStatus | undefined, now: Date): Prisma.Acce
 }
 
 /** The agent's own requests, newest first; keyset-paginated on the time-ordered id. */
-export async function listRequests(options: { agentId: string; status?: RequestStatus; cursor?: string; limit: number; clock?: Clock }) {
+export async function listRequests(options: { principal: AgentPrincipal; status?: RequestStatus; cursor?: string; limit: number; clock?: Clock }) {
   const now = (options.clock ?? systemClock).now();
   const rows = await prisma.accessRequest.findMany({
-    where: { agentId: options.agentId, ...statusFilter(options.status, now), ...(options.cursor ? { id: { lt: options.cursor } } : {}) },
+    where: { agentId: options.principal.agentId, ...statusFilter(options.status, now), ...(options.cursor ? { id: { lt: options.cursor } } : {}) },
     orderBy: { id: "desc" },
     take: options.limit + 1,
     include: requestInclude,

@@ -1,3 +1,4 @@
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/kernel/principal";
 import { prisma } from "@/lib/db";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { sha256Hex } from "@/lib/crypto/secrets";
@@ -36,7 +37,7 @@ export async function bootstrapAdmin(input: BootstrapAdminInput): Promise<Bootst
         name: input.name ?? "Administrator",
         role: "ADMIN",
         passwordHash,
-        actor: { kind: "SYSTEM", id: null },
+        actor: SYSTEM_AUDIT_ACTOR,
         action: "user.bootstrapped",
         at: now,
       });
@@ -44,8 +45,7 @@ export async function bootstrapAdmin(input: BootstrapAdminInput): Promise<Bootst
     } else if (admin) outcome = "exists";
     if (admin && admin.role === "ADMIN" && input.token) {
       const known = await tx.personalToken.findUnique({ where: { hash: sha256Hex(input.token) }, select: { id: true } });
-      if (!known)
-        await storePersonalToken(tx, { userId: admin.id, token: input.token, name: "BATON_ADMIN_TOKEN", actor: { kind: "SYSTEM", id: null }, at: now });
+      if (!known) await storePersonalToken(tx, { userId: admin.id, token: input.token, name: "BATON_ADMIN_TOKEN", actor: SYSTEM_AUDIT_ACTOR, at: now });
     }
     return outcome;
   });

@@ -1,3 +1,4 @@
+import { SYSTEM_AUDIT_ACTOR } from "@/lib/kernel/principal";
 import { prisma } from "@/lib/db";
 import { recordEvent } from "@/lib/audit/record-event";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
@@ -21,7 +22,7 @@ export async function issueSetupLink(options: { baseUrl: string; clock?: Clock }
       data: { id: newId("oneTimeToken"), purpose: "SETUP", hash: sha256Hex(secret), expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS), createdAt: now },
     });
     await recordEvent(tx, {
-      actor: { kind: "SYSTEM", id: null },
+      actor: SYSTEM_AUDIT_ACTOR,
       action: "setup.link_issued",
       subject: { kind: "one_time_token", id: token.id },
       data: { expiresAt: token.expiresAt.toISOString() },

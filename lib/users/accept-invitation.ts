@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { hashPassword } from "@/lib/crypto/password";
 import { sha256Hex } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/kernel/errors";
+import { auditActorOf, personPrincipal } from "@/lib/kernel/principal";
 
 const invalidInvitation = () => new AppError("NOT_FOUND", "This invitation is invalid, already used or expired. Ask an admin for a new one.");
 
@@ -17,7 +18,12 @@ export async function acceptInvitation(options: { token: string; password: strin
     const spent = await tx.oneTimeToken.updateMany({ where: { id: invitation.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (spent.count !== 1) throw invalidInvitation();
     const user = await tx.user.update({ where: { id: invitation.userId }, data: { passwordHash } });
-    await recordEvent(tx, { actor: { kind: "USER", id: user.id }, action: "user.invitation_accepted", subject: { kind: "user", id: user.id }, at: now });
+    await recordEvent(tx, {
+      actor: auditActorOf(personPrincipal(user.id, user.role)),
+      action: "user.invitation_accepted",
+      subject: { kind: "user", id: user.id },
+      at: now,
+    });
     return { email: user.email };
   });
 }

@@ -4,6 +4,7 @@ import { recordEvent, type Actor } from "@/lib/audit/record-event";
 import { conflict } from "@/lib/kernel/errors";
 import { newId } from "@/lib/kernel/ids";
 import { normalizeEmail } from "@/lib/kernel/normalize-email";
+import { auditActorOf, personPrincipal } from "@/lib/kernel/principal";
 
 export interface InsertUserInput {
   email: string;
@@ -32,7 +33,7 @@ export async function insertUser(tx: Tx, input: InsertUserInput) {
     },
   });
   await recordEvent(tx, {
-    actor: input.actor === "self" ? { kind: "USER", id: user.id } : input.actor,
+    actor: input.actor === "self" ? auditActorOf(personPrincipal(user.id, user.role)) : input.actor,
     action: input.action,
     subject: { kind: "user", id: user.id },
     data: { email, name: user.name, role: user.role },

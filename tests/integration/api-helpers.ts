@@ -1,3 +1,4 @@
+import type { AgentPrincipal } from "@/lib/kernel/principal";
 import { bootstrapAdmin } from "@/lib/setup/bootstrap-admin";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -39,3 +40,14 @@ export async function call(handler: Handler, options: CallOptions = {}) {
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }
+
+/** The agent as the domain functions take it, for tests that call them directly; they read only its id (and the filing limit its key id). */
+export const asAgent = (agentId: string, agentName = "test-agent"): AgentPrincipal => ({
+  kind: "agent",
+  agentId,
+  agentName,
+  ownerId: "",
+  credential: "agent-key",
+  keyId: "",
+  keyPrefix: "",
+});

@@ -11,6 +11,7 @@ import { cancelRequest } from "@/lib/requests/cancel-request";
 import { fileRequest } from "@/lib/requests/file-request";
 import { createScope } from "@/lib/scopes/create-scope";
 import { createUser } from "@/lib/users/create-user";
+import { asAgent } from "./api-helpers";
 
 // Approvals count from who sits in the deciding groups when the request is decided (issue 12, security 7),
 // and every screen reads the same count (screens 1).
@@ -30,7 +31,9 @@ async function person(name: string, role: "ADMIN" | "APPROVER" | "COMMANDER" = "
 }
 
 const file = (scopes: string[], durationSeconds = 1800) =>
-  fileRequest({ agentId, input: { scopes, justification: "Needed for the nightly reconciliation", durationSeconds } }).then((r) => r.request.id);
+  fileRequest({ principal: asAgent(agentId), input: { scopes, justification: "Needed for the nightly reconciliation", durationSeconds } }).then(
+    (r) => r.request.id,
+  );
 const approve = (who: string, requestId: string, more: { scopes?: string[]; durationSeconds?: number } = {}) =>
   decideRequest({ principal: people[who]!, requestId, decision: { kind: "approve", comment: "", ...more } });
 const removeFromPlatform = (who: string) => prisma.groupMembership.deleteMany({ where: { groupId: platformId, userId: people[who]!.userId } });
@@ -178,13 +181,13 @@ describe("a late decision names the decider", () => {
     await approve("alice", approved);
     await approve("bob", approved);
     await expect(approve("carol", approved)).rejects.toMatchObject({ status: 409, message: "The request is already approved, by bob" });
-    await expect(cancelRequest({ agentId, requestId: approved })).rejects.toMatchObject({
+    await expect(cancelRequest({ principal: asAgent(agentId), requestId: approved })).rejects.toMatchObject({
       status: 409,
       message: "The request is already approved, by bob; it cannot be cancelled",
     });
 
     const cancelled = await file(["db:read"]);
-    await cancelRequest({ agentId, requestId: cancelled, reason: "done without it" });
+    await cancelRequest({ principal: asAgent(agentId), requestId: cancelled, reason: "done without it" });
     await expect(approve("carol", cancelled)).rejects.toMatchObject({
       status: 409,
       message: "The request is already cancelled, by the agent ops-bot: done without it",

@@ -11,7 +11,7 @@ import { createScope } from "@/lib/scopes/create-scope";
 import { cancelRequest } from "@/lib/requests/cancel-request";
 import { fileRequest } from "@/lib/requests/file-request";
 import * as requestsRoute from "@/app/api/v1/access-requests/route";
-import { call } from "./api-helpers";
+import { asAgent, call } from "./api-helpers";
 
 const admin = { kind: "person" as const, userId: "usr_concurrency_admin", role: "ADMIN" as const };
 const approvers: Approver[] = [];
@@ -71,12 +71,12 @@ beforeAll(async () => {
 });
 
 const file = (scope: string) =>
-  fileRequest({ agentId, input: { scopes: [scope], justification: "Concurrency suite: racing decisions", durationSeconds: 600 } }).then(
+  fileRequest({ principal: asAgent(agentId), input: { scopes: [scope], justification: "Concurrency suite: racing decisions", durationSeconds: 600 } }).then(
     (filed) => filed.request.id,
   );
 const approve = (approver: Approver, requestId: string) => decideRequest({ principal: approver, requestId, decision: { kind: "approve", comment: "" } });
 const deny = (approver: Approver, requestId: string) => decideRequest({ principal: approver, requestId, decision: { kind: "deny", reason: "racing denial" } });
-const cancel = (requestId: string) => cancelRequest({ agentId, requestId });
+const cancel = (requestId: string) => cancelRequest({ principal: asAgent(agentId), requestId });
 const eventCount = (action: string, subjectId: string) => prisma.auditEvent.count({ where: { action, subjectId } });
 
 function expectOnlyConflicts(results: PromiseSettledResult<unknown>[]) {

@@ -19,6 +19,7 @@ import { getTimeToApprove } from "@/lib/overview/get-time-to-approve";
 import { fileRequest } from "@/lib/requests/file-request";
 import { createScope } from "@/lib/scopes/create-scope";
 import { createUser } from "@/lib/users/create-user";
+import { asAgent } from "./api-helpers";
 
 const admin = { kind: "person" as const, userId: "", role: "ADMIN" as const };
 const approver = { kind: "person" as const, userId: "", role: "APPROVER" as const, authTime: new Date() };
@@ -63,8 +64,8 @@ beforeAll(async () => {
 });
 
 const autoGrant = async (clock: ReturnType<typeof manualClock>, durationSeconds: number) =>
-  (await fileRequest({ agentId: opsBot, input: { scopes: ["logs:read"], justification: "Read the logs for the report", durationSeconds }, clock })).request
-    .grant!.id;
+  (await fileRequest({ principal: asAgent(opsBot), input: { scopes: ["logs:read"], justification: "Read the logs for the report", durationSeconds }, clock }))
+    .request.grant!.id;
 
 describe("names for a page of audit events", () => {
   it("are resolved to linked names (people, agents, incidents, grants), with the raw data kept", async () => {
@@ -95,7 +96,7 @@ describe("names for a page of audit events", () => {
   it("reach the overview's recent activity, the audit log and a request's history without raw ids where a name exists", async () => {
     const clock = manualClock(new Date());
     const requestId = (
-      await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the hotfix now", durationSeconds: 1800 }, clock })
+      await fileRequest({ principal: asAgent(opsBot), input: { scopes: ["deploy:write"], justification: "Ship the hotfix now", durationSeconds: 1800 }, clock })
     ).request.id;
     await decideRequest({ principal: approver, requestId, decision: { kind: "approve", comment: "" }, clock });
 
@@ -156,7 +157,8 @@ describe("time to approve", () => {
   it("charts median and 90th percentile per bucket over 24 h, 7 d or 30 d, with the range's own percentiles", async () => {
     const clock = manualClock(new Date());
     const file = async () =>
-      (await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the next fix", durationSeconds: 600 }, clock })).request.id;
+      (await fileRequest({ principal: asAgent(opsBot), input: { scopes: ["deploy:write"], justification: "Ship the next fix", durationSeconds: 600 }, clock }))
+        .request.id;
     const quick = await file();
     clock.advance(60_000);
     await decideRequest({ principal: approver, requestId: quick, decision: { kind: "approve", comment: "" }, clock });

@@ -19,6 +19,7 @@ import { getOverview } from "@/lib/overview/get-overview";
 import { fileRequest } from "@/lib/requests/file-request";
 import { createScope } from "@/lib/scopes/create-scope";
 import { createUser } from "@/lib/users/create-user";
+import { asAgent } from "./api-helpers";
 
 const admin = { kind: "person" as const, userId: "", role: "ADMIN" as const };
 const approver = { kind: "person" as const, userId: "", role: "APPROVER" as const, authTime: new Date() };
@@ -79,7 +80,7 @@ beforeAll(async () => {
 /** Files an auto-approved request at the clock's time; its grant starts then. */
 async function autoGrant(agentId: string, clock: ReturnType<typeof manualClock>, extra: { durationSeconds?: number; onBehalfOf?: string } = {}) {
   const { request } = await fileRequest({
-    agentId,
+    principal: asAgent(agentId),
     input: {
       scopes: ["logs:read"],
       justification: "Read the logs for the report",
@@ -97,7 +98,7 @@ describe("the grants list", () => {
     const forAlice = await autoGrant(opsBot, clock, { onBehalfOf: "alice@example.com" });
     const billing = await autoGrant(billingBot, clock, { durationSeconds: 600 });
     const reqId = (
-      await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Ship the hotfix now", durationSeconds: 3600 }, clock })
+      await fileRequest({ principal: asAgent(opsBot), input: { scopes: ["deploy:write"], justification: "Ship the hotfix now", durationSeconds: 3600 }, clock })
     ).request.id;
     const deploy = (await decideRequest({ principal: approver, requestId: reqId, decision: { kind: "approve", comment: "" }, clock })).grantId!;
     clock.advance(15 * 60_000); // the billing grant (10 min) has passed its expiry; nothing marked it
@@ -156,11 +157,15 @@ describe("the overview", () => {
     const soon = await autoGrant(opsBot, clock, { durationSeconds: 300 });
     const later = await autoGrant(opsBot, clock, { durationSeconds: 7200 });
     const pendingId = (
-      await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Waiting for a person", durationSeconds: 600 }, clock })
+      await fileRequest({ principal: asAgent(opsBot), input: { scopes: ["deploy:write"], justification: "Waiting for a person", durationSeconds: 600 }, clock })
     ).request.id;
     clock.advance(90_000);
     const approvedId = (
-      await fileRequest({ agentId: opsBot, input: { scopes: ["deploy:write"], justification: "Approved after a while", durationSeconds: 600 }, clock })
+      await fileRequest({
+        principal: asAgent(opsBot),
+        input: { scopes: ["deploy:write"], justification: "Approved after a while", durationSeconds: 600 },
+        clock,
+      })
     ).request.id;
     clock.advance(120_000);
     await decideRequest({ principal: approver, requestId: approvedId, decision: { kind: "approve", comment: "" }, clock });

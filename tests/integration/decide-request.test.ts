@@ -10,6 +10,7 @@ import { createUser } from "@/lib/users/create-user";
 import { cancelRequest } from "@/lib/requests/cancel-request";
 import { fileRequest } from "@/lib/requests/file-request";
 import { waitForRequest } from "@/lib/requests/wait-for-request";
+import { asAgent } from "./api-helpers";
 
 const people: Record<string, Approver> = {};
 let agentId: string;
@@ -27,7 +28,7 @@ async function person(name: string, role: "ADMIN" | "APPROVER" | "VIEWER" | "COM
 
 const file = (scopes: string[], extra: { onBehalfOf?: string; durationSeconds?: number } = {}) =>
   fileRequest({
-    agentId,
+    principal: asAgent(agentId),
     input: { scopes, justification: "Needed for the nightly reconciliation", durationSeconds: extra.durationSeconds ?? 1800, onBehalfOf: extra.onBehalfOf },
   }).then((r) => r.request.id);
 const approve = (who: string, requestId: string, more: { scopes?: string[]; durationSeconds?: number } = {}, approver = people[who]!) =>
@@ -107,7 +108,7 @@ describe("approving", () => {
   it("narrows to a subset of scopes and a shorter duration; the clock starts at approval", async () => {
     const clock = manualClock("2030-01-01T00:00:00Z");
     const id = await fileRequest({
-      agentId,
+      principal: asAgent(agentId),
       input: { scopes: ["deploy:write", "secrets:read"], justification: "Rotate the deploy secrets", durationSeconds: 1800 },
       clock,
     }).then((r) => r.request.id);
@@ -194,7 +195,7 @@ describe("races and final states", () => {
     await deny("alice", denied);
     await expect(approve("bob", denied)).rejects.toMatchObject({ status: 409 });
     const cancelled = await file(["deploy:write"]);
-    await cancelRequest({ agentId, requestId: cancelled });
+    await cancelRequest({ principal: asAgent(agentId), requestId: cancelled });
     await expect(approve("bob", cancelled)).rejects.toMatchObject({ status: 409 });
     const approved = await file(["deploy:write"]);
     await approve("alice", approved);
@@ -203,9 +204,11 @@ describe("races and final states", () => {
 
   it("a request past its lapse time cannot be approved", async () => {
     const clock = manualClock("2030-06-01T00:00:00Z");
-    const id = await fileRequest({ agentId, input: { scopes: ["deploy:write"], justification: "Deploy the hotfix build", durationSeconds: 600 }, clock }).then(
-      (r) => r.request.id,
-    );
+    const id = await fileRequest({
+      principal: asAgent(agentId),
+      input: { scopes: ["deploy:write"], justification: "Deploy the hotfix build", durationSeconds: 600 },
+      clock,
+    }).then((r) => r.request.id);
     clock.advance(24 * 3600 * 1000);
     await expect(decideRequest({ principal: people.alice!, requestId: id, decision: { kind: "approve", comment: "" }, clock })).rejects.toMatchObject({
       status: 409,

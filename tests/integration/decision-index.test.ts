@@ -72,7 +72,7 @@ describe("D1: decisions at the expiry boundary, against the database", () => {
     const grant = await grantFor(world.ops.key, ["crm.customers:read"], { durationSeconds: 120 });
     const exp = Date.parse(grant.expiresAt);
     const clock = manualClock(Date.parse(grant.startsAt));
-    const token = (await issueGrantToken({ agentId: world.ops.id, grantId: grant.id, audience: CRM, issuer: ISSUER, clock })).access_token;
+    const token = (await issueGrantToken({ principal: asAgent(world.ops.id), grantId: grant.id, audience: CRM, issuer: ISSUER, clock })).access_token;
     const { index, decide } = await databaseContext({ clock });
     expect(index.isCurrent()).toBe(true);
     const byScope = { agentId: world.ops.id, scope: "crm.customers:read" };

@@ -4,13 +4,14 @@ import * as scopesRoute from "@/app/api/v1/admin/scopes/route";
 import * as agentsRoute from "@/app/api/v1/admin/agents/route";
 import * as keysRoute from "@/app/api/v1/admin/agents/[id]/keys/route";
 import { fileAccessRequest } from "@/lib/requests/file-access-request";
-import { call, ensureAdmin } from "./api-helpers";
+import type { AgentPrincipal } from "@/lib/kernel/principal";
+import { asAgent, call, ensureAdmin } from "./api-helpers";
 
 // Read when the environment is first parsed, which happens after this module loads.
 process.env.BATON_FILING_RATE_PER_MINUTE = "5";
 
 let key: string;
-let agent: { agentId: string; keyId: string };
+let agent: AgentPrincipal;
 beforeAll(async () => {
   const admin = await ensureAdmin();
   await call(scopesRoute.POST, { token: admin, body: { key: "tickets:write", risk: "LOW", maxDurationSeconds: 3600, autoApprove: true } });
@@ -20,7 +21,7 @@ beforeAll(async () => {
   });
   const issued = (await call(keysRoute.POST, { token: admin, params: { id: created.json.id } })).json;
   key = issued.key;
-  agent = { agentId: created.json.id, keyId: issued.id };
+  agent = { ...asAgent(created.json.id, "chatty-bot"), keyId: issued.id };
 });
 
 it("limits filings per key with 429 and Retry-After", async () => {
@@ -39,5 +40,5 @@ it("limits filings per key with 429 and Retry-After", async () => {
 it("draws on the same budget per key when the agent files through MCP", async () => {
   // The in-process MCP backend files with fileAccessRequest, as the API route does.
   const input = { scopes: ["tickets:write"], justification: "Closing duplicate tickets", durationSeconds: 300 };
-  await expect(fileAccessRequest({ agent, input })).rejects.toMatchObject({ code: "RATE_LIMITED", status: 429 });
+  await expect(fileAccessRequest({ principal: agent, input })).rejects.toMatchObject({ code: "RATE_LIMITED", status: 429 });
 });

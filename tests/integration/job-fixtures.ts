@@ -7,7 +7,7 @@ import * as scopesRoute from "@/app/api/v1/admin/scopes/route";
 import * as usersRoute from "@/app/api/v1/admin/users/route";
 import { manualClock } from "@/lib/kernel/clock";
 import { fileRequest } from "@/lib/requests/file-request";
-import { call, ensureAdmin } from "./api-helpers";
+import { asAgent, call, ensureAdmin } from "./api-helpers";
 
 // Webhook secrets are sealed; on PostgreSQL there is no temporary data directory to generate the key into.
 if (process.env.DATABASE_URL) process.env.BATON_SECRET_KEY ??= "integration-tests-key-encryption-secret-0123456789";
@@ -41,7 +41,11 @@ export async function setUpJobWorld(): Promise<JobWorld> {
 
 /** Files a request as if at `at` (so its grant or lapse time can already lie in the past). */
 export async function fileAt(agentId: string, at: Date, input: { scopes: string[]; durationSeconds: number; onBehalfOf?: string }) {
-  const { request } = await fileRequest({ agentId, input: { justification: "Rotating the nightly batch credentials", ...input }, clock: manualClock(at) });
+  const { request } = await fileRequest({
+    principal: asAgent(agentId),
+    input: { justification: "Rotating the nightly batch credentials", ...input },
+    clock: manualClock(at),
+  });
   return request;
 }
 

@@ -10,6 +10,7 @@ import { fileRequest } from "@/lib/requests/file-request";
 import { createScope } from "@/lib/scopes/create-scope";
 import { getOnboardingProgress, type OnboardingStep } from "@/lib/setup/get-onboarding-progress";
 import { createUser } from "@/lib/users/create-user";
+import { asAgent } from "./api-helpers";
 
 const admin = { kind: "person" as const, userId: "", role: "ADMIN" as const };
 const BASE_URL = "http://baton.example:8080/";
@@ -92,7 +93,7 @@ describe("getOnboardingProgress", () => {
     expect(await doneSteps()).toEqual(["group", "scope", "owner", "agent", "key"]);
 
     const { request } = await fileRequest({
-      agentId: agent.id,
+      principal: asAgent(agent.id),
       input: { scopes: ["deploy:write"], justification: "My first request through Baton", durationSeconds: 600 },
     });
     expect(await progress()).toMatchObject({ done: { request: true, approval: false }, complete: false, pendingRequestId: request.id });

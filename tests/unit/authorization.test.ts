@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   conflictOfInterest,
   mayAdminister,
+  mayCommandIncidents,
   mayDecideRequest,
   mayOpenIncidents,
   mayReadAudit,
@@ -101,6 +102,19 @@ describe("who runs an incident", () => {
       true,
       true,
       true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("admits only commanders and admins to the incident forms (mayCommandIncidents), not the integrations that may open one", () => {
+    expect([person("ADMIN"), person("COMMANDER"), tool, person("APPROVER"), person("VIEWER"), agent, server, job].map(mayCommandIncidents)).toEqual([
+      true,
+      true,
+      false,
       false,
       false,
       false,

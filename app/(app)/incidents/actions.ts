@@ -1,4 +1,5 @@
 "use server";
+import { mayAdminister, mayCommandIncidents } from "@/lib/authorization/rules";
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/http/form-action";
 import { createIncidentIntegration } from "@/lib/incidents/create-incident-integration";
@@ -19,19 +20,16 @@ import { resolveIncident } from "@/lib/incidents/resolve-incident";
 import { revokeIncidentIntegration } from "@/lib/incidents/revoke-incident-integration";
 import type { FormState } from "@/lib/http/form-action";
 
-// The domain functions decide who may do what; the role lists here only spare the others a round trip.
+// The domain functions decide who may do what; the door rule here only spares the others a round trip.
 type OpenAction = (previous: FormState & { incidentId?: string }, formData: FormData) => Promise<FormState & { incidentId?: string }>;
-export const openIncidentAction: OpenAction = formAction(
-  { access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: openIncidentForm },
-  async (input, user) => {
-    const incident = await openIncident({ principal: user, input });
-    revalidatePath("/incidents");
-    return { ok: true, incidentId: incident.id };
-  },
-);
+export const openIncidentAction: OpenAction = formAction({ access: "signed-in", allow: mayCommandIncidents, schema: openIncidentForm }, async (input, user) => {
+  const incident = await openIncident({ principal: user, input });
+  revalidatePath("/incidents");
+  return { ok: true, incidentId: incident.id };
+});
 
 export const resolveIncidentAction = formAction(
-  { access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: resolveIncidentForm },
+  { access: "signed-in", allow: mayCommandIncidents, schema: resolveIncidentForm },
   async ({ incidentId, note }, user) => {
     await resolveIncident({ principal: user, incidentId, note });
     revalidatePath(`/incidents/${incidentId}`);
@@ -39,7 +37,7 @@ export const resolveIncidentAction = formAction(
 );
 
 export const handOverIncidentAction = formAction(
-  { access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: handOverIncidentForm },
+  { access: "signed-in", allow: mayCommandIncidents, schema: handOverIncidentForm },
   async ({ incidentId, commanderEmail, note }, user) => {
     await handOverIncident({ principal: user, incidentId, input: { commanderEmail, note } });
     revalidatePath(`/incidents/${incidentId}`);
@@ -48,7 +46,7 @@ export const handOverIncidentAction = formAction(
 
 type GrantAction = (previous: GrantedAuthorityFormState, formData: FormData) => Promise<GrantedAuthorityFormState>;
 export const grantIncidentAuthorityAction: GrantAction = formAction(
-  { access: "signed-in", roles: ["ADMIN", "COMMANDER"], schema: grantAuthorityForm },
+  { access: "signed-in", allow: mayCommandIncidents, schema: grantAuthorityForm },
   async ({ incidentId, agentId, scopes, duration, reason }, user) => {
     const granted = await grantIncidentAuthority({ principal: user, incidentId, input: { agentId, scopes, durationSeconds: duration, reason } });
     revalidatePath(`/incidents/${incidentId}`);
@@ -58,7 +56,7 @@ export const grantIncidentAuthorityAction: GrantAction = formAction(
 
 type CreateIntegrationAction = (previous: CreatedIntegrationFormState, formData: FormData) => Promise<CreatedIntegrationFormState>;
 export const createIntegrationAction: CreateIntegrationAction = formAction(
-  { access: "signed-in", roles: ["ADMIN"], schema: createIntegrationForm },
+  { access: "signed-in", allow: mayAdminister, schema: createIntegrationForm },
   async (input, user) => {
     const created = await createIncidentIntegration({ principal: user, input });
     revalidatePath("/incidents");
@@ -66,7 +64,10 @@ export const createIntegrationAction: CreateIntegrationAction = formAction(
   },
 );
 
-export const revokeIntegrationAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: revokeIntegrationForm }, async ({ id, reason }, user) => {
-  await revokeIncidentIntegration({ principal: user, integrationId: id, input: { reason } });
-  revalidatePath("/incidents");
-});
+export const revokeIntegrationAction = formAction(
+  { access: "signed-in", allow: mayAdminister, schema: revokeIntegrationForm },
+  async ({ id, reason }, user) => {
+    await revokeIncidentIntegration({ principal: user, integrationId: id, input: { reason } });
+    revalidatePath("/incidents");
+  },
+);

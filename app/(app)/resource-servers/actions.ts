@@ -1,4 +1,5 @@
 "use server";
+import { mayAdminister } from "@/lib/authorization/rules";
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/http/form-action";
 import { createResourceServer } from "@/lib/resource-servers/create-resource-server";
@@ -15,7 +16,7 @@ import { rotateResourceServerSecret } from "@/lib/resource-servers/rotate-resour
 type SecretAction = (previous: CreatedResourceServerFormState, formData: FormData) => Promise<CreatedResourceServerFormState>;
 
 export const createResourceServerAction: SecretAction = formAction(
-  { access: "signed-in", roles: ["ADMIN"], schema: createResourceServerForm },
+  { access: "signed-in", allow: mayAdminister, schema: createResourceServerForm },
   async (input, user) => {
     const created = await createResourceServer({ principal: user, input });
     revalidatePath("/resource-servers");
@@ -24,7 +25,7 @@ export const createResourceServerAction: SecretAction = formAction(
 );
 
 export const rotateResourceServerSecretAction: SecretAction = formAction(
-  { access: "signed-in", roles: ["ADMIN"], schema: rotateResourceServerSecretForm },
+  { access: "signed-in", allow: mayAdminister, schema: rotateResourceServerSecretForm },
   async ({ id, overlapSeconds }, user) => {
     const rotated = await rotateResourceServerSecret({ principal: user, resourceServerId: id, overlapSeconds });
     revalidatePath("/resource-servers");
@@ -33,7 +34,7 @@ export const rotateResourceServerSecretAction: SecretAction = formAction(
 );
 
 export const revokeResourceServerAction = formAction(
-  { access: "signed-in", roles: ["ADMIN"], schema: revokeResourceServerForm },
+  { access: "signed-in", allow: mayAdminister, schema: revokeResourceServerForm },
   async ({ id, reason }, user) => {
     await revokeResourceServer({ principal: user, resourceServerId: id, reason });
     revalidatePath("/resource-servers");

@@ -1,4 +1,5 @@
 "use server";
+import { mayAdminister } from "@/lib/authorization/rules";
 import { revalidatePath } from "next/cache";
 import { actionBaseUrl } from "@/lib/http/action-base-url";
 import { formAction } from "@/lib/http/form-action";
@@ -9,7 +10,7 @@ import { disableUser } from "@/lib/users/disable-user";
 import { enableUser } from "@/lib/users/enable-user";
 import { setUserGroups } from "@/lib/users/set-user-groups";
 
-const admins = { access: "signed-in", roles: ["ADMIN"] } as const;
+const admins = { access: "signed-in", allow: mayAdminister } as const;
 
 // formAction passes the handler's state through untouched, so the link reaches the form that asked for it.
 type InviteAction = (previous: InvitedUserFormState, formData: FormData) => Promise<InvitedUserFormState>;

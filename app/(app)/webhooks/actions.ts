@@ -1,4 +1,5 @@
 "use server";
+import { mayAdminister } from "@/lib/authorization/rules";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/http/form-action";
@@ -9,7 +10,7 @@ import { createWebhookForm, updateWebhookForm, webhookIdForm, type CreatedWebhoo
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { updateWebhookEndpoint } from "@/lib/webhooks/update-webhook-endpoint";
 
-const admin = { access: "signed-in", roles: ["ADMIN"] } as const;
+const admin = { access: "signed-in", allow: mayAdminister } as const;
 
 // formAction passes the handler's state through untouched, so the new secret reaches the form that asked for it.
 type CreateAction = (previous: CreatedWebhookFormState, formData: FormData) => Promise<CreatedWebhookFormState>;

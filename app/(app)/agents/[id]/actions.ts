@@ -1,4 +1,5 @@
 "use server";
+import { mayAdminister } from "@/lib/authorization/rules";
 import { revalidatePath } from "next/cache";
 import { disableAgent } from "@/lib/agents/disable-agent";
 import { disableAgentForm, issueAgentKeyForm, revokeAgentKeyForm, rotateAgentKeyForm, type IssuedKeyFormState } from "@/lib/agents/form-schemas";
@@ -11,7 +12,7 @@ import { formAction } from "@/lib/http/form-action";
 type KeyAction = (previous: IssuedKeyFormState, formData: FormData) => Promise<IssuedKeyFormState>;
 
 export const issueAgentKeyAction: KeyAction = formAction(
-  { access: "signed-in", roles: ["ADMIN"], schema: issueAgentKeyForm },
+  { access: "signed-in", allow: mayAdminister, schema: issueAgentKeyForm },
   async ({ agentId, expiresInSeconds }, user) => {
     const issued = await issueAgentKey({ principal: user, agentId, expiresInSeconds });
     revalidatePath(`/agents/${agentId}`);
@@ -20,7 +21,7 @@ export const issueAgentKeyAction: KeyAction = formAction(
 );
 
 export const rotateAgentKeyAction: KeyAction = formAction(
-  { access: "signed-in", roles: ["ADMIN"], schema: rotateAgentKeyForm },
+  { access: "signed-in", allow: mayAdminister, schema: rotateAgentKeyForm },
   async ({ agentId, keyId, overlapSeconds }, user) => {
     const issued = await rotateAgentKey({ principal: user, agentId, keyId, overlapSeconds });
     revalidatePath(`/agents/${agentId}`);
@@ -28,12 +29,12 @@ export const rotateAgentKeyAction: KeyAction = formAction(
   },
 );
 
-export const revokeAgentKeyAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: revokeAgentKeyForm }, async ({ agentId, keyId }, user) => {
+export const revokeAgentKeyAction = formAction({ access: "signed-in", allow: mayAdminister, schema: revokeAgentKeyForm }, async ({ agentId, keyId }, user) => {
   await revokeAgentKey({ principal: user, agentId, keyId });
   revalidatePath(`/agents/${agentId}`);
 });
 
-export const disableAgentAction = formAction({ access: "signed-in", roles: ["ADMIN"], schema: disableAgentForm }, async ({ agentId, reason }, user) => {
+export const disableAgentAction = formAction({ access: "signed-in", allow: mayAdminister, schema: disableAgentForm }, async ({ agentId, reason }, user) => {
   await disableAgent({ principal: user, agentId, reason });
   revalidatePath(`/agents/${agentId}`);
   revalidatePath("/agents");

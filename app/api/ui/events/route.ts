@@ -3,4 +3,4 @@ import { sessionRoute } from "@/lib/http/session-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sessionRoute({}, async ({ request }) => eventStreamResponse(request, {}));
+export const GET = sessionRoute({}, async ({ principal, request }) => eventStreamResponse(request, principal));

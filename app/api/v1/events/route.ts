@@ -4,4 +4,4 @@ import { apiRoute } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(route("get", "/api/v1/events"), ({ caller, request }) => eventStreamResponse(request, { agentId: caller.agentId }));
+export const GET = apiRoute(route("get", "/api/v1/events"), ({ caller, request }) => eventStreamResponse(request, caller));

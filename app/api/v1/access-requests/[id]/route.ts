@@ -5,5 +5,5 @@ import { getOrAwaitRequest } from "@/lib/requests/get-or-await-request";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(route("get", "/api/v1/access-requests/{id}"), async ({ caller, query, params, request }) =>
-  json(await getOrAwaitRequest({ agentId: caller.agentId, requestId: params.id, waitSeconds: query.wait, signal: request.signal })),
+  json(await getOrAwaitRequest({ principal: caller, requestId: params.id, waitSeconds: query.wait, signal: request.signal })),
 );

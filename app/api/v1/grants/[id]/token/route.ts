@@ -4,5 +4,5 @@ import { tokenIssuer } from "@/lib/grant-tokens/token-issuer";
 import { apiRoute, json } from "@/lib/http/api-route";
 
 export const POST = apiRoute(route("post", "/api/v1/grants/{id}/token"), async ({ caller, body, params, request, clock }) =>
-  json(await issueGrantToken({ agentId: caller.agentId, grantId: params.id, audience: body.audience, issuer: tokenIssuer(request), clock })),
+  json(await issueGrantToken({ principal: caller, grantId: params.id, audience: body.audience, issuer: tokenIssuer(request), clock })),
 );
