@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() answers a page a role may not open with status 403 and app/(app)/forbidden.tsx.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm", "pg-boss", "undici"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm", "pg-boss", "undici", "@cedar-policy/cedar-wasm"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

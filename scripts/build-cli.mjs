@@ -24,7 +24,8 @@ const result = await build({
   // Bundled too: resolving and loading zod's hundreds of module files would cost more than the CLI itself.
   // Packages are bundled too: resolving and loading zod's many module files on every call would cost
   // more than the rest of the CLI. pg's optional native binding is not installed.
-  external: ["pg-native"],
+  // Cedar ships as WebAssembly that loads its .wasm file beside its own module: it stays in node_modules.
+  external: ["pg-native", "@cedar-policy/cedar-wasm"],
   // CommonJS packages (pg and its helpers) call require() for Node's built-ins: give ESM chunks a real one.
   banner: { js: 'import { createRequire as __batonCreateRequire } from "node:module"; const require = __batonCreateRequire(import.meta.url);' },
   tsconfig: "tsconfig.json",
