@@ -52,6 +52,9 @@ export const AUDIT_ACTIONS = [
   "webhook.created",
   "webhook.updated",
   "webhook.deleted",
+  "policy.proposed",
+  "policy.proposal_rejected",
+  "policy.activated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
