@@ -36,6 +36,16 @@ export function compileStoredSet(hash: string, policies: PolicyDocument[]): Comp
   return compilePolicySet(hash, read);
 }
 
+const versionInfo = (row: PolicySetVersionInfo): PolicySetVersionInfo => ({
+  id: row.id,
+  hash: row.hash,
+  note: row.note,
+  authorId: row.authorId,
+  approvedById: row.approvedById,
+  createdAt: row.createdAt,
+  activatedAt: row.activatedAt,
+});
+
 // Compiling is the expensive part; a version is immutable, so one compilation per version id serves every reader.
 const compiled = new Map<string, ActivePolicySet>();
 
@@ -63,8 +73,7 @@ export async function readActivePolicySet(db: Db = prisma, now = new Date()): Pr
   if (cached) return cached;
   const row = await db.policySetVersion.findUniqueOrThrow({ where: { id } });
   const policies = policyListSchema.parse(row.policies);
-  const { policies: _stored, proposalId: _proposal, ...version } = row;
-  const active: ActivePolicySet = { version, policies, compiled: compileStoredSet(row.hash, policies) };
+  const active: ActivePolicySet = { version: versionInfo(row), policies, compiled: compileStoredSet(row.hash, policies) };
   compiled.set(id, active);
   return active;
 }
@@ -116,6 +125,5 @@ export async function activatePolicySet(
     },
     at: input.now,
   });
-  const { policies: _stored, proposalId: _proposal, ...info } = version;
-  return info;
+  return versionInfo(version);
 }

@@ -22,7 +22,7 @@ const MAX_QUORUM = 20;
 export function readAnnotations(raw: Record<string, string> | undefined): { annotations: PolicyAnnotations; problems: string[] } {
   const annotations: PolicyAnnotations = { reason: null, route: null, quorum: null, stepUp: false, maxDurationSeconds: null };
   const problems: string[] = [];
-  for (const [name, value] of Object.entries(raw ?? {})) {
+  for (const name of Object.keys(raw ?? {})) {
     if (!KNOWN.has(name)) problems.push(`unknown annotation @${name}: Baton reads @reason, @route, @quorum, @stepup and @maxDuration`);
   }
   const reason = raw?.reason;
