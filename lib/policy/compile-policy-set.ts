@@ -100,7 +100,11 @@ export function compilePolicySet(hash: string, policies: readonly ReadPolicy[]):
       const { decision, diagnostics } = answer.response;
       return {
         decision,
-        determining: diagnostics.reason.map((id) => byId.get(id)).filter((policy): policy is ReadPolicy => policy !== undefined),
+        // By id: Cedar reports them in no particular order, and explanations should read the same every time.
+        determining: [...diagnostics.reason]
+          .sort()
+          .map((id) => byId.get(id))
+          .filter((policy): policy is ReadPolicy => policy !== undefined),
         errors: diagnostics.errors.map(({ policyId, error }) => ({ policyId, message: error.message })),
       };
     },
