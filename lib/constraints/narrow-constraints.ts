@@ -78,7 +78,9 @@ export function intersectConstraints(a: Constraints | null, b: Constraints | nul
   if (b === null) return a;
   const pairs = a.flatMap((left) => b.map((right) => intersectEntries(left, right))).filter((entry): entry is Constraint => entry !== null);
   // An entry another one covers adds nothing; of equal entries, the first stays.
-  return pairs.filter((entry, index) => !pairs.some((other, j) => j !== index && entryCoversEntry(other, entry) && (j < index || !entryCoversEntry(entry, other))));
+  return pairs.filter(
+    (entry, index) => !pairs.some((other, j) => j !== index && entryCoversEntry(other, entry) && (j < index || !entryCoversEntry(entry, other))),
+  );
 }
 
 /**

@@ -23,7 +23,7 @@ export const callResourceSchema = z
       .optional()
       .meta({ description: "Attributes of the resource (strings of at most 256 characters, numbers, booleans)" }),
   })
-  .meta({ id: "CallResource", description: "The object the call touches, e.g. {type: \"tenant\", id: \"acme\"}; a grant's location tenant:acme covers it" });
+  .meta({ id: "CallResource", description: 'The object the call touches, e.g. {type: "tenant", id: "acme"}; a grant\'s location tenant:acme covers it' });
 
 export const callContextSchema = z
   .strictObject({

@@ -54,10 +54,11 @@ export const tokenFactsOf = (claims: GrantTokenClaims): TokenFacts => ({
 export async function decideAccess(options: DecisionContext & { question: DecisionQuestion; audience: string; issuer: string }): Promise<DecisionDto> {
   const { question, audience, index } = options;
   const now = options.clock.now();
+  const call = { resource: question.resource, action: question.context?.action };
   try {
     if (!("token" in question)) {
       const view = await index.read(question.agentId);
-      return evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now });
+      return evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now, call });
     }
     const claims = await verifiedTokenClaims({ ...options, token: question.token, now });
     if (!claims) return { allow: false, reason: "token_invalid" };
@@ -69,6 +70,7 @@ export async function decideAccess(options: DecisionContext & { question: Decisi
       scopeAudiences: view.scopeAudiences,
       now,
       token: tokenFactsOf(claims),
+      call,
     });
   } catch (error) {
     options.onError?.(error);

@@ -11,6 +11,7 @@ import { lockOpenIncident } from "@/lib/incidents/lock-open-incident";
 import type { User } from "@/lib/generated/prisma/client";
 import { normalizeEmail } from "@/lib/kernel/normalize-email";
 import { auditActorOf, SYSTEM_AUDIT_ACTOR, type AgentPrincipal } from "@/lib/kernel/principal";
+import { checkConstraintScopes } from "@/lib/constraints/narrow-constraints";
 import { checkRequestedScopes } from "./check-requested-scopes";
 import type { AccessRequestDto, FileRequestBody } from "./schemas";
 import { requestInclude, toRequestDto } from "./to-request-dto";
@@ -61,6 +62,7 @@ export async function fileRequest(options: {
   const now = (options.clock ?? systemClock).now();
   const { principal, input, idempotencyKey } = options;
   const { agentId } = principal;
+  checkConstraintScopes(input.authorizationDetails, input.scopes);
   const bodyHash = sha256Hex(canonicalJson(input as unknown as JsonValue));
   if (idempotencyKey) {
     const replay = await findReplay(agentId, idempotencyKey, bodyHash, now);
@@ -87,6 +89,7 @@ export async function fileRequest(options: {
           requestedDurationSeconds: input.durationSeconds,
           incidentId: input.incidentId ?? null,
           contextRef: input.contextRef ?? null,
+          ...(input.authorizationDetails && { authorizationDetails: input.authorizationDetails }),
           status: autoApprove ? "APPROVED" : "PENDING",
           decidedAt: autoApprove ? now : null,
           pendingExpiresAt: new Date(now.getTime() + env().BATON_PENDING_REQUEST_TTL_SECONDS * 1000),
@@ -108,6 +111,7 @@ export async function fileRequest(options: {
           onBehalfOf: input.onBehalfOf ?? null,
           incidentId: input.incidentId ?? null,
           contextRef: input.contextRef ?? null,
+          ...(input.authorizationDetails && { authorizationDetails: input.authorizationDetails }),
         },
         at: now,
       });
@@ -129,6 +133,7 @@ export async function fileRequest(options: {
         durationSeconds: input.durationSeconds,
         incidentId: request.incidentId,
         contextRef: request.contextRef,
+        authorizationDetails: input.authorizationDetails ?? null,
         grantedBy: SYSTEM_AUDIT_ACTOR,
         now,
       });

@@ -218,7 +218,9 @@ describe("decisions", () => {
     expect(Date.parse(allowed.json.expiresAt)).toBeLessThanOrEqual(Date.parse(grant.expiresAt));
     expect((await decide(world.crmSecret, { token })).json).toMatchObject({ allow: true, grantId: grant.id });
     expect((await decide(world.crmSecret, { token, scope: "crm.customers:write" })).json).toEqual({ allow: false, reason: "scope_not_in_token" });
-    expect((await decide(world.crmSecret, { agentId: world.ops.id, scope: "crm.customers:read", resource: "customer/42" })).json).toMatchObject({
+    expect(
+      (await decide(world.crmSecret, { agentId: world.ops.id, scope: "crm.customers:read", resource: { type: "customer", id: "42" } })).json,
+    ).toMatchObject({
       allow: true,
       grantId: grant.id,
     });

@@ -13,7 +13,7 @@ const scopeAudiences = new Map([
   ["billing.invoices:read", "https://billing.example.test"],
   ["logs.read", null],
 ]);
-const agent: AgentGrants = { agentId: "agt_a", active: true, grants: [{ id: "grt_1", scopes: ["crm.customers:read", "logs.read"], startsAt, expiresAt }] };
+const agent: AgentGrants = { agentId: "agt_a", active: true, grants: [{ id: "grt_1", scopes: ["crm.customers:read", "logs.read"], startsAt, expiresAt, constraints: null }] };
 const clock = manualClock(startsAt);
 
 const ask = (options: Partial<Parameters<typeof evaluateAccess>[0]> = {}) =>
@@ -50,7 +50,7 @@ describe("evaluateAccess", () => {
   });
 
   it("answers with the grant that lasts longest when several cover the scope", () => {
-    const later = { id: "grt_2", scopes: ["crm.customers:read"], startsAt, expiresAt: new Date(exp + 60_000) };
+    const later = { id: "grt_2", scopes: ["crm.customers:read"], startsAt, expiresAt: new Date(exp + 60_000), constraints: null };
     clock.set(startsAt.getTime() + 1000);
     expect(ask({ agent: { ...agent, grants: [...agent.grants, later] } })).toMatchObject({ allow: true, grantId: "grt_2" });
     clock.set(exp);
