@@ -241,7 +241,7 @@ describe("decisions", () => {
   it("refuses a question that is neither shape", async () => {
     const neither = await decide(world.crmSecret, { scope: "crm.customers:read" });
     expect(neither.status).toBe(400);
-    expect(neither.json.detail).toContain("send either {token, scope?} or {agentId, scope, resource?}");
+    expect(neither.json.detail).toContain("send either {token, scope?, resource?, context?} or {agentId, scope, resource?, context?}");
     const both = await decide(world.crmSecret, { agentId: world.ops.id, token: "x" });
     expect(both.status).toBe(400);
     expect(both.json.detail).toContain("unknown field(s): agentId");
