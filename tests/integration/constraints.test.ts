@@ -12,6 +12,8 @@ import * as scopesRoute from "@/app/api/v1/admin/scopes/route";
 import * as tokenRoute from "@/app/api/v1/grants/[id]/token/route";
 import * as introspectRoute from "@/app/api/v1/introspect/route";
 import * as decisionsRoute from "@/app/api/v1/decisions/route";
+import * as incidentsRoute from "@/app/api/v1/incidents/route";
+import * as incidentGrantsRoute from "@/app/api/v1/incidents/[id]/grants/route";
 import { call, ensureAdmin } from "./api-helpers";
 import { CRM, setUpWorld, type World } from "./resource-server-fixtures";
 
@@ -23,6 +25,7 @@ const constraint = (fields: Record<string, unknown>) => ({ type: "baton_constrai
 let world: World;
 let agent: { id: string; key: string };
 let alice: Approver;
+let admin: string;
 
 const file = (body: Record<string, unknown>) =>
   call(requestsRoute.POST, { token: agent.key, body: { scopes: [SCOPE], justification: "Reconciling tenant accounts", durationSeconds: 600, ...body } });
@@ -32,7 +35,7 @@ const decideOnce = (body: Record<string, unknown>) => expect.poll(async () => (a
 const fieldsOf = (response: { json: { errors?: { field: string }[] } }) => response.json.errors?.map((error) => error.field);
 
 beforeAll(async () => {
-  const admin = await ensureAdmin();
+  admin = await ensureAdmin();
   world = await setUpWorld(admin);
   const scope = { key: SCOPE, risk: "MEDIUM", maxDurationSeconds: 3600, autoApprove: false, approverGroup: "crm-approvers", resourceServer: CRM };
   expect((await call(scopesRoute.POST, { token: admin, body: scope })).status).toBe(201);
@@ -122,6 +125,26 @@ describe("grant constraints", () => {
     await decideRequest({ principal: alice, requestId: filed.json.id, decision: { kind: "approve", comment: "", authorizationDetails: narrowed as never } });
     const grant = await prisma.grant.findUniqueOrThrow({ where: { requestId: filed.json.id } });
     expect(grant.authorizationDetails).toEqual(narrowed);
+  });
+
+  it("lets an incident commander constrain a direct grant", async () => {
+    const incident = await call(incidentsRoute.POST, { token: admin, body: { title: "Tenant acme down", severity: "SEV2" } });
+    expect(incident.status).toBe(201);
+    const grantBody = { agentId: agent.id, scopes: ["crm.customers:read"], durationSeconds: 600, reason: "Read acme's customers during the outage" };
+    const constraints = [constraint({ locations: ["tenant:acme"], scopes: ["crm.customers:read"] })];
+    const granted = await call(incidentGrantsRoute.POST, {
+      token: admin,
+      params: { id: incident.json.id },
+      body: { ...grantBody, authorizationDetails: constraints },
+    });
+    expect(granted.status).toBe(201);
+    expect(granted.json.grant.authorizationDetails).toEqual(constraints);
+    const stray = await call(incidentGrantsRoute.POST, {
+      token: admin,
+      params: { id: incident.json.id },
+      body: { ...grantBody, authorizationDetails: [constraint({ scopes: ["logs.read"] })] },
+    });
+    expect(fieldsOf(stray)).toEqual(["authorizationDetails.0.scopes"]);
   });
 
   it("refuses bad questions and bad narrowing bodies with a 400 naming the field", async () => {
