@@ -9,6 +9,7 @@ import * as requestRoute from "@/app/api/v1/access-requests/[id]/route";
 import * as agentsRoute from "@/app/api/v1/admin/agents/route";
 import * as keysRoute from "@/app/api/v1/admin/agents/[id]/keys/route";
 import * as scopesRoute from "@/app/api/v1/admin/scopes/route";
+import * as groupsRoute from "@/app/api/v1/admin/groups/route";
 import * as tokenRoute from "@/app/api/v1/grants/[id]/token/route";
 import * as introspectRoute from "@/app/api/v1/introspect/route";
 import * as decisionsRoute from "@/app/api/v1/decisions/route";
@@ -18,6 +19,8 @@ import { call, ensureAdmin } from "./api-helpers";
 import { CRM, setUpWorld, type World } from "./resource-server-fixtures";
 
 const SCOPE = "crm.accounts:read";
+/** Needs two approvals from tenant-approvers (Alice and Bob). */
+const TWO_PERSON_SCOPE = "crm.ledger:read";
 const acme = { type: "tenant", id: "acme" };
 const globex = { type: "tenant", id: "globex" };
 const constraint = (fields: Record<string, unknown>) => ({ type: "baton_constraint", ...fields });
@@ -25,6 +28,7 @@ const constraint = (fields: Record<string, unknown>) => ({ type: "baton_constrai
 let world: World;
 let agent: { id: string; key: string };
 let alice: Approver;
+let bob: Approver;
 let admin: string;
 
 const file = (body: Record<string, unknown>) =>
@@ -39,14 +43,22 @@ beforeAll(async () => {
   world = await setUpWorld(admin);
   const scope = { key: SCOPE, risk: "MEDIUM", maxDurationSeconds: 3600, autoApprove: false, approverGroup: "crm-approvers", resourceServer: CRM };
   expect((await call(scopesRoute.POST, { token: admin, body: scope })).status).toBe(201);
+  const group = { name: "tenant-approvers", memberEmails: ["alice@example.com", "bob@example.com"] };
+  expect((await call(groupsRoute.POST, { token: admin, body: group })).status).toBe(201);
+  const twoPerson = { ...scope, key: TWO_PERSON_SCOPE, approverGroup: "tenant-approvers", approvalsRequired: 2 };
+  expect((await call(scopesRoute.POST, { token: admin, body: twoPerson })).status).toBe(201);
   const created = await call(agentsRoute.POST, {
     token: admin,
-    body: { name: "tenant-bot", ownerEmail: "owner@example.com", eligibleScopes: [SCOPE, "crm.customers:read", "logs.read"] },
+    body: { name: "tenant-bot", ownerEmail: "owner@example.com", eligibleScopes: [SCOPE, TWO_PERSON_SCOPE, "crm.customers:read", "logs.read"] },
   });
   const key = await call(keysRoute.POST, { token: admin, params: { id: created.json.id } });
   agent = { id: created.json.id, key: key.json.key };
-  const user = await prisma.user.findUniqueOrThrow({ where: { email: "alice@example.com" } });
-  alice = { kind: "person", userId: user.id, role: "APPROVER", authTime: new Date() };
+  const approver = async (email: string): Promise<Approver> => {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    return { kind: "person", userId: user.id, role: "APPROVER", authTime: new Date() };
+  };
+  alice = await approver("alice@example.com");
+  bob = await approver("bob@example.com");
 });
 
 describe("grant constraints", () => {
@@ -125,6 +137,24 @@ describe("grant constraints", () => {
     await decideRequest({ principal: alice, requestId: filed.json.id, decision: { kind: "approve", comment: "", authorizationDetails: narrowed as never } });
     const grant = await prisma.grant.findUniqueOrThrow({ where: { requestId: filed.json.id } });
     expect(grant.authorizationDetails).toEqual(narrowed);
+  });
+
+  it("combines two approvers' narrowing: the grant allows only what both allow", async () => {
+    const approve = (who: Approver, requestId: string, narrowed: unknown[]) =>
+      decideRequest({ principal: who, requestId, decision: { kind: "approve", comment: "", authorizationDetails: narrowed as never } });
+    const filed = await file({ scopes: [TWO_PERSON_SCOPE], authorizationDetails: [constraint({ locations: ["tenant:*"] })] });
+    expect(await approve(alice, filed.json.id, [constraint({ locations: ["tenant:acme", "tenant:globex"] })])).toMatchObject({ outcome: "recorded" });
+    expect(await approve(bob, filed.json.id, [constraint({ locations: ["tenant:acme", "tenant:initech"], actions: ["read"] })])).toMatchObject({
+      outcome: "approved",
+    });
+    const grant = await prisma.grant.findUniqueOrThrow({ where: { requestId: filed.json.id } });
+    expect(grant.authorizationDetails).toEqual([constraint({ locations: ["tenant:acme"], actions: ["read"] })]);
+
+    const disjoint = await file({ scopes: [TWO_PERSON_SCOPE] });
+    await approve(alice, disjoint.json.id, [constraint({ locations: ["tenant:acme"] })]);
+    const refused = await approve(bob, disjoint.json.id, [constraint({ locations: ["tenant:globex"] })]).catch((error: unknown) => error);
+    expect((refused as AppError).details.errors).toEqual([{ field: "authorizationDetails", message: "leaves nothing in common with earlier approvals" }]);
+    expect((await prisma.accessRequest.findUniqueOrThrow({ where: { id: disjoint.json.id } })).status).toBe("PENDING");
   });
 
   it("lets an incident commander constrain a direct grant", async () => {
