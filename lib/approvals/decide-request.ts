@@ -8,10 +8,10 @@ import { newId } from "@/lib/kernel/ids";
 import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { describeSettlement, settledMessage } from "@/lib/requests/describe-settlement";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
-import { approvalProgress } from "./approval-progress";
 import { checkConstraintScopes, checkNarrowing, combineNarrowing } from "@/lib/constraints/narrow-constraints";
 import { storedConstraints } from "@/lib/constraints/stored-constraints";
 import type { Constraints } from "@/lib/kernel/authorization-details";
+import { approvalProgress } from "./approval-progress";
 import { loadRouting } from "./load-routing";
 
 /** Approving a critical scope needs a sign-in at most this old. */
