@@ -18,6 +18,7 @@ export const ID_PREFIXES = {
   event: "evt",
   webhookEndpoint: "whe",
   webhookDelivery: "msg",
+  schedule: "sch",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
