@@ -52,6 +52,11 @@ export const AUDIT_ACTIONS = [
   "webhook.created",
   "webhook.updated",
   "webhook.deleted",
+  "schedule.created",
+  "schedule.updated",
+  "schedule.deleted",
+  "group.on_call_changed",
+  "agent.updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

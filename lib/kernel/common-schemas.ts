@@ -48,3 +48,10 @@ export const problemSchema = z
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
+
+/** Labels on agents and scopes that policies match (`oncall-bot`, `pii`): lower-case slugs, each once, sorted. */
+export const tagsSchema = z
+  .array(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,39}$/, "must be a tag of 1–40 characters: a–z, 0–9, '.', '_' or '-', starting with a letter or digit"))
+  .max(20, "must be at most 20 tags")
+  .transform((tags) => [...new Set(tags)].sort())
+  .meta({ example: ["oncall-bot", "prod"] });

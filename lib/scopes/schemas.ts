@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
+import { isoDate, plainText, scopeKeySchema, tagsSchema } from "@/lib/kernel/common-schemas";
 import { audienceSchema } from "@/lib/resource-servers/schemas";
 
 export const riskSchema = z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]);
@@ -39,6 +39,7 @@ export const updateScopeBody = z
     approverGroup: scopeFields.approverGroup,
     autoApprove: z.boolean().optional(),
     resourceServer: scopeFields.resourceServer,
+    tags: tagsSchema.optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "must change at least one field")
   .meta({ id: "UpdateScope" });
@@ -54,6 +55,7 @@ export const scopeSchema = z
     approverGroup: z.string().nullable(),
     autoApprove: z.boolean(),
     resourceServer: z.string().nullable().meta({ description: "Audience of the resource server that enforces this scope" }),
+    tags: z.array(z.string()),
     createdAt: isoDate,
     updatedAt: isoDate,
   })
