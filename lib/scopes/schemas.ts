@@ -26,6 +26,7 @@ const scopeFields = {
     .nullable()
     .optional()
     .meta({ description: "Audience of the resource server that enforces this scope: grant tokens for that audience carry it" }),
+  tags: tagsSchema.default([]),
 };
 
 export const createScopeBody = z.strictObject({ key: scopeKeySchema, ...scopeFields }).meta({ id: "CreateScope" });
@@ -61,7 +62,8 @@ export const scopeSchema = z
   })
   .meta({ id: "Scope" });
 
-export type CreateScopeBody = z.infer<typeof createScopeBody>;
+/** Tags may be left out by in-process callers (seeding, tests): none. */
+export type CreateScopeBody = Omit<z.infer<typeof createScopeBody>, "tags"> & { tags?: string[] };
 export type UpdateScopeBody = z.infer<typeof updateScopeBody>;
 export type ScopeDto = z.infer<typeof scopeSchema>;
 
