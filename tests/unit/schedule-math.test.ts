@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isScheduleOpen, openScheduleNames } from "@/lib/schedules/is-schedule-open";
+import { scheduleForm, scheduleFormText } from "@/lib/schedules/form-schemas";
 import { nextTransition } from "@/lib/schedules/next-transition";
+import { formatWeeklyRule, formatWindow, parseWeeklyRuleLine, parseWindowLine } from "@/lib/schedules/rule-text";
 import { createScheduleBody, type ScheduleRules, type Weekday } from "@/lib/schedules/schemas";
 
 const weekly = (timezone: string, days: Weekday[], start: string, end: string): ScheduleRules => ({
@@ -135,5 +137,32 @@ describe("the schedule body", () => {
     expect(fields).toEqual(
       expect.arrayContaining(["name", "timezone", "weeklyRules.0.days.0", "weeklyRules.0.start", "weeklyRules.0.end", "oneOffWindows.0.endsAt"]),
     );
+  });
+});
+
+describe("the schedule form's lines", () => {
+  it("reads and writes weekly rules in words", () => {
+    expect(parseWeeklyRuleLine("Mon-Fri 9:00-17:00")).toEqual({ days: ["mon", "tue", "wed", "thu", "fri"], start: "09:00", end: "17:00" });
+    expect(parseWeeklyRuleLine("fri-mon 22:00 - 02:00")).toEqual({ days: ["mon", "fri", "sat", "sun"], start: "22:00", end: "02:00" });
+    expect(parseWeeklyRuleLine("someday 10:00-11:00")).toMatch(/not a day/);
+    expect(parseWeeklyRuleLine("tuesday morning")).toMatch(/such as/);
+    expect(formatWeeklyRule({ days: ["mon", "tue", "wed", "thu", "fri"], start: "09:00", end: "17:00" })).toBe("mon-fri 09:00-17:00");
+    expect(formatWeeklyRule({ days: ["tue", "thu"], start: "10:00", end: "12:00" })).toBe("tue,thu 10:00-12:00");
+    expect(formatWeeklyRule({ days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], start: "00:00", end: "00:00" })).toBe("daily 00:00-00:00");
+  });
+
+  it("reads one-off windows on the schedule's wall clock, refusing a time the clocks skip", () => {
+    const window = parseWindowLine("2026-12-24 09:00 - 2026-12-24 10:30 Hotfix slot", "Europe/Berlin");
+    expect(window).toEqual({ startsAt: "2026-12-24T08:00:00.000Z", endsAt: "2026-12-24T09:30:00.000Z", note: "Hotfix slot" });
+    expect(formatWindow(window as { startsAt: string; endsAt: string; note: string }, "Europe/Berlin")).toBe("2026-12-24 09:00 - 2026-12-24 10:30 Hotfix slot");
+    expect(parseWindowLine("2026-03-29 02:30 - 2026-03-29 04:00", "Europe/Berlin")).toMatch(/clocks skip/);
+    expect(parseWindowLine("2026-12-24 10:00 - 2026-12-24 09:00", "UTC")).toBe("must end after it starts");
+  });
+
+  it("names the refused line under its box", () => {
+    const parsed = scheduleForm.safeParse({ name: "prod-change-window", timezone: "UTC", weeklyRules: "mon-fri 09:00-17:00\nnever 25:00-26:00", oneOffWindows: "" });
+    expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ["weeklyRules"], message: expect.stringMatching(/^line 2: /) })]);
+    const valid = scheduleForm.parse({ name: "prod-change-window", timezone: "UTC", weeklyRules: "tue,thu 10:00-12:00", oneOffWindows: "" });
+    expect(scheduleFormText(valid)).toEqual({ weeklyRules: "tue,thu 10:00-12:00", oneOffWindows: "" });
   });
 });
