@@ -55,3 +55,18 @@ export const tagsSchema = z
   .max(20, "must be at most 20 tags")
   .transform((tags) => [...new Set(tags)].sort())
   .meta({ example: ["oncall-bot", "prod"] });
+
+/** Tags typed in one form box, separated by commas or spaces; a refused tag is named under the box. */
+export const tagListText = z.string().transform((text, context) => {
+  const tags = text
+    .toLowerCase()
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  const parsed = tagsSchema.safeParse(tags);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const index = issue.path[0];
+    context.addIssue({ code: "custom", message: typeof index === "number" ? `${tags[index]} ${issue.message}` : issue.message });
+  }
+  return z.NEVER;
+});
