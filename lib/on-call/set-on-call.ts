@@ -22,7 +22,9 @@ export async function setOnCall(options: { principal: PersonPrincipal; groupId: 
     const members = new Map(group.members.filter(({ user }) => !user.disabled).map(({ user }) => [user.id, user]));
     const errors = [
       ...userIds.flatMap((id, index) => (members.has(id) ? [] : [{ field: `userIds.${index}`, message: `is not an active member of ${group.name}` }])),
-      ...byEmail.flatMap((user, index) => (members.has(user.id) ? [] : [{ field: `emails.${index}`, message: `${user.email} is not a member of ${group.name}` }])),
+      ...byEmail.flatMap((user, index) =>
+        members.has(user.id) ? [] : [{ field: `emails.${index}`, message: `${user.email} is not a member of ${group.name}` }],
+      ),
     ];
     if (errors.length) throw new AppError("BAD_REQUEST", errors.map((error) => `${error.field}: ${error.message}`).join("; "), { errors });
     return replaceOnCallIn(tx, {
@@ -35,6 +37,5 @@ export async function setOnCall(options: { principal: PersonPrincipal; groupId: 
     });
   });
   await awaitChangeHeard(result.seq);
-  const { seq: _seq, ...dto } = result;
-  return dto;
+  return { groupId: result.groupId, groupName: result.groupName, onCall: result.onCall };
 }

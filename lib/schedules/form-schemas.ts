@@ -37,7 +37,13 @@ export const scheduleForm = z
           return window;
         })
       : [];
-    const body = createScheduleBody.safeParse({ name: form.name.trim(), description: form.description, timezone: form.timezone.trim(), weeklyRules, oneOffWindows });
+    const body = createScheduleBody.safeParse({
+      name: form.name.trim(),
+      description: form.description,
+      timezone: form.timezone.trim(),
+      weeklyRules,
+      oneOffWindows,
+    });
     if (!body.success) {
       for (const issue of body.error.issues) {
         const [field, index] = issue.path;
@@ -53,7 +59,11 @@ export const scheduleForm = z
   });
 
 /** The form's text for an existing schedule's rules and windows. */
-export function scheduleFormText(schedule: { timezone: string; weeklyRules: CreateScheduleBody["weeklyRules"]; oneOffWindows: CreateScheduleBody["oneOffWindows"] }) {
+export function scheduleFormText(schedule: {
+  timezone: string;
+  weeklyRules: CreateScheduleBody["weeklyRules"];
+  oneOffWindows: CreateScheduleBody["oneOffWindows"];
+}) {
   return {
     weeklyRules: schedule.weeklyRules.map(formatWeeklyRule).join("\n"),
     oneOffWindows: schedule.oneOffWindows.map((window) => formatWindow(window, schedule.timezone)).join("\n"),

@@ -44,7 +44,7 @@ export function parseWeeklyRuleLine(line: string): WeeklyRule | string {
 export function formatWeeklyRule(rule: { days: readonly Weekday[]; start: string; end: string }): string {
   const indexes = rule.days.map((day) => WEEKDAYS.indexOf(day)).sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let at = 0; at < indexes.length; ) {
+  for (let at = 0; at < indexes.length;) {
     let end = at;
     while (end + 1 < indexes.length && indexes[end + 1] === indexes[end]! + 1) end++;
     const run = indexes.slice(at, end + 1).map((index) => WEEKDAYS[index]!);

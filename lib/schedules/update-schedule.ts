@@ -9,7 +9,12 @@ import type { ScheduleDto, UpdateScheduleBody } from "./schemas";
 import { scheduleRulesOf, toScheduleDto } from "./to-schedule-dto";
 
 /** Renaming is allowed (policies name schedules, so the audit event keeps both names). */
-export async function updateSchedule(options: { principal: PersonPrincipal; scheduleId: string; input: UpdateScheduleBody; clock?: Clock }): Promise<ScheduleDto> {
+export async function updateSchedule(options: {
+  principal: PersonPrincipal;
+  scheduleId: string;
+  input: UpdateScheduleBody;
+  clock?: Clock;
+}): Promise<ScheduleDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const changes = Object.fromEntries(Object.entries(options.input).filter(([, value]) => value !== undefined)) as UpdateScheduleBody;

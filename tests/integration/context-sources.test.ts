@@ -28,7 +28,10 @@ const lastEvent = (action: string) => prisma.auditEvent.findFirstOrThrow({ where
 beforeAll(async () => {
   admin = await ensureAdmin();
   for (const name of ["sam", "sue", "olga"]) {
-    const created = await call(usersRoute.POST, { token: admin, body: { email: `${name}@example.com`, name, role: "APPROVER", password: "a long password 123" } });
+    const created = await call(usersRoute.POST, {
+      token: admin,
+      body: { email: `${name}@example.com`, name, role: "APPROVER", password: "a long password 123" },
+    });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     people[name] = (await prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.com` } })).id;
   }
@@ -93,7 +96,12 @@ describe("named schedules", () => {
     const before = await prisma.auditEvent.count();
     const refused = await call(schedulesRoute.POST, {
       token: admin,
-      body: { name: "Bad Name", timezone: "Mars/Olympus", weeklyRules: [{ days: [], start: "25:00", end: "12:00" }], oneOffWindows: [{ startsAt: "2026-12-24T09:00:00Z", endsAt: "2026-12-24T08:00:00Z" }] },
+      body: {
+        name: "Bad Name",
+        timezone: "Mars/Olympus",
+        weeklyRules: [{ days: [], start: "25:00", end: "12:00" }],
+        oneOffWindows: [{ startsAt: "2026-12-24T09:00:00Z", endsAt: "2026-12-24T08:00:00Z" }],
+      },
     });
     expect(refused.status).toBe(400);
     expect(refused.headers.get("content-type")).toBe("application/problem+json");
@@ -120,15 +128,24 @@ describe("on-call per approver group", () => {
   it("sets members on call by id or email, audited, and the loader reads it", async () => {
     const set = await put({ userIds: [people.sam], emails: ["SUE@example.com"] });
     expect(set.status, JSON.stringify(set.json)).toBe(200);
-    expect(set.json).toMatchObject({ groupName: "sre-approvers", onCall: [{ email: "sam@example.com", until: null, source: "local" }, { email: "sue@example.com" }] });
+    expect(set.json).toMatchObject({
+      groupName: "sre-approvers",
+      onCall: [{ email: "sam@example.com", until: null, source: "local" }, { email: "sue@example.com" }],
+    });
     expect((await call(onCallRoute.GET, { token: admin, params: { id: group.id } })).json.onCall).toHaveLength(2);
-    expect((await lastEvent("group.on_call_changed")).data).toMatchObject({ group: "sre-approvers", onCall: ["sam@example.com", "sue@example.com"], source: "local" });
+    expect((await lastEvent("group.on_call_changed")).data).toMatchObject({
+      group: "sre-approvers",
+      onCall: ["sam@example.com", "sue@example.com"],
+      source: "local",
+    });
     expect(await loadOnCall(new Date())).toEqual(new Map([["sre-approvers", new Set([people.sam, people.sue])]]));
   });
 
   it("lets a shift lapse at its until", async () => {
     const until = new Date(Date.now() + 3600_000);
-    expect((await put({ emails: ["sam@example.com"], until: until.toISOString() })).json.onCall).toMatchObject([{ email: "sam@example.com", until: until.toISOString() }]);
+    expect((await put({ emails: ["sam@example.com"], until: until.toISOString() })).json.onCall).toMatchObject([
+      { email: "sam@example.com", until: until.toISOString() },
+    ]);
     expect(await loadOnCall(new Date(until.getTime() - 1))).toEqual(new Map([["sre-approvers", new Set([people.sam])]]));
     expect(await loadOnCall(until)).toEqual(new Map());
   });
@@ -179,7 +196,10 @@ describe("on-call from an incident tool's signed webhook", () => {
   it("ignores a schedule that names no Baton group, and refuses a bad signature or missing users", async () => {
     expect((await deliver({ schedule: { summary: "Nobody here" }, users: [] })).json).toEqual({ outcome: "ignored", incidentId: null });
     const before = await prisma.onCallShift.count();
-    const forged = await deliver({ group: "sre-approvers", users: [{ email: "sam@example.com" }] }, { secret: "whsec_" + Buffer.from("not the secret at all, no").toString("base64") });
+    const forged = await deliver(
+      { group: "sre-approvers", users: [{ email: "sam@example.com" }] },
+      { secret: "whsec_" + Buffer.from("not the secret at all, no").toString("base64") },
+    );
     expect(forged.status).toBe(401);
     expect((await deliver({ group: "sre-approvers" })).status).toBe(400);
     expect(await prisma.onCallShift.count()).toBe(before);
@@ -188,7 +208,10 @@ describe("on-call from an incident tool's signed webhook", () => {
 
 describe("tags on agents and scopes", () => {
   it("round-trip through create, update, lists and audit, sorted and without duplicates", async () => {
-    const scope = await call(scopesRoute.POST, { token: admin, body: { key: "deploy.prod:write", risk: "HIGH", maxDurationSeconds: 600, tags: ["prod", "deploy", "prod"] } });
+    const scope = await call(scopesRoute.POST, {
+      token: admin,
+      body: { key: "deploy.prod:write", risk: "HIGH", maxDurationSeconds: 600, tags: ["prod", "deploy", "prod"] },
+    });
     expect(scope.status, JSON.stringify(scope.json)).toBe(201);
     expect(scope.json.tags).toEqual(["deploy", "prod"]);
     const retagged = await call(scopeRoute.PATCH, { token: admin, method: "PATCH", params: { key: "deploy.prod:write" }, body: { tags: ["pii"] } });
@@ -204,7 +227,10 @@ describe("tags on agents and scopes", () => {
     expect(updated.status, JSON.stringify(updated.json)).toBe(200);
     expect(updated.json.tags).toEqual(["oncall-bot", "sre"]);
     expect((await lastEvent("agent.updated")).data).toMatchObject({ tags: { before: ["oncall-bot"], after: ["oncall-bot", "sre"] } });
-    expect((await call(agentsRoute.GET, { token: admin })).json.items.find((item: { id: string }) => item.id === agent.json.id).tags).toEqual(["oncall-bot", "sre"]);
+    expect((await call(agentsRoute.GET, { token: admin })).json.items.find((item: { id: string }) => item.id === agent.json.id).tags).toEqual([
+      "oncall-bot",
+      "sre",
+    ]);
   });
 
   it("refuses tags that are not lower-case slugs, too long or too many", async () => {
@@ -214,7 +240,11 @@ describe("tags on agents and scopes", () => {
     const long = await call(scopesRoute.POST, { token: admin, body: { key: "x:y", risk: "LOW", maxDurationSeconds: 600, tags: ["a".repeat(41)] } });
     expect(long.json.errors[0].field).toBe("tags.0");
     const many = Array.from({ length: 21 }, (_, index) => `t${index}`);
-    expect((await call(scopesRoute.POST, { token: admin, body: { key: "x:y", risk: "LOW", maxDurationSeconds: 600, tags: many } })).json.errors[0].field).toBe("tags");
-    expect((await call(agentRoute.PATCH, { token: admin, method: "PATCH", params: { id: "agt_01jd3zzzzzzzzzzzzzzzzzzzzz" }, body: { tags: [] } })).status).toBe(404);
+    expect((await call(scopesRoute.POST, { token: admin, body: { key: "x:y", risk: "LOW", maxDurationSeconds: 600, tags: many } })).json.errors[0].field).toBe(
+      "tags",
+    );
+    expect((await call(agentRoute.PATCH, { token: admin, method: "PATCH", params: { id: "agt_01jd3zzzzzzzzzzzzzzzzzzzzz" }, body: { tags: [] } })).status).toBe(
+      404,
+    );
   });
 });

@@ -124,7 +124,11 @@ describe("openScheduleNames", () => {
 
 describe("the schedule body", () => {
   it("canonicalises the timezone and sorts days; names bad input by field", () => {
-    const parsed = createScheduleBody.parse({ name: "prod-change-window", timezone: "europe/berlin", weeklyRules: [{ days: ["thu", "tue"], start: "10:00", end: "12:00" }] });
+    const parsed = createScheduleBody.parse({
+      name: "prod-change-window",
+      timezone: "europe/berlin",
+      weeklyRules: [{ days: ["thu", "tue"], start: "10:00", end: "12:00" }],
+    });
     expect(parsed).toMatchObject({ timezone: "Europe/Berlin", weeklyRules: [{ days: ["tue", "thu"] }], oneOffWindows: [], description: "" });
     const refused = createScheduleBody.safeParse({
       name: "Prod Window",
@@ -160,7 +164,12 @@ describe("the schedule form's lines", () => {
   });
 
   it("names the refused line under its box", () => {
-    const parsed = scheduleForm.safeParse({ name: "prod-change-window", timezone: "UTC", weeklyRules: "mon-fri 09:00-17:00\nnever 25:00-26:00", oneOffWindows: "" });
+    const parsed = scheduleForm.safeParse({
+      name: "prod-change-window",
+      timezone: "UTC",
+      weeklyRules: "mon-fri 09:00-17:00\nnever 25:00-26:00",
+      oneOffWindows: "",
+    });
     expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ["weeklyRules"], message: expect.stringMatching(/^line 2: /) })]);
     const valid = scheduleForm.parse({ name: "prod-change-window", timezone: "UTC", weeklyRules: "tue,thu 10:00-12:00", oneOffWindows: "" });
     expect(scheduleFormText(valid)).toEqual({ weeklyRules: "tue,thu 10:00-12:00", oneOffWindows: "" });
