@@ -1,5 +1,20 @@
 import { prisma } from "@/lib/db";
-import { liveShiftWhere } from "./get-on-call";
+import { onCallAt, type OnCallShiftRow } from "./on-call-at";
+
+/**
+ * Every on-call shift that can still count (no end, or ending after `from`), of active people who are
+ * still members of the group. For a cache evaluated in memory with `onCallAt`: reload it on a change of
+ * subject kind `group` (`group.on_call_changed`, membership changes) or `user` from the change feed.
+ */
+export async function loadOnCallShifts(from: Date): Promise<OnCallShiftRow[]> {
+  const shifts = await prisma.onCallShift.findMany({
+    where: { OR: [{ until: null }, { until: { gt: from } }], user: { disabled: false } },
+    select: { userId: true, until: true, group: { select: { name: true, members: { select: { userId: true } } } } },
+  });
+  return shifts
+    .filter((shift) => shift.group.members.some((member) => member.userId === shift.userId))
+    .map((shift) => ({ groupName: shift.group.name, userId: shift.userId, until: shift.until }));
+}
 
 /**
  * Who is on call at `at`, per approver group name: what a policy's context reads. A shift past its
@@ -7,16 +22,5 @@ import { liveShiftWhere } from "./get-on-call";
  * nobody on call is absent.
  */
 export async function loadOnCall(at: Date): Promise<Map<string, Set<string>>> {
-  const live = { ...liveShiftWhere(at), user: { disabled: false } };
-  const groups = await prisma.approverGroup.findMany({
-    where: { onCall: { some: live } },
-    select: { name: true, members: { select: { userId: true } }, onCall: { where: live, select: { userId: true } } },
-  });
-  const onCall = new Map<string, Set<string>>();
-  for (const group of groups) {
-    const members = new Set(group.members.map((member) => member.userId));
-    const people = new Set(group.onCall.map((shift) => shift.userId).filter((userId) => members.has(userId)));
-    if (people.size) onCall.set(group.name, people);
-  }
-  return onCall;
+  return onCallAt(await loadOnCallShifts(at), at);
 }

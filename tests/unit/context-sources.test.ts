@@ -3,6 +3,7 @@ import { isScheduleOpen, openScheduleNames } from "@/lib/schedules/is-schedule-o
 import { scheduleForm, scheduleFormText } from "@/lib/schedules/form-schemas";
 import { nextTransition } from "@/lib/schedules/next-transition";
 import { formatWeeklyRule, formatWindow, parseWeeklyRuleLine, parseWindowLine } from "@/lib/schedules/rule-text";
+import { onCallAt } from "@/lib/on-call/on-call-at";
 import { createScheduleBody, type ScheduleRules, type Weekday } from "@/lib/schedules/schemas";
 
 const weekly = (timezone: string, days: Weekday[], start: string, end: string): ScheduleRules => ({
@@ -173,5 +174,22 @@ describe("the schedule form's lines", () => {
     expect(parsed.error?.issues).toEqual([expect.objectContaining({ path: ["weeklyRules"], message: expect.stringMatching(/^line 2: /) })]);
     const valid = scheduleForm.parse({ name: "prod-change-window", timezone: "UTC", weeklyRules: "tue,thu 10:00-12:00", oneOffWindows: "" });
     expect(scheduleFormText(valid)).toEqual({ weeklyRules: "tue,thu 10:00-12:00", oneOffWindows: "" });
+  });
+});
+
+describe("onCallAt", () => {
+  it("counts a shift until its end, and one with no end always", () => {
+    const shifts = [
+      { groupName: "sre-approvers", userId: "usr_a", until: null },
+      { groupName: "sre-approvers", userId: "usr_b", until: new Date("2026-12-08T08:00:00Z") },
+      { groupName: "dba", userId: "usr_c", until: new Date("2026-12-08T08:00:00Z") },
+    ];
+    expect(onCallAt(shifts, new Date("2026-12-08T07:59:59Z"))).toEqual(
+      new Map([
+        ["sre-approvers", new Set(["usr_a", "usr_b"])],
+        ["dba", new Set(["usr_c"])],
+      ]),
+    );
+    expect(onCallAt(shifts, new Date("2026-12-08T08:00:00Z"))).toEqual(new Map([["sre-approvers", new Set(["usr_a"])]]));
   });
 });
