@@ -9,7 +9,14 @@ export const liveShiftWhere = (at: Date) => ({ OR: [{ until: null }, { until: { 
 export async function readOnCall(tx: Tx, groupId: string, at: Date): Promise<OnCallDto> {
   const group = await tx.approverGroup.findUnique({
     where: { id: groupId },
-    include: { onCall: { where: liveShiftWhere(at), include: { user: true }, orderBy: { user: { name: "asc" } } } },
+    // A person removed from the group, or disabled, is no longer on call for it.
+    include: {
+      onCall: {
+        where: { ...liveShiftWhere(at), user: { disabled: false, memberships: { some: { groupId } } } },
+        include: { user: true },
+        orderBy: { user: { name: "asc" } },
+      },
+    },
   });
   if (!group) throw notFound("The approver group");
   return {

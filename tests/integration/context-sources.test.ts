@@ -13,7 +13,10 @@ import * as scopeRoute from "@/app/api/v1/admin/scopes/[key]/route";
 import * as scopesRoute from "@/app/api/v1/admin/scopes/route";
 import * as usersRoute from "@/app/api/v1/admin/users/route";
 import * as hookRoute from "@/app/api/v1/hooks/incidents/[integration]/route";
+import { getOnCall } from "@/lib/on-call/get-on-call";
+import { listOnCall } from "@/lib/on-call/list-on-call";
 import { loadOnCall } from "@/lib/on-call/load-on-call";
+import { setUserGroups } from "@/lib/users/set-user-groups";
 import { openScheduleNames } from "@/lib/schedules/is-schedule-open";
 import { listSchedules } from "@/lib/schedules/list-schedules";
 import { call, ensureAdmin } from "./api-helpers";
@@ -148,6 +151,16 @@ describe("on-call per approver group", () => {
     ]);
     expect(await loadOnCall(new Date(until.getTime() - 1))).toEqual(new Map([["sre-approvers", new Set([people.sam])]]));
     expect(await loadOnCall(until)).toEqual(new Map());
+  });
+
+  it("drops a person from on call when they leave the group", async () => {
+    await put({ emails: ["sam@example.com", "sue@example.com"] });
+    const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
+    await setUserGroups({ principal: { kind: "person", userId: adminUser.id, role: "ADMIN" }, userId: people.sue!, groupNames: [] });
+    expect(await loadOnCall(new Date())).toEqual(new Map([["sre-approvers", new Set([people.sam])]]));
+    expect((await getOnCall({ groupId: group.id })).onCall.map((person) => person.email)).toEqual(["sam@example.com"]);
+    expect((await listOnCall()).get(group.id)?.map((person) => person.email)).toEqual(["sam@example.com"]);
+    await setUserGroups({ principal: { kind: "person", userId: adminUser.id, role: "ADMIN" }, userId: people.sue!, groupNames: ["sre-approvers"] });
   });
 
   it("refuses non-members, unknown people, a past until and an empty body, naming the field", async () => {
