@@ -18,6 +18,8 @@ export const ID_PREFIXES = {
   event: "evt",
   webhookEndpoint: "whe",
   webhookDelivery: "msg",
+  workloadIssuer: "wli",
+  federatedIdentity: "fid",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
