@@ -15,6 +15,8 @@ export function describeAuthorizationServer(options: { issuer: string }) {
     issuer,
     jwks_uri: `${issuer}/.well-known/jwks.json`,
     introspection_endpoint: `${issuer}/api/v1/introspect`,
+    // No interactive flow: the endpoint exists because clients expect one, and refuses every request.
+    authorization_endpoint: `${issuer}/api/oauth/authorize`,
     response_types_supported: [],
     token_endpoint: `${issuer}/api/v1/token`,
     grant_types_supported: [TOKEN_EXCHANGE_GRANT_TYPE, JWT_BEARER_GRANT_TYPE],
