@@ -200,11 +200,16 @@ const ROUTE_SPECS = [
     summary: "Exchange a grant for a grant token (RFC 8693), or a workload identity token for an agent access token (RFC 7523 / RFC 8693)",
     description:
       "grant_type=urn:ietf:params:oauth:grant-type:token-exchange; subject_token = the grant id with subject_token_type urn:baton:params:oauth:token-type:grant-id; the agent key as actor_token (actor_token_type urn:baton:params:oauth:token-type:agent-key) or as Authorization: Bearer; audience (or resource) = the resource server. Answers the same token as POST /api/v1/grants/{id}/token, with issued_token_type. Errors are RFC 6749 JSON: invalid_request, invalid_client (401), invalid_grant (unknown or inactive grant), invalid_target (audience), invalid_scope, unsupported_grant_type.\n\nWorkload identity federation (no agent key): grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer with assertion=<the platform JWT> (RFC 7523), or grant_type=urn:ietf:params:oauth:grant-type:token-exchange with subject_token=<the platform JWT> and subject_token_type=urn:ietf:params:oauth:token-type:jwt (RFC 8693). The JWT must be signed by a registered workload issuer (asymmetric algorithms only), carry its registered audience, be current (60 s skew), name a jti (used once) and match a federated identity of exactly one agent (or name it as client_id). resource (RFC 8707) = Baton's URL (the agent API, default) or <Baton URL>/api/mcp. Answers an agent access token (at most 900 s) usable as Bearer wherever an agent key works. Every refusal is invalid_grant, audited.",
-    body: z.union([tokenExchangeBody, workloadTokenExchangeBody, jwtBearerGrantBody]),
+    body: z
+      .union([tokenExchangeBody, workloadTokenExchangeBody, jwtBearerGrantBody])
+      .meta({ id: "TokenRequest", description: "A grant exchange (RFC 8693), or a workload identity token (RFC 8693 or RFC 7523)" }),
     acceptsForm: true,
     oauthErrors: true,
     responses: {
-      200: { description: "Issued", schema: z.union([exchangedTokenSchema, agentAccessTokenSchema]) },
+      200: {
+        description: "Issued",
+        schema: z.union([exchangedTokenSchema, agentAccessTokenSchema]).meta({ id: "TokenResponse", description: "A grant token, or an agent access token" }),
+      },
       400: {
         description: "invalid_request, invalid_grant, invalid_target, invalid_scope or unsupported_grant_type",
         schema: oauthErrorSchema,
