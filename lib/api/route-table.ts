@@ -504,7 +504,11 @@ const ROUTE_SPECS = [
     params: agentParams,
     summary: "Let an agent sign in as the workloads of an issuer whose tokens match a subject and claims (exact or `*` globs)",
     body: createFederatedIdentityBody,
-    responses: { 201: { description: "Bound", schema: federatedIdentitySchema }, 404: { description: "No such agent" }, 409: { description: "The agent is disabled" } },
+    responses: {
+      201: { description: "Bound", schema: federatedIdentitySchema },
+      404: { description: "No such agent" },
+      409: { description: "The agent is disabled" },
+    },
   },
   {
     method: "delete",

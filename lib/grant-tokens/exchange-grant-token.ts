@@ -28,7 +28,8 @@ export async function exchangeGrantToken(options: {
 }): Promise<ExchangedToken> {
   const form = (typeof options.form === "object" && options.form !== null ? options.form : {}) as Record<string, unknown>;
   if (form.grant_type === undefined) throw new OAuthError("invalid_request", "grant_type is required");
-  if (form.grant_type !== TOKEN_EXCHANGE_GRANT_TYPE) throw new OAuthError("unsupported_grant_type", `Only ${TOKEN_EXCHANGE_GRANT_TYPE} and ${JWT_BEARER_GRANT_TYPE} are supported`);
+  if (form.grant_type !== TOKEN_EXCHANGE_GRANT_TYPE)
+    throw new OAuthError("unsupported_grant_type", `Only ${TOKEN_EXCHANGE_GRANT_TYPE} and ${JWT_BEARER_GRANT_TYPE} are supported`);
 
   const parsed = tokenExchangeBody.safeParse(form);
   if (!parsed.success) {

@@ -10,13 +10,7 @@ export const JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
 
 /** RFC 6749 §5.2 and RFC 8693 §2.2.2 error codes the token endpoint answers with. */
 export type OAuthErrorCode =
-    | "invalid_request"
-  | "invalid_client"
-  | "invalid_grant"
-  | "invalid_scope"
-  | "invalid_target"
-  | "unsupported_grant_type"
-  | "server_error";
+  "invalid_request" | "invalid_client" | "invalid_grant" | "invalid_scope" | "invalid_target" | "unsupported_grant_type" | "server_error";
 
 /** A token-endpoint failure, answered as `{error, error_description}` rather than problem+json. */
 export class OAuthError extends Error {

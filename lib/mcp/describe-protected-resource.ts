@@ -20,5 +20,4 @@ export function describeProtectedResource(options: { issuer: string }) {
 }
 
 /** The challenge of a call without a usable token (RFC 9728 §5.1, RFC 6750 §3). */
-export const mcpAuthenticationChallenge = (issuer: string) =>
-  `Bearer resource_metadata="${protectedResourceMetadataUrl(issuer)}", scope="${AGENT_SCOPE}"`;
+export const mcpAuthenticationChallenge = (issuer: string) => `Bearer resource_metadata="${protectedResourceMetadataUrl(issuer)}", scope="${AGENT_SCOPE}"`;

@@ -23,7 +23,8 @@ export async function addFederatedIdentity(options: {
     if (!agent) throw notFound("The agent");
     if (agent.status !== "ACTIVE") throw conflict("The agent is disabled");
     const issuer = await tx.workloadIssuer.findUnique({ where: { id: issuerId }, select: { id: true } });
-    if (!issuer) throw new AppError("BAD_REQUEST", "issuerId: no such workload issuer", { errors: [{ field: "issuerId", message: "no such workload issuer" }] });
+    if (!issuer)
+      throw new AppError("BAD_REQUEST", "issuerId: no such workload issuer", { errors: [{ field: "issuerId", message: "no such workload issuer" }] });
     const identity = await tx.federatedIdentity.create({
       data: { id: newId("federatedIdentity"), agentId: agent.id, issuerId, subject: subject ?? null, claims, createdAt: now },
       include: federatedIdentityInclude,

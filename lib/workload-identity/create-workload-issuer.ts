@@ -14,7 +14,11 @@ import { toWorkloadIssuerDto } from "./to-workload-dto";
  * fetched when a token is first exchanged, under the outbound private-network rule, which is also
  * applied here to the addresses visible in the URLs.
  */
-export async function createWorkloadIssuer(options: { principal: PersonPrincipal; input: CreateWorkloadIssuerBody; clock?: Clock }): Promise<WorkloadIssuerDto> {
+export async function createWorkloadIssuer(options: {
+  principal: PersonPrincipal;
+  input: CreateWorkloadIssuerBody;
+  clock?: Clock;
+}): Promise<WorkloadIssuerDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   const { name, issuer, audience, jwksUri } = options.input;

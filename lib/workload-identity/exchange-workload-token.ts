@@ -46,7 +46,10 @@ export async function exchangeWorkloadToken(options: {
     throw new OAuthError("invalid_target", "audience and resource name different resources; a token is for one");
   const resource = (body.resource ?? body.audience)?.replace(/\/+$/, "") ?? apiResourceOf(options.issuer);
   if (resource !== apiResourceOf(options.issuer) && resource !== mcpResourceOf(options.issuer))
-    throw new OAuthError("invalid_target", `resource must be ${apiResourceOf(options.issuer)} (the agent API) or ${mcpResourceOf(options.issuer)} (the MCP server)`);
+    throw new OAuthError(
+      "invalid_target",
+      `resource must be ${apiResourceOf(options.issuer)} (the agent API) or ${mcpResourceOf(options.issuer)} (the MCP server)`,
+    );
   if (body.scope !== undefined && body.scope.split(" ").some((scope) => scope !== "" && scope !== AGENT_SCOPE))
     throw new OAuthError("invalid_scope", `The only scope is ${AGENT_SCOPE}`);
 
@@ -58,7 +61,13 @@ export async function exchangeWorkloadToken(options: {
         actor: ANONYMOUS_AUDIT_ACTOR,
         action: "agent.token_exchange_refused",
         subject: { kind: "workload_issuer", id: error.context.issuerId ?? "unknown" },
-        data: { reason: error.message, iss: error.context.iss ?? null, sub: error.context.sub ?? null, jti: error.context.jti ?? null, clientAddress: options.clientAddress },
+        data: {
+          reason: error.message,
+          iss: error.context.iss ?? null,
+          sub: error.context.sub ?? null,
+          jti: error.context.jti ?? null,
+          clientAddress: options.clientAddress,
+        },
         at: now,
       }),
     );

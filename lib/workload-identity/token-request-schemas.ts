@@ -3,7 +3,10 @@ import { idOf } from "@/lib/kernel/common-schemas";
 import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from "@/lib/grant-tokens/token-exchange-format";
 import { JWT_BEARER_GRANT_TYPE, MAX_WORKLOAD_TOKEN_LENGTH, WORKLOAD_SUBJECT_TOKEN_TYPES } from "./workload-token-format";
 
-const workloadToken = z.string().min(1).meta({ description: `The platform-signed workload JWT (at most ${MAX_WORKLOAD_TOKEN_LENGTH} characters)` });
+const workloadToken = z
+  .string()
+  .min(1)
+  .meta({ description: `The platform-signed workload JWT (at most ${MAX_WORKLOAD_TOKEN_LENGTH} characters)` });
 const common = {
   resource: z.string().min(1).max(500).optional().meta({
     description: "RFC 8707: the resource the token is for — Baton's URL (the agent API, the default) or <Baton URL>/api/mcp (the MCP server)",

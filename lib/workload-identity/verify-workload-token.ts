@@ -41,7 +41,10 @@ export async function verifyWorkloadToken(options: { token: string; now: Date; f
   }
   const context = { iss: shortText(unverified.iss), sub: shortText(unverified.sub), jti: shortText(unverified.jti) };
   if (typeof header.alg !== "string" || !WORKLOAD_TOKEN_ALGORITHMS.includes(header.alg))
-    throw new WorkloadTokenRefused(`The algorithm ${shortText(header.alg, 20) ?? "(none)"} is not accepted; use one of ${WORKLOAD_TOKEN_ALGORITHMS.join(", ")}`, context);
+    throw new WorkloadTokenRefused(
+      `The algorithm ${shortText(header.alg, 20) ?? "(none)"} is not accepted; use one of ${WORKLOAD_TOKEN_ALGORITHMS.join(", ")}`,
+      context,
+    );
   if (typeof unverified.iss !== "string" || unverified.iss.length > 500) throw new WorkloadTokenRefused("The token names no issuer", context);
   const issuer = await prisma.workloadIssuer.findUnique({ where: { issuer: unverified.iss } });
   if (!issuer) throw new WorkloadTokenRefused("The token's issuer is not a registered workload issuer", context);
@@ -60,7 +63,8 @@ export async function verifyWorkloadToken(options: { token: string; now: Date; f
   } catch (error) {
     throw refused(describeFailure(error));
   }
-  if (typeof payload.iat === "number" && payload.iat > now.getTime() / 1000 + WORKLOAD_TOKEN_SKEW_SECONDS) throw refused("The token is issued in the future (iat)");
+  if (typeof payload.iat === "number" && payload.iat > now.getTime() / 1000 + WORKLOAD_TOKEN_SKEW_SECONDS)
+    throw refused("The token is issued in the future (iat)");
   if (typeof payload.sub !== "string" || payload.sub.length === 0 || payload.sub.length > 500) throw refused("The token's sub is not usable");
   if (typeof payload.jti !== "string" || payload.jti.length === 0 || payload.jti.length > 255) throw refused("The token's jti is not usable");
   return { issuer: { id: issuer.id, name: issuer.name, issuer: issuer.issuer }, claims: payload as VerifiedWorkloadToken["claims"] };

@@ -447,6 +447,9 @@ describe("token exchange (RFC 8693) at POST /api/v1/token", () => {
 
   it("is announced in the authorization-server metadata", async () => {
     const metadata = await fetch(`${servers.batonUrl}/.well-known/oauth-authorization-server`).then((response) => response.json());
-    expect(metadata).toMatchObject({ token_endpoint: `${servers.batonUrl}/api/v1/token`, grant_types_supported: [GRANT_TYPE, "urn:ietf:params:oauth:grant-type:jwt-bearer"] });
+    expect(metadata).toMatchObject({
+      token_endpoint: `${servers.batonUrl}/api/v1/token`,
+      grant_types_supported: [GRANT_TYPE, "urn:ietf:params:oauth:grant-type:jwt-bearer"],
+    });
   });
 });

@@ -160,7 +160,11 @@ describe("exchanging a workload token (RFC 7523 and RFC 8693)", () => {
   });
 
   it("takes a Kubernetes service-account token through RFC 8693, by subject", async () => {
-    const response = await exchange({ grant_type: TOKEN_EXCHANGE, subject_token: await kubernetes.kubernetes(K8S_AUDIENCE, "deploy", "runner"), subject_token_type: JWT_TYPE });
+    const response = await exchange({
+      grant_type: TOKEN_EXCHANGE,
+      subject_token: await kubernetes.kubernetes(K8S_AUDIENCE, "deploy", "runner"),
+      subject_token_type: JWT_TYPE,
+    });
     expect(response.status).toBe(200);
     expect(decodeJwt(response.json.access_token)).toMatchObject({ sub: runner, act: { sub: "system:serviceaccount:deploy:runner" } });
     const other = await kubernetes.kubernetes(K8S_AUDIENCE, "deploy", "intruder");
@@ -192,11 +196,22 @@ describe("exchanging a workload token (RFC 7523 and RFC 8693)", () => {
       await stranger.close();
     }
     await expectRefused(await github.githubActions("https://someone-else.example.com", "acme/deploy"), /audience/);
-    await expectRefused(await github.githubActions(GITHUB_AUDIENCE, "acme/deploy", "refs/heads/main", { iat: now - 900, nbf: now - 900, exp: now - 120 }), /expired/);
+    await expectRefused(
+      await github.githubActions(GITHUB_AUDIENCE, "acme/deploy", "refs/heads/main", { iat: now - 900, nbf: now - 900, exp: now - 120 }),
+      /expired/,
+    );
     await expectRefused(await github.githubActions(GITHUB_AUDIENCE, "acme/deploy", "refs/heads/main", { nbf: now + 300 }), /not valid yet/);
     await expectRefused(await github.githubActions(GITHUB_AUDIENCE, "acme/deploy", "refs/heads/main", { iat: now + 300 }), /future/);
     await expectRefused(await github.githubActions(GITHUB_AUDIENCE, "acme/deploy", "refs/heads/main", { jti: undefined }), /jti/);
-    const claims = { iss: github.url, aud: GITHUB_AUDIENCE, sub: "repo:acme/deploy:ref:refs/heads/main", repository: "acme/deploy", ref: "refs/heads/main", exp: now + 300, jti: "x1" };
+    const claims = {
+      iss: github.url,
+      aud: GITHUB_AUDIENCE,
+      sub: "repo:acme/deploy:ref:refs/heads/main",
+      repository: "acme/deploy",
+      ref: "refs/heads/main",
+      exp: now + 300,
+      jti: "x1",
+    };
     await expectRefused(`${base64url({ alg: "none", typ: "JWT" })}.${base64url(claims)}.`, /algorithm none is not accepted/);
     // HMAC "signed" with the issuer's public key, the classic algorithm confusion.
     const publicPem = createPublicKey({ key: github.keys[0]!.publicJwk as never, format: "jwk" }).export({ type: "spki", format: "pem" });
@@ -205,7 +220,12 @@ describe("exchanging a workload token (RFC 7523 and RFC 8693)", () => {
     // Signed by a key the issuer never published, under the issuer's own kid.
     const forged = await new SignJWT(claims)
       .setProtectedHeader({ alg: "ES256", kid: github.keys[1]!.kid })
-      .sign(await importJWK({ ...(await (await import("jose")).exportJWK((await (await import("jose")).generateKeyPair("ES256", { extractable: true })).privateKey)) }, "ES256"));
+      .sign(
+        await importJWK(
+          { ...(await (await import("jose")).exportJWK((await (await import("jose")).generateKeyPair("ES256", { extractable: true })).privateKey)) },
+          "ES256",
+        ),
+      );
     await expectRefused(forged, /signature does not verify/);
     await expectRefused(`${base64url({ alg: "RS256", kid: github.keys[0]!.kid })}.${"A".repeat(17_000)}.sig`, /longer than 16384/);
     await expectRefused("not a jwt at all", /not a signed JWT/);
@@ -229,7 +249,12 @@ describe("exchanging a workload token (RFC 7523 and RFC 8693)", () => {
       vi.setSystemTime(Date.now() + 61_000);
       const rotated = await github.addKey("ES384");
       const fetchesBeforeRotation = github.fetches().jwks;
-      const response = await jwtBearer(await github.sign({ aud: GITHUB_AUDIENCE, sub: "repo:acme/deploy:ref:refs/heads/main", repository: "acme/deploy", ref: "refs/heads/main" }, { kid: rotated.kid }));
+      const response = await jwtBearer(
+        await github.sign(
+          { aud: GITHUB_AUDIENCE, sub: "repo:acme/deploy:ref:refs/heads/main", repository: "acme/deploy", ref: "refs/heads/main" },
+          { kid: rotated.kid },
+        ),
+      );
       expect(response.status).toBe(200);
       expect(github.fetches().jwks - fetchesBeforeRotation).toBe(1);
     } finally {
@@ -256,7 +281,11 @@ describe("require federation and static keys", () => {
     expect((await call(scopesRoute.GET, { token: issued.json.key })).status).toBe(401);
     expect((await call(keysRoute.POST, { token: admin, params: { id: runner }, body: {} })).status).toBe(409);
     // Federation itself still works.
-    const response = await exchange({ grant_type: TOKEN_EXCHANGE, subject_token: await kubernetes.kubernetes(K8S_AUDIENCE, "deploy", "runner"), subject_token_type: JWT_TYPE });
+    const response = await exchange({
+      grant_type: TOKEN_EXCHANGE,
+      subject_token: await kubernetes.kubernetes(K8S_AUDIENCE, "deploy", "runner"),
+      subject_token_type: JWT_TYPE,
+    });
     expect((await call(scopesRoute.GET, { token: response.json.access_token })).status).toBe(200);
   });
 
@@ -351,13 +380,21 @@ describe("MCP authorization (RFC 9728, RFC 8707)", () => {
 
   it("refuses a token bound to the agent API at the MCP server, and the other way round", async () => {
     const apiToken = (await jwtBearer(await github.githubActions(GITHUB_AUDIENCE, "acme/deploy"))).json.access_token as string;
-    const atMcp = await fetch(`${servers.url}/api/mcp`, { method: "POST", headers: { authorization: `Bearer ${apiToken}`, "content-type": "application/json" }, body: "{}" });
+    const atMcp = await fetch(`${servers.url}/api/mcp`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiToken}`, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(atMcp.status).toBe(401);
     const mcpToken = await (
       await fetch(`${servers.url}/api/v1/token`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: JWT_BEARER, assertion: await github.githubActions(GITHUB_AUDIENCE, "acme/deploy"), resource: `${servers.url}/api/mcp` }),
+        body: new URLSearchParams({
+          grant_type: JWT_BEARER,
+          assertion: await github.githubActions(GITHUB_AUDIENCE, "acme/deploy"),
+          resource: `${servers.url}/api/mcp`,
+        }),
       })
     ).json();
     expect(decodeJwt(mcpToken.access_token).aud).toBe(`${servers.url}/api/mcp`);
