@@ -5,7 +5,12 @@ import { agentParams } from "@/lib/agents/route-params";
 const httpUrl = z
   .url({ protocol: /^https?$/ })
   .max(500)
-  .refine((value) => !new URL(value).username && !new URL(value).password && !new URL(value).hash, "must not carry credentials or a fragment");
+  .refine((value) => {
+    // Refinements run even when the URL check failed: judge only what parses.
+    if (!URL.canParse(value)) return true;
+    const url = new URL(value);
+    return !url.username && !url.password && !url.hash;
+  }, "must not carry credentials or a fragment");
 
 /** A value to match a claim with: exact, or with `*` standing for any run of characters (as cloud IAM trust policies write them). */
 const claimPattern = z

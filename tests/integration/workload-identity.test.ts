@@ -1,4 +1,7 @@
 import { createPublicKey } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
@@ -19,6 +22,8 @@ import * as issuerRoute from "@/app/api/v1/admin/workload-issuers/[id]/route";
 import * as scopesRoute from "@/app/api/v1/scopes/route";
 import * as tokenRoute from "@/app/api/v1/token/route";
 import * as mcpRoute from "@/app/api/mcp/route";
+import * as grantsRoute from "@/app/api/v1/grants/route";
+import { main } from "@/cli/main";
 import { prisma } from "@/lib/db";
 import { verifyChain } from "@/lib/audit/verify-chain";
 import { call, ensureAdmin } from "./api-helpers";
@@ -347,6 +352,7 @@ describe("MCP authorization (RFC 9728, RFC 8707)", () => {
       { method: "GET", path: "/api/mcp", handler: mcpRoute.GET },
       { method: "POST", path: "/api/mcp", handler: mcpRoute.POST },
       { method: "DELETE", path: "/api/mcp", handler: mcpRoute.DELETE },
+      { method: "GET", path: "/api/v1/grants", handler: grantsRoute.GET },
     ]);
   });
 
@@ -414,6 +420,56 @@ describe("MCP authorization (RFC 9728, RFC 8707)", () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+describe("the CLI with an identity token file", () => {
+  let servers: Awaited<ReturnType<typeof serveRouteHandlers>>;
+  let directory: string;
+
+  beforeAll(async () => {
+    servers = await serveRouteHandlers([
+      { method: "POST", path: "/api/v1/token", handler: tokenRoute.POST },
+      { method: "GET", path: "/api/v1/grants", handler: grantsRoute.GET },
+    ]);
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), "baton-id-token-"));
+  });
+
+  afterAll(async () => {
+    await servers?.close();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  const run = async (argv: string[], env: Record<string, string>) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, {
+      env: { BATON_URL: servers.url, ...env },
+      print: (line) => out.push(line),
+      warn: (line) => err.push(line),
+      stderr: { write: () => true },
+      stdin: process.stdin,
+    });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  };
+
+  it("acts as the agent bound to the token in --id-token-file or BATON_ID_TOKEN_FILE, with no key", async () => {
+    const file = path.join(directory, "token");
+    fs.writeFileSync(file, `${await github.githubActions(GITHUB_AUDIENCE, "acme/deploy")}\n`);
+    const viaFlag = await run(["grants", "--id-token-file", file, "--status", "all", "--json"], {});
+    expect(viaFlag.err).toBe("");
+    expect(viaFlag.code).toBe(0);
+    expect(JSON.parse(viaFlag.out)[0]).toMatchObject({ agentId: deployer, scopes: ["deploy:run"] });
+
+    // A fresh process reading the same, already exchanged token is refused, and says why.
+    const replayed = await run(["grants"], { BATON_ID_TOKEN_FILE: file });
+    expect(replayed.code).toBe(1);
+    expect(replayed.err).toMatch(/refused the identity token \(400 invalid_grant\): The token was already exchanged/);
+
+    fs.writeFileSync(file, await github.githubActions(GITHUB_AUDIENCE, "acme/deploy"));
+    const viaEnvironment = await run(["grants", "--status", "all"], { BATON_ID_TOKEN_FILE: file });
+    expect(viaEnvironment.code).toBe(0);
+    expect(viaEnvironment.out).toContain("deploy:run");
   });
 });
 
