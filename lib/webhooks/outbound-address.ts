@@ -1,5 +1,5 @@
 import ipaddr from "ipaddr.js";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { AppError } from "@/lib/kernel/errors";
 
 export const ALLOW_PRIVATE_SETTING = "BATON_ALLOW_PRIVATE_NETWORKS";
@@ -24,8 +24,7 @@ const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
  * The one private-network rule for every outbound request Baton makes (webhooks, chat messages, workload
  * issuers' discovery and keys, SSF push): BATON_ALLOW_PRIVATE_NETWORKS, or its old name when it is unset.
  */
-export function allowsPrivateNetworks(): boolean {
-  const settings = env();
+export function allowsPrivateNetworks(settings: Pick<Env, "BATON_ALLOW_PRIVATE_NETWORKS" | "BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS"> = env()): boolean {
   return (settings.BATON_ALLOW_PRIVATE_NETWORKS ?? settings.BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS) === "on";
 }
 
