@@ -65,7 +65,11 @@ async function openSession(agent: AgentPrincipal, request: Request): Promise<Ses
     state.__batonMcpSweep.unref?.();
   }
   closeOldestBeyondLimit(agent.agentId);
-  const server = createBatonMcpServer({ backend: inProcessAgentBackend({ agent, issuer: tokenIssuer(request) }) });
+  const issuer = tokenIssuer(request);
+  const server = createBatonMcpServer({
+    backend: inProcessAgentBackend({ agent, issuer }),
+    requestPageUrl: (requestId) => `${issuer}/requests/${requestId}`,
+  });
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: () => crypto.randomUUID(),
     onsessioninitialized: (id) => void sessions.set(id, session),

@@ -6,11 +6,13 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
+import { ElicitationCompleteNotificationSchema, ElicitRequestSchema, type ElicitRequest } from "@modelcontextprotocol/sdk/types.js";
 import { decodeJwt, importJWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as metadataRoute from "@/app/.well-known/oauth-authorization-server/route";
 import * as protectedResourceRoute from "@/app/.well-known/oauth-protected-resource/api/mcp/route";
 import * as requestsRoute from "@/app/api/v1/access-requests/route";
+import * as cancelRoute from "@/app/api/v1/access-requests/[id]/cancel/route";
 import * as agentsRoute from "@/app/api/v1/admin/agents/route";
 import * as keysRoute from "@/app/api/v1/admin/agents/[id]/keys/route";
 import * as identitiesRoute from "@/app/api/v1/admin/agents/[id]/federated-identities/route";
@@ -73,8 +75,11 @@ beforeAll(async () => {
   github = await startWorkloadIssuer({ algorithms: ["RS256", "ES256"] });
   kubernetes = await startWorkloadIssuer({ algorithms: ["ES256"] });
   await call(scopesAdminRoute.POST, { token: admin, body: { key: "deploy:run", risk: "LOW", maxDurationSeconds: 3600, autoApprove: true } });
+  const prod = await call(scopesAdminRoute.POST, { token: admin, body: { key: "deploy:prod", risk: "HIGH", maxDurationSeconds: 3600, autoApprove: false } });
+  expect(prod.status).toBe(201);
   const agentOf = async (name: string) =>
-    (await call(agentsRoute.POST, { token: admin, body: { name, ownerEmail: "admin@example.com", eligibleScopes: ["deploy:run"] } })).json.id as string;
+    (await call(agentsRoute.POST, { token: admin, body: { name, ownerEmail: "admin@example.com", eligibleScopes: ["deploy:run", "deploy:prod"] } })).json
+      .id as string;
   deployer = await agentOf("deployer");
   runner = await agentOf("cluster-runner");
 
@@ -419,6 +424,48 @@ describe("MCP authorization (RFC 9728, RFC 8707)", () => {
       expect(scopes.isError).toBeFalsy();
     } finally {
       await client.close();
+    }
+  });
+});
+
+describe("request_access for a request that needs people (MCP URL elicitation)", () => {
+  it("offers the request page to a client that takes URL elicitations, and completes it once the request is decided", async () => {
+    const servers = await serveRouteHandlers([
+      { method: "GET", path: "/.well-known/oauth-protected-resource/api/mcp", handler: protectedResourceRoute.GET },
+      { method: "GET", path: "/.well-known/oauth-authorization-server", handler: metadataRoute.GET },
+      { method: "POST", path: "/api/v1/token", handler: tokenRoute.POST },
+      { method: "POST", path: "/api/mcp", handler: mcpRoute.POST },
+      { method: "GET", path: "/api/mcp", handler: mcpRoute.GET },
+      { method: "DELETE", path: "/api/mcp", handler: mcpRoute.DELETE },
+    ]);
+    const client = new Client({ name: "ide", version: "1.0.0" }, { capabilities: { elicitation: { url: {} } } });
+    const elicited: ElicitRequest["params"][] = [];
+    client.setRequestHandler(ElicitRequestSchema, (request) => {
+      elicited.push(request.params);
+      return { action: "accept" };
+    });
+    const completed: string[] = [];
+    client.setNotificationHandler(ElicitationCompleteNotificationSchema, (notification) => void completed.push(notification.params.elicitationId));
+    const provider = new WorkloadIdentityProvider(() => github.githubActions(GITHUB_AUDIENCE, "acme/deploy"), deployer);
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${servers.url}/api/mcp`), { authProvider: provider }));
+    try {
+      const filed = await client.callTool({
+        name: "request_access",
+        arguments: { scopes: ["deploy:prod"], justification: "Deploying the release to production", duration: "PT30M" },
+      });
+      const { requestId: id, ...request } = filed.structuredContent as { requestId: string; status: string; decisionUrl: string };
+      expect(request).toMatchObject({ status: "PENDING", decisionUrl: `${servers.url}/requests/${id}` });
+      expect(elicited).toEqual([{ mode: "url", elicitationId: id, url: `${servers.url}/requests/${id}`, message: expect.stringContaining(id) }]);
+
+      // wait_for_decision keeps working, and completes the elicitation once people (here: the agent itself) end the request.
+      const apiToken = (await jwtBearer(await github.githubActions(GITHUB_AUDIENCE, "acme/deploy"))).json.access_token as string;
+      expect((await call(cancelRoute.POST, { token: apiToken, params: { id }, body: { reason: "Not needed" } })).status).toBe(200);
+      const decided = await client.callTool({ name: "wait_for_decision", arguments: { requestId: id, timeoutSeconds: 5 } });
+      expect((decided.structuredContent as { status: string }).status).toBe("CANCELLED");
+      await vi.waitFor(() => expect(completed).toEqual([id]));
+    } finally {
+      await client.close();
+      await servers.close();
     }
   });
 });
