@@ -28,6 +28,7 @@ import * as grantsRoute from "@/app/api/v1/grants/route";
 import { main } from "@/cli/main";
 import { prisma } from "@/lib/db";
 import { verifyChain } from "@/lib/audit/verify-chain";
+import { forgetIssuerKeys } from "@/lib/workload-identity/issuer-keys";
 import { call, ensureAdmin } from "./api-helpers";
 import { serveRouteHandlers } from "./http-adapter";
 import { startWorkloadIssuer, type WorkloadIssuerFixture } from "./workload-issuer-fixtures";
@@ -186,6 +187,9 @@ describe("exchanging a workload token (RFC 7523 and RFC 8693)", () => {
     await expectRefused(await github.githubActions(GITHUB_AUDIENCE, "acme/deploy", "refs/pull/1/merge"), /No agent is bound/);
     const once = await github.githubActions(GITHUB_AUDIENCE, "acme/deploy");
     expect((await jwtBearer(once)).status).toBe(200);
+    await expectRefused(once, /already exchanged/);
+    // Another instance shares only the database: with this process's key cache gone too, the replay is still refused.
+    forgetIssuerKeys();
     await expectRefused(once, /already exchanged/);
     const viaExchange = await exchange({ grant_type: TOKEN_EXCHANGE, subject_token: once, subject_token_type: JWT_TYPE });
     expect(viaExchange.json.error).toBe("invalid_grant");
