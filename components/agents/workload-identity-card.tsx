@@ -5,7 +5,9 @@ import {
   removeFederatedIdentityAction,
   setAgentFederationAction,
 } from "@/app/(app)/agents/[id]/actions";
+import { useQueryClient } from "@tanstack/react-query";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
+import { queryKeys } from "@/components/live/query-keys";
 import { FormDialog } from "@/components/admin/form-dialog";
 import { SectionCard } from "@/components/admin/section-card";
 import { bindField } from "@/components/shared/bind-field";
@@ -111,6 +113,13 @@ export function WorkloadIdentityCard({ agentId, federation, manageable }: { agen
 }
 
 function RegisterIssuerDialog({ agentId }: { agentId: string }) {
+  const queryClient = useQueryClient();
+  // An issuer is not the agent's, so no live event refreshes this page for it: refetch here.
+  const register: typeof registerWorkloadIssuerAction = async (previous, formData) => {
+    const next = await registerWorkloadIssuerAction(previous, formData);
+    if (next.ok) void queryClient.invalidateQueries({ queryKey: queryKeys.agent(agentId) });
+    return next;
+  };
   return (
     <FormDialog
       trigger={
@@ -121,7 +130,7 @@ function RegisterIssuerDialog({ agentId }: { agentId: string }) {
       title="Register a workload issuer"
       description="A platform whose signed identity tokens Baton accepts. Its keys are found through OpenID discovery unless you name them."
       submitLabel="Register issuer"
-      action={registerWorkloadIssuerAction}
+      action={register}
       fields={(state) => (
         <>
           <input type="hidden" name="agentId" value={agentId} />
