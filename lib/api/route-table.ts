@@ -183,7 +183,7 @@ const ROUTE_SPECS = [
     params: grantParams,
     summary: "Get a short-lived token for one of the agent's grants, for one resource server",
     description:
-      "An RFC 9068 JWT (typ at+jwt, EdDSA, `kid` in the JWKS at /.well-known/jwks.json) with iss, sub (the agent), aud (the resource server), scope (the grant's scopes that resource server enforces), jti, grant_id, client_id, iat, exp (at most 5 minutes, never after the grant) and act.sub (the person the agent acts for, if any).",
+      "An RFC 9068 JWT (typ at+jwt, EdDSA, `kid` in the JWKS at /.well-known/jwks.json) with iss, sub (the agent), aud (the resource server), scope (the grant's scopes that resource server enforces), jti, grant_id, client_id (the agent), sub_profile ai_agent, iat, exp (at most 5 minutes, never after the grant) and act {sub, sub_profile: user} (the person the agent acts for, if any).",
     body: issueTokenBody,
     responses: {
       200: { description: "Issued", schema: issuedTokenSchema },
