@@ -9,7 +9,14 @@ import { identityMatches } from "./match-claims";
 import { agentAccessTokenSchema, jwtBearerGrantBody, workloadTokenExchangeBody, type AgentAccessTokenDto } from "./token-request-schemas";
 import { claimsOf } from "./to-workload-dto";
 import { verifyWorkloadToken, WorkloadTokenRefused } from "./verify-workload-token";
-import { AGENT_SCOPE, apiResourceOf, JWT_BEARER_GRANT_TYPE, mcpResourceOf, WORKLOAD_SUBJECT_TOKEN_TYPES } from "./workload-token-format";
+import {
+  AGENT_SCOPE,
+  apiResourceOf,
+  JWT_BEARER_GRANT_TYPE,
+  mcpResourceOf,
+  WORKLOAD_SUBJECT_TOKEN_TYPES,
+  WORKLOAD_TOKEN_SKEW_SECONDS,
+} from "./workload-token-format";
 
 /** Refusals audited one by one per client address and minute; beyond, they are answered 429 and not audited. */
 const AUDITED_REFUSALS = { max: 60, windowMs: 60_000 };
@@ -105,7 +112,10 @@ export async function exchangeWorkloadToken(options: {
   try {
     await prisma.$transaction(async (tx) => {
       await tx.consumedWorkloadToken.deleteMany({ where: { expiresAt: { lt: now } } });
-      await tx.consumedWorkloadToken.create({ data: { issuerId: issuer.id, jti: claims.jti, expiresAt: new Date(claims.exp * 1000) } });
+      // Kept until the token is refused anyway: its exp plus the skew tolerated, so no replay slips in after exp.
+      await tx.consumedWorkloadToken.create({
+        data: { issuerId: issuer.id, jti: claims.jti, expiresAt: new Date((claims.exp + WORKLOAD_TOKEN_SKEW_SECONDS) * 1000) },
+      });
       await recordEvent(tx, {
         actor: { kind: "AGENT", id: identity.agentId },
         action: "agent.token_exchanged",

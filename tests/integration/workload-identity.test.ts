@@ -195,6 +195,21 @@ describe("exchanging a workload token (RFC 7523 and RFC 8693)", () => {
     expect(viaExchange.json.error).toBe("invalid_grant");
   });
 
+  it("still refuses the replay just after the token's exp, while the skew would accept it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
+    try {
+      const now = Math.floor(Date.now() / 1000);
+      const token = await github.githubActions(GITHUB_AUDIENCE, "acme/deploy", "refs/heads/main", { exp: now + 10 });
+      expect((await jwtBearer(token)).status).toBe(200);
+      vi.setSystemTime(Date.now() + 40_000);
+      // Another exchange meanwhile sweeps consumed tokens that have expired.
+      expect((await jwtBearer(await github.githubActions(GITHUB_AUDIENCE, "acme/deploy"))).status).toBe(200);
+      await expectRefused(token, /already exchanged/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("exchanges a token once when two exchanges race (the jti is consumed in the database, as on another instance)", async () => {
     const token = await github.githubActions(GITHUB_AUDIENCE, "acme/deploy");
     const statuses = (await Promise.all([jwtBearer(token), jwtBearer(token), jwtBearer(token)])).map((response) => response.status).sort();
