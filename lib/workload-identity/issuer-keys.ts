@@ -49,13 +49,34 @@ async function fetchJson(url: string, fetchImpl: typeof fetch): Promise<unknown>
   if (!response.ok) throw new IssuerKeysUnavailable(`${url} answered ${response.status}`);
   const declared = Number(response.headers.get("content-length") ?? NaN);
   if (declared > MAX_DOCUMENT_BYTES) throw new IssuerKeysUnavailable(`${url} is larger than ${MAX_DOCUMENT_BYTES} bytes`);
-  const text = await response.text();
-  if (text.length > MAX_DOCUMENT_BYTES) throw new IssuerKeysUnavailable(`${url} is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+  const text = await readCapped(response, url);
   try {
     return JSON.parse(text);
   } catch {
     throw new IssuerKeysUnavailable(`${url} is not JSON`);
   }
+}
+
+/** The body as text, read no further than the cap: an issuer cannot make Baton buffer an endless answer. */
+async function readCapped(response: Response, url: string): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      size += chunk.value.byteLength;
+      if (size > MAX_DOCUMENT_BYTES) {
+        await reader.cancel();
+        throw new IssuerKeysUnavailable(`${url} is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+      }
+      chunks.push(chunk.value);
+    }
+  } catch (error) {
+    if (error instanceof IssuerKeysUnavailable) throw error;
+    throw new IssuerKeysUnavailable(`${url} could not be read: ${error instanceof Error ? error.message : "network error"}`);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** The JWKS URL: registered, or from the issuer's OpenID discovery document (whose `issuer` must be the registered one). */

@@ -1,5 +1,7 @@
 import { createPublicKey } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -259,6 +261,42 @@ describe("exchanging a workload token (RFC 7523 and RFC 8693)", () => {
     await expectRefused(`${base64url({ alg: "RS256", kid: github.keys[0]!.kid })}.${"A".repeat(17_000)}.sig`, /longer than 16384/);
     await expectRefused("not a jwt at all", /not a signed JWT/);
     expect((await verifyChain()).ok).toBe(true);
+  });
+
+  it("refuses tokens of an issuer whose discovery names another issuer, or whose keys are endless", async () => {
+    const liar = await startWorkloadIssuer();
+    const endless = http.createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.write('{"keys":[');
+      const chunk = `${JSON.stringify({ kty: "RSA", n: "x".repeat(1000), e: "AQAB" })},`;
+      for (let i = 0; i < 400; i++) response.write(chunk);
+      response.end("{}]}");
+    });
+    await new Promise<void>((resolve) => endless.listen(0, "127.0.0.1", resolve));
+    try {
+      // Registered under another name than the one its discovery document gives.
+      const alias = liar.url.replace("127.0.0.1", "localhost");
+      const registered = await call(issuersRoute.POST, { token: admin, body: { name: "liar", issuer: alias, audience: "liar" } });
+      expect(registered.status).toBe(201);
+      const aliased = await liar.sign({ iss: alias, aud: "liar", sub: "someone" });
+      await expectRefused(aliased, /names another issuer/);
+
+      const big = await call(issuersRoute.POST, {
+        token: admin,
+        body: {
+          name: "endless",
+          issuer: "https://endless.example.com",
+          audience: "endless",
+          jwksUri: `http://127.0.0.1:${(endless.address() as AddressInfo).port}/jwks`,
+        },
+      });
+      expect(big.status).toBe(201);
+      await expectRefused(await liar.sign({ iss: "https://endless.example.com", aud: "endless", sub: "someone" }), /larger than 262144 bytes/);
+      for (const id of [registered.json.id, big.json.id]) await call(issuerRoute.DELETE, { token: admin, params: { id } });
+    } finally {
+      await liar.close();
+      await new Promise((resolve) => endless.close(resolve));
+    }
   });
 
   it("survives an unknown-kid storm with at most one key fetch a minute, and finds a rotated key after it", async () => {
