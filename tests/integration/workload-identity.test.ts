@@ -308,7 +308,7 @@ describe("exchanging a workload token (RFC 7523 and RFC 8693)", () => {
           { aud: GITHUB_AUDIENCE, sub: "repo:acme/deploy:ref:refs/heads/main", repository: "acme/deploy", ref: "refs/heads/main" },
           { kid: `made-up-${i}` },
         );
-        const response = await jwtBearer(token, { x: "storm" });
+        const response = await exchange({ grant_type: JWT_BEARER, assertion: token }, "198.51.100.2");
         expect(response.status).toBe(400);
       }
       expect(github.fetches().jwks - before).toBeLessThanOrEqual(1);
