@@ -1,4 +1,4 @@
-import { AGENT_SCOPE, mcpResourceOf } from "@/lib/workload-identity/workload-token-format";
+import { AGENT_SCOPE, apiResourceOf, mcpResourceOf } from "@/lib/workload-identity/workload-token-format";
 
 /** Where the MCP server's RFC 9728 metadata is: the well-known prefix inserted before the resource's path. */
 export const protectedResourceMetadataUrl = (issuer: string) => `${issuer}/.well-known/oauth-protected-resource/api/mcp`;
@@ -16,6 +16,15 @@ export function describeProtectedResource(options: { issuer: string }) {
     scopes_supported: [AGENT_SCOPE],
     resource_name: "Baton MCP server",
     resource_documentation: `${options.issuer}/docs/api`,
+  };
+}
+
+/** RFC 9728 metadata of the agent API (Baton's URL as resource), at /.well-known/oauth-protected-resource. */
+export function describeAgentApiResource(options: { issuer: string }) {
+  return {
+    ...describeProtectedResource(options),
+    resource: apiResourceOf(options.issuer),
+    resource_name: "Baton agent API",
   };
 }
 

@@ -13,6 +13,7 @@ import { decodeJwt, importJWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as metadataRoute from "@/app/.well-known/oauth-authorization-server/route";
 import * as protectedResourceRoute from "@/app/.well-known/oauth-protected-resource/api/mcp/route";
+import * as apiResourceRoute from "@/app/.well-known/oauth-protected-resource/route";
 import * as requestsRoute from "@/app/api/v1/access-requests/route";
 import * as cancelRoute from "@/app/api/v1/access-requests/[id]/cancel/route";
 import * as agentsRoute from "@/app/api/v1/admin/agents/route";
@@ -432,6 +433,8 @@ describe("MCP authorization (RFC 9728, RFC 8707)", () => {
       resource_name: "Baton MCP server",
       resource_documentation: `${servers.url}/docs/api`,
     });
+    const api = await call(async (request) => apiResourceRoute.GET(request), { path: "/.well-known/oauth-protected-resource" });
+    expect(api.json).toMatchObject({ resource: BATON, authorization_servers: [BATON], resource_name: "Baton agent API" });
     const server = await (await fetch(`${servers.url}/.well-known/oauth-authorization-server`)).json();
     expect(server).toMatchObject({
       token_endpoint: `${servers.url}/api/v1/token`,
