@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { createPublicKey } from "node:crypto";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -34,6 +36,7 @@ import { verifyChain } from "@/lib/audit/verify-chain";
 import { forgetIssuerKeys } from "@/lib/workload-identity/issuer-keys";
 import { call, ensureAdmin } from "./api-helpers";
 import { serveRouteHandlers } from "./http-adapter";
+import { testDatabaseKind } from "./setup-database";
 import { startWorkloadIssuer, type WorkloadIssuerFixture } from "./workload-issuer-fixtures";
 
 const BATON = "http://localhost";
@@ -197,6 +200,32 @@ describe("exchanging a workload token (RFC 7523 and RFC 8693)", () => {
     const viaExchange = await exchange({ grant_type: TOKEN_EXCHANGE, subject_token: once, subject_token_type: JWT_TYPE });
     expect(viaExchange.json.error).toBe("invalid_grant");
   });
+
+  // PGlite allows one process only; on PostgreSQL, a second process is a second instance.
+  it.runIf(testDatabaseKind === "postgresql")(
+    "refuses on a second instance a token exchanged on the first, and the other way round",
+    async () => {
+      const onSecondInstance = async (token: string) => {
+        const { stdout } = await promisify(execFile)(
+          process.execPath,
+          ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "tests/integration/exchange-in-another-process.ts", token],
+          { env: process.env },
+        );
+        return JSON.parse(stdout) as { status: number; error?: string; error_description?: string };
+      };
+      const first = await github.githubActions(GITHUB_AUDIENCE, "acme/deploy");
+      expect((await jwtBearer(first)).status).toBe(200);
+      expect(await onSecondInstance(first)).toMatchObject({
+        status: 400,
+        error: "invalid_grant",
+        error_description: expect.stringMatching(/already exchanged/),
+      });
+      const second = await github.githubActions(GITHUB_AUDIENCE, "acme/deploy");
+      expect(await onSecondInstance(second)).toEqual({ status: 200, scope: "baton:agent" });
+      await expectRefused(second, /already exchanged/);
+    },
+    60_000,
+  );
 
   it("still refuses the replay just after the token's exp, while the skew would accept it", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
