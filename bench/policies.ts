@@ -9,7 +9,7 @@ import { hashPolicySet, sortPolicies } from "@/lib/policy/hash-policy-set";
 import { callQuestion, type AgentFacts, type ScopeFacts } from "@/lib/policy/policy-facts";
 import type { PolicyDocument } from "@/lib/policy/schemas";
 import { validatePolicies } from "@/lib/policy/validate-policies";
-import { load, startServer, tokenBodies } from "./decisions";
+import { expectAllow, load, startServer, tokenBodies } from "./decisions";
 import { round, type Figure } from "./figures";
 import type { BenchDatabase } from "./seed-bench-database";
 
@@ -145,15 +145,8 @@ export async function measurePdpWithPolicies(db: BenchDatabase, children: { kill
     const pdp = await startServer("pdp-warm-cache", db.url);
     children.push(pdp.child);
     // The figure means something only if these calls are allowed after Cedar was asked: check one.
-    const answer = (await (
-      await fetch(`${pdp.url}/api/v1/decisions`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${db.secret}`, "content-type": "application/json" },
-        body: bodies[0],
-      })
-    ).json()) as { allow: boolean; policies?: { id: string }[] };
-    if (!answer.allow || !answer.policies?.some((policy) => policy.id === "catalog-calls"))
-      throw new Error(`pdp with ${size} policies answered ${JSON.stringify(answer)}`);
+    const answer = await expectAllow(pdp.url, db.secret, bodies[0]!);
+    if (!answer.policies?.some((policy) => policy.id === "catalog-calls")) throw new Error(`pdp with ${size} policies answered ${JSON.stringify(answer)}`);
     await load(pdp.url, db.secret, bodies.slice(0, 200)).catch(() => undefined);
     const throughput = Math.round((await load(pdp.url, db.secret, bodies)).requests.average);
     pdp.child.kill();
