@@ -33,7 +33,8 @@ export interface BenchDatabase {
 export const benchAgentId = (index: number) => `agt_bench${String(index).padStart(21, "0")}`;
 export const BENCH_AGENT_ID_SQL = (expression: string) => `'agt_bench' || lpad((${expression})::text, 21, '0')`;
 
-const idOf = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "")}`;
+// Ids of Baton's shape (`grt_` + 26 characters): a token naming anything else is refused as not Baton's.
+const idOf = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 26)}`;
 
 /** A fresh, migrated database holding one resource server, its scopes, a signing key, and a few thousand live grants. */
 export async function seedBenchDatabase(baseUrl: string): Promise<BenchDatabase> {
