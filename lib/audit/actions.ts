@@ -52,6 +52,13 @@ export const AUDIT_ACTIONS = [
   "webhook.created",
   "webhook.updated",
   "webhook.deleted",
+  "credential_provider.created",
+  "credential_provider.updated",
+  "credential_provider.deleted",
+  "credential.issued",
+  "credential.revoked",
+  "credential.cleanup_failed",
+  "credential.orphan_removed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -18,6 +18,8 @@ export const ID_PREFIXES = {
   event: "evt",
   webhookEndpoint: "whe",
   webhookDelivery: "msg",
+  credentialProvider: "cpr",
+  issuedCredential: "crd",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
