@@ -36,7 +36,7 @@ export async function createCredentialProvider(options: {
   try {
     await driverFor(kind, { ...connection, password: body.password ?? null }, name).check();
   } catch (error) {
-    throw providerProblem(error);
+    throw providerProblem(error, "connection", { unreachableIsInvalid: true });
   }
   const now = (options.clock ?? systemClock).now();
   const id = newId("credentialProvider");

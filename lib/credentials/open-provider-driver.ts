@@ -45,8 +45,13 @@ export function openProviderDriver(provider: Pick<CredentialProvider, "id" | "na
   );
 }
 
-/** A provider failure as the API answers it: unreachable → 503 with Retry-After; refused → 422. */
-export function providerProblem(error: unknown, field = "connection"): unknown {
+/**
+ * A provider failure as the API answers it: unreachable → 503 with Retry-After; refused → 422. A connection
+ * being saved that cannot be reached is invalid input (422), not Baton being unavailable.
+ */
+export function providerProblem(error: unknown, field = "connection", options: { unreachableIsInvalid?: boolean } = {}): unknown {
+  if (error instanceof ProviderUnavailableError && options.unreachableIsInvalid)
+    return new AppError("UNPROCESSABLE", error.message, { errors: [{ field, message: error.message }] });
   if (error instanceof ProviderUnavailableError) return new AppError("UNAVAILABLE", error.message, { retryAfterSeconds: 5 });
   if (error instanceof ProviderRefusedError)
     return new AppError("UNPROCESSABLE", error.message, { errors: [{ field, message: error.message }] });

@@ -26,7 +26,7 @@ export async function updateCredentialProvider(options: {
   try {
     await driverFor(before.kind as ProviderKind, { ...connection, password: secret }, before.name).check();
   } catch (error) {
-    throw providerProblem(error);
+    throw providerProblem(error, "connection", { unreachableIsInvalid: true });
   }
   const now = (options.clock ?? systemClock).now();
   return prisma.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { audienceSchema } from "@/lib/resource-servers/schemas";
+import { scopeCredentialsSchema } from "@/lib/credentials/schemas";
 
 export const riskSchema = z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]);
 
@@ -26,6 +27,10 @@ const scopeFields = {
     .nullable()
     .optional()
     .meta({ description: "Audience of the resource server that enforces this scope: grant tokens for that audience carry it" }),
+  credentials: scopeCredentialsSchema
+    .nullable()
+    .optional()
+    .meta({ description: "Short-lived credentials its grants mint in a credential provider (null: none)" }),
 };
 
 export const createScopeBody = z.strictObject({ key: scopeKeySchema, ...scopeFields }).meta({ id: "CreateScope" });
@@ -39,6 +44,7 @@ export const updateScopeBody = z
     approverGroup: scopeFields.approverGroup,
     autoApprove: z.boolean().optional(),
     resourceServer: scopeFields.resourceServer,
+    credentials: scopeFields.credentials,
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "must change at least one field")
   .meta({ id: "UpdateScope" });
@@ -54,6 +60,10 @@ export const scopeSchema = z
     approverGroup: z.string().nullable(),
     autoApprove: z.boolean(),
     resourceServer: z.string().nullable().meta({ description: "Audience of the resource server that enforces this scope" }),
+    credentials: z
+      .object({ provider: z.string(), privileges: z.array(z.string()) })
+      .nullable()
+      .meta({ description: "The credential provider its grants mint principals in, and the privileges (canonical form)" }),
     createdAt: isoDate,
     updatedAt: isoDate,
   })
