@@ -1,3 +1,4 @@
+import net from "node:net";
 import { classifyDriverError, ProviderRefusedError, type CredentialProviderDriver, type PrincipalToMint, type ProviderConnection } from "./provider";
 import type { RabbitPermission } from "./privilege-grammar";
 
@@ -27,6 +28,16 @@ export function rabbitmqProvider(connection: ProviderConnection, name: string): 
   }
   const segment = encodeURIComponent;
 
+  /** The AMQP port agents will connect to answers (the management API is not all there is). */
+  function amqpReachable(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect({ host: connection.host, port: connection.port, timeout: 3000 });
+      socket.once("connect", () => (socket.destroy(), resolve()));
+      socket.once("error", (error) => reject(classifyDriverError(error, name)));
+      socket.once("timeout", () => (socket.destroy(), reject(classifyDriverError(new Error("connect timed out"), name))));
+    });
+  }
+
   function mergedPermissions(principal: PrincipalToMint): Map<string, Omit<RabbitPermission, "type" | "vhost">> {
     const byVhost = new Map<string, Omit<RabbitPermission, "type" | "vhost">>();
     const either = (a: string, b: string) => (a === "^$" ? b : b === "^$" ? a : `(?:${a})|(?:${b})`);
@@ -55,6 +66,7 @@ export function rabbitmqProvider(connection: ProviderConnection, name: string): 
     kind: "rabbitmq",
     atomic: false,
     async check() {
+      await amqpReachable();
       const response = await call("GET", "/whoami");
       if (response.status !== 200) throw new ProviderRefusedError(`${name} refused: the management API answered ${response.status}`);
       const whoami = (await response.json()) as { tags?: string | string[] };
