@@ -50,7 +50,8 @@ function toDto(provider: CredentialProvider, credential: IssuedCredential, expir
 export async function issueCredential(options: {
   principal: AgentPrincipal;
   grantId: string;
-  provider: string;
+  /** Left out: the one provider the grant's scopes name. */
+  provider?: string;
   rotate?: boolean;
   clock?: Clock;
 }): Promise<IssuedCredentialsDto> {
@@ -58,8 +59,7 @@ export async function issueCredential(options: {
   const grant = await prisma.grant.findFirst({ where: { id: options.grantId, agentId: options.principal.agentId } });
   if (!grant) throw notFound("The grant");
   if (!isGrantLive(grant, clock.now())) throw conflict("The grant is not live; no credential can be issued for it");
-  const provider = await prisma.credentialProvider.findUnique({ where: { name: options.provider } });
-  if (!provider) throw new AppError("BAD_REQUEST", `No credential provider is named ${options.provider}`, { errors: [{ field: "provider", message: "no such provider" }] });
+  const provider = await findProvider(grant.scopes, options.provider);
   const scopes = await prisma.scope.findMany({ where: { key: { in: grant.scopes }, credentialProviderId: provider.id }, orderBy: { key: "asc" } });
   if (scopes.length === 0) throw new AppError("FORBIDDEN", `None of the grant's scopes gives credentials in ${provider.name}`);
   const { parsed, canonical } = parsePrivileges(provider.kind as ProviderKind, [...new Set(scopes.flatMap((scope) => scope.credentialPrivileges))]);
@@ -122,6 +122,20 @@ export async function issueCredential(options: {
     }
     return toDto(provider, issued, grant.expiresAt);
   }
+}
+
+async function findProvider(scopes: string[], name: string | undefined): Promise<CredentialProvider> {
+  if (name !== undefined) {
+    const provider = await prisma.credentialProvider.findUnique({ where: { name } });
+    if (!provider) throw new AppError("BAD_REQUEST", `No credential provider is named ${name}`, { errors: [{ field: "provider", message: "no such provider" }] });
+    return provider;
+  }
+  const named = await prisma.credentialProvider.findMany({ where: { scopes: { some: { key: { in: scopes } } } }, orderBy: { name: "asc" } });
+  if (named.length === 1) return named[0]!;
+  if (named.length === 0) throw new AppError("FORBIDDEN", "None of the grant's scopes gives credentials in any provider");
+  throw new AppError("BAD_REQUEST", `The grant gives credentials in ${named.map((p) => p.name).join(", ")}: name one`, {
+    errors: [{ field: "provider", message: `one of ${named.map((p) => p.name).join(", ")}` }],
+  });
 }
 
 /**

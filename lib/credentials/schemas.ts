@@ -73,7 +73,7 @@ export const scopeCredentialsSchema = z
 
 export const issueCredentialsBody = z
   .strictObject({
-    provider: providerNameSchema,
+    provider: providerNameSchema.optional().meta({ description: "Which provider; may be left out when the grant's scopes name only one" }),
     rotate: z.boolean().default(false).meta({ description: "Revoke the current credential and mint a new one" }),
   })
   .meta({ id: "IssueCredentials" });
