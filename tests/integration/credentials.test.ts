@@ -21,7 +21,10 @@ import { markerOf, namePrefixOf, openProviderDriver } from "@/lib/credentials/op
 import { parsePrivileges, PROVIDER_KINDS, type ProviderKind } from "@/lib/credentials/privilege-grammar";
 import { reconcileCredentials } from "@/lib/credentials/reconcile-credentials";
 import { listGrantCredentials } from "@/lib/credentials/list-grant-credentials";
-import { call, ensureAdmin } from "./api-helpers";
+import { startJobRunner } from "@/lib/jobs/job-runner";
+import { inProcessAgentBackend } from "@/lib/mcp/in-process-agent-backend";
+import * as disableRoute from "@/app/api/v1/admin/agents/[id]/disable/route";
+import { asAgent, call, ensureAdmin } from "./api-helpers";
 import { serverAvailable, TARGETS, uniqueName, type CredentialTarget, type IssuedCredential } from "./credential-targets";
 import { grantFor } from "./resource-server-fixtures";
 
@@ -257,4 +260,40 @@ describe.each(PROVIDER_KINDS)("%s credentials", (kind) => {
     await revoke(grant.id);
     await cleanUpCredentials({ now: now() });
   });
+
+  it.skipIf(!available[kind] || kind !== "postgresql")(
+    "with the job runner: revoking cuts the session within a second, disabling the agent ends its credentials, MCP gives the same credential",
+    async () => {
+      const runner = await startJobRunner({ reminderLeadSeconds: 0, sweepIntervalSeconds: 60, log: () => undefined });
+      try {
+        const grant = await grantFor(agent.key, [scope]);
+        const credential = (await inProcessAgentBackend({ agent: asAgent(agent.id), issuer: "http://localhost" }).getCredentials(grant.id, undefined, false)) as IssuedCredential;
+        expect((await issue(grant.id)).json.username).toBe(credential.username);
+        const session = await target.openSession(credential);
+        const started = performance.now();
+        await revoke(grant.id);
+        while ((await session.alive()) && performance.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 20));
+        const elapsed = performance.now() - started;
+        expect(await session.alive()).toBe(false);
+        expect(elapsed).toBeLessThan(1000);
+        expect(await target.canLogIn(credential)).toBe(false);
+        await session.close();
+
+        const second = await grantFor(agent.key, [scope]);
+        const other = (await issue(second.id)).json as IssuedCredential;
+        const created = await call(agentsRoute.POST, { token: admin, body: { name: `${kind}-temp-bot`, ownerEmail: "owner@example.com", eligibleScopes: [scope] } });
+        const tempKey = (await call(keysRoute.POST, { token: admin, params: { id: created.json.id } })).json.key as string;
+        const tempGrant = await grantFor(tempKey, [scope]);
+        const temp = (await call(credentialsRoute.POST, { token: tempKey, params: { id: tempGrant.id }, body: {} })).json as IssuedCredential;
+        expect((await call(disableRoute.POST, { token: admin, params: { id: created.json.id }, body: { reason: "retired" } })).status).toBe(200);
+        const deadline = Date.now() + 5000;
+        while ((await target.canLogIn(temp)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(await target.canLogIn(temp)).toBe(false);
+        expect(await target.canLogIn(other)).toBe(true);
+        await revoke(second.id);
+      } finally {
+        await runner.stop();
+      }
+    },
+  );
 });
