@@ -34,7 +34,12 @@ export function credentialEnvLines(credential: IssuedCredentialsDto): string[] {
       lines.push(["DATABASE_URL", credential.url]);
       break;
     case "mariadb":
-      lines.push(["MYSQL_HOST", credential.host], ["MYSQL_TCP_PORT", String(credential.port)], ["MYSQL_USER", credential.username], ["MYSQL_PWD", credential.password]);
+      lines.push(
+        ["MYSQL_HOST", credential.host],
+        ["MYSQL_TCP_PORT", String(credential.port)],
+        ["MYSQL_USER", credential.username],
+        ["MYSQL_PWD", credential.password],
+      );
       if (credential.database) lines.push(["MYSQL_DATABASE", credential.database]);
       lines.push(["DATABASE_URL", credential.url]);
       break;

@@ -24,6 +24,7 @@ const SETTINGS_NAV: NavItem[] = [
   { href: "/scopes", label: "Scopes" },
   { href: "/groups", label: "Groups" },
   { href: "/resource-servers", label: "Resource servers" },
+  { href: "/credential-providers", label: "Credential providers" },
   { href: "/webhooks", label: "Webhooks" },
   { href: "/incidents#incident-tools", label: "Incident tools", ability: "administer" },
   { href: "/users", label: "Users" },

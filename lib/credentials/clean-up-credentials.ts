@@ -51,7 +51,10 @@ export async function cleanUpCredentials(options: { now: Date; grantIds?: string
           const attempts = credential.cleanupAttempts + 1;
           const nextAttemptAt = new Date(now.getTime() + cleanupBackoffSeconds(attempts) * 1000);
           await prisma.$transaction(async (tx) => {
-            await tx.issuedCredential.update({ where: { id: credential.id }, data: { cleanupAttempts: attempts, nextCleanupAt: nextAttemptAt, lastCleanupError: message } });
+            await tx.issuedCredential.update({
+              where: { id: credential.id },
+              data: { cleanupAttempts: attempts, nextCleanupAt: nextAttemptAt, lastCleanupError: message },
+            });
             if (attempts === 1)
               await recordEvent(tx, {
                 actor: auditActorOf(CLEANUP),
@@ -66,7 +69,10 @@ export async function cleanUpCredentials(options: { now: Date; grantIds?: string
           continue;
         }
         const removed = await prisma.$transaction(async (tx) => {
-          const marked = await tx.issuedCredential.updateMany({ where: { id: credential.id, droppedAt: null }, data: { droppedAt: now, activeKey: null, nextCleanupAt: null } });
+          const marked = await tx.issuedCredential.updateMany({
+            where: { id: credential.id, droppedAt: null },
+            data: { droppedAt: now, activeKey: null, nextCleanupAt: null },
+          });
           if (marked.count === 0) return false;
           await recordEvent(tx, {
             actor: auditActorOf(CLEANUP),

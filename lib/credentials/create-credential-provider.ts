@@ -32,7 +32,8 @@ export async function createCredentialProvider(options: {
     ...(body.database !== undefined && { database: body.database }),
     ...(body.managementUrl !== undefined && { managementUrl: body.managementUrl }),
   };
-  if (await prisma.credentialProvider.findUnique({ where: { name }, select: { id: true } })) throw conflict(`A credential provider named ${name} already exists`);
+  if (await prisma.credentialProvider.findUnique({ where: { name }, select: { id: true } }))
+    throw conflict(`A credential provider named ${name} already exists`);
   try {
     await driverFor(kind, { ...connection, password: body.password ?? null }, name).check();
   } catch (error) {

@@ -25,7 +25,12 @@ function toDto(provider: CredentialProvider, credential: IssuedCredential, expir
   const kind = provider.kind as ProviderKind;
   const password = openCredentialPassword(credential.id, credential.passwordSealed);
   const vhost = kind === "rabbitmq" ? (/^vhost=(\S+)/.exec(credential.privileges[0] ?? "")?.[1] ?? "/") : undefined;
-  const point = { host: connection.host, port: connection.port, ...(connection.database !== undefined && kind !== "redis" && kind !== "rabbitmq" && { database: connection.database }), ...(vhost !== undefined && { vhost }) };
+  const point = {
+    host: connection.host,
+    port: connection.port,
+    ...(connection.database !== undefined && kind !== "redis" && kind !== "rabbitmq" && { database: connection.database }),
+    ...(vhost !== undefined && { vhost }),
+  };
   return {
     provider: provider.name,
     kind,
@@ -76,7 +81,8 @@ export async function issueCredential(options: {
     if (current?.issuedAt) return toDto(provider, current, grant.expiresAt);
     if (current) {
       // Another call is creating it right now: wait for its outcome.
-      if (Date.now() > deadline) throw new AppError("UNAVAILABLE", `The credential in ${provider.name} is still being created; retry shortly`, { retryAfterSeconds: 2 });
+      if (Date.now() > deadline)
+        throw new AppError("UNAVAILABLE", `The credential in ${provider.name} is still being created; retry shortly`, { retryAfterSeconds: 2 });
       await new Promise((resolve) => setTimeout(resolve, 50));
       continue;
     }
@@ -85,7 +91,16 @@ export async function issueCredential(options: {
     const password = randomBytes(24).toString("base64url");
     try {
       await prisma.issuedCredential.create({
-        data: { id, grantId: grant.id, providerId: provider.id, activeKey, username, passwordSealed: sealCredentialPassword(id, password), privileges: canonical, createdAt: clock.now() },
+        data: {
+          id,
+          grantId: grant.id,
+          providerId: provider.id,
+          activeKey,
+          username,
+          passwordSealed: sealCredentialPassword(id, password),
+          privileges: canonical,
+          createdAt: clock.now(),
+        },
       });
     } catch (error) {
       if ((error as { code?: string }).code === "P2002") continue; // a racing call reserved it first
@@ -127,7 +142,8 @@ export async function issueCredential(options: {
 async function findProvider(scopes: string[], name: string | undefined): Promise<CredentialProvider> {
   if (name !== undefined) {
     const provider = await prisma.credentialProvider.findUnique({ where: { name } });
-    if (!provider) throw new AppError("BAD_REQUEST", `No credential provider is named ${name}`, { errors: [{ field: "provider", message: "no such provider" }] });
+    if (!provider)
+      throw new AppError("BAD_REQUEST", `No credential provider is named ${name}`, { errors: [{ field: "provider", message: "no such provider" }] });
     return provider;
   }
   const named = await prisma.credentialProvider.findMany({ where: { scopes: { some: { key: { in: scopes } } } }, orderBy: { name: "asc" } });

@@ -14,13 +14,7 @@ export async function listGrantCredentials(grantId: string, now: Date): Promise<
     username: row.username,
     privileges: row.privileges,
     issuedAt: row.issuedAt?.toISOString() ?? null,
-    state: row.droppedAt
-      ? "removed"
-      : row.endedAt || !isGrantLiveOrUpcoming(row.grant, now)
-        ? "cleanup-pending"
-        : row.issuedAt
-          ? "active"
-          : "issuing",
+    state: row.droppedAt ? "removed" : row.endedAt || !isGrantLiveOrUpcoming(row.grant, now) ? "cleanup-pending" : row.issuedAt ? "active" : "issuing",
     cleanupAttempts: row.cleanupAttempts,
     lastCleanupError: row.lastCleanupError,
     nextCleanupAt: row.nextCleanupAt?.toISOString() ?? null,

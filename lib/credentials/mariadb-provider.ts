@@ -56,13 +56,17 @@ export function mariadbProvider(connection: ProviderConnection, name: string): C
     atomic: false,
     async check() {
       await withConnection(async (conn) => {
-        const [rows] = await conn.query<mysql.RowDataPacket[]>("SELECT Create_user_priv AS ok FROM mysql.user WHERE User = CURRENT_USER() OR CONCAT(User, '@', Host) = CURRENT_USER()");
+        const [rows] = await conn.query<mysql.RowDataPacket[]>(
+          "SELECT Create_user_priv AS ok FROM mysql.user WHERE User = CURRENT_USER() OR CONCAT(User, '@', Host) = CURRENT_USER()",
+        );
         if (rows.length > 0 && rows.every((row) => row.ok !== "Y")) throw new Error(`the user ${connection.user} may not create users (CREATE USER)`);
       });
     },
     async issue(principal: PrincipalToMint) {
       await withConnection(async (conn) => {
-        await conn.query(format(`CREATE USER ?@'%' IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS ${MAX_USER_CONNECTIONS}`, [principal.username, principal.password]));
+        await conn.query(
+          format(`CREATE USER ?@'%' IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS ${MAX_USER_CONNECTIONS}`, [principal.username, principal.password]),
+        );
         try {
           for (const statement of grantStatements(principal.privileges, principal.username, database)) await conn.query(statement);
         } catch (error) {
@@ -77,7 +81,10 @@ export function mariadbProvider(connection: ProviderConnection, name: string): C
     },
     async list(prefix) {
       return withConnection(async (conn) => {
-        const [rows] = await conn.query<mysql.RowDataPacket[]>("SELECT User FROM mysql.user WHERE Host = '%' AND LEFT(User, CHAR_LENGTH(?)) = ?", [prefix, prefix]);
+        const [rows] = await conn.query<mysql.RowDataPacket[]>("SELECT User FROM mysql.user WHERE Host = '%' AND LEFT(User, CHAR_LENGTH(?)) = ?", [
+          prefix,
+          prefix,
+        ]);
         return rows.map((row) => String(row.User));
       });
     },

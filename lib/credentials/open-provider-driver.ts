@@ -53,7 +53,6 @@ export function providerProblem(error: unknown, field = "connection", options: {
   if (error instanceof ProviderUnavailableError && options.unreachableIsInvalid)
     return new AppError("UNPROCESSABLE", error.message, { errors: [{ field, message: error.message }] });
   if (error instanceof ProviderUnavailableError) return new AppError("UNAVAILABLE", error.message, { retryAfterSeconds: 5 });
-  if (error instanceof ProviderRefusedError)
-    return new AppError("UNPROCESSABLE", error.message, { errors: [{ field, message: error.message }] });
+  if (error instanceof ProviderRefusedError) return new AppError("UNPROCESSABLE", error.message, { errors: [{ field, message: error.message }] });
   return error;
 }

@@ -53,7 +53,8 @@ function parseTableGrant(kind: "postgresql" | "mariadb", text: string): TableGra
   const [, list, target] = match as unknown as [string, string, string];
   const schemaMatch = /^SCHEMA\s+(\S+)$/i.exec(target);
   if (schemaMatch) {
-    if (kind !== "postgresql" || list.trim().toUpperCase() !== "USAGE") throw new PrivilegeSyntaxError(`"${text}": only "USAGE ON SCHEMA <schema>" (PostgreSQL) names a schema`);
+    if (kind !== "postgresql" || list.trim().toUpperCase() !== "USAGE")
+      throw new PrivilegeSyntaxError(`"${text}": only "USAGE ON SCHEMA <schema>" (PostgreSQL) names a schema`);
     const schema = schemaMatch[1]!;
     if (!SQL_IDENTIFIER.test(schema)) throw new PrivilegeSyntaxError(`"${text}": ${schema} is not a plain identifier`);
     return { type: "schema-usage", schema };
@@ -72,7 +73,8 @@ function parseTableGrant(kind: "postgresql" | "mariadb", text: string): TableGra
   return { type: "table", privileges: [...new Set(privileges)], schema, table };
 }
 
-const REDIS_TOKEN = /^(?:[~&][\x21-\x7e]{1,200}|%(?:R|W|RW)~[\x21-\x7e]{1,200}|[+-]@?[a-z][a-z0-9|_-]{0,60}|allkeys|allchannels|allcommands|resetkeys|resetchannels)$/;
+const REDIS_TOKEN =
+  /^(?:[~&][\x21-\x7e]{1,200}|%(?:R|W|RW)~[\x21-\x7e]{1,200}|[+-]@?[a-z][a-z0-9|_-]{0,60}|allkeys|allchannels|allcommands|resetkeys|resetchannels)$/;
 
 function parseRedisRule(text: string): RedisRule {
   const tokens = text.trim().split(/\s+/).filter(Boolean);
@@ -106,7 +108,6 @@ function parseRabbitPermission(text: string): RabbitPermission {
 
 export function parsePrivilege(kind: ProviderKind, text: string): Privilege {
   if (text.length > 500) throw new PrivilegeSyntaxError("a privilege is at most 500 characters");
-  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(text)) throw new PrivilegeSyntaxError("a privilege holds no control characters");
   switch (kind) {
     case "postgresql":

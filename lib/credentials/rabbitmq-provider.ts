@@ -47,7 +47,11 @@ export function rabbitmqProvider(connection: ProviderConnection, name: string): 
       byVhost.set(
         privilege.vhost,
         before
-          ? { configure: either(before.configure, privilege.configure), write: either(before.write, privilege.write), read: either(before.read, privilege.read) }
+          ? {
+              configure: either(before.configure, privilege.configure),
+              write: either(before.write, privilege.write),
+              read: either(before.read, privilege.read),
+            }
           : { configure: privilege.configure, write: privilege.write, read: privilege.read },
       );
     }

@@ -43,9 +43,9 @@ export async function reconcileCredentials(options: { now: Date; providerIds?: s
     }
     if (present.length === 0) continue;
     const held = new Set(
-      (await prisma.issuedCredential.findMany({ where: { providerId: provider.id, droppedAt: null, username: { in: present } }, select: { username: true } })).map(
-        (row) => row.username,
-      ),
+      (
+        await prisma.issuedCredential.findMany({ where: { providerId: provider.id, droppedAt: null, username: { in: present } }, select: { username: true } })
+      ).map((row) => row.username),
     );
     const orphans = present.filter((username) => !held.has(username));
     const removed: string[] = [];

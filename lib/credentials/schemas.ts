@@ -20,7 +20,11 @@ export const providerConnectionBody = z
       .regex(/^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/, "must be a plain database name")
       .optional()
       .meta({ description: "PostgreSQL and MariaDB: the database principals are granted in" }),
-    managementUrl: z.url({ protocol: /^https?$/ }).max(500).optional().meta({ description: "RabbitMQ: the management HTTP API, default http://<host>:15672" }),
+    managementUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional()
+      .meta({ description: "RabbitMQ: the management HTTP API, default http://<host>:15672" }),
   })
   .meta({ id: "CredentialProviderConnection" });
 
@@ -30,9 +34,7 @@ export const createCredentialProviderBody = z
 
 export const updateCredentialProviderBody = z
   .strictObject({
-    connection: providerConnectionBody
-      .partial()
-      .meta({ description: "Fields to change; a password left out keeps the stored one" }),
+    connection: providerConnectionBody.partial().meta({ description: "Fields to change; a password left out keeps the stored one" }),
   })
   .meta({ id: "UpdateCredentialProvider" });
 
@@ -67,7 +69,10 @@ export const checkResultSchema = z.object({ ok: z.boolean(), error: z.string().n
 export const scopeCredentialsSchema = z
   .strictObject({
     provider: providerNameSchema,
-    privileges: z.array(plainText(500).pipe(z.string().min(1))).min(1).max(50),
+    privileges: z
+      .array(plainText(500).pipe(z.string().min(1)))
+      .min(1)
+      .max(50),
   })
   .meta({ id: "ScopeCredentials", description: "Privileges in the provider kind's grammar, e.g. `SELECT ON orders`" });
 

@@ -88,7 +88,8 @@ export async function postgresqlTarget(): Promise<CredentialTarget> {
   await inDb.connect();
   await inDb.query("CREATE TABLE orders (id int PRIMARY KEY, item text); INSERT INTO orders VALUES (1, 'tea'); CREATE TABLE payroll (id int, amount int)");
   await inDb.end();
-  const as = (c: IssuedCredential) => new pg.Client({ host: c.host, port: c.port, user: c.username, password: c.password, database: c.database, connectionTimeoutMillis: 3000 });
+  const as = (c: IssuedCredential) =>
+    new pg.Client({ host: c.host, port: c.port, user: c.username, password: c.password, database: c.database, connectionTimeoutMillis: 3000 });
   const run = async (c: IssuedCredential, sql: string) => {
     const client = as(c);
     await client.connect();
@@ -144,7 +145,8 @@ export async function mariadbTarget(): Promise<CredentialTarget> {
     `CREATE DATABASE ${mysql.escapeId(database)}; USE ${mysql.escapeId(database)}; CREATE TABLE orders (id int PRIMARY KEY, item text); INSERT INTO orders VALUES (1, 'tea'); CREATE TABLE payroll (id int, amount int);`,
   );
   await setup.end();
-  const as = (c: IssuedCredential) => mysql.createConnection({ host: c.host, port: c.port, user: c.username, password: c.password, database: c.database, connectTimeout: 3000 });
+  const as = (c: IssuedCredential) =>
+    mysql.createConnection({ host: c.host, port: c.port, user: c.username, password: c.password, database: c.database, connectTimeout: 3000 });
   const run = async (c: IssuedCredential, sql: string) => {
     const conn = await as(c);
     try {
@@ -196,7 +198,11 @@ export async function redisTarget(): Promise<CredentialTarget> {
   await admin.set(`${ns}:orders:1`, "tea");
   await admin.set(`${ns}:payroll:1`, "100");
   const as = async (c: IssuedCredential) => {
-    const client = createClient({ socket: { host: c.host, port: c.port, reconnectStrategy: false, connectTimeout: 3000 }, username: c.username, password: c.password });
+    const client = createClient({
+      socket: { host: c.host, port: c.port, reconnectStrategy: false, connectTimeout: 3000 },
+      username: c.username,
+      password: c.password,
+    });
     client.on("error", () => {});
     await client.connect();
     return client;
@@ -217,7 +223,11 @@ export async function redisTarget(): Promise<CredentialTarget> {
       if ((await run(c, (client) => client.get(`${ns}:orders:1`))) !== "tea") throw new Error("orders not readable");
     },
     async forbidden(c) {
-      return [() => run(c, (client) => client.set(`${ns}:orders:2`, "coffee")), () => run(c, (client) => client.get(`${ns}:payroll:1`)), () => run(c, (client) => client.flushAll())];
+      return [
+        () => run(c, (client) => client.set(`${ns}:orders:2`, "coffee")),
+        () => run(c, (client) => client.get(`${ns}:payroll:1`)),
+        () => run(c, (client) => client.flushAll()),
+      ];
     },
     async openSession(c) {
       const client = await as(c);
@@ -234,7 +244,9 @@ export async function redisTarget(): Promise<CredentialTarget> {
     },
     async tearDown(prefix) {
       await admin.del([`${ns}:orders:1`, `${ns}:payroll:1`]);
-      if (prefix) for (const user of ((await admin.sendCommand(["ACL", "USERS"])) as string[]).filter((u) => u.startsWith(prefix))) await admin.sendCommand(["ACL", "DELUSER", user]);
+      if (prefix)
+        for (const user of ((await admin.sendCommand(["ACL", "USERS"])) as string[]).filter((u) => u.startsWith(prefix)))
+          await admin.sendCommand(["ACL", "DELUSER", user]);
       admin.destroy();
     },
   };
@@ -244,12 +256,14 @@ export async function rabbitmqTarget(): Promise<CredentialTarget> {
   const vhost = uniqueName("mq");
   const management = "http://127.0.0.1:15672/api";
   const auth = { authorization: `Basic ${Buffer.from("guest:guest").toString("base64")}`, "content-type": "application/json" };
-  const api = (method: string, path: string, body?: unknown) => fetch(`${management}${path}`, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
+  const api = (method: string, path: string, body?: unknown) =>
+    fetch(`${management}${path}`, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
   await api("PUT", `/vhosts/${encodeURIComponent(vhost)}`);
   await api("PUT", `/permissions/${encodeURIComponent(vhost)}/guest`, { configure: ".*", write: ".*", read: ".*" });
   await api("PUT", `/queues/${encodeURIComponent(vhost)}/orders`, { durable: false });
   await api("PUT", `/queues/${encodeURIComponent(vhost)}/payroll`, { durable: false });
-  const url = (c: IssuedCredential) => `amqp://${encodeURIComponent(c.username)}:${encodeURIComponent(c.password)}@${c.host}:${c.port}/${encodeURIComponent(c.vhost ?? "/")}`;
+  const url = (c: IssuedCredential) =>
+    `amqp://${encodeURIComponent(c.username)}:${encodeURIComponent(c.password)}@${c.host}:${c.port}/${encodeURIComponent(c.vhost ?? "/")}`;
   const run = async <T>(c: IssuedCredential, work: (channel: amqp.Channel) => Promise<T>) => {
     const connection = await amqp.connect(url(c));
     connection.on("error", () => {});
@@ -273,10 +287,7 @@ export async function rabbitmqTarget(): Promise<CredentialTarget> {
       await run(c, (channel) => channel.get("orders"));
     },
     async forbidden(c) {
-      return [
-        () => run(c, (channel) => channel.get("payroll")),
-        () => run(c, async (channel) => channel.assertQueue("mine", { durable: false })),
-      ];
+      return [() => run(c, (channel) => channel.get("payroll")), () => run(c, async (channel) => channel.assertQueue("mine", { durable: false }))];
     },
     async openSession(c) {
       const connection = await amqp.connect(url(c));

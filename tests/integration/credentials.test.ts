@@ -50,7 +50,11 @@ const closedPort = await new Promise<number>((resolve) => {
     server.close(() => resolve(port));
   });
 });
-const down = (connection: Record<string, unknown>) => ({ ...connection, port: closedPort, ...(connection.managementUrl ? { managementUrl: `http://127.0.0.1:${closedPort}` } : {}) });
+const down = (connection: Record<string, unknown>) => ({
+  ...connection,
+  port: closedPort,
+  ...(connection.managementUrl ? { managementUrl: `http://127.0.0.1:${closedPort}` } : {}),
+});
 
 const available = Object.fromEntries(await Promise.all(PROVIDER_KINDS.map(async (kind) => [kind, await serverAvailable(kind)] as const))) as Record<
   ProviderKind,
@@ -81,7 +85,12 @@ describe.each(PROVIDER_KINDS)("%s credentials", (kind) => {
     provider = created.json;
     const badScope = await call(scopesRoute.POST, {
       token: admin,
-      body: { key: `${kind}.bad`, risk: "LOW", maxDurationSeconds: 3600, credentials: { provider: provider.name, privileges: ["SELECT ON orders", BAD_PRIVILEGE[kind]].slice(kind === "redis" || kind === "rabbitmq" ? 1 : 0) } },
+      body: {
+        key: `${kind}.bad`,
+        risk: "LOW",
+        maxDurationSeconds: 3600,
+        credentials: { provider: provider.name, privileges: ["SELECT ON orders", BAD_PRIVILEGE[kind]].slice(kind === "redis" || kind === "rabbitmq" ? 1 : 0) },
+      },
     });
     expect(badScope.status).toBe(400);
     expect(badScope.json.errors[0].field).toMatch(/^credentials\.privileges\.\d$/);
@@ -235,7 +244,19 @@ describe.each(PROVIDER_KINDS)("%s credentials", (kind) => {
     const grant = await grantFor(agent.key, [scope]);
     const stuck = `${namePrefixOf(stored)}stuck${Date.now() % 100000}`;
     await prisma.issuedCredential.create({
-      data: { id: `crd_${uniqueName("x").replace(/[^a-z0-9]/g, "").slice(0, 26).padEnd(26, "0")}`, grantId: grant.id, providerId: stored.id, activeKey: `${grant.id}:${stored.id}`, username: stuck, passwordSealed: "x", privileges: target.privileges, createdAt: new Date(Date.now() - 120_000) },
+      data: {
+        id: `crd_${uniqueName("x")
+          .replace(/[^a-z0-9]/g, "")
+          .slice(0, 26)
+          .padEnd(26, "0")}`,
+        grantId: grant.id,
+        providerId: stored.id,
+        activeKey: `${grant.id}:${stored.id}`,
+        username: stuck,
+        passwordSealed: "x",
+        privileges: target.privileges,
+        createdAt: new Date(Date.now() - 120_000),
+      },
     });
     await mint(stuck);
     // 2. A principal whose row is gone altogether (a lost job, a restored backup).
@@ -267,7 +288,11 @@ describe.each(PROVIDER_KINDS)("%s credentials", (kind) => {
       const runner = await startJobRunner({ reminderLeadSeconds: 0, sweepIntervalSeconds: 60, log: () => undefined });
       try {
         const grant = await grantFor(agent.key, [scope]);
-        const credential = (await inProcessAgentBackend({ agent: asAgent(agent.id), issuer: "http://localhost" }).getCredentials(grant.id, undefined, false)) as IssuedCredential;
+        const credential = (await inProcessAgentBackend({ agent: asAgent(agent.id), issuer: "http://localhost" }).getCredentials(
+          grant.id,
+          undefined,
+          false,
+        )) as IssuedCredential;
         expect((await issue(grant.id)).json.username).toBe(credential.username);
         const session = await target.openSession(credential);
         const started = performance.now();
@@ -281,7 +306,10 @@ describe.each(PROVIDER_KINDS)("%s credentials", (kind) => {
 
         const second = await grantFor(agent.key, [scope]);
         const other = (await issue(second.id)).json as IssuedCredential;
-        const created = await call(agentsRoute.POST, { token: admin, body: { name: `${kind}-temp-bot`, ownerEmail: "owner@example.com", eligibleScopes: [scope] } });
+        const created = await call(agentsRoute.POST, {
+          token: admin,
+          body: { name: `${kind}-temp-bot`, ownerEmail: "owner@example.com", eligibleScopes: [scope] },
+        });
         const tempKey = (await call(keysRoute.POST, { token: admin, params: { id: created.json.id } })).json.key as string;
         const tempGrant = await grantFor(tempKey, [scope]);
         const temp = (await call(credentialsRoute.POST, { token: tempKey, params: { id: tempGrant.id }, body: {} })).json as IssuedCredential;

@@ -52,7 +52,8 @@ describe("the privilege grammar", () => {
           return;
         }
         expect(parsePrivilege(kind, formatPrivilege(parsed))).toEqual(parsed);
-        if (parsed.type === "table") for (const name of [parsed.schema, parsed.table]) if (name && name !== "*") expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_$]*$/);
+        if (parsed.type === "table")
+          for (const name of [parsed.schema, parsed.table]) if (name && name !== "*") expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_$]*$/);
       }),
       { numRuns: 2000 },
     );
