@@ -22,6 +22,7 @@ import { parsePrivileges, PROVIDER_KINDS, type ProviderKind } from "@/lib/creden
 import { reconcileCredentials } from "@/lib/credentials/reconcile-credentials";
 import { listGrantCredentials } from "@/lib/credentials/list-grant-credentials";
 import { startJobRunner } from "@/lib/jobs/job-runner";
+import { getOverview } from "@/lib/overview/get-overview";
 import { inProcessAgentBackend } from "@/lib/mcp/in-process-agent-backend";
 import * as disableRoute from "@/app/api/v1/admin/agents/[id]/disable/route";
 import { asAgent, call, ensureAdmin } from "./api-helpers";
@@ -189,6 +190,9 @@ describe.each(PROVIDER_KINDS)("%s credentials", (kind) => {
       const [pending] = await listGrantCredentials(grant.id, now());
       expect(pending).toMatchObject({ state: "cleanup-pending", cleanupAttempts: 1 });
       expect(pending!.lastCleanupError).toMatch(/unreachable/);
+      const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
+      const overview = await getOverview({ principal: { kind: "person", userId: adminUser.id, role: "ADMIN" } });
+      expect(overview.credentialCleanupPending).toBeGreaterThanOrEqual(1);
       // Not due again before its backoff.
       expect((await cleanUpCredentials({ now: now() })).failed).toHaveLength(0);
       expect(await target.canLogIn(credential)).toBe(true);
