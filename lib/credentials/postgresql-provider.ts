@@ -4,6 +4,12 @@ import type { Privilege } from "./privilege-grammar";
 
 const { escapeIdentifier: id, escapeLiteral: literal } = pg;
 
+/**
+ * Concurrent GRANTs on one object fail with "tuple concurrently updated" (they rewrite the same ACL row):
+ * Baton's own changes to roles on this database take this transaction-scoped lock, one at a time.
+ */
+const LOCK = "SELECT pg_advisory_xact_lock(hashtext('baton-credentials'))";
+
 function grantStatements(privileges: Privilege[], username: string): string[] {
   const statements: string[] = [];
   const schemas = new Set<string>();
@@ -61,6 +67,7 @@ export function postgresqlProvider(connection: ProviderConnection, name: string)
       await withClient(async (client) => {
         await client.query("BEGIN");
         try {
+          await client.query(LOCK);
           await client.query(
             `CREATE ROLE ${id(principal.username)} LOGIN PASSWORD ${literal(principal.password)} VALID UNTIL ${literal(principal.expiresAt.toISOString())}`,
           );
@@ -94,8 +101,16 @@ export function postgresqlProvider(connection: ProviderConnection, name: string)
         // New logins fail from here on; then the live sessions are cut; then the role goes.
         await client.query(`ALTER ROLE ${id(username)} NOLOGIN`);
         await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1 AND pid <> pg_backend_pid()", [username]);
-        await client.query(`DROP OWNED BY ${id(username)}`);
-        await client.query(`DROP ROLE IF EXISTS ${id(username)}`);
+        await client.query("BEGIN");
+        try {
+          await client.query(LOCK);
+          await client.query(`DROP OWNED BY ${id(username)}`);
+          await client.query(`DROP ROLE IF EXISTS ${id(username)}`);
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK").catch(() => {});
+          throw error;
+        }
       });
     },
     async list(prefix) {

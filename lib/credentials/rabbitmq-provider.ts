@@ -7,7 +7,17 @@ export function rabbitmqProvider(connection: ProviderConnection, name: string): 
   const base = (connection.managementUrl ?? `http://${connection.host}:15672`).replace(/\/+$/, "");
   const authorization = `Basic ${Buffer.from(`${connection.user}:${connection.password ?? ""}`).toString("base64")}`;
 
+  /** The management API answers a 5xx now and then under churn: try again twice before calling the server unavailable. */
   async function call(method: string, path: string, body?: unknown): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      const response = await callOnce(method, path, body);
+      if (response.status < 500 || attempt === 3) return checked(response, method, path);
+      await response.text().catch(() => "");
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+
+  async function callOnce(method: string, path: string, body?: unknown): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(`${base}/api${path}`, {
@@ -19,7 +29,17 @@ export function rabbitmqProvider(connection: ProviderConnection, name: string): 
     } catch (error) {
       throw classifyDriverError(error instanceof Error && error.cause ? error.cause : error, name);
     }
-    if (response.status >= 500) throw classifyDriverError(new Error(`connect: the management API answered ${response.status}`), name);
+    return response;
+  }
+
+  async function checked(response: Response, method: string, path: string): Promise<Response> {
+    if (response.status >= 500) {
+      const text = await response.text().catch(() => "");
+      throw classifyDriverError(
+        new Error(`connect: the management API answered ${response.status} to ${method} ${path.split("/").slice(0, 2).join("/")}: ${text.slice(0, 200)}`),
+        name,
+      );
+    }
     if (response.status >= 400 && response.status !== 404) {
       const text = await response.text().catch(() => "");
       throw new ProviderRefusedError(`${name} refused ${method} ${path.split("/").slice(0, 2).join("/")}: ${response.status} ${text.slice(0, 200)}`);

@@ -3,6 +3,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { auditActorOf, systemPrincipal } from "@/lib/kernel/principal";
 import { cleanUpCredentials } from "./clean-up-credentials";
 import { namePrefixOf, openProviderDriver } from "./open-provider-driver";
+import { removeOrphans } from "./remove-orphans";
 
 const RECONCILE = systemPrincipal("reconcile-credentials");
 /** A row still being created after this long belongs to a call that died (Baton killed between issuing and recording). */
@@ -47,13 +48,7 @@ export async function reconcileCredentials(options: { now: Date; providerIds?: s
         await prisma.issuedCredential.findMany({ where: { providerId: provider.id, droppedAt: null, username: { in: present } }, select: { username: true } })
       ).map((row) => row.username),
     );
-    const orphans = present.filter((username) => !held.has(username));
-    const removed: string[] = [];
-    for (let i = 0; i < orphans.length; i += 16) {
-      const batch = orphans.slice(i, i + 16);
-      const results = await Promise.allSettled(batch.map((username) => driver.revoke(username)));
-      results.forEach((result, index) => result.status === "fulfilled" && removed.push(batch[index]!));
-    }
+    const removed = await removeOrphans(driver, present, held);
     if (removed.length === 0) continue;
     outcome.orphansRemoved += removed.length;
     await prisma.$transaction((tx) =>
