@@ -193,6 +193,7 @@ test("keyboard: the skip link comes first and lands on the content; the phone me
     "Scopes",
     "Groups",
     "Resource servers",
+    "Credential providers",
     "Webhooks",
     "Incident tools",
     "Users",

@@ -3,7 +3,8 @@ import { classifyDriverError, type CredentialProviderDriver, type PrincipalToMin
 
 /** Redis: an ACL user (`ACL SETUSER … on >password <rule>`); at the end `off`, `CLIENT KILL USER`, `ACL DELUSER`. */
 export function redisProvider(connection: ProviderConnection, name: string): CredentialProviderDriver {
-  async function withClient<T>(work: (send: (args: string[]) => Promise<unknown>) => Promise<T>): Promise<T> {
+  type Send = (args: string[]) => Promise<unknown>;
+  async function withClient<T>(work: (send: Send, transaction: (commands: string[][]) => Promise<unknown>) => Promise<T>): Promise<T> {
     const client = createClient({
       socket: { host: connection.host, port: connection.port, connectTimeout: 3000, reconnectStrategy: false },
       username: connection.user || undefined,
@@ -16,7 +17,10 @@ export function redisProvider(connection: ProviderConnection, name: string): Cre
       throw classifyDriverError(error, name);
     }
     try {
-      return await work((args) => client.sendCommand(args));
+      return await work(
+        (args) => client.sendCommand(args),
+        (commands) => commands.reduce((multi, command) => multi.addCommand(command), client.multi()).exec(),
+      );
     } catch (error) {
       throw classifyDriverError(error, name);
     } finally {
@@ -40,12 +44,15 @@ export function redisProvider(connection: ProviderConnection, name: string): Cre
       return { host: connection.host, port: connection.port };
     },
     async revoke(username) {
-      await withClient(async (send) => {
-        if ((await send(["ACL", "GETUSER", username])) === null) return;
-        await send(["ACL", "SETUSER", username, "off"]);
-        await send(["CLIENT", "KILL", "USER", username]);
-        await send(["ACL", "DELUSER", username]);
-      });
+      // One transaction, one round trip, no window for a new login between the steps: `off` (creating the
+      // user if it was already gone, so CLIENT KILL USER cannot fail), its connections killed, the user deleted.
+      await withClient((_send, transaction) =>
+        transaction([
+          ["ACL", "SETUSER", username, "off"],
+          ["CLIENT", "KILL", "USER", username],
+          ["ACL", "DELUSER", username],
+        ]),
+      );
     },
     async list(prefix) {
       return withClient(async (send) => ((await send(["ACL", "USERS"])) as string[]).filter((user) => user.startsWith(prefix)));
