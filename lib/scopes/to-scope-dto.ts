@@ -3,7 +3,9 @@ import type { ScopeDto } from "./schemas";
 
 export const scopeInclude = { approverGroup: true, resourceServer: true, credentialProvider: true } as const;
 
-export function toScopeDto(scope: Scope & { approverGroup: ApproverGroup | null; resourceServer: ResourceServer | null; credentialProvider?: CredentialProvider | null }): ScopeDto {
+export function toScopeDto(
+  scope: Scope & { approverGroup: ApproverGroup | null; resourceServer: ResourceServer | null; credentialProvider?: CredentialProvider | null },
+): ScopeDto {
   return {
     id: scope.id,
     key: scope.key,
