@@ -174,7 +174,7 @@ const CREDENTIAL_STATES = {
 function GrantCredentials({ credentials }: { credentials: GrantDetail["credentials"] }) {
   return (
     <SectionCard title="Credentials" description="Users created for this grant in credential providers; removed, and their sessions cut, when the grant ends.">
-      <ul className="flex flex-col gap-3">
+      <ul aria-label="Credentials of this grant" className="flex flex-col gap-3 px-6 pb-5">
         {credentials.map((credential) => {
           const state = CREDENTIAL_STATES[credential.state];
           return (
