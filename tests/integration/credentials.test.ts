@@ -120,6 +120,11 @@ describe.each(PROVIDER_KINDS)("%s credentials", (kind) => {
     expect(checked.json).toMatchObject({ ok: true, error: null });
     const inUse = await call(providerRoute.DELETE, { token: admin, params: { id: provider.id } });
     expect(inUse.status).toBe(409);
+    const broken = await call(providerRoute.PATCH, { token: admin, params: { id: provider.id }, body: { connection: { port: closedPort } } });
+    expect(broken.status).toBe(422);
+    const unchanged = await call(providerRoute.PATCH, { token: admin, params: { id: provider.id }, body: { connection: { host: "127.0.0.1" } } });
+    expect(unchanged.status, JSON.stringify(unchanged.json)).toBe(200);
+    expect(unchanged.json.connection).toMatchObject({ host: "127.0.0.1", port: target.connection.port, hasPassword: Boolean(target.connection.password) });
   });
 
   it.skipIf(!available[kind])("works for what was granted and nothing else; asking again gives the same credential; the audit log has no secret", async () => {
