@@ -75,6 +75,7 @@ async function seed(request: APIRequestContext) {
     "/scopes",
     "/groups",
     "/resource-servers",
+    "/credential-providers",
     "/webhooks",
     `/webhooks/${webhook.id}`,
     "/users",
@@ -216,6 +217,7 @@ test("a viewer meets one forbidden page, naming the role it needs, and no decisi
   for (const [path, roles] of [
     ["/users", "admin"],
     ["/webhooks", "admin"],
+    ["/credential-providers", "admin"],
     ["/audit", "approver, commander or admin"],
   ] as const) {
     expect((await page.goto(path))?.status()).toBe(403);
