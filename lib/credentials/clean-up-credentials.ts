@@ -3,6 +3,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import { auditActorOf, systemPrincipal } from "@/lib/kernel/principal";
 import { cleanupDueWhere } from "./credential-where";
 import { openProviderDriver } from "./open-provider-driver";
+import { ProviderUnavailableError } from "./provider";
 
 export const CLEANUP = systemPrincipal("clean-up-credentials");
 const MAX_BACKOFF_SECONDS = 300;
@@ -43,10 +44,15 @@ export async function cleanUpCredentials(options: { now: Date; grantIds?: string
   await Promise.all(
     [...byProvider.values()].map(async (credentials) => {
       const driver = openProviderDriver(credentials[0]!.provider);
+      // Once the target is found unreachable, the rest of its credentials wait for the next attempt too,
+      // instead of each waiting out its own connection timeout now.
+      let unreachable: ProviderUnavailableError | null = null;
       for (const credential of credentials) {
         try {
+          if (unreachable) throw unreachable;
           await driver.revoke(credential.username);
         } catch (error) {
+          if (error instanceof ProviderUnavailableError) unreachable = error;
           const message = error instanceof Error ? error.message : String(error);
           const attempts = credential.cleanupAttempts + 1;
           const nextAttemptAt = new Date(now.getTime() + cleanupBackoffSeconds(attempts) * 1000);
