@@ -22,6 +22,7 @@ test("a PostgreSQL credential minted for a grant reads what was granted and dies
   await setup.end();
   const provider = `orders-${suffix}`;
   const scope = `orders-db${suffix}:read`;
+  let username: string | undefined;
   try {
     await page.goto("/");
     await openSettingsPage(page, "Credential providers");
@@ -60,7 +61,8 @@ test("a PostgreSQL credential minted for a grant reads what was granted and dies
     const grantId = ((await filed.json()) as { grant: { id: string } }).grant.id;
     const issued = await request.post(`${MAIN_URL}/api/v1/grants/${grantId}/credentials`, { headers: asAgent, data: {} });
     expect(issued.status(), await issued.text()).toBe(200);
-    const credential = (await issued.json()) as { url: string; privileges: string[] };
+    const credential = (await issued.json()) as { username: string; url: string; privileges: string[] };
+    username = credential.username;
     expect(credential.privileges).toEqual(["SELECT ON orders"]);
 
     const session = new pg.Client({ connectionString: credential.url });
@@ -88,6 +90,8 @@ test("a PostgreSQL credential minted for a grant reads what was granted and dies
     await session.end().catch(() => {});
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);
+    // A failed run may leave the principal behind: it lives in the cluster, not the database.
+    if (username) await admin.query(`DROP ROLE IF EXISTS ${pg.escapeIdentifier(username)}`);
     await admin.end();
   }
 });
