@@ -75,6 +75,7 @@ async function seed(request: APIRequestContext) {
     "/scopes",
     "/groups",
     "/resource-servers",
+    "/credential-providers",
     "/webhooks",
     `/webhooks/${webhook.id}`,
     "/users",
@@ -194,6 +195,7 @@ test("keyboard: the skip link comes first and lands on the content; the phone me
     "Groups",
     "Schedules",
     "Resource servers",
+    "Credential providers",
     "Webhooks",
     "Incident tools",
     "Users",
@@ -216,6 +218,7 @@ test("a viewer meets one forbidden page, naming the role it needs, and no decisi
   for (const [path, roles] of [
     ["/users", "admin"],
     ["/webhooks", "admin"],
+    ["/credential-providers", "admin"],
     ["/audit", "approver, commander or admin"],
   ] as const) {
     expect((await page.goto(path))?.status()).toBe(403);

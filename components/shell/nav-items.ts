@@ -25,6 +25,7 @@ const SETTINGS_NAV: NavItem[] = [
   { href: "/groups", label: "Groups" },
   { href: "/schedules", label: "Schedules" },
   { href: "/resource-servers", label: "Resource servers" },
+  { href: "/credential-providers", label: "Credential providers" },
   { href: "/webhooks", label: "Webhooks" },
   { href: "/incidents#incident-tools", label: "Incident tools", ability: "administer" },
   { href: "/users", label: "Users" },

@@ -11,6 +11,15 @@ import {
   rotateAgentKeyBody,
   updateAgentBody,
 } from "@/lib/agents/schemas";
+import {
+  checkResultSchema,
+  createCredentialProviderBody,
+  credentialProviderParams,
+  credentialProviderSchema,
+  issueCredentialsBody,
+  issuedCredentialsSchema,
+  updateCredentialProviderBody,
+} from "@/lib/credentials/schemas";
 import { decisionQuestionBody, decisionSchema } from "@/lib/decisions/schemas";
 import {
   exchangedTokenSchema,
@@ -193,6 +202,25 @@ const ROUTE_SPECS = [
       403: { description: "No resource server has that audience, or none of the grant's scopes is enforced by it" },
       404: { description: "No such grant for this agent" },
       409: { description: "The grant is not active now (revoked, expired or not started)" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/grants/{id}/credentials",
+    caller: "agent",
+    params: grantParams,
+    summary: "Get the grant's short-lived credential in a credential provider (PostgreSQL, MariaDB, Redis, RabbitMQ)",
+    description:
+      "A principal created for this grant holding exactly the privileges of the grant's scopes that name this provider, valid until the grant ends; when the grant ends its sessions are terminated and it is removed. Asking again returns the same credential; `rotate: true` revokes it and mints a new one. The password is shown to the agent only.",
+    body: issueCredentialsBody,
+    responses: {
+      200: { description: "The credential", schema: issuedCredentialsSchema },
+      400: { description: "No provider has that name" },
+      403: { description: "None of the grant's scopes gives credentials in that provider" },
+      404: { description: "No such grant for this agent" },
+      409: { description: "The grant is not active now" },
+      422: { description: "The provider refused to create the principal" },
+      503: { description: "The provider cannot be reached; nothing was created. See Retry-After" },
     },
   },
   {
@@ -589,6 +617,38 @@ const ROUTE_SPECS = [
     },
   },
   {
+    method: "get",
+    path: "/api/v1/admin/credential-providers",
+    caller: "admin",
+    summary: "List credential providers (never their admin secrets)",
+    responses: { 200: { description: "Credential providers", schema: z.object({ items: z.array(credentialProviderSchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/credential-providers",
+    caller: "admin",
+    summary: "Register a system Baton mints short-lived principals in; the admin connection is checked first and its password sealed",
+    body: createCredentialProviderBody,
+    responses: {
+      201: { description: "Registered", schema: credentialProviderSchema },
+      409: { description: "A provider with that name exists" },
+      422: { description: "The connection does not work (unreachable, refused, or the user may not create principals)" },
+    },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/admin/credential-providers/{id}",
+    caller: "admin",
+    params: credentialProviderParams,
+    summary: "Change a provider's admin connection (checked before it is saved)",
+    body: updateCredentialProviderBody,
+    responses: {
+      200: { description: "Updated", schema: credentialProviderSchema },
+      404: { description: "No such provider" },
+      422: { description: "The connection does not work" },
+    },
+  },
+  {
     method: "delete",
     path: "/api/v1/admin/agents/{id}/federated-identities/{identityId}",
     caller: "admin",
@@ -604,6 +664,22 @@ const ROUTE_SPECS = [
     summary: "Require workload identity federation for an agent (its static keys are then refused), or stop requiring it",
     body: agentFederationBody,
     responses: { 200: { description: "The agent's federation", schema: agentFederationSchema }, 404: { description: "No such agent" } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/admin/credential-providers/{id}",
+    caller: "admin",
+    params: credentialProviderParams,
+    summary: "Delete a provider no scope names and whose principals are all removed",
+    responses: { 204: { description: "Deleted" }, 404: { description: "No such provider" }, 409: { description: "Still in use" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/credential-providers/{id}/check",
+    caller: "admin",
+    params: credentialProviderParams,
+    summary: "Try the admin connection now",
+    responses: { 200: { description: "The outcome", schema: checkResultSchema }, 404: { description: "No such provider" } },
   },
   {
     method: "get",

@@ -10,6 +10,7 @@ const PAGE_ABILITY: Record<string, Ability> = {
   "/audit": "readAudit",
   "/users": "administer",
   "/webhooks": "administer",
+  "/credential-providers": "administer",
 };
 
 function abilityForPath(pathname: string): Ability | null {
