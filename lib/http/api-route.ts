@@ -10,6 +10,7 @@ import { clientAddress } from "./client-address";
 import { fieldErrorsOf, problemResponse } from "./problem";
 import { limitFailedAuthentication } from "./limit-failed-authentication";
 import { readJsonBody } from "./read-json-body";
+import { assertSameOrigin } from "./same-origin";
 
 /** Who may call a route: one of the caller kinds the authorization rules know (lib/authorization/rules.ts). */
 export type ApiCaller = CallerKind;
@@ -74,6 +75,19 @@ export interface ApiRouteSpec<C extends ApiCaller, B, Q, P, H> {
   params?: P;
   headers?: H;
   oauthErrors?: false;
+  session?: boolean;
+}
+
+/**
+ * A person signed in to the browser, for routes that also take a session (`session` in the spec): with no
+ * Authorization header but a cookie. Exactly the rule of the browser's own endpoints (sessionRoute): any
+ * method but GET must come from a Baton page, with a JSON body, so a cross-site form can never act.
+ */
+async function sessionPrincipal(request: Request): Promise<BearerPrincipal | null> {
+  if (request.headers.get("authorization") !== null || !request.headers.get("cookie")) return null;
+  if (request.method !== "GET" && request.method !== "HEAD") await assertSameOrigin();
+  const { requireUser } = await import("@/lib/auth/current-user");
+  return requireUser();
 }
 
 /**
@@ -81,7 +95,8 @@ export interface ApiRouteSpec<C extends ApiCaller, B, Q, P, H> {
  * → check the kind of caller → parse params, query, headers and body with zod → handler → errors mapped to
  * problem+json. A credential of the wrong kind for the route gets 403. `acceptsForm` also takes an
  * `application/x-www-form-urlencoded` body (OAuth endpoints such as introspection are called that way).
- * `examinedOnly` body fields may hold any text, NUL included (see readJsonBody).
+ * `examinedOnly` body fields may hold any text, NUL included (see readJsonBody). `session` routes also take
+ * an admin's browser session (see sessionPrincipal), so the pages call the same API as scripts do.
  */
 export function apiRoute<
   C extends ApiCaller,
@@ -93,7 +108,7 @@ export function apiRoute<
   return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const clock = systemClock;
     try {
-      const principal = await authenticate(request, clock);
+      const principal = (spec.session ? await sessionPrincipal(request) : null) ?? (await authenticate(request, clock));
       requireCallerKind(typeof spec.caller === "string" ? [spec.caller] : spec.caller, principal);
       const params = parseOrThrow(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
       const query = parseOrThrow(spec.query ?? z.object({}).passthrough(), Object.fromEntries(new URL(request.url).searchParams), "query");
