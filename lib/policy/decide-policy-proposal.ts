@@ -17,7 +17,9 @@ async function lockPendingProposal(tx: Tx, id: string): Promise<PolicyProposal> 
   const proposal = await tx.policyProposal.findUnique({ where: { id } });
   if (!proposal) throw notFound("The policy proposal");
   if (proposal.status !== "PENDING")
-    throw conflict(`The proposal was already ${proposal.status === "APPROVED" ? "approved" : "rejected"} at ${proposal.decidedAt?.toISOString() ?? "an unknown time"}`);
+    throw conflict(
+      `The proposal was already ${proposal.status === "APPROVED" ? "approved" : "rejected"} at ${proposal.decidedAt?.toISOString() ?? "an unknown time"}`,
+    );
   return proposal;
 }
 

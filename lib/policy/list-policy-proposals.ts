@@ -9,7 +9,11 @@ import type { PolicyProposalDto, PolicyProposalStatusName, PolicyProposalSummary
 const LIMIT = 100;
 
 /** Policy proposals, pending first, then newest first (at most 100). Admins only. */
-export async function listPolicyProposals(options: { principal: Principal; status?: PolicyProposalStatusName; clock?: Clock }): Promise<PolicyProposalSummary[]> {
+export async function listPolicyProposals(options: {
+  principal: Principal;
+  status?: PolicyProposalStatusName;
+  clock?: Clock;
+}): Promise<PolicyProposalSummary[]> {
   requireAdmin(options.principal);
   const rows = await prisma.policyProposal.findMany({
     where: options.status ? { status: options.status.toUpperCase() as "PENDING" | "APPROVED" | "REJECTED" } : {},

@@ -21,15 +21,14 @@ const unknownPerson = (id: string): Person => ({ id, name: "Unknown person", ema
  * Proposals as the API and the pages show them: each with its diff against the version it was written
  * against (so the diff never changes after the fact), and whether that version is still the active one.
  */
-export async function presentPolicyProposals(
-  db: Db,
-  rows: (PolicyProposal & { version: { id: string } | null })[],
-  now: Date,
-): Promise<PolicyProposalDto[]> {
+export async function presentPolicyProposals(db: Db, rows: (PolicyProposal & { version: { id: string } | null })[], now: Date): Promise<PolicyProposalDto[]> {
   const active = await activeVersionId(db, now);
   const bases = await db.policySetVersion.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.baseVersionId))] } } });
   const basePolicies = new Map<string, PolicyDocument[]>(bases.map((base) => [base.id, policyListSchema.parse(base.policies)]));
-  const people = await peopleById(db, rows.flatMap((row) => [row.proposedById, row.decidedById]));
+  const people = await peopleById(
+    db,
+    rows.flatMap((row) => [row.proposedById, row.decidedById]),
+  );
   return rows.map((row) => {
     const policies = policyListSchema.parse(row.policies);
     const diff = diffPolicySets(basePolicies.get(row.baseVersionId) ?? [], policies);

@@ -16,12 +16,7 @@ import type { PolicyDocument } from "./schemas";
  * An admin proposes a whole new policy set; it waits for a different admin. It is refused when it does
  * not validate (400, naming policy, line and column) and when it is the active set already (409).
  */
-export async function proposePolicySet(options: {
-  principal: Principal;
-  policies: PolicyDocument[];
-  note: string;
-  clock?: Clock;
-}): Promise<PolicyProposalDto> {
+export async function proposePolicySet(options: { principal: Principal; policies: PolicyDocument[]; note: string; clock?: Clock }): Promise<PolicyProposalDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
   checkPolicySet(options.policies);
