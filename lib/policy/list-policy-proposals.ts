@@ -4,7 +4,7 @@ import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { notFound } from "@/lib/kernel/errors";
 import type { Principal } from "@/lib/kernel/principal";
 import { presentPolicyProposals, proposalInclude } from "./present-policy-proposals";
-import type { PolicyProposalDto, PolicyProposalStatusName, PolicyProposalSummary } from "./review-schemas";
+import { policyProposalSummarySchema, type PolicyProposalDto, type PolicyProposalStatusName, type PolicyProposalSummary } from "./review-schemas";
 
 const LIMIT = 100;
 
@@ -22,7 +22,8 @@ export async function listPolicyProposals(options: {
     include: proposalInclude,
   });
   const proposals = await presentPolicyProposals(prisma, rows, (options.clock ?? systemClock).now());
-  return proposals.map(({ policies: _policies, diff: _diff, ...summary }) => summary);
+  // The summary schema strips each proposal's policies and diff.
+  return proposals.map((proposal) => policyProposalSummarySchema.parse(proposal));
 }
 
 /** One proposal with its policies and its diff. Admins only. */

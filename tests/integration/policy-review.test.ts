@@ -163,9 +163,7 @@ describe("proposals", () => {
     expect((await approve(rejected.json.id, bob.token)).status).toBe(409);
     const events = await prisma.auditEvent.findMany({ where: { action: "policy.proposal_rejected" }, orderBy: { seq: "asc" } });
     expect(events.map((event) => event.data)).toMatchObject([{ withdrawn: true, note: "Not yet" }, { withdrawn: false }]);
-    expect(
-      (await call(proposalsRoute.GET, { token: alice, query: undefined, path: "/api/v1/admin/policy-proposals?status=rejected" })).json.items,
-    ).toHaveLength(2);
+    expect((await call(proposalsRoute.GET, { token: alice, path: "/api/v1/admin/policy-proposals?status=rejected" })).json.items).toHaveLength(2);
     expect((await call(approveRoute.POST, { token: bob.token, params: { id: "ppr_nope" } })).json.errors[0].field).toBe("path.id");
   });
 
