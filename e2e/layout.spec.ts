@@ -74,6 +74,8 @@ async function seed(request: APIRequestContext) {
     "/audit",
     "/scopes",
     "/groups",
+    "/policies",
+    "/policies/new",
     "/resource-servers",
     "/webhooks",
     `/webhooks/${webhook.id}`,
