@@ -20,6 +20,8 @@ import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import * as groupsRoute from "@/app/api/v1/admin/groups/route";
 import * as webhooksRoute from "@/app/api/v1/admin/webhooks/route";
 import * as resourceServersRoute from "@/app/api/v1/admin/resource-servers/route";
+import * as policyProposalsRoute from "@/app/api/v1/admin/policy-proposals/route";
+import { DEFAULT_POLICIES } from "@/lib/policy/default-policy-set";
 import { call, ensureAdmin } from "./api-helpers";
 import { personWithToken } from "./incident-fixtures";
 import { startChangeLog, takeChanges, type RowChange } from "./change-log";
@@ -115,7 +117,13 @@ beforeAll(async () => {
     call(integrationsRoute.POST, { token: admin, body: { slug: "fuzz-victim-tool", name: "Fuzz victim tool" } }),
   ]);
   expect([group.status, endpoint.status, resourceServer.status, victimTool.status]).toEqual([201, 201, 201, 201]);
+  const proposal = await call(policyProposalsRoute.POST, {
+    token: admin,
+    body: { policies: [...DEFAULT_POLICIES, { id: "fuzz-extra", text: 'permit (principal, action == Baton::Action::"call", resource);' }], note: "Fuzzing" },
+  });
+  expect(proposal.status).toBe(201);
   pathValues.push(
+    { path: /^\/api\/v1\/admin\/policy-proposals\//, param: "id", values: [proposal.json.id] },
     { path: /^\/api\/v1\/admin\/groups\//, param: "id", values: [group.json.id] },
     { path: /^\/api\/v1\/admin\/webhooks\//, param: "id", values: [endpoint.json.id] },
     { path: /^\/api\/v1\/admin\/resource-servers\//, param: "id", values: [resourceServer.json.id] },
