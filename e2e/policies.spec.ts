@@ -43,6 +43,12 @@ test("an admin writes a policy, fixes what validation finds and proposes it; a s
   await expect(page.getByText("Waiting for another admin to approve")).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
   const proposalUrl = page.url();
+  // The session counts only for same-origin JSON: a cross-site POST carrying the cookie is refused.
+  const crossSite = await page.request.post(`/api/v1/admin/policy-proposals/${proposalUrl.split("/").pop()}/reject`, {
+    headers: { origin: "https://elsewhere.example" },
+    data: {},
+  });
+  expect(crossSite.status()).toBe(403);
 
   const other = await browser.newContext({ baseURL: MAIN_URL, storageState: { cookies: [], origins: [] } });
   const otherPage = await other.newPage();
