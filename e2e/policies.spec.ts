@@ -26,8 +26,11 @@ test("an admin writes a policy, fixes what validation finds and proposes it; a s
   await editor.click();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.insertText(policy("resource.nope"));
-  const whenLine = file.split("\n").length - 1 + 5;
-  await expect(page.getByRole("list", { name: "Problems" })).toContainText(`Line ${whenLine}, column`);
+  // The problem is marked where it is in the editor, and listed with that line and column.
+  await expect(page.locator(".cm-lintRange-error")).toHaveText("resource.nope");
+  const lines = await editor.locator(".cm-line").allTextContents();
+  const whenLine = lines.findIndex((line) => line.includes("resource.nope")) + 1;
+  await expect(page.getByRole("list", { name: "Problems" })).toContainText(`Line ${whenLine}, column 8`);
   await expect(page.getByRole("list", { name: "Problems" })).toContainText(id);
   await expect(page.getByRole("button", { name: "Propose" })).toBeDisabled();
 
