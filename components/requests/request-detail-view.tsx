@@ -27,6 +27,8 @@ import { useDecision } from "./use-decision";
 import { useNow } from "@/components/shared/use-now";
 import { Fact } from "@/components/ui/fact";
 import { DelegationFacts } from "@/components/requests/delegation-facts";
+import { PolicyRouting } from "./policy-routing";
+import { ConstraintList } from "./constraint-list";
 
 /** One request: what was asked, who decided what, the grant once there is one, and its audit history — kept live. */
 export function RequestDetailView({ requestId }: { requestId: string }) {
@@ -69,7 +71,12 @@ export function RequestDetailView({ requestId }: { requestId: string }) {
       <DecisionNotice notice={notice} />
       {error && <Alert>The request could not be refreshed: {error.message}</Alert>}
       <RequestFacts request={request} now={now} />
-      <SectionCard title="Scopes asked for" description="Each scope is decided by its approver group; every group must agree.">
+      {request.routing && (
+        <SectionCard title="Policy decision" description="What the policy set decided when the request was filed, and why.">
+          <PolicyRouting routing={request.routing} />
+        </SectionCard>
+      )}
+      <SectionCard title="Scopes asked for" description="Each scope is decided by the groups its policies name; every group must agree.">
         <ScopesTable scopes={request.scopes} />
       </SectionCard>
       {request.grant && (
@@ -133,6 +140,11 @@ function RequestFacts({ request, now }: { request: RequestDetail; now: number })
       <Fact term="Justification" wide>
         <p className="whitespace-pre-line wrap-break-word">{request.justification}</p>
       </Fact>
+      {request.authorizationDetails && (
+        <Fact term="Constraints asked" wide>
+          <ConstraintList constraints={request.authorizationDetails} label="Constraints asked" />
+        </Fact>
+      )}
     </dl>
   );
 }
@@ -182,6 +194,11 @@ function GrantFacts({ grant, asked, now }: { grant: NonNullable<RequestDetail["g
       <Fact term="Scopes granted" wide>
         <ScopeChips scopes={grant.scopes.map((key) => ({ key, risk: asked.find((scope) => scope.key === key)?.risk ?? null }))} />
       </Fact>
+      {grant.authorizationDetails && (
+        <Fact term="Constraints granted" wide>
+          <ConstraintList constraints={grant.authorizationDetails} label="Constraints granted" />
+        </Fact>
+      )}
       {grant.revokeReason && (
         <Fact term="Revoked because" wide>
           {grant.revokeReason}

@@ -8,17 +8,21 @@ import { newId } from "@/lib/kernel/ids";
 import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { describeSettlement, settledMessage } from "@/lib/requests/describe-settlement";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
+import { checkConstraintScopes, checkNarrowing, combineNarrowing } from "@/lib/constraints/narrow-constraints";
+import { storedConstraints } from "@/lib/constraints/stored-constraints";
+import type { Constraints } from "@/lib/kernel/authorization-details";
 import { approvalProgress } from "./approval-progress";
 import { loadRouting } from "./load-routing";
 
-/** Approving a critical scope needs a sign-in at most this old. */
+/** Approving a critical scope, or a request a policy marks @stepup, needs a sign-in at most this old. */
 export const STEP_UP_WINDOW_MS = 10 * 60 * 1000;
 
 export type DecisionOutcome = "approved" | "recorded" | "denied";
 /** A person deciding: when they last signed in matters, since approving a critical scope needs a recent sign-in. */
 export type Approver = PersonPrincipal & { authTime: Date };
 
-export type Decision = { kind: "approve"; comment: string; scopes?: string[]; durationSeconds?: number } | { kind: "deny"; reason: string };
+export type Decision =
+  { kind: "approve"; comment: string; scopes?: string[]; durationSeconds?: number; authorizationDetails?: Constraints } | { kind: "deny"; reason: string };
 
 /** Refusals are audited in their own transaction: the decision rolls back, the record of the attempt must not. */
 async function refuse(requestId: string, agentId: string, principal: Approver, reason: string, at: Date, error: AppError): Promise<never> {
@@ -66,7 +70,7 @@ export async function decideRequest(options: {
     const status = effectiveRequestStatus(request, now);
     if (status !== "PENDING") throw conflict(settledMessage(await describeSettlement(tx, request, now)));
 
-    const routing = await loadRouting(tx, request.requestedScopes);
+    const routing = await loadRouting(tx, request);
     if (!mayDecideRequest(principal, routing.eligibleApprovers)) return { blocked: "refused", reason: "not in an approver group for these scopes" };
     if (request.approvals.some((a) => a.approverId === principal.userId)) throw conflict("You have already decided this request");
 
@@ -86,8 +90,7 @@ export async function decideRequest(options: {
       return { outcome: "denied" as const, grantId: null };
     }
 
-    const critical = routing.scopes.some((scope) => scope.risk === "CRITICAL");
-    if (critical && now.getTime() - principal.authTime.getTime() > STEP_UP_WINDOW_MS) return { blocked: "step-up" };
+    if (routing.stepUp && now.getTime() - principal.authTime.getTime() > STEP_UP_WINDOW_MS) return { blocked: "step-up" };
 
     const narrowed = decision.scopes?.length ? decision.scopes : [];
     const outside = narrowed.filter((scope) => !request.requestedScopes.includes(scope));
@@ -99,6 +102,12 @@ export async function decideRequest(options: {
       throw new AppError("BAD_REQUEST", `The duration can only be shortened (at most ${request.requestedDurationSeconds} s)`, {
         errors: [{ field: "durationSeconds", message: `must be at most ${request.requestedDurationSeconds}` }],
       });
+    const requestedConstraints = storedConstraints(request.authorizationDetails);
+    const narrowedConstraints = decision.authorizationDetails ?? null;
+    if (narrowedConstraints) {
+      checkConstraintScopes(narrowedConstraints, request.requestedScopes);
+      checkNarrowing(requestedConstraints, narrowedConstraints);
+    }
 
     await tx.approval.create({
       data: {
@@ -109,6 +118,7 @@ export async function decideRequest(options: {
         comment: decision.comment,
         narrowedScopes: narrowed,
         narrowedDurationSeconds: decision.durationSeconds ?? null,
+        ...(narrowedConstraints && { narrowedAuthorizationDetails: narrowedConstraints }),
         createdAt: now,
       },
     });
@@ -117,24 +127,25 @@ export async function decideRequest(options: {
       decision: "APPROVE" as const,
       narrowedScopes: narrowed,
       narrowedDurationSeconds: decision.durationSeconds ?? null,
+      narrowedAuthorizationDetails: narrowedConstraints as unknown,
     };
     await recordEvent(tx, {
       actor,
       action: "request.approval_recorded",
       subject: { kind: "request", id: request.id },
       agentId: request.agentId,
-      data: { comment: decision.comment, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null },
+      data: {
+        comment: decision.comment,
+        narrowedScopes: narrowed,
+        narrowedDurationSeconds: decision.durationSeconds ?? null,
+        ...(narrowedConstraints && { narrowedAuthorizationDetails: narrowedConstraints }),
+      },
       at: now,
     });
     // Counted from who sits in the deciding groups now: an approval from someone since removed (or the
     // filer's own) stays on record but neither fills a seat nor narrows the grant.
     const progress = approvalProgress({
-      scopes: routing.scopes.map((scope) => ({
-        key: scope.key,
-        approverGroupId: scope.approverGroupId,
-        approverGroupName: scope.approverGroup?.name ?? null,
-        approvalsRequired: scope.approvalsRequired,
-      })),
+      scopes: routing.routed,
       membersOf: routing.membersOf,
       votes: [...request.approvals, vote],
       filedById: request.filedById,
@@ -144,6 +155,11 @@ export async function decideRequest(options: {
       throw new AppError("BAD_REQUEST", "The approvals together leave no scope to grant", {
         errors: [{ field: "scopes", message: "leaves nothing in common with earlier approvals" }],
       });
+    // Combined as scopes are: every counted approval that narrowed the constraints restricts them further.
+    const authorizationDetails = combineNarrowing(
+      requestedConstraints,
+      progress.counted.map((vote) => storedConstraints(vote.narrowedAuthorizationDetails)),
+    );
     if (!progress.met) return { outcome: "recorded" as const, grantId: null };
 
     const { grantedScopes, durationSeconds } = progress;
@@ -158,6 +174,7 @@ export async function decideRequest(options: {
         notCounted: progress.notCounted.map(({ vote: a, reason }) => ({ approverId: a.approverId, reason })),
         scopes: grantedScopes,
         durationSeconds,
+        ...(authorizationDetails && { authorizationDetails }),
       },
       at: now,
     });
@@ -169,6 +186,7 @@ export async function decideRequest(options: {
       durationSeconds,
       incidentId: request.incidentId,
       contextRef: request.contextRef,
+      authorizationDetails,
       grantedBy: actor,
       now,
     });
@@ -177,8 +195,12 @@ export async function decideRequest(options: {
 
   if ("blocked" in result && result.blocked === "refused") return denial(result.reason, notAnApprover());
   if ("blocked" in result)
-    throw new AppError("FORBIDDEN", "Approving a critical scope needs a sign-in from the last 10 minutes. Sign in again, then approve.", {
-      errors: [{ field: "stepUp", message: "re-authentication required" }],
-    });
+    throw new AppError(
+      "FORBIDDEN",
+      "Approving this request (a critical scope, or a policy's @stepup) needs a sign-in from the last 10 minutes. Sign in again, then approve.",
+      {
+        errors: [{ field: "stepUp", message: "re-authentication required" }],
+      },
+    );
   return result;
 }

@@ -2,7 +2,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { approvalProgress } from "./approval-progress";
 import { requirementsFor } from "./quorum";
+import { routedScopesOf } from "./routed-scopes";
+import { readStoredRouting, toRoutingDto } from "@/lib/policy/routing-schemas";
 import { conflictOfInterest, mayDecideRequests } from "@/lib/authorization/rules";
+import { storedConstraints } from "@/lib/constraints/stored-constraints";
 
 export const inboxInclude = {
   agent: { include: { owner: true } },
@@ -25,12 +28,27 @@ export function toInboxItem(
   viewer: PersonPrincipal,
   routing: { scopes: ScopeRouting; membersOf: (groupId: string | null) => ReadonlySet<string> },
 ) {
-  const scopes = row.requestedScopes.map(
+  const catalog = row.requestedScopes.map(
     (key) => routing.scopes.get(key) ?? { key, risk: "LOW", description: "", approverGroupId: null, approverGroup: null, approvalsRequired: 1 },
   );
-  const requirements = requirementsFor(scopes, routing.membersOf);
+  const routed = routedScopesOf(row, (key) => {
+    const scope = routing.scopes.get(key);
+    return scope && { approverGroupId: scope.approverGroupId, approverGroupName: scope.approverGroup, approvalsRequired: scope.approvalsRequired };
+  });
+  // Per scope, every group that decides it and the most approvals any of them needs.
+  const scopes = catalog.map((scope) => {
+    const routes = routed.filter((route) => route.key === scope.key);
+    const groups = routes.map((route) => route.approverGroupName ?? "admins");
+    return {
+      ...scope,
+      approverGroup: routes.length === 1 ? routes[0]!.approverGroupName : groups.length ? groups.join(" and ") : null,
+      approvalsRequired: Math.max(0, ...routes.map((route) => route.approvalsRequired)),
+    };
+  });
+  const requirements = requirementsFor(routed, routing.membersOf);
+  const storedRouting = readStoredRouting(row.routing);
   const progress = approvalProgress({
-    scopes: scopes.map((scope) => ({ ...scope, approverGroupName: scope.approverGroup })),
+    scopes: routed,
     membersOf: routing.membersOf,
     votes: row.approvals,
     filedById: row.filedById,
@@ -58,6 +76,8 @@ export function toInboxItem(
     durationSeconds: row.requestedDurationSeconds,
     incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity, status: row.incident.status } : null,
     contextRef: row.contextRef,
+    /** The constraints asked for (RFC 9396 authorization details); null = unconstrained. */
+    authorizationDetails: storedConstraints(row.authorizationDetails),
     createdAt: row.createdAt.toISOString(),
     pendingExpiresAt: row.pendingExpiresAt.toISOString(),
     approvals: row.approvals.map((a) => ({
@@ -66,6 +86,7 @@ export function toInboxItem(
       comment: a.comment,
       narrowedScopes: a.narrowedScopes,
       narrowedDurationSeconds: a.narrowedDurationSeconds,
+      narrowedAuthorizationDetails: storedConstraints(a.narrowedAuthorizationDetails),
       at: a.createdAt.toISOString(),
       /** Why this approval is on record without counting toward the quorum; null when it counts (or is a denial). */
       notCounted: notCounted.get(a.id) ?? null,
@@ -78,6 +99,10 @@ export function toInboxItem(
     /** "needs 1 more from security-approvers"; null when nothing is missing. */
     stillNeeded: progress.stillNeeded,
     critical: scopes.some((s) => s.risk === "CRITICAL"),
+    /** Approving needs a recent sign-in: a critical scope, or a policy's @stepup. */
+    stepUp: scopes.some((s) => s.risk === "CRITICAL") || routed.some((route) => route.stepUp),
+    /** What the policy set decided at filing, and why; null for requests filed before policies. */
+    routing: storedRouting ? toRoutingDto(storedRouting) : null,
     routedToMe,
     canDecide: cannotDecideReason === null,
     cannotDecideReason,

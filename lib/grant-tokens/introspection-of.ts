@@ -17,6 +17,7 @@ export function introspectionOf(claims: GrantTokenClaims, servedScopes: readonly
     sub: claims.sub,
     aud: claims.aud,
     ...(claims.act && { act: claims.act }),
+    ...(claims.authorization_details && { authorization_details: claims.authorization_details }),
     grant_id: claims.grant_id,
     client_id: claims.client_id,
     iss: claims.iss,

@@ -16,7 +16,7 @@ export interface FieldError {
   /** JSON pointer-ish path of the offending field, e.g. `scopes.2` or `justification`. */
   field: string;
   message: string;
-  /** Where in a policy set (lib/policy): the policy, and the line and column in its text. */
+  /** For a policy that does not validate: which policy, and where in its text (1-based). */
   policyId?: string | null;
   line?: number | null;
   column?: number | null;

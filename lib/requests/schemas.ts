@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { cursorPageQuery, emailSchema, idOf, isoDate, pageOf, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { grantSchema } from "@/lib/grants/schemas";
+import { routingSchema } from "@/lib/policy/routing-schemas";
+import { authorizationDetailsField, constraintsSchema } from "@/lib/constraints/schemas";
 
 export const MAX_SCOPES_PER_REQUEST = 20;
 export const MAX_REQUEST_DURATION_SECONDS = 7 * 24 * 3600;
@@ -21,6 +23,7 @@ export const fileRequestBody = z
     onBehalfOf: emailSchema.optional().meta({ description: "Email of the Baton user the agent acts for" }),
     incidentId: idOf("inc").optional().meta({ description: "Bind the request (and its grant) to an open incident" }),
     contextRef: plainText(200).optional().meta({ description: "A ticket, change or other reference shown to approvers" }),
+    authorizationDetails: authorizationDetailsField,
   })
   .meta({ id: "FileAccessRequest" });
 
@@ -39,10 +42,12 @@ export const accessRequestSchema = z
     onBehalfOf: z.string().nullable(),
     incidentId: z.string().nullable(),
     contextRef: z.string().nullable(),
+    authorizationDetails: constraintsSchema.nullable().meta({ description: "The constraints asked for; null = unconstrained. What was granted is on `grant`" }),
     createdAt: isoDate,
     pendingExpiresAt: isoDate.meta({ description: "When the request lapses if still pending" }),
     decidedAt: isoDate.nullable(),
     reason: z.string().nullable().meta({ description: "Why it was denied or cancelled" }),
+    routing: routingSchema.nullable().meta({ description: "What the policy set decided at filing, and why (null for requests filed before policies)" }),
     grant: grantSchema.nullable(),
   })
   .meta({ id: "AccessRequest" });

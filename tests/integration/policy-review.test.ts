@@ -62,7 +62,7 @@ describe("validation", () => {
     });
     expect(broken.status).toBe(400);
     expect(broken.headers.get("content-type")).toBe("application/problem+json");
-    expect(broken.json.errors[0]).toMatchObject({ field: "policies.1.text", policyId: "typo", line: 2 });
+    expect(broken.json.errors[0]).toMatchObject({ field: "policies.typo", policyId: "typo", line: 2 });
     expect(broken.json.errors[0].column).toBeGreaterThan(1);
     expect(broken.json.errors[0].message).toMatch(/nope/);
   });
