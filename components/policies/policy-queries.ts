@@ -1,6 +1,7 @@
 import { fetchJson } from "@/components/shared/fetch-json";
 import type { ActivePolicySetDto, PolicyProposalDto, PolicyProposalSummary } from "@/lib/policy/review-schemas";
 import type { PolicyDocument, PolicyValidationError } from "@/lib/policy/schemas";
+import type { HypotheticalRequest, SimulationResult } from "@/lib/policy/simulation-schemas";
 
 export type { ActivePolicySetDto, PolicyProposalDto, PolicyProposalSummary };
 
@@ -20,3 +21,6 @@ export const decideProposal = (id: string, decision: "approve" | "reject", note?
 /** The policy errors a 400 from validate or propose carries. */
 export const policyErrorsOf = (problem: { errors?: unknown[] }): PolicyValidationError[] =>
   (problem.errors ?? []).filter((error): error is PolicyValidationError => typeof error === "object" && error !== null && "policyId" in error);
+
+export const simulatePolicies = (body: { policies: PolicyDocument[]; since?: string; request?: HypotheticalRequest }) =>
+  postJson<SimulationResult>("/api/v1/admin/policies/simulate", body);

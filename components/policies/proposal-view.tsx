@@ -15,9 +15,10 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { changeSummary, PolicyDiff } from "./policy-diff";
 import { decideProposal, fetchPolicyProposal, type PolicyProposalDto } from "./policy-queries";
 import { ProposalStatusBadge } from "./proposal-status-badge";
+import { SimulationPanel, type SimulationAgent } from "./simulation-panel";
 
 /** One proposal: what it changes, who proposed it and why, and — for an admin other than the proposer — Approve and Reject. Live. */
-export function ProposalView({ proposalId, viewerId }: { proposalId: string; viewerId: string }) {
+export function ProposalView({ proposalId, viewerId, agents }: { proposalId: string; viewerId: string; agents: SimulationAgent[] }) {
   const { data: proposal, error, dataUpdatedAt } = useQuery({ queryKey: queryKeys.policyProposal(proposalId), queryFn: () => fetchPolicyProposal(proposalId) });
   const now = useNow(dataUpdatedAt);
   if (!proposal) return <Alert>The proposal could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
@@ -38,6 +39,7 @@ export function ProposalView({ proposalId, viewerId }: { proposalId: string; vie
       <SectionCard title="Changes" description={`Against version ${proposal.baseVersionId}: ${changeSummary(proposal.changes)}.`}>
         <PolicyDiff diff={proposal.diff} />
       </SectionCard>
+      {proposal.status === "pending" && <SimulationPanel policies={proposal.policies} agents={agents} autoRun />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { fileLineOf, formatPolicyFile, parsePolicyFile } from "@/lib/policy/poli
 import type { PolicyValidationError } from "@/lib/policy/schemas";
 import { changeSummary, PolicyDiff } from "./policy-diff";
 import { PolicyEditor, type EditorProblem } from "./policy-editor";
+import { SimulationPanel, type SimulationAgent } from "./simulation-panel";
 import { fetchActivePolicies, policyErrorsOf, proposePolicies, validatePolicies, type ActivePolicySetDto } from "./policy-queries";
 
 const VALIDATE_AFTER_MS = 400;
@@ -51,13 +52,13 @@ function useServerCheck(policiesJson: string, skip: boolean): Check {
 }
 
 /** The editor page: the whole set as one file, validated as you type, diffed against the active set, simulated, then proposed. */
-export function ProposePolicyView() {
+export function ProposePolicyView({ agents }: { agents: SimulationAgent[] }) {
   const { data: active, error } = useQuery({ queryKey: queryKeys.activePolicies, queryFn: fetchActivePolicies });
   if (!active) return <Alert>The active policy set could not be loaded{error ? `: ${error.message}` : "."}</Alert>;
-  return <PolicyChangeForm active={active} />;
+  return <PolicyChangeForm active={active} agents={agents} />;
 }
 
-function PolicyChangeForm({ active }: { active: ActivePolicySetDto }) {
+function PolicyChangeForm({ active, agents }: { active: ActivePolicySetDto; agents: SimulationAgent[] }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const problemsId = useId();
@@ -146,6 +147,7 @@ function PolicyChangeForm({ active }: { active: ActivePolicySetDto }) {
       <SectionCard title="Changes against the active set" description={`Version ${active.version.slice(0, 16)}: ${changeSummary(diff)}.`}>
         <PolicyDiff diff={diff} emptyText="Nothing changed yet." />
       </SectionCard>
+      {problems.length === 0 && !checking && !unchanged && <SimulationPanel policies={parsed.policies} agents={agents} />}
       <form
         className="flex flex-col gap-3"
         onSubmit={(event) => {

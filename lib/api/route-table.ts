@@ -31,6 +31,7 @@ import {
   proposePoliciesBody,
   rejectProposalBody,
 } from "@/lib/policy/review-schemas";
+import { simulateBody, simulationSchema } from "@/lib/policy/simulation-schemas";
 import { createGroupBody, groupParams, groupSchema, updateGroupBody } from "@/lib/groups/schemas";
 import { grantParams, grantSchema, listGrantsQuery, revokeGrantBody } from "@/lib/grants/schemas";
 import {
@@ -502,6 +503,20 @@ const ROUTE_SPECS = [
     responses: {
       200: { description: "The set validates", schema: policyValidationAnswer },
       400: { description: "It does not: `errors[]` carries `policyId`, `line` and `column` (in the policy's text) and `message` for each problem" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policies/simulate",
+    caller: "admin",
+    session: true,
+    summary: "Simulate a policy set: what it would decide differently from the active set",
+    description:
+      "Replays the requests filed since `since` (default 30 days, at most 90) through the active and the proposed set, on today's agents, people and catalog, and reports each outcome transition (routed → auto_approved, auto_approved → denied…, or routed to other approvers) with up to 50 request ids and the proposed policies responsible; with `request`, also decides one hypothetical request both ways. Nothing is written.",
+    body: simulateBody,
+    responses: {
+      200: { description: "What would change", schema: simulationSchema },
+      400: { description: "The body is malformed, `since` is out of range, or the set does not validate (`errors[]` as for validate)" },
     },
   },
   {

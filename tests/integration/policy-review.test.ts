@@ -9,6 +9,11 @@ import * as proposalsRoute from "@/app/api/v1/admin/policy-proposals/route";
 import * as proposalRoute from "@/app/api/v1/admin/policy-proposals/[id]/route";
 import * as approveRoute from "@/app/api/v1/admin/policy-proposals/[id]/approve/route";
 import * as rejectRoute from "@/app/api/v1/admin/policy-proposals/[id]/reject/route";
+import * as simulateRoute from "@/app/api/v1/admin/policies/simulate/route";
+import * as scopesRoute from "@/app/api/v1/admin/scopes/route";
+import * as agentsRoute from "@/app/api/v1/admin/agents/route";
+import * as keysRoute from "@/app/api/v1/admin/agents/[id]/keys/route";
+import * as requestsRoute from "@/app/api/v1/access-requests/route";
 import { call, ensureAdmin } from "./api-helpers";
 import { personWithToken } from "./incident-fixtures";
 
@@ -183,5 +188,53 @@ describe("proposals", () => {
     ).rejects.toThrow(/does not validate/);
     expect((await readActivePolicySet()).compiled.byId.has("broken")).toBe(false);
     expect((await verifyChain()).ok).toBe(true);
+  });
+});
+
+describe("simulation", () => {
+  it("replays the period's requests and one hypothetical request through the proposed set", async () => {
+    expect((await call(scopesRoute.POST, { token: alice, body: { key: "sim.reports:read", risk: "LOW", maxDurationSeconds: 3600 } })).status).toBe(201);
+    const agent = await call(agentsRoute.POST, {
+      token: alice,
+      body: { name: "sim-bot", ownerEmail: "bob@example.com", eligibleScopes: ["sim.reports:read"] },
+    });
+    const key = (await call(keysRoute.POST, { token: alice, params: { id: agent.json.id } })).json.key as string;
+    const filed = await call(requestsRoute.POST, { token: key, body: { scopes: ["sim.reports:read"], justification: "Monthly report", durationSeconds: 600 } });
+    expect(filed.status).toBe(201);
+    const forbid = {
+      id: "no-sim-reports",
+      text: `@reason("Reports are closed")\nforbid (principal, action == Baton::Action::"request", resource == Baton::Scope::"sim.reports:read");`,
+    };
+    const simulated = await call(simulateRoute.POST, {
+      token: bob.token,
+      body: { policies: await activePlus(forbid), request: { agentId: agent.json.id, scopes: ["sim.reports:read"], durationSeconds: 600 } },
+    });
+    expect(simulated.status).toBe(200);
+    expect(simulated.json.requestCount).toBeGreaterThanOrEqual(1);
+    expect(simulated.json.transitions).toEqual([
+      expect.objectContaining({
+        from: "routed",
+        to: "denied",
+        count: 1,
+        requests: [{ id: filed.json.id, policies: [{ id: "no-sim-reports", reason: "Reports are closed" }] }],
+      }),
+    ]);
+    expect(simulated.json.hypothetical).toMatchObject({
+      current: { outcome: "routed" },
+      proposed: { outcome: "denied", policies: [{ id: "no-sim-reports" }] },
+    });
+    // Nothing was written: the active set is unchanged.
+    expect((await readActivePolicySet()).compiled.byId.has("no-sim-reports")).toBe(false);
+  });
+
+  it("refuses an invalid set, a bad period and non-admins", async () => {
+    const invalid = await call(simulateRoute.POST, { token: alice, body: { policies: [{ id: "broken", text: "permit (" }] } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.errors[0]).toMatchObject({ policyId: "broken", line: 1 });
+    const since = await call(simulateRoute.POST, { token: alice, body: { policies: await activePlus(), since: "yesterday" } });
+    expect(since.json.errors[0].field).toBe("since");
+    const tooEarly = await call(simulateRoute.POST, { token: alice, body: { policies: await activePlus(), since: "2020-01-01T00:00:00.000Z" } });
+    expect(tooEarly.json.errors[0].field).toBe("since");
+    expect((await call(simulateRoute.POST, { token: viewer, body: { policies: await activePlus() } })).status).toBe(403);
   });
 });

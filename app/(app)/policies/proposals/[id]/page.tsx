@@ -6,6 +6,7 @@ import { Prefetched } from "@/components/requests/prefetched";
 import { requirePageAccess } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/kernel/errors";
 import { getPolicyProposal } from "@/lib/policy/list-policy-proposals";
+import { listSimulationAgents } from "@/lib/policy/list-simulation-agents";
 
 export const metadata: Metadata = { title: "Policy proposal" };
 
@@ -16,9 +17,10 @@ export default async function PolicyProposalPage({ params }: { params: Promise<{
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const agents = await listSimulationAgents({ principal: user });
   return (
     <Prefetched queryKey={queryKeys.policyProposal(id)} data={proposal}>
-      <ProposalView proposalId={id} viewerId={user.userId} />
+      <ProposalView proposalId={id} viewerId={user.userId} agents={agents} />
     </Prefetched>
   );
 }
