@@ -40,6 +40,10 @@ test("an admin writes a policy, fixes what validation finds and proposes it; a s
   await expect(page.getByRole("list", { name: "Problems" })).toHaveCount(0);
   await expect(page.getByRole("list", { name: "Policy changes" })).toContainText(`${id}added`);
 
+  // Simulated against the requests of the last 30 days: a forbid on a scope nobody asked for changes none.
+  await page.getByRole("button", { name: "Simulate" }).click();
+  await expect(page.getByRole("region", { name: "Simulation result" })).toContainText("none would be decided differently");
+
   await page.getByLabel("Note").fill(`Close the e2e ledger ${suffix}`);
   await page.getByRole("button", { name: "Propose" }).click();
   await expect(page).toHaveURL(/\/policies\/proposals\/ppr_/);
@@ -58,6 +62,7 @@ test("an admin writes a policy, fixes what validation finds and proposes it; a s
   await signIn(otherPage, second);
   await otherPage.goto(proposalUrl);
   await expect(otherPage.getByRole("list", { name: "Policy changes" })).toContainText(id);
+  await expect(otherPage.getByRole("region", { name: "Simulation result" })).toContainText("Replayed");
   await otherPage.getByRole("button", { name: "Approve" }).click();
   await expect(otherPage.getByRole("heading", { name: /Policy proposal/ })).toContainText("approved");
   await other.close();
