@@ -56,7 +56,14 @@ export async function authenticate(request: Request, clock: Clock, token: string
 }
 
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
-  const result = schema.safeParse(value);
+  let result: z.ZodSafeParseResult<z.infer<T>>;
+  try {
+    result = schema.safeParse(value);
+  } catch {
+    // zod's length checks can throw on an object posing as a string (a `length` that is itself an object
+    // without a prototype): such a value is simply of the wrong type.
+    throw new AppError("BAD_REQUEST", `${prefix}: a value has the wrong type`, { errors: [{ field: prefix, message: "has a value of the wrong type" }] });
+  }
   if (result.success) return result.data;
   const errors = fieldErrorsOf(result.error, prefix === "body" ? undefined : prefix);
   throw new AppError("BAD_REQUEST", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
