@@ -82,6 +82,9 @@ describe("validation", () => {
     expect(duplicate.json.errors[0].field).toBe("policies.1.id");
     const noNote = await call(proposalsRoute.POST, { token: alice, body: { policies: [FORBID_BILLING] } });
     expect(noNote.json.errors[0].field).toBe("note");
+    // An object posing as a string makes zod's length check throw: still a 400.
+    const posing = await call(proposalsRoute.POST, { token: alice, body: { policies: [FORBID_BILLING], note: { length: { toString: "x" } } } });
+    expect(posing.status).toBe(400);
   });
 });
 
