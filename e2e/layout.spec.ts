@@ -195,6 +195,7 @@ test("keyboard: the skip link comes first and lands on the content; the phone me
     "Scopes",
     "Groups",
     "Policies",
+    "Schedules",
     "Resource servers",
     "Webhooks",
     "Incident tools",

@@ -24,6 +24,7 @@ const SETTINGS_NAV: NavItem[] = [
   { href: "/scopes", label: "Scopes" },
   { href: "/groups", label: "Groups" },
   { href: "/policies", label: "Policies" },
+  { href: "/schedules", label: "Schedules" },
   { href: "/resource-servers", label: "Resource servers" },
   { href: "/webhooks", label: "Webhooks" },
   { href: "/incidents#incident-tools", label: "Incident tools", ability: "administer" },

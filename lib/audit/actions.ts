@@ -55,6 +55,11 @@ export const AUDIT_ACTIONS = [
   "policy.proposed",
   "policy.proposal_rejected",
   "policy.activated",
+  "schedule.created",
+  "schedule.updated",
+  "schedule.deleted",
+  "group.on_call_changed",
+  "agent.updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,6 +8,7 @@ import type { PolicyIndex } from "@/lib/policy/create-policy-index";
 import { decideCall } from "@/lib/policy/decide-call";
 import { callQuestion } from "@/lib/policy/policy-facts";
 import type { DecisionDto, DecisionQuestion } from "./schemas";
+import type { PolicyExplanation } from "@/lib/policy/schemas";
 import type { IndexedGrant } from "./decision-source";
 import type { CallResource } from "@/lib/constraints/schemas";
 
@@ -52,39 +53,54 @@ export const tokenFactsOf = (claims: GrantTokenClaims): TokenFacts => ({
   expiresAt: new Date(claims.exp * 1000),
 });
 
+type CallPolicyInput = {
+  agentId: string;
+  scopes: readonly string[];
+  now: Date;
+  grant: IndexedGrant | undefined;
+  call: { resource?: CallResource; action?: string };
+};
+
 /**
- * The policy half of a decision the grant half allowed: the `call` policies, asked about the scope (or,
- * for a token-only question, about each of the grant's scopes served here, until one is allowed). The
- * facts are looked up only when a policy needs them; one the directory cannot supply is an error, and the
- * caller denies.
+ * The `call` policies on each of the scopes: which of them policy allows (with the permits behind
+ * them) and, when none is, why the first was denied. The facts are looked up only when a policy needs
+ * them; facts the directory cannot supply throw, and the caller denies.
  */
-async function applyCallPolicies(
-  options: DecisionContext,
-  decision: DecisionDto,
-  call: { agentId: string; scopes: readonly string[]; now: Date; grant: IndexedGrant | undefined; call: { resource?: CallResource; action?: string } },
-): Promise<DecisionDto> {
-  const set = await options.policies.policySet();
-  let denied: DecisionDto | null = null;
-  for (const scopeKey of call.scopes) {
-    const facts = set.needsFacts("call", scopeKey) ? await callFacts(options.policies, call, scopeKey) : null;
+export async function evaluateCallPolicies(policies: PolicyIndex, input: CallPolicyInput) {
+  const set = await policies.policySet();
+  const allowed: string[] = [];
+  const explanations: PolicyExplanation[] = [];
+  let denial: DecisionDto | null = null;
+  for (const scopeKey of input.scopes) {
+    const facts = set.needsFacts("call", scopeKey) ? await callFacts(policies, input, scopeKey) : null;
     const verdict = decideCall(set, scopeKey, () => {
       if (!facts) throw new Error("policy facts were not loaded");
       return callQuestion(facts);
     });
-    if (verdict.allow) return { ...decision, policies: verdict.policies };
-    for (const error of verdict.reason === "policy_error" ? verdict.errors : []) options.policies.reportEvaluationError(error.policyId, error.message);
-    denied ??= { allow: false, reason: verdict.reason, policies: verdict.policies };
+    if (verdict.allow) {
+      allowed.push(scopeKey);
+      for (const policy of verdict.policies) if (!explanations.some((known) => known.id === policy.id)) explanations.push(policy);
+      continue;
+    }
+    for (const error of verdict.reason === "policy_error" ? verdict.errors : []) policies.reportEvaluationError(error.policyId, error.message);
+    denial ??= { allow: false, reason: verdict.reason, policies: verdict.policies };
   }
-  return denied ?? { allow: false, reason: "policy_denied", policies: [] };
+  return { allowed, policies: explanations, denial };
+}
+
+/**
+ * The policy half of a decision the grant half allowed: the `call` policies, asked about the scope (or,
+ * for a token-only question, about each of the grant's scopes served here: allowed when any is).
+ */
+async function applyCallPolicies(options: DecisionContext, decision: DecisionDto, input: CallPolicyInput): Promise<DecisionDto> {
+  const { allowed, policies, denial } = await evaluateCallPolicies(options.policies, input);
+  if (allowed.length > 0) return { ...decision, policies };
+  return denial ?? { allow: false, reason: "policy_denied", policies: [] };
 }
 
 const grantOf = (view: GrantView, decision: DecisionDto) => view.agent?.grants.find((grant) => grant.id === decision.grantId);
 
-async function callFacts(
-  policies: PolicyIndex,
-  { agentId, grant, now, call }: { agentId: string; grant: IndexedGrant | undefined; now: Date; call: { resource?: CallResource; action?: string } },
-  scopeKey: string,
-) {
+async function callFacts(policies: PolicyIndex, { agentId, grant, now, call }: CallPolicyInput, scopeKey: string) {
   const grantId = grant?.id ?? "";
   const directory = await policies.directory();
   const agent = directory.agents.get(agentId);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { policyExplanationSchema } from "@/lib/policy/schemas";
 import { audienceSchema } from "@/lib/resource-servers/schemas";
 import { MAX_GRANT_TOKEN_LENGTH } from "@/lib/kernel/grant-token-format";
 import { constraintsSchema } from "@/lib/constraints/schemas";
@@ -47,6 +48,9 @@ const activeIntrospection = z.object({
   iss: z.string(),
   jti: z.string(),
   token_type: z.literal("Bearer"),
+  baton_policies: z
+    .array(policyExplanationSchema)
+    .meta({ description: "The call policies that allow the token's listed scopes now, with their @reason (a Baton extension member, RFC 7662 §2.2)" }),
 });
 
 export const introspectionSchema = z

@@ -115,9 +115,10 @@ export const revokeIntegrationBody = z
 export const webhookOutcomeSchema = z
   .object({
     outcome: z
-      .enum(["opened", "resolved", "ignored", "duplicate"])
+      .enum(["opened", "resolved", "on_call_changed", "ignored", "duplicate"])
       .meta({ description: "`duplicate`: this webhook-id was already received; nothing was done again" }),
     incidentId: z.string().nullable(),
+    groupId: z.string().optional().meta({ description: "With `on_call_changed`: the approver group whose on-call people were replaced" }),
   })
   .meta({ id: "IncidentWebhookOutcome" });
 
