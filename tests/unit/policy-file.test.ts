@@ -15,7 +15,9 @@ describe("the policy file", () => {
   });
 
   it("maps a line of a policy's text back to the file", () => {
-    const { blocks } = parsePolicyFile('\n@id("a")\n\npermit (principal, action, resource)\nwhen { true };\n\n@id("b")\nforbid (principal, action, resource);\n');
+    const { blocks } = parsePolicyFile(
+      '\n@id("a")\n\npermit (principal, action, resource)\nwhen { true };\n\n@id("b")\nforbid (principal, action, resource);\n',
+    );
     expect(blocks).toEqual([
       { id: "a", idLine: 2, textLine: 4 },
       { id: "b", idLine: 7, textLine: 8 },
@@ -54,6 +56,8 @@ describe("diffPolicySets", () => {
       ["gone", "removed"],
       ["new", "added"],
     ]);
-    expect(diff.policies[0]!.patch).toContain("--- active/edited\n+++ proposed/edited\n@@ -1,1 +1,2 @@\n-permit (principal, action, resource);\n+permit (principal, action, resource)\n+when { true };");
+    expect(diff.policies[0]!.patch).toContain(
+      "--- active/edited\n+++ proposed/edited\n@@ -1,1 +1,2 @@\n-permit (principal, action, resource);\n+permit (principal, action, resource)\n+when { true };",
+    );
   });
 });
