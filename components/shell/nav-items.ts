@@ -23,6 +23,7 @@ const MAIN_NAV: NavItem[] = [
 const SETTINGS_NAV: NavItem[] = [
   { href: "/scopes", label: "Scopes" },
   { href: "/groups", label: "Groups" },
+  { href: "/policies", label: "Policies" },
   { href: "/schedules", label: "Schedules" },
   { href: "/resource-servers", label: "Resource servers" },
   { href: "/credential-providers", label: "Credential providers" },

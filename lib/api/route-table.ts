@@ -30,6 +30,18 @@ import {
   oauthErrorSchema,
   tokenExchangeBody,
 } from "@/lib/grant-tokens/schemas";
+import {
+  activePolicySetSchema,
+  listPolicyProposalsQuery,
+  policiesBody,
+  policyProposalParams,
+  policyProposalSchema,
+  policyProposalSummarySchema,
+  policyValidationAnswer,
+  proposePoliciesBody,
+  rejectProposalBody,
+} from "@/lib/policy/review-schemas";
+import { simulateBody, simulationSchema } from "@/lib/policy/simulation-schemas";
 import { createGroupBody, groupParams, groupSchema, updateGroupBody } from "@/lib/groups/schemas";
 import { grantParams, grantSchema, listGrantsQuery, revokeGrantBody } from "@/lib/grants/schemas";
 import {
@@ -115,6 +127,8 @@ export interface RouteSpec {
   /** One schema per `{name}` in the path. */
   params?: z.ZodObject;
   headers?: z.ZodObject;
+  /** Also a signed-in person's browser session: same-origin JSON requests, as the browser's own endpoints take them. */
+  session?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
 
@@ -703,6 +717,101 @@ const ROUTE_SPECS = [
     summary: "Create a person; without a password the answer carries a one-time invitation link",
     body: createUserBody,
     responses: { 201: { description: "Created", schema: createdUserSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/policies",
+    caller: "admin",
+    session: true,
+    summary: "Get the active policy set: its version, hash, who proposed and approved it, and its policies",
+    responses: { 200: { description: "The active set", schema: activePolicySetSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policies/validate",
+    caller: "admin",
+    session: true,
+    summary: "Validate a whole policy set against Baton's Cedar schema, without saving it",
+    body: policiesBody,
+    responses: {
+      200: { description: "The set validates", schema: policyValidationAnswer },
+      400: { description: "It does not: `errors[]` carries `policyId`, `line` and `column` (in the policy's text) and `message` for each problem" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policies/simulate",
+    caller: "admin",
+    session: true,
+    summary: "Simulate a policy set: what it would decide differently from the active set",
+    description:
+      "Replays the requests filed since `since` (default 30 days, at most 90) through the active and the proposed set, on today's agents, people and catalog, and reports each outcome transition (routed → auto_approved, auto_approved → denied…, or routed to other approvers) with up to 50 request ids and the proposed policies responsible; with `request`, also decides one hypothetical request both ways. Nothing is written.",
+    body: simulateBody,
+    responses: {
+      200: { description: "What would change", schema: simulationSchema },
+      400: { description: "The body is malformed, `since` is out of range, or the set does not validate (`errors[]` as for validate)" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/policy-proposals",
+    caller: "admin",
+    session: true,
+    summary: "List policy proposals: pending first, then newest first (at most 100)",
+    query: listPolicyProposalsQuery,
+    responses: { 200: { description: "Proposals", schema: z.object({ items: z.array(policyProposalSummarySchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policy-proposals",
+    caller: "admin",
+    session: true,
+    summary: "Propose a new policy set; it becomes active only when a different admin approves it",
+    description: "The whole set is proposed (not a patch); the answer carries its diff against the active set, per policy added, removed or changed.",
+    body: proposePoliciesBody,
+    responses: {
+      201: { description: "Proposed, pending", schema: policyProposalSchema },
+      400: { description: "The body is malformed, or the set does not validate (`errors[]` as for validate)" },
+      409: { description: "The set is identical to the active one" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/policy-proposals/{id}",
+    caller: "admin",
+    session: true,
+    params: policyProposalParams,
+    summary: "Get a policy proposal with its policies and its diff",
+    responses: { 200: { description: "The proposal", schema: policyProposalSchema }, 404: { description: "No such proposal" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policy-proposals/{id}/approve",
+    caller: "admin",
+    session: true,
+    params: policyProposalParams,
+    summary: "Approve a pending proposal: its set becomes the active version at once, on every instance",
+    body: rejectProposalBody,
+    responses: {
+      200: { description: "Approved and active", schema: policyProposalSchema },
+      403: { description: "You proposed it: a different admin must approve it" },
+      404: { description: "No such proposal" },
+      409: { description: "Already decided, or written against a version that is no longer active (propose it again)" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policy-proposals/{id}/reject",
+    caller: "admin",
+    session: true,
+    params: policyProposalParams,
+    summary: "Reject a pending proposal; its proposer rejecting it withdraws it",
+    body: rejectProposalBody,
+    responses: {
+      200: { description: "Rejected", schema: policyProposalSchema },
+      404: { description: "No such proposal" },
+      409: { description: "Already decided" },
+    },
   },
   {
     method: "get",

@@ -8,6 +8,7 @@ import { mayDo, rolesWith, type Ability } from "./role-abilities";
  */
 const PAGE_ABILITY: Record<string, Ability> = {
   "/audit": "readAudit",
+  "/policies": "administer",
   "/users": "administer",
   "/webhooks": "administer",
   "/credential-providers": "administer",

@@ -22,6 +22,8 @@ import * as groupsRoute from "@/app/api/v1/admin/groups/route";
 import * as webhooksRoute from "@/app/api/v1/admin/webhooks/route";
 import * as resourceServersRoute from "@/app/api/v1/admin/resource-servers/route";
 import * as credentialProvidersRoute from "@/app/api/v1/admin/credential-providers/route";
+import * as policyProposalsRoute from "@/app/api/v1/admin/policy-proposals/route";
+import { DEFAULT_POLICIES } from "@/lib/policy/default-policy-set";
 import { call, ensureAdmin } from "./api-helpers";
 import { personWithToken } from "./incident-fixtures";
 import { startChangeLog, takeChanges, type RowChange } from "./change-log";
@@ -137,7 +139,13 @@ beforeAll(async () => {
   expect([group.status, endpoint.status, resourceServer.status, victimTool.status, schedule.status, credentialProvider.status]).toEqual([
     201, 201, 201, 201, 201, 201,
   ]);
+  const proposal = await call(policyProposalsRoute.POST, {
+    token: admin,
+    body: { policies: [...DEFAULT_POLICIES, { id: "fuzz-extra", text: 'permit (principal, action == Baton::Action::"call", resource);' }], note: "Fuzzing" },
+  });
+  expect(proposal.status).toBe(201);
   pathValues.push(
+    { path: /^\/api\/v1\/admin\/policy-proposals\//, param: "id", values: [proposal.json.id] },
     { path: /^\/api\/v1\/admin\/groups\//, param: "id", values: [group.json.id] },
     { path: /^\/api\/v1\/admin\/webhooks\//, param: "id", values: [endpoint.json.id] },
     { path: /^\/api\/v1\/admin\/schedules\//, param: "id", values: [schedule.json.id] },
