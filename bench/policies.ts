@@ -13,13 +13,14 @@ import { expectAllow, load, startServer, tokenBodies } from "./decisions";
 import { round, type Figure } from "./figures";
 import type { BenchDatabase } from "./seed-bench-database";
 
-const SIZES = [1, 100, 10_000] as const;
+// Whole sets: the four generated defaults and one policy every call is asked about make the smallest.
+const SIZES = [DEFAULT_POLICIES.length + 1, 100, 10_000] as const;
 const EVALUATIONS = 20_000;
 const REAL_SCOPES = 20;
 
 /**
- * The defaults plus `count` call policies: one that applies to every call (so every decision asks Cedar),
- * and the rest each about one scope — nearly all about other scopes of a large catalog, one in 500 about
+ * A set of `count` policies in all: the defaults, one call policy that applies to every call (so every
+ * decision asks Cedar), and the rest each about one scope — nearly all about other scopes of a large catalog, one in 500 about
  * a scope the benchmark's calls use — as an organisation with ten thousand policies would have them.
  */
 export function benchPolicies(count: number): PolicyDocument[] {
@@ -30,7 +31,7 @@ export function benchPolicies(count: number): PolicyDocument[] {
       text: `@reason("Quarantined agents make no calls")\nforbid (principal, action == Baton::Action::"call", resource) when { principal.tags.contains("quarantined") };`,
     },
   ];
-  for (let index = 1; index < count; index++) {
+  for (let index = 1; policies.length < count; index++) {
     const scope = index % 500 === 0 ? `crm.area${(index / 500) % REAL_SCOPES}:read` : `bench.other${index}:read`;
     policies.push({
       id: `bench-${index}`,
@@ -99,8 +100,8 @@ function microsecondsPerCall(policies: PolicyDocument[], questions: "distinct" |
 export function measurePolicyEvaluation(): Figure[] {
   const defaults = microsecondsPerCall([...DEFAULT_POLICIES]);
   const figures: Figure[] = [{ name: "policy-eval-defaults", value: round(defaults, 2), unit: "us/call", goal: "info", ratio: null }];
-  const one = microsecondsPerCall(benchPolicies(1));
-  figures.push({ name: "policy-eval-1-policy", value: round(one, 1), unit: "us/call", goal: "reference", ratio: null });
+  const one = microsecondsPerCall(benchPolicies(SIZES[0]));
+  figures.push({ name: `policy-eval-${SIZES[0]}-policies`, value: round(one, 1), unit: "us/call", goal: "reference", ratio: null });
   for (const size of SIZES.slice(1)) {
     const cost = microsecondsPerCall(benchPolicies(size));
     // Policies about other scopes are filed away from this call's partition: ten thousand cost about what one does.
