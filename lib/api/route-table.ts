@@ -108,6 +108,9 @@ import {
 /** `incident-webhook`: not a bearer credential but a Standard Webhooks signature with the integration's secret. */
 export type Caller = CallerKind | "incident-webhook";
 
+/** Up to 10,000 policies in one set: what validation, simulation and proposals must accept. */
+export const POLICY_SET_BODY_BYTES = 8 * 1024 * 1024;
+
 export interface RouteSpec {
   method: "get" | "post" | "put" | "patch" | "delete";
   /** A template type, so each entry keeps its literal path and `route()` can find it by type. */
@@ -129,6 +132,8 @@ export interface RouteSpec {
   headers?: z.ZodObject;
   /** Also a signed-in person's browser session: same-origin JSON requests, as the browser's own endpoints take them. */
   session?: boolean;
+  /** A larger body than the default cap (whole policy sets): still refused beyond it, by Content-Length or while reading. */
+  maxBodyBytes?: number;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
 
@@ -731,6 +736,7 @@ const ROUTE_SPECS = [
     path: "/api/v1/admin/policies/validate",
     caller: "admin",
     session: true,
+    maxBodyBytes: POLICY_SET_BODY_BYTES,
     summary: "Validate a whole policy set against Baton's Cedar schema, without saving it",
     body: policiesBody,
     responses: {
@@ -743,6 +749,7 @@ const ROUTE_SPECS = [
     path: "/api/v1/admin/policies/simulate",
     caller: "admin",
     session: true,
+    maxBodyBytes: POLICY_SET_BODY_BYTES,
     summary: "Simulate a policy set: what it would decide differently from the active set",
     description:
       "Replays the requests filed since `since` (default 30 days, at most 90) through the active and the proposed set, on today's agents, people and catalog, and reports each outcome transition (routed → auto_approved, auto_approved → denied…, or routed to other approvers) with up to 50 request ids and the proposed policies responsible; with `request`, also decides one hypothetical request both ways. Nothing is written.",
@@ -766,6 +773,7 @@ const ROUTE_SPECS = [
     path: "/api/v1/admin/policy-proposals",
     caller: "admin",
     session: true,
+    maxBodyBytes: POLICY_SET_BODY_BYTES,
     summary: "Propose a new policy set; it becomes active only when a different admin approves it",
     description: "The whole set is proposed (not a patch); the answer carries its diff against the active set, per policy added, removed or changed.",
     body: proposePoliciesBody,

@@ -94,6 +94,7 @@ export interface ApiRouteSpec<C extends ApiCaller, B, Q, P, H> {
   headers?: H;
   oauthErrors?: false;
   session?: boolean;
+  maxBodyBytes?: number;
 }
 
 /**
@@ -132,7 +133,11 @@ export function apiRoute<
       const query = parseOrThrow(spec.query ?? z.object({}).passthrough(), Object.fromEntries(new URL(request.url).searchParams), "query");
       const headers = spec.headers ? parseOrThrow(spec.headers, Object.fromEntries(request.headers), "header") : {};
       const body = spec.body
-        ? parseOrThrow(spec.body, await readJsonBody(request, { acceptsForm: spec.acceptsForm, examinedOnly: spec.examinedOnly }), "body")
+        ? parseOrThrow(
+            spec.body,
+            await readJsonBody(request, { acceptsForm: spec.acceptsForm, examinedOnly: spec.examinedOnly, maxBodyBytes: spec.maxBodyBytes }),
+            "body",
+          )
         : undefined;
       return await handler({ caller: principal as CallerOf<C>, body, query, params, headers, request, clock } as RouteContext<
         C,

@@ -10,9 +10,9 @@ const FORM_CONTENT_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
  * without one is cut off at the cap while streaming, so memory stays flat. Empty reads as `undefined`.
  * Signature checks (webhooks) need exactly these bytes, before any parsing.
  */
-export async function readCappedBody(request: Request): Promise<Buffer | undefined> {
+export async function readCappedBody(request: Request, limit = MAX_BODY_BYTES): Promise<Buffer | undefined> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${MAX_BODY_BYTES} bytes`);
+  if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${limit} bytes`);
   if (!request.body || declared === 0) return undefined;
 
   const reader = request.body.getReader();
@@ -22,9 +22,9 @@ export async function readCappedBody(request: Request): Promise<Buffer | undefin
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${MAX_BODY_BYTES} bytes`);
+      throw new AppError("PAYLOAD_TOO_LARGE", `The body must be at most ${limit} bytes`);
     }
     chunks.push(value);
   }
@@ -37,8 +37,11 @@ export async function readCappedBody(request: Request): Promise<Buffer | undefin
  * `examinedOnly` names top-level fields that are only checked, never stored nor queried (a token to
  * introspect): they may hold any text, so that a token with a NUL is answered as a token Baton cannot use.
  */
-export async function readJsonBody(request: Request, options: { acceptsForm?: boolean; examinedOnly?: readonly string[] } = {}): Promise<unknown> {
-  const body = await readCappedBody(request);
+export async function readJsonBody(
+  request: Request,
+  options: { acceptsForm?: boolean; examinedOnly?: readonly string[]; maxBodyBytes?: number } = {},
+): Promise<unknown> {
+  const body = await readCappedBody(request, options.maxBodyBytes);
   if (!body) return undefined;
 
   const contentType = request.headers.get("content-type") ?? "";

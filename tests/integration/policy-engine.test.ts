@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as decisionsRoute from "@/app/api/v1/decisions/route";
+import * as validateRoute from "@/app/api/v1/admin/policies/validate/route";
 import { prisma } from "@/lib/db";
 import { decideRequest } from "@/lib/approvals/decide-request";
 import { activatePolicySet, readActivePolicySet } from "@/lib/policy/active-policy-set";
@@ -237,4 +238,18 @@ permit (principal, action == Baton::Action::"route", resource) when { context.on
     ]);
     await prisma.agent.update({ where: { id: world.ops.id }, data: { tags: [] } });
   });
+});
+
+describe("a set of 10,000 policies", () => {
+  it("is accepted by validation over HTTP (past the default body cap) and decides calls as before", async () => {
+    const policies: PolicyDocument[] = [...DEFAULT_POLICIES];
+    for (let index = policies.length; index < 10_000; index++)
+      policies.push({
+        id: `tenant-${index}`,
+        text: `@reason("Tenant ${index} is frozen")\nforbid (principal, action == Baton::Action::"call", resource == Baton::Scope::"other.s${index}:read") when { context has target && context.target.id == "t${index}" };`,
+      });
+    const answer = await call(validateRoute.POST, { token: admin, body: { policies } });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ valid: true });
+  }, 120_000);
 });
