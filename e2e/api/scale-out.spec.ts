@@ -252,6 +252,45 @@ test("disabling an agent through one instance is denied everywhere at once", asy
   console.log(`disable → deny (ms after the disable returned): ${JSON.stringify(await untilEveryone(agent.id, autoScope, false))}`);
 });
 
+test("a policy change approved by a second admin changes decisions on every instance and both PDPs", async () => {
+  const agent = await createAgent("policy-bot", [autoScope]);
+  expect((await file(proxy.url, agent.key, autoScope)).status).toBe(201);
+  await untilEveryone(agent.id, autoScope, true);
+  type Policy = { id: string; text: string };
+  const active = await json<{ policies: Policy[] }>(`${MAIN_URL}/api/v1/admin/policies`, { headers: admin });
+  expect(active.status).toBe(200);
+  // A second admin, signed in to another instance: the proposer may not approve their own change.
+  const second = { email: `second-admin-${suffix}@e2e.baton.dev`, password: "second admin password 1" };
+  expect(
+    (await json(`${MAIN_URL}/api/v1/admin/users`, { method: "POST", headers: admin, body: JSON.stringify({ ...second, name: "Second Admin", role: "ADMIN" }) }))
+      .status,
+  ).toBe(201);
+  const cookie = await signInForCookie(APP_URLS[1]!, second);
+  const change = async (policies: Policy[], note: string) => {
+    const proposed = await json<{ id: string }>(`${APP_URLS[2]}/api/v1/admin/policy-proposals`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ policies, note }),
+    });
+    expect(proposed.status).toBe(201);
+    const approved = await fetch(`${APP_URLS[1]}/api/v1/admin/policy-proposals/${proposed.body.id}/approve`, {
+      method: "POST",
+      signal: bounded(),
+      headers: { cookie, origin: APP_URLS[1]!, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(approved.status).toBe(200);
+  };
+  const forbid = {
+    id: `scale-${suffix}-frozen`,
+    text: `@reason("Frozen for the scale-out check")\nforbid (principal, action == Baton::Action::"call", resource == Baton::Scope::"${autoScope}");`,
+  };
+  await change([...active.body.policies, forbid], "Freeze the scale-out scope");
+  console.log(`policy approval → deny (ms after the approval returned): ${JSON.stringify(await untilEveryone(agent.id, autoScope, false))}`);
+  await change(active.body.policies, "Unfreeze the scale-out scope");
+  console.log(`policy approval → allow again: ${JSON.stringify(await untilEveryone(agent.id, autoScope, true))}`);
+});
+
 test("killing an app instance and a PDP mid-load loses nothing: every acknowledged filing is stored once", async () => {
   const agents = await Promise.all(Array.from({ length: 4 }, (_, index) => createAgent(`load-bot-${index}`, [autoScope])));
   const FILINGS_PER_AGENT = 15;
