@@ -10,6 +10,15 @@ export const createAgentBody = z
   })
   .meta({ id: "CreateAgent" });
 
+export const updateAgentBody = z
+  .strictObject({
+    description: plainText(500).optional(),
+    ownerEmail: emailSchema.optional(),
+    eligibleScopes: z.array(scopeKeySchema).max(200).optional().meta({ description: "Replaces the agent's eligible scopes; its live grants stay as they are" }),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "must change at least one field")
+  .meta({ id: "UpdateAgent" });
+
 export const agentSchema = z
   .object({
     id: z.string(),
@@ -71,5 +80,6 @@ export const issuedAgentKeySchema = agentKeySchema
 export const disableAgentBody = z.strictObject({ reason: plainText(500).optional() }).default({});
 
 export type CreateAgentBody = z.infer<typeof createAgentBody>;
+export type UpdateAgentBody = z.infer<typeof updateAgentBody>;
 export type AgentDto = z.infer<typeof agentSchema>;
 export type AgentKeyDto = z.infer<typeof agentKeySchema>;

@@ -9,6 +9,7 @@ import {
   disableAgentBody,
   issuedAgentKeySchema,
   rotateAgentKeyBody,
+  updateAgentBody,
 } from "@/lib/agents/schemas";
 import { decisionQuestionBody, decisionSchema } from "@/lib/decisions/schemas";
 import {
@@ -296,6 +297,15 @@ const ROUTE_SPECS = [
     responses: { 201: { description: "Created", schema: agentSchema }, 409: { description: "An agent with that name exists" } },
   },
   {
+    method: "patch",
+    path: "/api/v1/admin/agents/{id}",
+    caller: "admin",
+    params: agentParams,
+    summary: "Change an agent's description, owner or eligible scopes (its name is immutable)",
+    body: updateAgentBody,
+    responses: { 200: { description: "Updated", schema: agentSchema }, 404: { description: "No such agent" } },
+  },
+  {
     method: "get",
     path: "/api/v1/admin/agents/{id}/keys",
     caller: "admin",
@@ -339,6 +349,13 @@ const ROUTE_SPECS = [
     responses: { 200: { description: "Disabled", schema: agentSchema } },
   },
   {
+    method: "get",
+    path: "/api/v1/admin/groups",
+    caller: "admin",
+    summary: "List approver groups with their members",
+    responses: { 200: { description: "Approver groups", schema: z.object({ items: z.array(groupSchema) }) } },
+  },
+  {
     method: "post",
     path: "/api/v1/admin/groups",
     caller: "admin",
@@ -351,7 +368,7 @@ const ROUTE_SPECS = [
     path: "/api/v1/admin/groups/{id}",
     caller: "admin",
     params: groupParams,
-    summary: "Change an approver group's description or its chat (Slack-compatible) incoming-webhook URL",
+    summary: "Change an approver group's description, members or chat (Slack-compatible) incoming-webhook URL",
     body: updateGroupBody,
     responses: { 200: { description: "Updated", schema: groupSchema }, 404: { description: "No such group" } },
   },

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "group.created",
   "scope.created",
   "agent.created",
+  "agent.updated",
   "agent.key_created",
   "agent.key_rotated",
   "agent.key_revoked",

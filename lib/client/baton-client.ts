@@ -7,11 +7,18 @@ import {
   type disableAgentBody,
   issuedAgentKeySchema,
   type rotateAgentKeyBody,
+  type updateAgentBody,
 } from "@/lib/agents/schemas";
 import { problemSchema } from "@/lib/kernel/common-schemas";
 import { issuedTokenSchema } from "@/lib/grant-tokens/schemas";
 import { grantSchema, type listGrantsQuery } from "@/lib/grants/schemas";
-import { type createGroupBody, groupSchema } from "@/lib/groups/schemas";
+import { type createGroupBody, groupSchema, type updateGroupBody } from "@/lib/groups/schemas";
+import {
+  createdResourceServerSchema,
+  type createResourceServerBody,
+  resourceServerSchema,
+  type revokeResourceServerBody,
+} from "@/lib/resource-servers/schemas";
 import { accessRequestPage, accessRequestSchema, type AccessRequestDto, type fileRequestBody, type requestStatusSchema } from "@/lib/requests/schemas";
 import { type createScopeBody, eligibleScopeSchema, scopeSchema, type updateScopeBody } from "@/lib/scopes/schemas";
 import { rotatedSigningKeysSchema, type rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
@@ -58,6 +65,8 @@ const eligibleScopeList = itemsOf(eligibleScopeSchema);
 const agentList = itemsOf(agentSchema);
 const agentKeyList = itemsOf(agentKeySchema);
 const signingKeyList = itemsOf(signingKeySchema);
+const groupList = itemsOf(groupSchema);
+const resourceServerList = itemsOf(resourceServerSchema);
 
 export type BatonClient = ReturnType<typeof createBatonClient>;
 
@@ -175,6 +184,9 @@ export function createBatonClient(options: BatonClientOptions) {
 
     createAgent: (body: z.input<typeof createAgentBody>) => call("POST", "/api/v1/admin/agents", agentSchema, { body }),
 
+    /** Replaces what is given: `eligibleScopes` as a whole list. */
+    updateAgent: (agentId: string, body: z.input<typeof updateAgentBody>) => call("PATCH", `/api/v1/admin/agents/${segment(agentId)}`, agentSchema, { body }),
+
     listAgentKeys: async (agentId: string) => (await call("GET", `/api/v1/admin/agents/${segment(agentId)}/keys`, agentKeyList)).items,
 
     /** The answer's `key` is the secret: Baton keeps only its hash, so it cannot be shown again. */
@@ -188,6 +200,20 @@ export function createBatonClient(options: BatonClientOptions) {
 
     disableAgent: (agentId: string, body: z.input<typeof disableAgentBody> = {}) =>
       call("POST", `/api/v1/admin/agents/${segment(agentId)}/disable`, agentSchema, { body }),
+
+    listGroups: async () => (await call("GET", "/api/v1/admin/groups", groupList)).items,
+
+    /** `memberEmails` replaces the members set in Baton (identity-provider memberships stay). */
+    updateGroup: (groupId: string, body: z.input<typeof updateGroupBody>) => call("PATCH", `/api/v1/admin/groups/${segment(groupId)}`, groupSchema, { body }),
+
+    listResourceServers: async () => (await call("GET", "/api/v1/admin/resource-servers", resourceServerList)).items,
+
+    /** The answer's `secret` is shown once: Baton keeps only its hash. */
+    createResourceServer: (body: z.input<typeof createResourceServerBody>) =>
+      call("POST", "/api/v1/admin/resource-servers", createdResourceServerSchema, { body }),
+
+    revokeResourceServer: (id: string, body: z.input<typeof revokeResourceServerBody>) =>
+      call("POST", `/api/v1/admin/resource-servers/${segment(id)}/revoke`, resourceServerSchema, { body }),
 
     createGroup: (body: z.input<typeof createGroupBody>) => call("POST", "/api/v1/admin/groups", groupSchema, { body }),
 

@@ -30,6 +30,10 @@ export const updateGroupBody = z
       description:
         "A Slack-compatible incoming-webhook URL told about each new request routed to this group (summary and a link to decide in Baton); null removes it. Stored encrypted.",
     }),
+    memberEmails: z.array(emailSchema).max(500).optional().meta({
+      description:
+        "Replaces the members set in Baton; memberships asserted by the identity provider at sign-in stay as they are (the next sign-in re-asserts them)",
+    }),
   })
   .refine((body) => Object.keys(body).length > 0, "must change at least one field")
   .meta({ id: "UpdateGroup" });
