@@ -7,6 +7,8 @@ export const EXIT_CODES = {
   denied: 2,
   pending: 3,
   closedWithoutDecision: 4,
+  /** `baton plan` found changes to apply (as terraform plan -detailed-exitcode). */
+  planHasChanges: 2,
 } as const;
 
 const EXIT_CODE_BY_STATUS: Record<AccessRequestDto["status"], number> = {

@@ -56,7 +56,9 @@ async function replaceLocalMembers(tx: Tx, input: { groupId: string; memberEmail
   const removed = current.filter((membership) => membership.source === "local" && !wanted.has(membership.userId));
   const held = new Set(current.map((membership) => membership.userId));
   const added = [...wanted.values()].filter((user) => !held.has(user.id));
-  if (removed.length) await tx.groupMembership.deleteMany({ where: { groupId: input.groupId, userId: { in: removed.map((membership) => membership.userId) } } });
-  if (added.length) await tx.groupMembership.createMany({ data: added.map((user) => ({ groupId: input.groupId, userId: user.id, source: "local", createdAt: input.at })) });
+  if (removed.length)
+    await tx.groupMembership.deleteMany({ where: { groupId: input.groupId, userId: { in: removed.map((membership) => membership.userId) } } });
+  if (added.length)
+    await tx.groupMembership.createMany({ data: added.map((user) => ({ groupId: input.groupId, userId: user.id, source: "local", createdAt: input.at })) });
   return { added: added.map((user) => user.email).sort(), removed: removed.map((membership) => membership.user.email).sort() };
 }
