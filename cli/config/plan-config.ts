@@ -89,7 +89,7 @@ export function planConfig(desired: LoadedConfig, current: CurrentState, options
     if (!existing) changes.push({ kind: "group", action: "create", name: group.name, after: group });
     else pushUpdate(changes, "group", group.name, existing.id, diffFields(existing, group, GROUP_FIELDS));
   }
-  if (options.prune) warnUnmanaged(warnings, "approver group", current.groups, new Set(desired.groups.map((group) => group.name)), (group) => group.name);
+  if (options.prune) warnUnmanaged(warnings, "approver groups", current.groups, new Set(desired.groups.map((group) => group.name)), (group) => group.name);
 
   const servers = byName(current.resourceServers, (server) => server.name);
   for (const server of desired.resourceServers) {
@@ -114,7 +114,7 @@ export function planConfig(desired: LoadedConfig, current: CurrentState, options
     if (!existing) changes.push({ kind: "scope", action: "create", name: scope.key, after: scope });
     else pushUpdate(changes, "scope", scope.key, scope.key, diffFields(existing, scope, SCOPE_FIELDS));
   }
-  if (options.prune) warnUnmanaged(warnings, "scope", current.scopes, new Set(desired.scopes.map((scope) => scope.key)), (scope) => scope.key);
+  if (options.prune) warnUnmanaged(warnings, "scopes", current.scopes, new Set(desired.scopes.map((scope) => scope.key)), (scope) => scope.key);
 
   const agents = byName(current.agents, (agent) => agent.name);
   for (const agent of desired.agents) {
@@ -193,7 +193,7 @@ function diffFields<T extends object>(before: T, after: T, fields: readonly stri
 
 function warnUnmanaged<T>(warnings: string[], what: string, held: T[], named: Set<string>, nameOf: (item: T) => string) {
   const unmanaged = held.map(nameOf).filter((name) => !named.has(name));
-  if (unmanaged.length) warnings.push(`not in the file, and Baton's API cannot delete a ${what}, so left as is: ${unmanaged.join(", ")}`);
+  if (unmanaged.length) warnings.push(`not in the file but left as is, since Baton's API cannot delete ${what}: ${unmanaged.join(", ")}`);
 }
 
 /** JSON with sorted keys: field values compare by content, whatever order the API or the file wrote them in. */
