@@ -35,7 +35,7 @@ const scopeEntry = z.strictObject({
   risk: z
     .string()
     .transform((value) => value.toUpperCase())
-    .pipe(riskSchema),
+    .pipe(z.enum(riskSchema.options, { error: "must be low, medium, high or critical" })),
   maxDuration: durationSchema.pipe(createScopeBody.shape.maxDurationSeconds),
   approvalsRequired: z.number().int().min(1).max(10).default(1),
   approverGroup: z.string().min(1).nullable().default(null).meta({ description: "The approver group's name" }),

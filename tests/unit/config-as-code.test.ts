@@ -117,7 +117,13 @@ describe("the plan", () => {
     const changed = loaded(FILE.replace("risk: HIGH", "risk: critical").replace("[Ada@Example.com, bob@example.com]", "[ada@example.com]"));
     const plan = planConfig(changed, stateOf(config), { prune: false });
     expect(plan.changes).toEqual([
-      { kind: "group", action: "update", name: "sre-approvers", id: "grp_0", fields: [{ field: "members", before: ["ada@example.com", "bob@example.com"], after: ["ada@example.com"] }] },
+      {
+        kind: "group",
+        action: "update",
+        name: "sre-approvers",
+        id: "grp_0",
+        fields: [{ field: "members", before: ["ada@example.com", "bob@example.com"], after: ["ada@example.com"] }],
+      },
       { kind: "scope", action: "update", name: "deploy.prod:write", id: "deploy.prod:write", fields: [{ field: "risk", before: "HIGH", after: "CRITICAL" }] },
     ]);
     expect(renderPlan(plan)).toContain('    risk: "HIGH" → "CRITICAL"');
@@ -152,11 +158,16 @@ describe("the plan", () => {
   it("proposes a policy set only when it is neither active nor already proposed", () => {
     const policy = { id: "forbid-billing", text: "forbid (principal, action, resource);\n" };
     const config: LoadedConfig = { ...loaded("apiVersion: baton/v1\n"), policy: { note: "why", policies: [policy] } };
-    const propose = planConfig(config, empty({ policy: { active: [{ id: "old", text: "permit (principal, action, resource);" }], pending: [] } }), { prune: false });
+    const propose = planConfig(config, empty({ policy: { active: [{ id: "old", text: "permit (principal, action, resource);" }], pending: [] } }), {
+      prune: false,
+    });
     expect(propose.changes).toEqual([
       { kind: "policy", action: "propose", name: "policy set", policies: [policy], note: "why", added: ["forbid-billing"], changed: [], removed: ["old"] },
     ]);
-    expect(planConfig(config, empty({ policy: { active: [{ ...policy, text: "forbid (principal, action, resource);  " }], pending: [] } }), { prune: false }).changes).toEqual([]);
+    expect(
+      planConfig(config, empty({ policy: { active: [{ ...policy, text: "forbid (principal, action, resource);  " }], pending: [] } }), { prune: false })
+        .changes,
+    ).toEqual([]);
     const pending = planConfig(config, empty({ policy: { active: [], pending: [{ id: "pp_1", policies: [policy] }] } }), { prune: false });
     expect(pending.changes).toEqual([]);
     expect(pending.warnings).toEqual([expect.stringContaining("already proposed (pp_1)")]);
