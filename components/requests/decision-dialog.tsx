@@ -137,7 +137,7 @@ function ApproveForm({
   const [comment, setComment] = useState(draft?.comment ?? "");
   // Read once as the dialog opens: a sign-in that goes stale while it is open is caught by the server, which asks again.
   const [openedAt] = useState(() => Date.now());
-  const needsSignIn = item.critical && freshSignInUntil !== null && openedAt > Date.parse(freshSignInUntil);
+  const needsSignIn = item.stepUp && freshSignInUntil !== null && openedAt > Date.parse(freshSignInUntil);
   const [errors, setErrors] = useState<FieldErrors>({});
   const keptScopes = item.scopes.map((scope) => scope.key).filter((key) => kept.has(key));
 
@@ -175,11 +175,11 @@ function ApproveForm({
       </DialogHeader>
       <RequestQuote item={item} />
       {settled && <SettledNotice request={settled} />}
-      {item.critical && (
+      {item.stepUp && (
         <Alert tone="info">
           {needsSignIn
-            ? "This request includes a critical scope, and your sign-in is more than 10 minutes old: sign in again first. What you fill in here is kept, and this dialog reopens after you sign in."
-            : "This request includes a critical scope: approving it needs a sign-in from the last 10 minutes."}
+            ? `${item.critical ? "This request includes a critical scope" : "A policy requires a fresh sign-in for this request"}, and your sign-in is more than 10 minutes old: sign in again first. What you fill in here is kept, and this dialog reopens after you sign in.`
+            : `${item.critical ? "This request includes a critical scope" : "A policy requires a fresh sign-in for this request"}: approving it needs a sign-in from the last 10 minutes.`}
         </Alert>
       )}
       <fieldset className="flex flex-col gap-1.5" aria-describedby={errors.scopes ? `${item.id}-scopes-error` : undefined}>

@@ -1,4 +1,5 @@
 "use client";
+import { RoutingSummary } from "./policy-routing";
 import { Loader2Icon } from "lucide-react";
 import Link from "next/link";
 import type { ComponentProps } from "react";
@@ -79,6 +80,7 @@ function InboxCard({
       </p>
       <ScopeRisks scopes={item.scopes} />
       <p className="line-clamp-3 whitespace-pre-line wrap-break-word">{item.justification}</p>
+      <RoutingSummary routing={item.routing} />
       {(item.incident || item.contextRef) && (
         <div className="text-xs">
           <RequestContext item={item} />
@@ -137,6 +139,7 @@ function WideTable({ label, items, now, rowProps, isDeciding, isFresh, onDecide 
               </TableCell>
               <TableCell>
                 <p className="line-clamp-3 whitespace-pre-line wrap-break-word">{item.justification}</p>
+                <RoutingSummary routing={item.routing} />
               </TableCell>
               <TableCell className="whitespace-nowrap">{formatDuration(item.durationSeconds)}</TableCell>
               <TableCell className="text-xs">

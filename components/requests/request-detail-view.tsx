@@ -27,6 +27,7 @@ import { useDecision } from "./use-decision";
 import { useNow } from "@/components/shared/use-now";
 import { Fact } from "@/components/ui/fact";
 import { DelegationFacts } from "@/components/requests/delegation-facts";
+import { PolicyRouting } from "./policy-routing";
 
 /** One request: what was asked, who decided what, the grant once there is one, and its audit history — kept live. */
 export function RequestDetailView({ requestId }: { requestId: string }) {
@@ -69,7 +70,12 @@ export function RequestDetailView({ requestId }: { requestId: string }) {
       <DecisionNotice notice={notice} />
       {error && <Alert>The request could not be refreshed: {error.message}</Alert>}
       <RequestFacts request={request} now={now} />
-      <SectionCard title="Scopes asked for" description="Each scope is decided by its approver group; every group must agree.">
+      {request.routing && (
+        <SectionCard title="Policy decision" description="What the policy set decided when the request was filed, and why.">
+          <PolicyRouting routing={request.routing} />
+        </SectionCard>
+      )}
+      <SectionCard title="Scopes asked for" description="Each scope is decided by the groups its policies name; every group must agree.">
         <ScopesTable scopes={request.scopes} />
       </SectionCard>
       {request.grant && (

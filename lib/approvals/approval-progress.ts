@@ -8,12 +8,17 @@ export interface Vote {
   narrowedDurationSeconds: number | null;
 }
 
-/** A requested scope's routing: which group decides it (null: admins) and how many of them must approve. */
+/**
+ * A requested scope's routing to one group: which group (null: admins) and how many of its members must
+ * approve. A scope that policies route to several groups appears once per group.
+ */
 export interface RoutedScope {
   key: string;
   approverGroupId: string | null;
   approverGroupName: string | null;
   approvalsRequired: number;
+  /** Approvers must have signed in recently (a policy's @stepup). */
+  stepUp?: boolean;
 }
 
 /** Why an approval is on record but does not count: its author filed the request, or no longer sits in a group that decides it. */
@@ -49,9 +54,9 @@ export function approvalProgress<V extends Vote>(options: {
     else counted.push(vote);
   }
 
-  const grantedScopes = scopes
-    .map((scope) => scope.key)
-    .filter((key) => counted.every((vote) => vote.narrowedScopes.length === 0 || vote.narrowedScopes.includes(key)));
+  const grantedScopes = [...new Set(scopes.map((scope) => scope.key))].filter((key) =>
+    counted.every((vote) => vote.narrowedScopes.length === 0 || vote.narrowedScopes.includes(key)),
+  );
   const durationSeconds = Math.min(options.requestedDurationSeconds, ...counted.map((vote) => vote.narrowedDurationSeconds ?? Infinity));
   // Scopes narrowed away need no approvals of their own.
   const requirements = requirementsFor(

@@ -11,7 +11,7 @@ import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
 import { approvalProgress } from "./approval-progress";
 import { loadRouting } from "./load-routing";
 
-/** Approving a critical scope needs a sign-in at most this old. */
+/** Approving a critical scope, or a request a policy marks @stepup, needs a sign-in at most this old. */
 export const STEP_UP_WINDOW_MS = 10 * 60 * 1000;
 
 export type DecisionOutcome = "approved" | "recorded" | "denied";
@@ -66,7 +66,7 @@ export async function decideRequest(options: {
     const status = effectiveRequestStatus(request, now);
     if (status !== "PENDING") throw conflict(settledMessage(await describeSettlement(tx, request, now)));
 
-    const routing = await loadRouting(tx, request.requestedScopes);
+    const routing = await loadRouting(tx, request);
     if (!mayDecideRequest(principal, routing.eligibleApprovers)) return { blocked: "refused", reason: "not in an approver group for these scopes" };
     if (request.approvals.some((a) => a.approverId === principal.userId)) throw conflict("You have already decided this request");
 
@@ -86,8 +86,7 @@ export async function decideRequest(options: {
       return { outcome: "denied" as const, grantId: null };
     }
 
-    const critical = routing.scopes.some((scope) => scope.risk === "CRITICAL");
-    if (critical && now.getTime() - principal.authTime.getTime() > STEP_UP_WINDOW_MS) return { blocked: "step-up" };
+    if (routing.stepUp && now.getTime() - principal.authTime.getTime() > STEP_UP_WINDOW_MS) return { blocked: "step-up" };
 
     const narrowed = decision.scopes?.length ? decision.scopes : [];
     const outside = narrowed.filter((scope) => !request.requestedScopes.includes(scope));
@@ -129,12 +128,7 @@ export async function decideRequest(options: {
     // Counted from who sits in the deciding groups now: an approval from someone since removed (or the
     // filer's own) stays on record but neither fills a seat nor narrows the grant.
     const progress = approvalProgress({
-      scopes: routing.scopes.map((scope) => ({
-        key: scope.key,
-        approverGroupId: scope.approverGroupId,
-        approverGroupName: scope.approverGroup?.name ?? null,
-        approvalsRequired: scope.approvalsRequired,
-      })),
+      scopes: routing.routed,
       membersOf: routing.membersOf,
       votes: [...request.approvals, vote],
       filedById: request.filedById,
@@ -177,8 +171,12 @@ export async function decideRequest(options: {
 
   if ("blocked" in result && result.blocked === "refused") return denial(result.reason, notAnApprover());
   if ("blocked" in result)
-    throw new AppError("FORBIDDEN", "Approving a critical scope needs a sign-in from the last 10 minutes. Sign in again, then approve.", {
-      errors: [{ field: "stepUp", message: "re-authentication required" }],
-    });
+    throw new AppError(
+      "FORBIDDEN",
+      "Approving this request (a critical scope, or a policy's @stepup) needs a sign-in from the last 10 minutes. Sign in again, then approve.",
+      {
+        errors: [{ field: "stepUp", message: "re-authentication required" }],
+      },
+    );
   return result;
 }

@@ -2,6 +2,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { approvalProgress } from "./approval-progress";
 import { requirementsFor } from "./quorum";
+import { routedScopesOf } from "./routed-scopes";
+import { readStoredRouting, toRoutingDto } from "@/lib/policy/routing-schemas";
 import { conflictOfInterest, mayDecideRequests } from "@/lib/authorization/rules";
 
 export const inboxInclude = {
@@ -25,12 +27,27 @@ export function toInboxItem(
   viewer: PersonPrincipal,
   routing: { scopes: ScopeRouting; membersOf: (groupId: string | null) => ReadonlySet<string> },
 ) {
-  const scopes = row.requestedScopes.map(
+  const catalog = row.requestedScopes.map(
     (key) => routing.scopes.get(key) ?? { key, risk: "LOW", description: "", approverGroupId: null, approverGroup: null, approvalsRequired: 1 },
   );
-  const requirements = requirementsFor(scopes, routing.membersOf);
+  const routed = routedScopesOf(row, (key) => {
+    const scope = routing.scopes.get(key);
+    return scope && { approverGroupId: scope.approverGroupId, approverGroupName: scope.approverGroup, approvalsRequired: scope.approvalsRequired };
+  });
+  // Per scope, every group that decides it and the most approvals any of them needs.
+  const scopes = catalog.map((scope) => {
+    const routes = routed.filter((route) => route.key === scope.key);
+    const groups = routes.map((route) => route.approverGroupName ?? "admins");
+    return {
+      ...scope,
+      approverGroup: routes.length === 1 ? routes[0]!.approverGroupName : groups.length ? groups.join(" and ") : null,
+      approvalsRequired: Math.max(0, ...routes.map((route) => route.approvalsRequired)),
+    };
+  });
+  const requirements = requirementsFor(routed, routing.membersOf);
+  const storedRouting = readStoredRouting(row.routing);
   const progress = approvalProgress({
-    scopes: scopes.map((scope) => ({ ...scope, approverGroupName: scope.approverGroup })),
+    scopes: routed,
     membersOf: routing.membersOf,
     votes: row.approvals,
     filedById: row.filedById,
@@ -78,6 +95,10 @@ export function toInboxItem(
     /** "needs 1 more from security-approvers"; null when nothing is missing. */
     stillNeeded: progress.stillNeeded,
     critical: scopes.some((s) => s.risk === "CRITICAL"),
+    /** Approving needs a recent sign-in: a critical scope, or a policy's @stepup. */
+    stepUp: scopes.some((s) => s.risk === "CRITICAL") || routed.some((route) => route.stepUp),
+    /** What the policy set decided at filing, and why; null for requests filed before policies. */
+    routing: storedRouting ? toRoutingDto(storedRouting) : null,
     routedToMe,
     canDecide: cannotDecideReason === null,
     cannotDecideReason,

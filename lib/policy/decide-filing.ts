@@ -18,12 +18,23 @@ export interface RouteRequirement {
   policies: string[];
 }
 
+/** One scope's seat requirement in one group: the request's approvals are counted per scope and group. */
+export interface ScopeRoute {
+  scope: string;
+  groupId: string | null;
+  group: string;
+  quorum: number;
+  stepUp: boolean;
+}
+
 export interface FilingRouting {
   outcome: FilingOutcome;
   /** The policies that decided the outcome, with their reasons. */
   policies: PolicyExplanation[];
   /** Who decides a routed request (AND across groups); empty otherwise. */
   requirements: RouteRequirement[];
+  /** The same, per scope: what approvals are counted against (a scope narrowed away needs none). */
+  routes: ScopeRoute[];
   /** What else a reader needs to follow the outcome (fallbacks, caps, evaluation errors). */
   notes: string[];
   /** True when a policy could not be evaluated and the outcome fell back to the safe side. */
@@ -57,6 +68,7 @@ export function decideFiling(set: CompiledPolicySet, facts: FilingFacts): Filing
     outcome,
     policies: explainAll(policies),
     requirements: [],
+    routes: [],
     notes: [],
     policyError: false,
     policySetHash: set.hash,
@@ -104,6 +116,7 @@ export function decideFiling(set: CompiledPolicySet, facts: FilingFacts): Filing
 
   // 3. Routed to people.
   const requirements = new Map<string, RouteRequirement>();
+  const routes = new Map<string, ScopeRoute>();
   const routePolicies: ReadPolicy[] = [];
   const notes = [...autoNotes];
   let policyError = notes.some((note) => note.includes("could not be evaluated"));
@@ -115,6 +128,10 @@ export function decideFiling(set: CompiledPolicySet, facts: FilingFacts): Filing
     if (!current.scopes.includes(scope.key)) current.scopes.push(scope.key);
     if (policy && !current.policies.includes(policy)) current.policies.push(policy);
     requirements.set(key, current);
+    const route = routes.get(`${scope.key}\u0000${key}`) ?? { scope: scope.key, groupId: group.id, group: group.name, quorum: 0, stepUp: false };
+    route.quorum = Math.max(route.quorum, quorum);
+    route.stepUp ||= stepUp;
+    routes.set(`${scope.key}\u0000${key}`, route);
   };
   const admins = { id: null, name: ADMINS };
   for (const scope of facts.scopes) {
@@ -143,5 +160,5 @@ export function decideFiling(set: CompiledPolicySet, facts: FilingFacts): Filing
       }
     }
   }
-  return result("routed", routePolicies, { requirements: [...requirements.values()], notes, policyError });
+  return result("routed", routePolicies, { requirements: [...requirements.values()], routes: [...routes.values()], notes, policyError });
 }

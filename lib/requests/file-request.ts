@@ -11,6 +11,9 @@ import { lockOpenIncident } from "@/lib/incidents/lock-open-incident";
 import type { User } from "@/lib/generated/prisma/client";
 import { normalizeEmail } from "@/lib/kernel/normalize-email";
 import { auditActorOf, SYSTEM_AUDIT_ACTOR, type AgentPrincipal } from "@/lib/kernel/principal";
+import { readActivePolicySet } from "@/lib/policy/active-policy-set";
+import { decideFiling, type FilingRouting } from "@/lib/policy/decide-filing";
+import { loadFilingFacts } from "@/lib/policy/load-filing-facts";
 import { checkRequestedScopes } from "./check-requested-scopes";
 import type { AccessRequestDto, FileRequestBody } from "./schemas";
 import { requestInclude, toRequestDto } from "./to-request-dto";
@@ -46,10 +49,25 @@ async function checkContext(tx: Tx, input: FileRequestBody) {
   return { onBehalfOf };
 }
 
+const STATUS_OF = { denied: "DENIED", auto_approved: "APPROVED", routed: "PENDING" } as const;
+
+/** What the audit log keeps of a routing: the outcome, the deciding policies and the set's version. */
+export const auditedRouting = (routing: FilingRouting) => ({
+  outcome: routing.outcome,
+  policies: routing.policies.map((policy) => policy.id),
+  policySetHash: routing.policySetHash,
+  ...(routing.policyError ? { policyError: true } : {}),
+});
+
+/** Why the policy set denied a request, in one line for the request's reason. */
+const denialReason = (routing: FilingRouting) =>
+  [...routing.policies.map((policy) => `${policy.reason} (${policy.id})`), ...routing.notes].join("; ") || "Denied by policy";
+
 /**
  * An agent asks for scopes. Checks the catalog (unknown → 400), the agent's eligibility (→ 403), each
- * scope's maximum duration (→ 400), then files the request and routes it: when every scope is
- * auto-approve the grant is issued in the same transaction; otherwise it waits for approvers.
+ * scope's maximum duration (→ 400), then files the request and lets the active policy set decide, in the
+ * same transaction: denied (filed as DENIED, with the forbidding policies), granted at once (the grant is
+ * issued), or routed to the approvers the policies name. The routing and its reasons are stored with it.
  * With an idempotency key, a retry with the same body returns the same request.
  */
 export async function fileRequest(options: {
@@ -76,10 +94,28 @@ export async function fileRequest(options: {
       const { onBehalfOf } = await checkContext(tx, input);
       const onBehalfOfId = onBehalfOf?.id ?? null;
 
-      const autoApprove = scopes.every((scope) => scope.autoApprove);
+      const requestId = newId("request");
+      const policySet = await readActivePolicySet(tx, now);
+      const facts = await loadFilingFacts(tx, {
+        agentId,
+        scopeKeys: scopes.map((scope) => scope.key),
+        request: {
+          id: requestId,
+          durationSeconds: input.durationSeconds,
+          justification: input.justification,
+          contextRef: input.contextRef ?? null,
+          locations: [],
+          actions: [],
+        },
+        onBehalfOfId,
+        incidentId: input.incidentId ?? null,
+        now,
+      });
+      const routing = decideFiling(policySet.compiled, facts);
+      const status = STATUS_OF[routing.outcome];
       const request = await tx.accessRequest.create({
         data: {
-          id: newId("request"),
+          id: requestId,
           agentId,
           onBehalfOfId,
           requestedScopes: input.scopes,
@@ -87,11 +123,14 @@ export async function fileRequest(options: {
           requestedDurationSeconds: input.durationSeconds,
           incidentId: input.incidentId ?? null,
           contextRef: input.contextRef ?? null,
-          status: autoApprove ? "APPROVED" : "PENDING",
-          decidedAt: autoApprove ? now : null,
+          status,
+          decidedAt: status === "PENDING" ? null : now,
+          outcomeReason: status === "DENIED" ? denialReason(routing) : null,
           pendingExpiresAt: new Date(now.getTime() + env().BATON_PENDING_REQUEST_TTL_SECONDS * 1000),
           idempotencyKey: idempotencyKey ?? null,
           idempotencyHash: idempotencyKey ? bodyHash : null,
+          routing: JSON.parse(JSON.stringify(routing)),
+          policySetHash: routing.policySetHash,
           createdAt: now,
           updatedAt: now,
         },
@@ -108,17 +147,29 @@ export async function fileRequest(options: {
           onBehalfOf: input.onBehalfOf ?? null,
           incidentId: input.incidentId ?? null,
           contextRef: input.contextRef ?? null,
+          routing: auditedRouting(routing),
         },
         at: now,
       });
-      if (!autoApprove) return { request: toRequestDto({ ...request, onBehalfOf, grant: null }, now), replayed: false };
+      if (routing.outcome === "routed") return { request: toRequestDto({ ...request, onBehalfOf, grant: null }, now), replayed: false };
+      if (routing.outcome === "denied") {
+        await recordEvent(tx, {
+          actor: SYSTEM_AUDIT_ACTOR,
+          action: "request.denied",
+          subject: { kind: "request", id: request.id },
+          agentId,
+          data: { reason: request.outcomeReason, route: "policy", ...auditedRouting(routing) },
+          at: now,
+        });
+        return { request: toRequestDto({ ...request, onBehalfOf, grant: null }, now), replayed: false };
+      }
 
       await recordEvent(tx, {
         actor: SYSTEM_AUDIT_ACTOR,
         action: "request.approved",
         subject: { kind: "request", id: request.id },
         agentId,
-        data: { route: "auto-approve" },
+        data: { route: "auto-approve", ...auditedRouting(routing) },
         at: now,
       });
       const grant = await issueGrant(tx, {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cursorPageQuery, emailSchema, idOf, isoDate, pageOf, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { grantSchema } from "@/lib/grants/schemas";
+import { routingSchema } from "@/lib/policy/routing-schemas";
 
 export const MAX_SCOPES_PER_REQUEST = 20;
 export const MAX_REQUEST_DURATION_SECONDS = 7 * 24 * 3600;
@@ -43,6 +44,7 @@ export const accessRequestSchema = z
     pendingExpiresAt: isoDate.meta({ description: "When the request lapses if still pending" }),
     decidedAt: isoDate.nullable(),
     reason: z.string().nullable().meta({ description: "Why it was denied or cancelled" }),
+    routing: routingSchema.nullable().meta({ description: "What the policy set decided at filing, and why (null for requests filed before policies)" }),
     grant: grantSchema.nullable(),
   })
   .meta({ id: "AccessRequest" });

@@ -1,5 +1,6 @@
 import type { AccessRequest, Grant, User } from "@/lib/generated/prisma/client";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
+import { readStoredRouting, toRoutingDto } from "@/lib/policy/routing-schemas";
 import type { AccessRequestDto } from "./schemas";
 
 export const requestInclude = { onBehalfOf: true, grant: { include: { onBehalfOf: true } } } as const;
@@ -26,6 +27,12 @@ export function toRequestDto(request: RequestRow, now: Date): AccessRequestDto {
     pendingExpiresAt: request.pendingExpiresAt.toISOString(),
     decidedAt: request.decidedAt?.toISOString() ?? null,
     reason: request.outcomeReason,
+    routing: routingOf(request.routing),
     grant: request.grant ? toGrantDto(request.grant, now) : null,
   };
+}
+
+function routingOf(stored: unknown) {
+  const routing = readStoredRouting(stored);
+  return routing ? toRoutingDto(routing) : null;
 }

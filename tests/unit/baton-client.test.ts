@@ -42,6 +42,7 @@ const pending: AccessRequestDto = {
   pendingExpiresAt: "2026-11-25T12:00:00.000Z",
   decidedAt: null,
   reason: null,
+  routing: null,
   grant: null,
 };
 
