@@ -7,9 +7,10 @@ export const EXIT_CODES = {
   denied: 2,
   pending: 3,
   closedWithoutDecision: 4,
-  /** `baton plan` found changes to apply (as terraform plan -detailed-exitcode). */
-  planHasChanges: 2,
 } as const;
+
+/** `baton plan`'s own, as terraform plan -detailed-exitcode: 0 nothing to do, 1 error, 2 changes to apply. */
+export const PLAN_EXIT_CODES = { noChanges: 0, error: 1, changes: 2 } as const;
 
 const EXIT_CODE_BY_STATUS: Record<AccessRequestDto["status"], number> = {
   APPROVED: EXIT_CODES.ok,

@@ -4,6 +4,7 @@ import { createAgentBody } from "@/lib/agents/schemas";
 import { createGroupBody } from "@/lib/groups/schemas";
 import { emailSchema, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { parseDuration } from "@/lib/kernel/duration";
+import { policyDocumentSchema } from "@/lib/policy/schemas";
 import { audienceSchema, createResourceServerBody } from "@/lib/resource-servers/schemas";
 import { createScopeBody, riskSchema } from "@/lib/scopes/schemas";
 
@@ -57,8 +58,8 @@ const scheduleEntry = z
   .meta({ description: "A named schedule, in the shape of the schedules API (without its id)" });
 
 const policyEntry = z.union([
-  z.strictObject({ id: z.string().min(1).max(200), text: z.string().min(1) }),
-  z.strictObject({ id: z.string().min(1).max(200), file: z.string().min(1).meta({ description: "A .cedar file, relative to this file" }) }),
+  policyDocumentSchema,
+  z.strictObject({ id: policyDocumentSchema.shape.id, file: z.string().min(1).meta({ description: "A .cedar file, relative to this file" }) }),
 ]);
 
 const policySection = z.strictObject({

@@ -36,7 +36,9 @@ export function exportConfig(state: CurrentState): string {
       .map(({ name, description, owner, eligibleScopes, tags }) =>
         omitDefaults({ name, description, owner, eligibleScopes, tags }, { description: "", eligibleScopes: [], tags: [] }),
       ),
-    ...(state.schedules?.length ? { schedules: state.schedules.map(({ id: _id, ...schedule }) => schedule) } : {}),
+    ...(state.schedules?.length
+      ? { schedules: state.schedules.map((schedule) => Object.fromEntries(Object.entries(schedule).filter(([field]) => field !== "id"))) }
+      : {}),
     ...(state.policy ? { policy: { policies: state.policy.active.map(({ id, text }) => ({ id, text })) } } : {}),
   };
   return `# Baton configuration, exported by baton export. Apply with: baton apply -f <this file>\n${stringify(document, { lineWidth: 0 })}`;

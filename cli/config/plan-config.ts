@@ -135,9 +135,8 @@ export function planConfig(desired: LoadedConfig, current: CurrentState, options
       const existing = schedules.get(schedule.name);
       if (!existing) changes.push({ kind: "schedule", action: "create", name: schedule.name, after: schedule });
       else {
-        const { id: _id, ...held } = existing;
-        const fields = [...new Set([...Object.keys(held), ...Object.keys(schedule)])].filter((field) => field !== "name").sort();
-        pushUpdate(changes, "schedule", schedule.name, existing.id, diffFields(held, schedule, fields));
+        const fields = [...new Set([...Object.keys(existing), ...Object.keys(schedule)])].filter((field) => field !== "name" && field !== "id").sort();
+        pushUpdate(changes, "schedule", schedule.name, existing.id, diffFields(existing, schedule, fields));
       }
     }
     if (options.prune) {
