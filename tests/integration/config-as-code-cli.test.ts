@@ -20,7 +20,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-config-"));
 beforeAll(async () => {
   admin = await ensureAdmin();
   for (const email of ["ada@example.com", "bob@example.com"])
-    await call(usersRoute.POST, { token: admin, body: { email, name: email.split("@")[0], role: "APPROVER", password: "a long password 123" } });
+    await call(usersRoute.POST, { token: admin, body: { email, name: email.split("@")[0], role: "APPROVER" } });
   const routes: AdapterRoute[] = [];
   for (const spec of ROUTES.filter((route) => route.path.startsWith("/api/v1/admin/"))) {
     const handler = (await modules[`../../app${spec.path.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`]?.())?.[spec.method.toUpperCase()];

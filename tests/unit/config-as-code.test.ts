@@ -188,3 +188,13 @@ describe("export", () => {
     expect([60, 5400, 90061, 7 * 86400].map(formatExactDuration)).toEqual(["1m", "1h30m", "1d1h1m1s", "7d"]);
   });
 });
+
+describe("the commands", () => {
+  it("need a file, and say so before calling Baton", async () => {
+    const { main } = await import("@/cli/main");
+    const err: string[] = [];
+    const context = { env: {}, print: () => undefined, warn: (line: string) => err.push(line), stderr: { write: () => true }, stdin: process.stdin };
+    expect(await main(["plan"], context)).toBe(1);
+    expect(err).toEqual(["baton plan: --file is required (see baton plan --help)"]);
+  });
+});
