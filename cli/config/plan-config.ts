@@ -3,7 +3,8 @@ import type { LoadedConfig, PolicyDocumentConfig } from "./load-config-file";
 
 /** What Baton holds now, in the file's terms, with the ids the API needs to change each object. */
 export interface CurrentState {
-  groups: (GroupConfig & { id: string })[];
+  /** `members` are those set in Baton; `ssoMembers` those an identity provider asserted, which apply leaves alone. */
+  groups: (GroupConfig & { id: string; ssoMembers: string[] })[];
   resourceServers: (ResourceServerConfig & { id: string; revoked: boolean })[];
   scopes: ScopeConfig[];
   agents: (AgentConfig & { id: string; disabled: boolean })[];
@@ -87,7 +88,11 @@ export function planConfig(desired: LoadedConfig, current: CurrentState, options
   for (const group of desired.groups) {
     const existing = groups.get(group.name);
     if (!existing) changes.push({ kind: "group", action: "create", name: group.name, after: group });
-    else pushUpdate(changes, "group", group.name, existing.id, diffFields(existing, group, GROUP_FIELDS));
+    else {
+      // A member the identity provider asserted counts as present when the file names them, and is not the file's to remove.
+      const members = [...new Set([...existing.members, ...existing.ssoMembers.filter((email) => group.members.includes(email))])].sort();
+      pushUpdate(changes, "group", group.name, existing.id, diffFields({ ...existing, members }, group, GROUP_FIELDS));
+    }
   }
   if (options.prune) warnUnmanaged(warnings, "approver groups", current.groups, new Set(desired.groups.map((group) => group.name)), (group) => group.name);
 

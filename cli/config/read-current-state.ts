@@ -14,7 +14,8 @@ export async function readCurrentState(client: BatonClient): Promise<CurrentStat
       id: group.id,
       name: group.name,
       description: group.description,
-      members: group.members.map((member) => member.email.toLowerCase()).sort(),
+      members: emailsOf(group.members.filter((member) => member.source === "local")),
+      ssoMembers: emailsOf(group.members.filter((member) => member.source !== "local")),
     })),
     resourceServers: resourceServers.map((server) => ({ id: server.id, name: server.name, audience: server.audience, revoked: server.revokedAt !== null })),
     scopes: scopes.map((scope) => ({
@@ -42,3 +43,5 @@ export async function readCurrentState(client: BatonClient): Promise<CurrentStat
     tags: false,
   };
 }
+
+const emailsOf = (members: { email: string }[]) => members.map((member) => member.email.toLowerCase()).sort();

@@ -15,7 +15,14 @@ export const groupSchema = z
     id: z.string(),
     name: z.string(),
     description: z.string(),
-    members: z.array(z.object({ id: z.string(), email: z.string(), name: z.string() })),
+    members: z.array(
+      z.object({
+        id: z.string(),
+        email: z.string(),
+        name: z.string(),
+        source: z.string().meta({ description: "`local` (set in Baton) or the identity provider that asserted the membership at sign-in" }),
+      }),
+    ),
     chatWebhookConfigured: z
       .boolean()
       .meta({ description: "Whether new requests routed to this group are posted to a chat incoming webhook (the URL itself is never returned)" }),

@@ -130,7 +130,7 @@ describe("approver groups", () => {
     });
     await prisma.groupMembership.create({ data: { groupId: created.json.id, userId: sso.json.id, source: "oidc" } });
     const emptied = await call(groupRoute.PATCH, { token: admin, params: { id: created.json.id }, body: { memberEmails: [] }, method: "PATCH" });
-    expect(emptied.json.members.map((member: { email: string }) => member.email)).toEqual(["sso@example.com"]);
+    expect(emptied.json.members.map((member: { email: string; source: string }) => [member.email, member.source])).toEqual([["sso@example.com", "oidc"]]);
     const listed = await call(groupsRoute.GET, { token: admin });
     expect(listed.json.items.map((group: { name: string }) => group.name)).toEqual(["finance", "oncall"]);
     const event = await prisma.auditEvent.findFirst({ where: { action: "group.updated", subjectId: created.json.id } });

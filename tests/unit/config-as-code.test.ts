@@ -45,7 +45,7 @@ const loaded = (text = FILE): LoadedConfig => ({ ...parseConfigFile(text, "baton
 /** The state Baton would hold after applying `config`: what export reads back. */
 function stateOf(config: LoadedConfig): CurrentState {
   return empty({
-    groups: config.groups.map((group, index) => ({ ...group, id: `grp_${index}` })),
+    groups: config.groups.map((group, index) => ({ ...group, id: `grp_${index}`, ssoMembers: [] })),
     resourceServers: config.resourceServers.map((server, index) => ({ ...server, id: `rsv_${index}`, revoked: false })),
     scopes: config.scopes,
     agents: config.agents.map((agent, index) => ({ ...agent, id: `agt_${index}`, disabled: false })),
@@ -127,6 +127,13 @@ describe("the plan", () => {
       { kind: "scope", action: "update", name: "deploy.prod:write", id: "deploy.prod:write", fields: [{ field: "risk", before: "HIGH", after: "CRITICAL" }] },
     ]);
     expect(renderPlan(plan)).toContain('    risk: "HIGH" → "CRITICAL"');
+  });
+
+  it("counts members the identity provider asserted as present when named, and never removes them", () => {
+    const held = stateOf(loaded());
+    held.groups[0] = { ...held.groups[0]!, members: ["ada@example.com"], ssoMembers: ["bob@example.com", "carol@example.com"] };
+    expect(planConfig(loaded(), held, { prune: false }).changes).toEqual([]);
+    expect(exportConfig(held)).toContain("members:\n      - ada@example.com\n");
   });
 
   it("removes only with prune, and only what the API can remove", () => {
