@@ -4,6 +4,9 @@ import { verifyGrantToken, type FindVerificationKey } from "@/lib/grant-tokens/v
 import type { GrantIndex, GrantView } from "./create-grant-index";
 import type { VerifiedTokenCache } from "./create-verified-token-cache";
 import { evaluateAccess, type TokenFacts } from "./evaluate-access";
+import type { PolicyIndex } from "@/lib/policy/create-policy-index";
+import { decideCall } from "@/lib/policy/decide-call";
+import { callQuestion } from "@/lib/policy/policy-facts";
 import type { DecisionDto, DecisionQuestion } from "./schemas";
 
 /** What a decision runs on: Baton wires it to its database and change feed; a standalone decision point to its own. */
@@ -12,6 +15,8 @@ export interface DecisionContext {
   tokenCache: VerifiedTokenCache;
   findKey: FindVerificationKey;
   clock: Clock;
+  /** The active policy set and what its policies look at, kept beside the grant index. */
+  policies: PolicyIndex;
   onError?: (error: unknown) => void;
 }
 
@@ -46,6 +51,57 @@ export const tokenFactsOf = (claims: GrantTokenClaims): TokenFacts => ({
 });
 
 /**
+ * The policy half of a decision the grant half allowed: the `call` policies, asked about the scope (or,
+ * for a token-only question, about each of the grant's scopes served here, until one is allowed). The
+ * facts are looked up only when a policy needs them; one the directory cannot supply is an error, and the
+ * caller denies.
+ */
+async function applyCallPolicies(
+  options: DecisionContext,
+  decision: DecisionDto,
+  call: { agentId: string; scopes: readonly string[]; now: Date },
+): Promise<DecisionDto> {
+  const set = await options.policies.policySet();
+  let denied: DecisionDto | null = null;
+  for (const scopeKey of call.scopes) {
+    const facts = set.needsFacts("call", scopeKey) ? await callFacts(options.policies, decision.grantId!, call.agentId, scopeKey, call.now) : null;
+    const verdict = decideCall(set, scopeKey, () => {
+      if (!facts) throw new Error("policy facts were not loaded");
+      return callQuestion(facts);
+    });
+    if (verdict.allow) return { ...decision, policies: verdict.policies };
+    for (const error of verdict.reason === "policy_error" ? verdict.errors : []) options.policies.reportEvaluationError(error.policyId, error.message);
+    denied ??= { allow: false, reason: verdict.reason, policies: verdict.policies };
+  }
+  return denied ?? { allow: false, reason: "policy_denied", policies: [] };
+}
+
+async function callFacts(policies: PolicyIndex, grantId: string, agentId: string, scopeKey: string, now: Date) {
+  const directory = await policies.directory();
+  const agent = directory.agents.get(agentId);
+  const scope = directory.scopes.get(scopeKey);
+  const binding = await policies.grantBinding(directory, grantId);
+  if (!agent || !scope || !binding) throw new Error(`The policy directory does not know ${!agent ? agentId : !scope ? scopeKey : grantId}`);
+  const person = (id: string | null) => (id ? (directory.persons.get(id) ?? null) : null);
+  return {
+    agent,
+    scope,
+    env: directory.environmentAt(now),
+    grant: {
+      id: grantId,
+      scopes: [scopeKey],
+      startsAt: now,
+      expiresAt: now,
+      contextRef: binding.contextRef,
+      onBehalfOf: person(binding.onBehalfOfId),
+      incident: binding.incidentId ? (directory.incidents.get(binding.incidentId) ?? null) : null,
+      locations: [],
+      actions: [],
+    },
+  };
+}
+
+/**
  * Answers a resource server: may this call go ahead? By token (verified as introspection does, for the
  * caller's own audience) or by agent id and scope. The grant's current state comes from the index on
  * every call. When the current state cannot be read, the answer is a deny ("unavailable"), never an error
@@ -57,19 +113,17 @@ export async function decideAccess(options: DecisionContext & { question: Decisi
   try {
     if (!("token" in question)) {
       const view = await index.read(question.agentId);
-      return evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now });
+      const decision = evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now });
+      return decision.allow ? await applyCallPolicies(options, decision, { agentId: question.agentId, scopes: [question.scope], now }) : decision;
     }
     const claims = await verifiedTokenClaims({ ...options, token: question.token, now });
     if (!claims) return { allow: false, reason: "token_invalid" };
     const view = await readGrantsOfToken(index, claims);
-    return evaluateAccess({
-      agent: view.agent,
-      scope: question.scope,
-      callerAudience: audience,
-      scopeAudiences: view.scopeAudiences,
-      now,
-      token: tokenFactsOf(claims),
-    });
+    const token = tokenFactsOf(claims);
+    const decision = evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now, token });
+    if (!decision.allow) return decision;
+    const scopes = question.scope !== undefined ? [question.scope] : token.scopes.filter((key) => view.scopeAudiences.get(key) === audience);
+    return await applyCallPolicies(options, decision, { agentId: claims.sub, scopes, now });
   } catch (error) {
     options.onError?.(error);
     return { allow: false, reason: "unavailable" };

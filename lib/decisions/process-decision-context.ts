@@ -5,6 +5,8 @@ import { createVerifiedTokenCache } from "./create-verified-token-cache";
 import { databaseChangeSource } from "./database-change-source";
 import { databaseDecisionSource } from "./database-decision-source";
 import type { DecisionContext } from "./decide-access";
+import { createPolicyIndex } from "@/lib/policy/create-policy-index";
+import { prisma } from "@/lib/db";
 
 const START_RETRY_MS = 5_000;
 
@@ -28,17 +30,24 @@ export function processDecisionContext(): DecisionContext {
       tokenCache: createVerifiedTokenCache(),
       findKey: findVerificationKey,
       clock: systemClock,
+      policies: createPolicyIndex({
+        query: (sql, params = []) => prisma.$queryRawUnsafe(sql, ...params),
+        changes: databaseChangeSource,
+        onError: logError,
+      }),
       onError: logError,
     },
     starting: null,
     failedAt: 0,
   });
   if (!holder.starting && Date.now() - holder.failedAt >= START_RETRY_MS) {
-    holder.starting = holder.context.index.start().catch((error: unknown) => {
-      logError(error);
-      holder.failedAt = Date.now();
-      holder.starting = null;
-    });
+    holder.starting = Promise.all([holder.context.index.start(), holder.context.policies.start()])
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        logError(error);
+        holder.failedAt = Date.now();
+        holder.starting = null;
+      });
   }
   return holder.context;
 }

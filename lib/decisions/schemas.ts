@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idOf, isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { MAX_GRANT_TOKEN_LENGTH } from "@/lib/kernel/grant-token-format";
+import { policyExplanationSchema } from "@/lib/policy/schemas";
 
 export const DECISION_REASONS = [
   "granted",
@@ -13,12 +14,14 @@ export const DECISION_REASONS = [
   "grant_inactive",
   "grant_not_started",
   "grant_expired",
+  "policy_denied",
+  "policy_error",
   "unavailable",
 ] as const;
 
 const decisionReasonSchema = z.enum(DECISION_REASONS).meta({
   description:
-    "granted; token_invalid (not a token Baton issued for this resource server); token_expired; scope_not_in_token; scope_not_served (the scope is not enforced by this resource server); agent_disabled; no_grant (no live grant covers the scope); grant_inactive (the token's grant was revoked or has ended); grant_not_started; grant_expired; unavailable (Baton could not read the current state: deny)",
+    "granted; token_invalid (not a token Baton issued for this resource server); token_expired; scope_not_in_token; scope_not_served (the scope is not enforced by this resource server); agent_disabled; no_grant (no live grant covers the scope); grant_inactive (the token's grant was revoked or has ended); grant_not_started; grant_expired; policy_denied (a call policy forbids it, or none permits it: see policies); policy_error (a policy could not be evaluated: deny); unavailable (Baton could not read the current state: deny)",
 });
 
 export const decisionQuestionBody = z
@@ -51,6 +54,10 @@ export const decisionSchema = z
     reason: decisionReasonSchema,
     grantId: z.string().optional().meta({ description: "The grant that allows the call" }),
     expiresAt: isoDate.optional().meta({ description: "When this allow stops holding at the latest: the grant's expiry, or the token's when that is earlier" }),
+    policies: z
+      .array(policyExplanationSchema)
+      .optional()
+      .meta({ description: "The call policies behind the answer, with their @reason: the permits of an allow, the forbids of a policy deny" }),
   })
   .meta({ id: "Decision" });
 

@@ -16,6 +16,10 @@ export interface FieldError {
   /** JSON pointer-ish path of the offending field, e.g. `scopes.2` or `justification`. */
   field: string;
   message: string;
+  /** For a policy that does not validate: which policy, and where in its text (1-based). */
+  policyId?: string | null;
+  line?: number | null;
+  column?: number | null;
 }
 
 /** An expected failure with a stable code; mapped to an HTTP problem in lib/http/problem.ts. */

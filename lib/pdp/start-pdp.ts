@@ -4,6 +4,7 @@ import pg from "pg";
 import { z } from "zod";
 import { systemClock } from "@/lib/kernel/clock";
 import { createGrantIndex } from "@/lib/decisions/create-grant-index";
+import { createPolicyIndex } from "@/lib/policy/create-policy-index";
 import { createVerifiedTokenCache, type VerifiedTokenCache } from "@/lib/decisions/create-verified-token-cache";
 import { decideAccess, type DecisionContext } from "@/lib/decisions/decide-access";
 import { decisionQuestionBody, type DecisionDto } from "@/lib/decisions/schemas";
@@ -109,6 +110,7 @@ export async function startPdp(options: PdpOptions): Promise<RunningPdp> {
     tokenCache: options.tokenCache === false ? noTokenCache : createVerifiedTokenCache(),
     findKey: credentials.findKey,
     clock: systemClock,
+    policies: createPolicyIndex({ query: async (sql, params) => (await pool.query(sql, params)).rows, changes, onError: report }),
     onError: report,
   };
 
@@ -151,6 +153,7 @@ export async function startPdp(options: PdpOptions): Promise<RunningPdp> {
     onDisconnected: credentials.forget,
   });
   await index.start();
+  await context.policies.start();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 7070, options.host ?? "127.0.0.1", resolve);
@@ -164,6 +167,7 @@ export async function startPdp(options: PdpOptions): Promise<RunningPdp> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       index.stop();
+      context.policies.stop();
       await changes.stop();
       await pool.end();
     },

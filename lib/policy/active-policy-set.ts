@@ -1,6 +1,6 @@
 import { prisma, type Tx } from "@/lib/db";
 import { recordEvent, SYSTEM_ACTOR, type Actor } from "@/lib/audit/record-event";
-import { AppError } from "@/lib/kernel/errors";
+import { policyValidationError } from "./policy-validation-error";
 import { newId } from "@/lib/kernel/ids";
 import { compilePolicySet, type CompiledPolicySet } from "./compile-policy-set";
 import { DEFAULT_POLICIES } from "./default-policy-set";
@@ -88,16 +88,13 @@ export async function activatePolicySet(
   input: { policies: PolicyDocument[]; note: string; authorId: string | null; approvedBy: Actor; proposalId: string | null; now: Date },
 ): Promise<PolicySetVersionInfo> {
   const { errors } = validatePolicies(input.policies);
-  if (errors.length > 0)
-    throw new AppError("UNPROCESSABLE", "The policy set does not validate", {
-      errors: errors.map((error) => ({ field: `policies.${error.policyId ?? "*"}`, message: `${error.line ?? 1}:${error.column ?? 1} ${error.message}` })),
-    });
+  if (errors.length > 0) throw policyValidationError(errors);
   const policies = sortPolicies(input.policies);
   const hash = hashPolicySet(policies);
   const previous = await activeVersionId(tx, input.now);
-  // Activation times order versions: never earlier than the version it replaces, even if clocks differ.
+  // Activation times order versions: always after the version it replaces, even within one millisecond or across clocks.
   const before = await tx.policySetVersion.findUnique({ where: { id: previous }, select: { activatedAt: true, hash: true } });
-  const activatedAt = before && before.activatedAt > input.now ? new Date(before.activatedAt.getTime() + 1) : input.now;
+  const activatedAt = before && before.activatedAt >= input.now ? new Date(before.activatedAt.getTime() + 1) : input.now;
   const version = await tx.policySetVersion.create({
     data: {
       id: newId("policySetVersion"),

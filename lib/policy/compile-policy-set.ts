@@ -17,6 +17,8 @@ export interface CompiledPolicySet {
   byId: ReadonlyMap<string, ReadPolicy>;
   /** Answers one question about one scope, asking Cedar only when the policies that may apply need it. */
   evaluate(action: PolicyAction, scopeKey: string, question: () => CedarQuestion): PolicyVerdict;
+  /** Whether answering needs the facts (false when no policy applies, or only unconditional permits do). */
+  needsFacts(action: PolicyAction, scopeKey: string): boolean;
   /** How many policies may apply to this action on this scope (for benchmarks and explanations). */
   applicableCount(action: PolicyAction, scopeKey: string): number;
 }
@@ -73,6 +75,7 @@ export function compilePolicySet(hash: string, policies: readonly ReadPolicy[]):
     hash,
     policies,
     byId,
+    needsFacts: (action, scopeKey) => partitionOf(action, scopeKey).shortcut === null,
     applicableCount: (action, scopeKey) => partitionOf(action, scopeKey).policies.length,
     evaluate(action, scopeKey, question) {
       const partition = partitionOf(action, scopeKey);
@@ -97,7 +100,11 @@ export function compilePolicySet(hash: string, policies: readonly ReadPolicy[]):
       const { decision, diagnostics } = answer.response;
       return {
         decision,
-        determining: diagnostics.reason.map((id) => byId.get(id)).filter((policy): policy is ReadPolicy => policy !== undefined),
+        // By id: Cedar reports them in no particular order, and explanations should read the same every time.
+        determining: [...diagnostics.reason]
+          .sort()
+          .map((id) => byId.get(id))
+          .filter((policy): policy is ReadPolicy => policy !== undefined),
         errors: diagnostics.errors.map(({ policyId, error }) => ({ policyId, message: error.message })),
       };
     },

@@ -1,3 +1,4 @@
+import { fixedPolicyIndex } from "@/lib/policy/create-policy-index";
 import { decodeJwt } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
@@ -37,7 +38,15 @@ beforeAll(async () => {
 async function databaseContext(options: { clock: ReturnType<typeof manualClock>; changes?: ChangeSource }) {
   const index = createGrantIndex({ source: databaseDecisionSource, changes: options.changes ?? databaseChangeSource, clock: options.clock });
   await index.start();
-  const context = { index, tokenCache: createVerifiedTokenCache(), findKey: findVerificationKey, clock: options.clock, audience: CRM, issuer: ISSUER };
+  const context = {
+    index,
+    tokenCache: createVerifiedTokenCache(),
+    findKey: findVerificationKey,
+    clock: options.clock,
+    policies: fixedPolicyIndex(),
+    audience: CRM,
+    issuer: ISSUER,
+  };
   return { index, decide: (question: Parameters<typeof decideAccess>[0]["question"]) => decideAccess({ ...context, question }) };
 }
 

@@ -1,3 +1,4 @@
+import { fixedPolicyIndex } from "@/lib/policy/create-policy-index";
 import { generateKeyPairSync } from "node:crypto";
 import { SignJWT } from "jose";
 import { describe, expect, it, vi } from "vitest";
@@ -185,7 +186,12 @@ describe("decideAccess", () => {
   async function context(initial: Record<string, AgentGrants>) {
     const { db, feed, index } = await started(initial);
     const findKey = vi.fn(async (kid: string) => (kid === KID ? keys.publicKey : null));
-    return { db, feed, findKey, base: { index, tokenCache: createVerifiedTokenCache(), findKey, clock, audience: CRM, issuer: ISSUER } };
+    return {
+      db,
+      feed,
+      findKey,
+      base: { index, tokenCache: createVerifiedTokenCache(), findKey, clock, policies: fixedPolicyIndex(), audience: CRM, issuer: ISSUER },
+    };
   }
 
   it("verifies a token once, then consults the grant on every call", async () => {
