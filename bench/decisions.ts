@@ -22,7 +22,7 @@ export function startServer(kind: ServerKind, databaseUrl: string): Promise<{ ur
   });
 }
 
-async function load(url: string, secret: string, bodies: string[], route = "/api/v1/decisions") {
+export async function load(url: string, secret: string, bodies: string[], route = "/api/v1/decisions") {
   let next = 0;
   const result = await autocannon({
     url: `${url}${route}`,
@@ -145,6 +145,6 @@ export async function measureAppDecisions(db: BenchDatabase, appUrl: string): Pr
 
 export const BENCH_SHAPE = { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, distinctTokens: DISTINCT_TOKENS };
 
-function tokenBodies(db: BenchDatabase): Promise<string[]> {
+export function tokenBodies(db: BenchDatabase): Promise<string[]> {
   return Promise.all(db.grants.slice(0, DISTINCT_TOKENS).map(async (grant) => JSON.stringify({ token: await db.signToken(grant), scope: grant.scope })));
 }

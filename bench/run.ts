@@ -12,6 +12,7 @@ import { BENCH_SHAPE, measureAppDecisions, measurePdpThroughput, startServer } f
 import { measureDecisionsAtExpiry, measureRevocationEverywhere } from "./enforcement-everywhere";
 import { printFigure, type Figure } from "./figures";
 import { measureFootprint } from "./footprint";
+import { measurePdpWithPolicies, measurePolicyEvaluation } from "./policies";
 import { measureScale } from "./scale";
 import { seedBenchDatabase } from "./seed-bench-database";
 import { measureTimeToAccess } from "./time-to-access";
@@ -26,7 +27,7 @@ function section(title: string, figures: Figure[]): Figure[] {
   return figures;
 }
 
-const SECTIONS = ["p1", "p2", "p3", "p4", "p5", "p6"] as const;
+const SECTIONS = ["p1", "p2", "p3", "p4", "p5", "p6", "p7"] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** `npm run bench` runs every section; `npm run bench -- p2 p3` only those. */
@@ -42,6 +43,7 @@ async function main() {
   const figures: Figure[] = [];
   // First, on an idle machine: no server of the bench runs yet.
   if (sections.has("p6")) figures.push(...section("P6 CLI start-up against node -e 0", await measureCliStartup()));
+  if (sections.has("p7")) figures.push(...section("P7 policy evaluation per call (in process)", measurePolicyEvaluation()));
   const serverSections = [...sections].filter((name) => name !== "p6");
   const grants = serverSections.length ? await measureServers(new Set(serverSections), figures) : undefined;
 
@@ -87,6 +89,9 @@ async function measureServers(sections: Set<Section>, figures: Figure[]): Promis
       pdpUrls = pdp.pdpUrls;
       figures.push(...section("P1 decisions: baton pdp against its baselines", pdp.figures));
     }
+    // Before P1's app instances: it activates policy sets, which would change what P1 measures.
+    if (sections.has("p7"))
+      figures.push(...section("P7 baton pdp with 1, 100 and 10,000 policies against bare Node", await measurePdpWithPolicies(db, children)));
     if (sections.has("p1") || sections.has("p2") || sections.has("p3") || sections.has("p4")) {
       const apps = [];
       for (const port of [APP_PORT, APP_PORT + 1]) {

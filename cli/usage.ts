@@ -61,6 +61,9 @@ Options:
   --on-behalf-of EMAIL    The person the agent acts for
   --incident ID           Bind the request, and its grant, to an open incident (inc_…)
   --context REF           A ticket or change reference shown to approvers
+  --location TYPE:ID      Constrain the grant to this resource, e.g. tenant:acme, or
+                          tenant:* for any tenant (repeat for more)
+  --action ACTION         Constrain the grant to this action, e.g. read (repeat for more)
   --wait DURATION         Wait up to this long for the decision
   --idempotency-key KEY   Filing again with the same key returns the same request;
                           one is generated when omitted, so retries never file twice

@@ -105,7 +105,10 @@ async function expectNoAxeViolations(page: Page, include?: string) {
   expect(scan.violations).toEqual([]);
 }
 
-test("a request filed by an agent appears live; the approver narrows it, and the waiting agent gets the narrowed grant", async ({ request, signInAs }) => {
+test("a request filed by an agent appears live; the approver narrows it (scopes, duration, constraints), and the waiting agent gets the narrowed grant", async ({
+  request,
+  signInAs,
+}) => {
   test.setTimeout(90_000);
   const world = await seed(request, {
     people: { alice: "APPROVER" },
@@ -118,7 +121,11 @@ test("a request filed by an agent appears live; the approver narrows it, and the
 
   const justification = "Reconcile <b>payouts</b> with the ledger";
   const agentRun = runBaton(
-    ["request", "--scope", world.scopes.ledger, "--scope", world.scopes.payouts, "--for", "30m", "--reason", justification, "--wait", "45s", "--json"],
+    [
+      "request",
+      ...["--scope", world.scopes.ledger, "--scope", world.scopes.payouts, "--for", "30m", "--reason", justification],
+      ...["--location", "tenant:acme", "--location", "tenant:globex", "--action", "use", "--wait", "45s", "--json"],
+    ],
     world.agent.env,
   );
   const row = waitingForYou(page).getByRole("row", { name: world.agent.name });
@@ -133,6 +140,7 @@ test("a request filed by an agent appears live; the approver narrows it, and the
   const dialog = page.getByRole("dialog", { name: `Approve the request from ${world.agent.name}` });
   await dialog.getByRole("checkbox", { name: world.scopes.payouts }).uncheck();
   await dialog.getByLabel("Duration").selectOption({ label: "15 min" });
+  await dialog.getByRole("group", { name: "Locations of constraint 1" }).getByRole("checkbox", { name: "tenant:globex" }).uncheck();
   await expect(dialog).toContainText("Grants 1 of 2 scopes for 15 min.");
   await dialog.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText(`Approved the request from ${world.agent.name}; the grant is issued.`)).toBeVisible();
@@ -140,9 +148,10 @@ test("a request filed by an agent appears live; the approver narrows it, and the
 
   const run = await agentRun;
   expect(run.code, run.stderr).toBe(0);
-  const decided = JSON.parse(run.stdout) as { status: string; grant: { scopes: string[]; secondsRemaining: number } };
+  const decided = JSON.parse(run.stdout) as { status: string; grant: { scopes: string[]; secondsRemaining: number; authorizationDetails: unknown } };
   expect(decided.status).toBe("APPROVED");
   expect(decided.grant.scopes).toEqual([world.scopes.ledger]);
+  expect(decided.grant.authorizationDetails).toEqual([{ type: "baton_constraint", locations: ["tenant:acme"], actions: ["use"] }]);
   expect(decided.grant.secondsRemaining).toBeLessThanOrEqual(900);
 });
 

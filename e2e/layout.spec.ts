@@ -192,6 +192,7 @@ test("keyboard: the skip link comes first and lands on the content; the phone me
     "Audit",
     "Scopes",
     "Groups",
+    "Schedules",
     "Resource servers",
     "Webhooks",
     "Incident tools",

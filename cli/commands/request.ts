@@ -26,6 +26,8 @@ export function parseRequestArgs(args: string[], newIdempotencyKey: () => string
     "on-behalf-of": { type: "string" },
     incident: { type: "string" },
     context: { type: "string" },
+    location: { type: "string", multiple: true },
+    action: { type: "string", multiple: true },
     wait: { type: "string" },
     json: { type: "boolean", default: false },
     "idempotency-key": { type: "string" },
@@ -38,6 +40,11 @@ export function parseRequestArgs(args: string[], newIdempotencyKey: () => string
       onBehalfOf: values["on-behalf-of"],
       incidentId: values.incident,
       contextRef: values.context,
+      ...((values.location || values.action) && {
+        authorizationDetails: [
+          { type: "baton_constraint", ...(values.location && { locations: values.location }), ...(values.action && { actions: values.action }) },
+        ],
+      }),
     },
     waitSeconds: values.wait === undefined ? 0 : parseDurationFlag(values.wait, "--wait"),
     idempotencyKey: values["idempotency-key"] || newIdempotencyKey(),

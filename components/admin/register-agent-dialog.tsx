@@ -34,6 +34,13 @@ export function RegisterAgentDialog({ scopes, defaultOwnerEmail }: { scopes: Sco
             error={state.fieldErrors?.ownerEmail}
             hint="The Baton user accountable for what this agent does."
           />
+          <Field
+            label="Tags"
+            autoComplete="off"
+            className="font-mono"
+            {...bindField(state, "tags")}
+            hint="Labels policies can match, such as oncall-bot. Separated by commas."
+          />
           <fieldset className="flex flex-col gap-1.5">
             <legend className="mb-1.5 text-sm font-medium">Eligible scopes</legend>
             <p className="text-xs text-muted-foreground">The most this agent may ever ask for; every request is still decided on its own.</p>

@@ -118,6 +118,15 @@ function ScopeFields({ state, scope, groupNames, audiences }: { state: FormState
           </option>
         ))}
       </SelectField>
+      <Field
+        label="Tags"
+        name="tags"
+        autoComplete="off"
+        className="font-mono"
+        defaultValue={initial("tags", scope?.tags.join(", ") ?? "")}
+        error={state.fieldErrors?.tags}
+        hint="Labels policies can match, such as pii, prod. Separated by commas; lower-case letters, digits, '.', '_' or '-'."
+      />
       <label className="flex items-start gap-2.5 text-sm">
         <Checkbox name="autoApprove" defaultChecked={state.values ? state.values.autoApprove === "on" : (scope?.autoApprove ?? false)} className="mt-0.5" />
         <span className="flex flex-col gap-0.5">

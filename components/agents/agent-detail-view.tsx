@@ -6,7 +6,9 @@ import { AgentGrantsTable } from "@/components/admin/agent-grants-table";
 import { AgentKeysTable } from "@/components/admin/agent-keys-table";
 import { AgentRequestsTable } from "@/components/admin/agent-requests-table";
 import { DetailHeader } from "@/components/admin/detail-header";
+import { AgentTagsDialog } from "@/components/admin/agent-tags-dialog";
 import { DisableAgentDialog } from "@/components/admin/disable-agent-dialog";
+import { TagBadges } from "@/components/admin/tag-badges";
 import { ScopeChip } from "@/components/context/scope-chip";
 import { SectionCard } from "@/components/admin/section-card";
 import { StatusBadge } from "@/components/admin/status-badge";
@@ -53,6 +55,12 @@ export function AgentDetailView({ agentId, viewerIsAdmin, viewerReadsAudit }: { 
             <RelativeTime at={agent.disabledAt} now={now} />
           </Fact>
         )}
+        <Fact term="Tags" wide>
+          <div className="flex flex-wrap items-center gap-2">
+            {agent.tags.length === 0 ? <span className="text-muted-foreground">None</span> : <TagBadges tags={agent.tags} label={`Tags of ${agent.name}`} />}
+            {manageable && <AgentTagsDialog agentId={agent.id} agentName={agent.name} tags={agent.tags} />}
+          </div>
+        </Fact>
         <Fact term="Eligible scopes" wide>
           {eligibleScopes.length === 0 ? (
             <span className="text-muted-foreground">None: this agent cannot ask for anything.</span>

@@ -20,6 +20,7 @@ import { COUNTDOWN_TICK_MS, useNow } from "@/components/shared/use-now";
 import { Fact } from "@/components/ui/fact";
 import { TimeLeftBar } from "@/components/context/time-left-bar";
 import { DelegationFacts } from "@/components/requests/delegation-facts";
+import { ConstraintList } from "@/components/requests/constraint-list";
 
 type RequestOrigin = Extract<GrantDetail["origin"], { requestId: string }>;
 
@@ -73,6 +74,13 @@ function GrantFacts({ grant, status, now }: { grant: GrantDetail; status: Return
         <TimeLeftBar grant={grant} now={now} className="mt-1 max-w-48" />
       </Fact>
       <Fact term="Duration">{formatDuration(grant.durationSeconds)}</Fact>
+      <Fact term="Constraints" wide>
+        {grant.authorizationDetails ? (
+          <ConstraintList constraints={grant.authorizationDetails} label="Constraints" />
+        ) : (
+          <span className="text-muted-foreground">None: any resource, any action within its scopes</span>
+        )}
+      </Fact>
       {grant.revokedAt && (
         <>
           <Fact term="Revoked">
@@ -158,6 +166,11 @@ function AskedVersusGranted({ grant, origin }: { grant: GrantDetail; origin: Req
       <Fact term={origin.droppedScopes.length > 0 ? "Scopes asked for (narrowed)" : "Scopes asked for (all granted)"} wide>
         <ScopeList scopes={origin.requestedScopes} dropped={origin.droppedScopes} />
       </Fact>
+      {origin.requestedAuthorizationDetails && (
+        <Fact term="Constraints asked" wide>
+          <ConstraintList constraints={origin.requestedAuthorizationDetails} label="Constraints asked" />
+        </Fact>
+      )}
     </dl>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { staleKeysAfter, type LiveChange } from "./query-keys";
+import { LIVE_CHANGE_EVENT, staleKeysAfter, type LiveChange } from "./query-keys";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
@@ -26,6 +26,8 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     const onChange = (event: MessageEvent<string>) => {
       const change = JSON.parse(event.data) as LiveChange;
       for (const queryKey of staleKeysAfter(change)) void queryClient.invalidateQueries({ queryKey });
+      // Server-rendered pages (catalogs, groups, schedules) listen for this and refresh (RefreshOnChange).
+      window.dispatchEvent(new CustomEvent<LiveChange>(LIVE_CHANGE_EVENT, { detail: change }));
     };
     source.onmessage = onChange;
     return () => source.close();

@@ -31,6 +31,9 @@ export const queryKeys = {
   incident: (id: string) => ["incident", id] as const,
 } as const;
 
+/** The window event each live change is re-dispatched as, for server-rendered pages (RefreshOnChange). */
+export const LIVE_CHANGE_EVENT = "baton:change";
+
 /** One change as the event stream (`/api/ui/events`) reports it. */
 export interface LiveChange {
   seq: string;

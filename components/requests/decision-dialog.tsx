@@ -14,6 +14,7 @@ import { saveApproveDraft, type ApproveDraft } from "./approve-draft";
 import { fetchRequest, reauthenticateUrl, type DecisionBody, type InboxItem, type RequestDetail } from "./request-queries";
 import { DurationField } from "./duration-field";
 import { ScopeRisk } from "./scope-risks";
+import { ConstraintsChoice, keepAll, narrowedConstraints } from "./constraints-choice";
 
 export interface DecisionTarget {
   kind: "approve" | "deny";
@@ -22,7 +23,7 @@ export interface DecisionTarget {
   draft?: ApproveDraft;
 }
 
-type FieldErrors = Partial<Record<"scopes" | "comment" | "reason", string>>;
+type FieldErrors = Partial<Record<"scopes" | "comment" | "reason" | "authorizationDetails", string>>;
 
 /** The form's checks are the endpoint's own schema, so what the dialog accepts the server accepts. */
 function validate(body: DecisionBody): { body: DecisionBody } | { errors: FieldErrors } {
@@ -135,6 +136,9 @@ function ApproveForm({
   );
   const [durationSeconds, setDurationSeconds] = useState(draft && draft.durationSeconds <= item.durationSeconds ? draft.durationSeconds : item.durationSeconds);
   const [comment, setComment] = useState(draft?.comment ?? "");
+  const requestedConstraints = item.authorizationDetails;
+  const [keptConstraints, setKeptConstraints] = useState(() => draft?.constraints?.kept ?? keepAll(requestedConstraints));
+  const [limit, setLimit] = useState(draft?.constraints?.limit ?? "");
   // Read once as the dialog opens: a sign-in that goes stale while it is open is caught by the server, which asks again.
   const [openedAt] = useState(() => Date.now());
   const needsSignIn = item.stepUp && freshSignInUntil !== null && openedAt > Date.parse(freshSignInUntil);
@@ -152,15 +156,18 @@ function ApproveForm({
     event.preventDefault();
     if (keptScopes.length === 0) return setErrors({ scopes: "Keep at least one scope, or deny the request instead" });
     const narrowed = keptScopes.length < item.scopes.length;
+    const constraints = narrowedConstraints(requestedConstraints, keptConstraints, limit);
+    if ("error" in constraints) return setErrors({ authorizationDetails: constraints.error });
     const result = validate({
       decision: "approve",
       comment,
       ...(narrowed && { scopes: keptScopes }),
       ...(durationSeconds < item.durationSeconds && { durationSeconds }),
+      ...(constraints.value && { authorizationDetails: constraints.value }),
     });
     if ("errors" in result) return setErrors(result.errors);
     if (needsSignIn) {
-      saveApproveDraft(item.id, { scopes: keptScopes, durationSeconds, comment });
+      saveApproveDraft(item.id, { scopes: keptScopes, durationSeconds, comment, constraints: { kept: keptConstraints, limit } });
       window.location.assign(reauthenticateUrl(item.id, true));
       return;
     }
@@ -171,7 +178,7 @@ function ApproveForm({
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       <DialogHeader>
         <DialogTitle>Approve the request from {item.agent.name}</DialogTitle>
-        <DialogDescription>Grant only what the task needs: untick scopes or shorten the duration to narrow it.</DialogDescription>
+        <DialogDescription>Grant only what the task needs: untick scopes, shorten the duration or constrain where it applies to narrow it.</DialogDescription>
       </DialogHeader>
       <RequestQuote item={item} />
       {settled && <SettledNotice request={settled} />}
@@ -198,6 +205,14 @@ function ApproveForm({
         )}
       </fieldset>
       <DurationField longest={item.durationSeconds} longestNote="(as asked)" value={durationSeconds} onChange={setDurationSeconds} />
+      <ConstraintsChoice
+        requested={requestedConstraints}
+        kept={keptConstraints}
+        limit={limit}
+        error={errors.authorizationDetails}
+        onKeptChange={setKeptConstraints}
+        onLimitChange={setLimit}
+      />
       <TextareaField
         label="Comment (optional)"
         rows={2}

@@ -5,6 +5,7 @@ import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components
 import { TimeCell } from "@/components/ui/time-cell";
 import { formatDuration } from "@/lib/kernel/duration";
 import type { RequestDetail } from "./request-queries";
+import { ConstraintList } from "./constraint-list";
 
 /** Each approver's decision, with what they narrowed the request to; approvals that do not count toward the quorum say why. */
 export function RequestApprovals({ approvals, now }: { approvals: RequestDetail["approvals"]; now: number }) {
@@ -34,9 +35,14 @@ export function RequestApprovals({ approvals, now }: { approvals: RequestDetail[
               <Badge tone={approval.decision === "APPROVE" ? "success" : "danger"}>{approval.decision === "APPROVE" ? "approved" : "denied"}</Badge>
             </TableCell>
             <TableCell className="text-xs">
-              {approval.narrowedScopes.length === 0 && approval.narrowedDurationSeconds === null && <NoValue />}
+              {approval.narrowedScopes.length === 0 && approval.narrowedDurationSeconds === null && !approval.narrowedAuthorizationDetails && <NoValue />}
               {approval.narrowedScopes.length > 0 && <ScopeKeys keys={approval.narrowedScopes} />}
               {approval.narrowedDurationSeconds !== null && <p className="mt-1">{formatDuration(approval.narrowedDurationSeconds)}</p>}
+              {approval.narrowedAuthorizationDetails && (
+                <div className="mt-1">
+                  <ConstraintList constraints={approval.narrowedAuthorizationDetails} label={`Constraints ${approval.approver} narrowed to`} />
+                </div>
+              )}
             </TableCell>
             <TableCell className="max-w-sm whitespace-pre-line wrap-break-word">{approval.comment || <NoValue />}</TableCell>
             <TimeCell at={approval.at} now={now} />

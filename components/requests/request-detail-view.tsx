@@ -28,6 +28,7 @@ import { useNow } from "@/components/shared/use-now";
 import { Fact } from "@/components/ui/fact";
 import { DelegationFacts } from "@/components/requests/delegation-facts";
 import { PolicyRouting } from "./policy-routing";
+import { ConstraintList } from "./constraint-list";
 
 /** One request: what was asked, who decided what, the grant once there is one, and its audit history — kept live. */
 export function RequestDetailView({ requestId }: { requestId: string }) {
@@ -139,6 +140,11 @@ function RequestFacts({ request, now }: { request: RequestDetail; now: number })
       <Fact term="Justification" wide>
         <p className="whitespace-pre-line wrap-break-word">{request.justification}</p>
       </Fact>
+      {request.authorizationDetails && (
+        <Fact term="Constraints asked" wide>
+          <ConstraintList constraints={request.authorizationDetails} label="Constraints asked" />
+        </Fact>
+      )}
     </dl>
   );
 }
@@ -188,6 +194,11 @@ function GrantFacts({ grant, asked, now }: { grant: NonNullable<RequestDetail["g
       <Fact term="Scopes granted" wide>
         <ScopeChips scopes={grant.scopes.map((key) => ({ key, risk: asked.find((scope) => scope.key === key)?.risk ?? null }))} />
       </Fact>
+      {grant.authorizationDetails && (
+        <Fact term="Constraints granted" wide>
+          <ConstraintList constraints={grant.authorizationDetails} label="Constraints granted" />
+        </Fact>
+      )}
       {grant.revokeReason && (
         <Fact term="Revoked because" wide>
           {grant.revokeReason}

@@ -23,6 +23,7 @@ const MAIN_NAV: NavItem[] = [
 const SETTINGS_NAV: NavItem[] = [
   { href: "/scopes", label: "Scopes" },
   { href: "/groups", label: "Groups" },
+  { href: "/schedules", label: "Schedules" },
   { href: "/resource-servers", label: "Resource servers" },
   { href: "/webhooks", label: "Webhooks" },
   { href: "/incidents#incident-tools", label: "Incident tools", ability: "administer" },

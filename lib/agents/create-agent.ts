@@ -13,7 +13,7 @@ import { agentInclude, toAgentDto } from "./to-agent-dto";
 export async function createAgent(options: { principal: PersonPrincipal; input: CreateAgentBody; clock?: Clock }): Promise<AgentDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
-  const { name, description, ownerEmail, eligibleScopes } = options.input;
+  const { name, description, ownerEmail, eligibleScopes, tags = [] } = options.input;
   return prisma.$transaction(async (tx) => {
     if (await tx.agent.findUnique({ where: { name }, select: { id: true } })) throw conflict(`An agent named ${name} already exists`);
     const [owner] = await resolveUsersByEmail(tx, [ownerEmail], "ownerEmail");
@@ -24,6 +24,7 @@ export async function createAgent(options: { principal: PersonPrincipal; input: 
         name,
         description,
         ownerId: owner!.id,
+        tags,
         createdAt: now,
         updatedAt: now,
         eligibleScopes: { create: scopes.map((scope) => ({ scopeId: scope.id })) },
@@ -35,7 +36,7 @@ export async function createAgent(options: { principal: PersonPrincipal; input: 
       action: "agent.created",
       subject: { kind: "agent", id: agent.id },
       agentId: agent.id,
-      data: { name, owner: owner!.email, eligibleScopes: scopes.map((s) => s.key) },
+      data: { name, owner: owner!.email, eligibleScopes: scopes.map((s) => s.key), tags },
       at: now,
     });
     return toAgentDto(agent);

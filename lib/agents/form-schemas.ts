@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FormState } from "@/lib/http/form-action";
 import { agentKeyParams, agentParams } from "./route-params";
+import { tagListText } from "@/lib/kernel/common-schemas";
 import { createAgentBody, createAgentKeyBody, disableAgentBody, rotateAgentKeyBody } from "./schemas";
 
 // Forms post flat strings. These schemas convert only what a form cannot say directly and parse the
@@ -21,7 +22,7 @@ export const registerAgentForm = z.preprocess(
       .filter((field) => field.startsWith(ELIGIBLE_SCOPE_FIELD))
       .map((field) => field.slice(ELIGIBLE_SCOPE_FIELD.length)),
   }),
-  z.object(createAgentBody.shape),
+  z.object({ ...createAgentBody.shape, tags: z.preprocess((text) => text ?? "", tagListText) }),
 );
 
 const agentId = agentParams.shape.id;
@@ -40,6 +41,8 @@ export const rotateAgentKeyForm = z.object({
   keyId,
   overlapSeconds: z.coerce.number().pipe(rotateAgentKeyBody.unwrap().shape.overlapSeconds.unwrap()),
 });
+
+export const agentTagsForm = z.object({ agentId, tags: tagListText });
 
 export const revokeAgentKeyForm = z.object({ agentId, keyId });
 

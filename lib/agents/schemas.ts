@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
+import { emailSchema, isoDate, plainText, scopeKeySchema, tagsSchema } from "@/lib/kernel/common-schemas";
 
 export const createAgentBody = z
   .strictObject({
@@ -7,12 +7,14 @@ export const createAgentBody = z
     description: plainText(500).default(""),
     ownerEmail: emailSchema,
     eligibleScopes: z.array(scopeKeySchema).max(200).default([]),
+    tags: tagsSchema.default([]),
   })
   .meta({ id: "CreateAgent" });
 
 export const updateAgentBody = z
   .strictObject({
     description: plainText(500).optional(),
+    tags: tagsSchema.optional(),
     ownerEmail: emailSchema.optional(),
     eligibleScopes: z.array(scopeKeySchema).max(200).optional().meta({ description: "Replaces the agent's eligible scopes; its live grants stay as they are" }),
   })
@@ -27,6 +29,7 @@ export const agentSchema = z
     owner: z.object({ id: z.string(), email: z.string(), name: z.string() }),
     status: z.enum(["ACTIVE", "DISABLED"]),
     eligibleScopes: z.array(scopeKeySchema),
+    tags: z.array(z.string()),
     createdAt: isoDate,
     disabledAt: isoDate.nullable(),
   })
@@ -79,7 +82,8 @@ export const issuedAgentKeySchema = agentKeySchema
 
 export const disableAgentBody = z.strictObject({ reason: plainText(500).optional() }).default({});
 
-export type CreateAgentBody = z.infer<typeof createAgentBody>;
+/** Tags may be left out by in-process callers (seeding, tests): none. */
+export type CreateAgentBody = Omit<z.infer<typeof createAgentBody>, "tags"> & { tags?: string[] };
 export type UpdateAgentBody = z.infer<typeof updateAgentBody>;
 export type AgentDto = z.infer<typeof agentSchema>;
 export type AgentKeyDto = z.infer<typeof agentKeySchema>;

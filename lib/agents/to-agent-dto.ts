@@ -11,6 +11,7 @@ export function toAgentDto(agent: Agent & { owner: User; eligibleScopes: (AgentE
     owner: { id: agent.owner.id, email: agent.owner.email, name: agent.owner.name },
     status: agent.status,
     eligibleScopes: agent.eligibleScopes.map((eligible) => eligible.scope.key).sort(),
+    tags: agent.tags,
     createdAt: agent.createdAt.toISOString(),
     disabledAt: agent.disabledAt?.toISOString() ?? null,
   };

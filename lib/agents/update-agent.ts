@@ -10,13 +10,14 @@ import type { AgentDto, UpdateAgentBody } from "./schemas";
 import { agentInclude, toAgentDto } from "./to-agent-dto";
 
 /**
- * Changes an agent's description, owner or eligible scopes (replaced as a whole). Eligibility bounds what
- * the agent may ask for from now on; grants it already holds stay until they end or are revoked.
+ * Changes an agent's description, tags, owner or eligible scopes (replaced as a whole). Policies match
+ * tags, so the event keeps both versions of what changed. Eligibility bounds what the agent may ask for
+ * from now on; grants it already holds stay until they end or are revoked.
  */
 export async function updateAgent(options: { principal: PersonPrincipal; agentId: string; input: UpdateAgentBody; clock?: Clock }): Promise<AgentDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
-  const { description, ownerEmail, eligibleScopes } = options.input;
+  const { description, tags, ownerEmail, eligibleScopes } = options.input;
   return prisma.$transaction(async (tx) => {
     const before = await tx.agent.findUnique({ where: { id: options.agentId }, include: agentInclude });
     if (!before) throw notFound("The agent");
@@ -28,7 +29,7 @@ export async function updateAgent(options: { principal: PersonPrincipal; agentId
     }
     const agent = await tx.agent.update({
       where: { id: before.id },
-      data: { ...(description !== undefined && { description }), ...(owner && { ownerId: owner.id }), updatedAt: now },
+      data: { ...(description !== undefined && { description }), ...(tags !== undefined && { tags }), ...(owner && { ownerId: owner.id }), updatedAt: now },
       include: agentInclude,
     });
     const [was, is] = [toAgentDto(before), toAgentDto(agent)];
@@ -39,8 +40,10 @@ export async function updateAgent(options: { principal: PersonPrincipal; agentId
       agentId: agent.id,
       data: {
         name: agent.name,
-        before: { description: was.description, owner: was.owner.email, eligibleScopes: was.eligibleScopes },
-        after: { description: is.description, owner: is.owner.email, eligibleScopes: is.eligibleScopes },
+        ...(description !== undefined && { description: { before: was.description, after: is.description } }),
+        ...(tags !== undefined && { tags: { before: was.tags, after: is.tags } }),
+        ...(owner && { owner: { before: was.owner.email, after: is.owner.email } }),
+        ...(scopes && { eligibleScopes: { before: was.eligibleScopes, after: is.eligibleScopes } }),
       },
       at: now,
     });

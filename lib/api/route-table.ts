@@ -58,6 +58,8 @@ import {
   revokeResourceServerBody,
   rotateResourceServerSecretBody,
 } from "@/lib/resource-servers/schemas";
+import { onCallSchema, setOnCallBody } from "@/lib/on-call/schemas";
+import { createScheduleBody, scheduleParams, scheduleSchema, updateScheduleBody } from "@/lib/schedules/schemas";
 import { createScopeBody, eligibleScopeSchema, scopeParams, scopeSchema, updateScopeBody } from "@/lib/scopes/schemas";
 import { rotatedSigningKeysSchema, rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
 import { createUserBody, createdUserSchema } from "@/lib/users/schemas";
@@ -75,7 +77,7 @@ import {
 export type Caller = CallerKind | "incident-webhook";
 
 export interface RouteSpec {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** A template type, so each entry keeps its literal path and `route()` can find it by type. */
   path: `/api/v1/${string}`;
   /** Several callers: any one of them may call the route. */
@@ -301,7 +303,7 @@ const ROUTE_SPECS = [
     path: "/api/v1/admin/agents/{id}",
     caller: "admin",
     params: agentParams,
-    summary: "Change an agent's description, owner or eligible scopes (its name is immutable)",
+    summary: "Change an agent's description, tags, owner or eligible scopes (its name is immutable)",
     body: updateAgentBody,
     responses: { 200: { description: "Updated", schema: agentSchema }, 404: { description: "No such agent" } },
   },
@@ -371,6 +373,72 @@ const ROUTE_SPECS = [
     summary: "Change an approver group's description, members or chat (Slack-compatible) incoming-webhook URL",
     body: updateGroupBody,
     responses: { 200: { description: "Updated", schema: groupSchema }, 404: { description: "No such group" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/groups/{id}/on-call",
+    caller: "admin",
+    params: groupParams,
+    summary: "Who is on call for an approver group now",
+    responses: { 200: { description: "The people on call (expired shifts left out)", schema: onCallSchema }, 404: { description: "No such group" } },
+  },
+  {
+    method: "put",
+    path: "/api/v1/admin/groups/{id}/on-call",
+    caller: "admin",
+    params: groupParams,
+    summary: "Replace who is on call for an approver group (members only; an empty list: nobody)",
+    description: "Policies read on-call state per group name. An incident tool can set it too, by an `oncall.changed` event on its signed webhook.",
+    body: setOnCallBody,
+    responses: {
+      200: { description: "Set", schema: onCallSchema },
+      400: { description: "Someone named is not an active member of the group, or `until` is not in the future" },
+      404: { description: "No such group" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/schedules",
+    caller: "admin",
+    summary: "List named schedules (maintenance and change windows), each with whether it is open now",
+    responses: { 200: { description: "Schedules", schema: z.object({ items: z.array(scheduleSchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/schedules",
+    caller: "admin",
+    summary: "Create a named schedule: weekly rules in an IANA timezone plus one-off windows",
+    body: createScheduleBody,
+    responses: { 201: { description: "Created", schema: scheduleSchema }, 409: { description: "A schedule with that name exists" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/schedules/{id}",
+    caller: "admin",
+    params: scheduleParams,
+    summary: "Get a named schedule",
+    responses: { 200: { description: "The schedule", schema: scheduleSchema }, 404: { description: "No such schedule" } },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/admin/schedules/{id}",
+    caller: "admin",
+    params: scheduleParams,
+    summary: "Change a named schedule; rules and windows given replace the old ones",
+    body: updateScheduleBody,
+    responses: {
+      200: { description: "Updated", schema: scheduleSchema },
+      404: { description: "No such schedule" },
+      409: { description: "Another schedule has that name" },
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/admin/schedules/{id}",
+    caller: "admin",
+    params: scheduleParams,
+    summary: "Delete a named schedule (a policy naming it then finds it closed)",
+    responses: { 204: { description: "Deleted" }, 404: { description: "No such schedule" } },
   },
   {
     method: "get",
@@ -594,7 +662,7 @@ const ROUTE_SPECS = [
     params: integrationParams,
     summary: "Receive an incident tool's webhook (PagerDuty V3 style), signed per Standard Webhooks",
     description:
-      "The signature covers `webhook-id.webhook-timestamp.body` (HMAC-SHA256 with the integration's whsec_ secret); the timestamp must be within 5 minutes of Baton's clock. `incident.triggered` opens an incident (`data.id` → externalId, `data.title`, `data.priority.summary` P1–P5 or `data.urgency` → severity), `incident.resolved` resolves it; other event types are acknowledged and ignored. A webhook-id already received is acknowledged as `duplicate` and has no effect.",
+      "The signature covers `webhook-id.webhook-timestamp.body` (HMAC-SHA256 with the integration's whsec_ secret); the timestamp must be within 5 minutes of Baton's clock. `incident.triggered` opens an incident (`data.id` → externalId, `data.title`, `data.priority.summary` P1–P5 or `data.urgency` → severity), `incident.resolved` resolves it; `oncall.changed` (`data.group`, else `data.schedule.summary`, else `data.escalation_policy.summary` names the Baton approver group; `data.users[].email`; optional `data.until`) replaces who is on call for that group, leaving out anyone who is not a member; other event types are acknowledged and ignored. A webhook-id already received is acknowledged as `duplicate` and has no effect.",
     headers: webhookHeaders,
     responses: {
       200: { description: "Acted on, ignored or a duplicate", schema: webhookOutcomeSchema },

@@ -8,6 +8,9 @@ import { newId } from "@/lib/kernel/ids";
 import { auditActorOf, type PersonPrincipal } from "@/lib/kernel/principal";
 import { describeSettlement, settledMessage } from "@/lib/requests/describe-settlement";
 import { effectiveRequestStatus } from "@/lib/requests/to-request-dto";
+import { checkConstraintScopes, checkNarrowing, combineNarrowing } from "@/lib/constraints/narrow-constraints";
+import { storedConstraints } from "@/lib/constraints/stored-constraints";
+import type { Constraints } from "@/lib/kernel/authorization-details";
 import { approvalProgress } from "./approval-progress";
 import { loadRouting } from "./load-routing";
 
@@ -18,7 +21,8 @@ export type DecisionOutcome = "approved" | "recorded" | "denied";
 /** A person deciding: when they last signed in matters, since approving a critical scope needs a recent sign-in. */
 export type Approver = PersonPrincipal & { authTime: Date };
 
-export type Decision = { kind: "approve"; comment: string; scopes?: string[]; durationSeconds?: number } | { kind: "deny"; reason: string };
+export type Decision =
+  { kind: "approve"; comment: string; scopes?: string[]; durationSeconds?: number; authorizationDetails?: Constraints } | { kind: "deny"; reason: string };
 
 /** Refusals are audited in their own transaction: the decision rolls back, the record of the attempt must not. */
 async function refuse(requestId: string, agentId: string, principal: Approver, reason: string, at: Date, error: AppError): Promise<never> {
@@ -98,6 +102,12 @@ export async function decideRequest(options: {
       throw new AppError("BAD_REQUEST", `The duration can only be shortened (at most ${request.requestedDurationSeconds} s)`, {
         errors: [{ field: "durationSeconds", message: `must be at most ${request.requestedDurationSeconds}` }],
       });
+    const requestedConstraints = storedConstraints(request.authorizationDetails);
+    const narrowedConstraints = decision.authorizationDetails ?? null;
+    if (narrowedConstraints) {
+      checkConstraintScopes(narrowedConstraints, request.requestedScopes);
+      checkNarrowing(requestedConstraints, narrowedConstraints);
+    }
 
     await tx.approval.create({
       data: {
@@ -108,6 +118,7 @@ export async function decideRequest(options: {
         comment: decision.comment,
         narrowedScopes: narrowed,
         narrowedDurationSeconds: decision.durationSeconds ?? null,
+        ...(narrowedConstraints && { narrowedAuthorizationDetails: narrowedConstraints }),
         createdAt: now,
       },
     });
@@ -116,13 +127,19 @@ export async function decideRequest(options: {
       decision: "APPROVE" as const,
       narrowedScopes: narrowed,
       narrowedDurationSeconds: decision.durationSeconds ?? null,
+      narrowedAuthorizationDetails: narrowedConstraints as unknown,
     };
     await recordEvent(tx, {
       actor,
       action: "request.approval_recorded",
       subject: { kind: "request", id: request.id },
       agentId: request.agentId,
-      data: { comment: decision.comment, narrowedScopes: narrowed, narrowedDurationSeconds: decision.durationSeconds ?? null },
+      data: {
+        comment: decision.comment,
+        narrowedScopes: narrowed,
+        narrowedDurationSeconds: decision.durationSeconds ?? null,
+        ...(narrowedConstraints && { narrowedAuthorizationDetails: narrowedConstraints }),
+      },
       at: now,
     });
     // Counted from who sits in the deciding groups now: an approval from someone since removed (or the
@@ -138,6 +155,11 @@ export async function decideRequest(options: {
       throw new AppError("BAD_REQUEST", "The approvals together leave no scope to grant", {
         errors: [{ field: "scopes", message: "leaves nothing in common with earlier approvals" }],
       });
+    // Combined as scopes are: every counted approval that narrowed the constraints restricts them further.
+    const authorizationDetails = combineNarrowing(
+      requestedConstraints,
+      progress.counted.map((vote) => storedConstraints(vote.narrowedAuthorizationDetails)),
+    );
     if (!progress.met) return { outcome: "recorded" as const, grantId: null };
 
     const { grantedScopes, durationSeconds } = progress;
@@ -152,6 +174,7 @@ export async function decideRequest(options: {
         notCounted: progress.notCounted.map(({ vote: a, reason }) => ({ approverId: a.approverId, reason })),
         scopes: grantedScopes,
         durationSeconds,
+        ...(authorizationDetails && { authorizationDetails }),
       },
       at: now,
     });
@@ -163,6 +186,7 @@ export async function decideRequest(options: {
       durationSeconds,
       incidentId: request.incidentId,
       contextRef: request.contextRef,
+      authorizationDetails,
       grantedBy: actor,
       now,
     });

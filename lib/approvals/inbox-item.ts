@@ -5,6 +5,7 @@ import { requirementsFor } from "./quorum";
 import { routedScopesOf } from "./routed-scopes";
 import { readStoredRouting, toRoutingDto } from "@/lib/policy/routing-schemas";
 import { conflictOfInterest, mayDecideRequests } from "@/lib/authorization/rules";
+import { storedConstraints } from "@/lib/constraints/stored-constraints";
 
 export const inboxInclude = {
   agent: { include: { owner: true } },
@@ -75,6 +76,8 @@ export function toInboxItem(
     durationSeconds: row.requestedDurationSeconds,
     incident: row.incident ? { id: row.incident.id, title: row.incident.title, severity: row.incident.severity, status: row.incident.status } : null,
     contextRef: row.contextRef,
+    /** The constraints asked for (RFC 9396 authorization details); null = unconstrained. */
+    authorizationDetails: storedConstraints(row.authorizationDetails),
     createdAt: row.createdAt.toISOString(),
     pendingExpiresAt: row.pendingExpiresAt.toISOString(),
     approvals: row.approvals.map((a) => ({
@@ -83,6 +86,7 @@ export function toInboxItem(
       comment: a.comment,
       narrowedScopes: a.narrowedScopes,
       narrowedDurationSeconds: a.narrowedDurationSeconds,
+      narrowedAuthorizationDetails: storedConstraints(a.narrowedAuthorizationDetails),
       at: a.createdAt.toISOString(),
       /** Why this approval is on record without counting toward the quorum; null when it counts (or is a denial). */
       notCounted: notCounted.get(a.id) ?? null,

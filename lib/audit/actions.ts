@@ -21,7 +21,6 @@ export const AUDIT_ACTIONS = [
   "group.created",
   "scope.created",
   "agent.created",
-  "agent.updated",
   "agent.key_created",
   "agent.key_rotated",
   "agent.key_revoked",
@@ -56,6 +55,11 @@ export const AUDIT_ACTIONS = [
   "policy.proposed",
   "policy.proposal_rejected",
   "policy.activated",
+  "schedule.created",
+  "schedule.updated",
+  "schedule.deleted",
+  "group.on_call_changed",
+  "agent.updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

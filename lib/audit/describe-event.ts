@@ -23,7 +23,7 @@ export interface EventRefs {
 }
 
 /** Ids Baton issues for things people know by name; any other string in an event stays as written. */
-const NAMEABLE_ID = /^(usr|agt|inc|grt|req|grp|scp|whe)_[0-9a-z]{26}$/;
+const NAMEABLE_ID = /^(usr|agt|inc|grt|req|grp|scp|whe|sch)_[0-9a-z]{26}$/;
 
 export const isNameableId = (value: unknown): value is string => typeof value === "string" && NAMEABLE_ID.test(value);
 

@@ -10,13 +10,14 @@ const PAGES: Record<string, string | null> = {
   grp: null,
   scp: null,
   whe: "/webhooks/",
+  sch: null,
 };
 // People are named but not linked: the only page listing them is the admins' user list.
-const LISTS: Record<string, string> = { grp: "/groups", scp: "/scopes" };
+const LISTS: Record<string, string> = { grp: "/groups", scp: "/scopes", sch: "/schedules" };
 
 /**
  * The names of everything a page of audit events mentions, in one query: people, agents, incidents
- * (by title), grants and requests (by their agent), groups, scopes (by key) and webhooks (by URL).
+ * (by title), grants and requests (by their agent), groups, scopes (by key), webhooks (by URL) and schedules.
  */
 export async function loadEventNames(events: readonly EventRefs[]): Promise<Map<string, NamedRef>> {
   const ids = mentionedIds(events);
@@ -29,7 +30,8 @@ export async function loadEventNames(events: readonly EventRefs[]): Promise<Map<
     UNION ALL SELECT r.id, a.name FROM "AccessRequest" r JOIN "Agent" a ON a.id = r."agentId" WHERE r.id = ANY(${ids}::text[])
     UNION ALL SELECT id, name FROM "ApproverGroup" WHERE id = ANY(${ids}::text[])
     UNION ALL SELECT id, key FROM "Scope" WHERE id = ANY(${ids}::text[])
-    UNION ALL SELECT id, url FROM "WebhookEndpoint" WHERE id = ANY(${ids}::text[])`;
+    UNION ALL SELECT id, url FROM "WebhookEndpoint" WHERE id = ANY(${ids}::text[])
+    UNION ALL SELECT id, name FROM "Schedule" WHERE id = ANY(${ids}::text[])`;
   return new Map(
     rows.map((row) => {
       const prefix = row.id.slice(0, 3);

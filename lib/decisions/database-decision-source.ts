@@ -1,8 +1,23 @@
 import { prisma } from "@/lib/db";
 import { liveOrUpcomingGrantWhere } from "@/lib/kernel/live-grant";
-import type { AgentGrants, DecisionSource, ScopeAudiences } from "./decision-source";
+import { storedConstraints } from "@/lib/constraints/stored-constraints";
+import type { AgentGrants, DecisionSource, IndexedGrant, ScopeAudiences } from "./decision-source";
 
-const grantFields = { id: true, scopes: true, startsAt: true, expiresAt: true } as const;
+const grantFields = { id: true, scopes: true, startsAt: true, expiresAt: true, authorizationDetails: true } as const;
+
+const indexed = ({
+  authorizationDetails,
+  ...grant
+}: {
+  id: string;
+  scopes: string[];
+  startsAt: Date;
+  expiresAt: Date;
+  authorizationDetails: unknown;
+}): IndexedGrant => ({
+  ...grant,
+  constraints: storedConstraints(authorizationDetails),
+});
 
 async function loadScopeAudiences(): Promise<ScopeAudiences> {
   const scopes = await prisma.scope.findMany({ select: { key: true, resourceServer: { select: { audience: true, revokedAt: true } } } });
@@ -19,7 +34,7 @@ export const databaseDecisionSource: DecisionSource = {
     const agents = new Map<string, AgentGrants>();
     for (const { agentId, agent, ...grant } of grants) {
       const entry = agents.get(agentId) ?? { agentId, active: agent.status === "ACTIVE", grants: [] };
-      entry.grants.push(grant);
+      entry.grants.push(indexed(grant));
       agents.set(agentId, entry);
     }
     return { agents: [...agents.values()], scopeAudiences };
@@ -29,7 +44,7 @@ export const databaseDecisionSource: DecisionSource = {
       where: { id: agentId },
       select: { status: true, grants: { where: liveOrUpcomingGrantWhere(now), select: grantFields } },
     });
-    return agent ? { agentId, active: agent.status === "ACTIVE", grants: agent.grants } : null;
+    return agent ? { agentId, active: agent.status === "ACTIVE", grants: agent.grants.map(indexed) } : null;
   },
   loadScopeAudiences,
 };

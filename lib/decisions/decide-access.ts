@@ -8,6 +8,9 @@ import type { PolicyIndex } from "@/lib/policy/create-policy-index";
 import { decideCall } from "@/lib/policy/decide-call";
 import { callQuestion } from "@/lib/policy/policy-facts";
 import type { DecisionDto, DecisionQuestion } from "./schemas";
+import type { PolicyExplanation } from "@/lib/policy/schemas";
+import type { IndexedGrant } from "./decision-source";
+import type { CallResource } from "@/lib/constraints/schemas";
 
 /** What a decision runs on: Baton wires it to its database and change feed; a standalone decision point to its own. */
 export interface DecisionContext {
@@ -50,38 +53,60 @@ export const tokenFactsOf = (claims: GrantTokenClaims): TokenFacts => ({
   expiresAt: new Date(claims.exp * 1000),
 });
 
+type CallPolicyInput = {
+  agentId: string;
+  scopes: readonly string[];
+  now: Date;
+  grant: IndexedGrant | undefined;
+  call: { resource?: CallResource; action?: string };
+};
+
 /**
- * The policy half of a decision the grant half allowed: the `call` policies, asked about the scope (or,
- * for a token-only question, about each of the grant's scopes served here, until one is allowed). The
- * facts are looked up only when a policy needs them; one the directory cannot supply is an error, and the
- * caller denies.
+ * The `call` policies on each of the scopes: which of them policy allows (with the permits behind
+ * them) and, when none is, why the first was denied. The facts are looked up only when a policy needs
+ * them; facts the directory cannot supply throw, and the caller denies.
  */
-async function applyCallPolicies(
-  options: DecisionContext,
-  decision: DecisionDto,
-  call: { agentId: string; scopes: readonly string[]; now: Date },
-): Promise<DecisionDto> {
-  const set = await options.policies.policySet();
-  let denied: DecisionDto | null = null;
-  for (const scopeKey of call.scopes) {
-    const facts = set.needsFacts("call", scopeKey) ? await callFacts(options.policies, decision.grantId!, call.agentId, scopeKey, call.now) : null;
+export async function evaluateCallPolicies(policies: PolicyIndex, input: CallPolicyInput) {
+  const set = await policies.policySet();
+  const allowed: string[] = [];
+  const explanations: PolicyExplanation[] = [];
+  let denial: DecisionDto | null = null;
+  for (const scopeKey of input.scopes) {
+    const facts = set.needsFacts("call", scopeKey) ? await callFacts(policies, input, scopeKey) : null;
     const verdict = decideCall(set, scopeKey, () => {
       if (!facts) throw new Error("policy facts were not loaded");
       return callQuestion(facts);
     });
-    if (verdict.allow) return { ...decision, policies: verdict.policies };
-    for (const error of verdict.reason === "policy_error" ? verdict.errors : []) options.policies.reportEvaluationError(error.policyId, error.message);
-    denied ??= { allow: false, reason: verdict.reason, policies: verdict.policies };
+    if (verdict.allow) {
+      allowed.push(scopeKey);
+      for (const policy of verdict.policies) if (!explanations.some((known) => known.id === policy.id)) explanations.push(policy);
+      continue;
+    }
+    for (const error of verdict.reason === "policy_error" ? verdict.errors : []) policies.reportEvaluationError(error.policyId, error.message);
+    denial ??= { allow: false, reason: verdict.reason, policies: verdict.policies };
   }
-  return denied ?? { allow: false, reason: "policy_denied", policies: [] };
+  return { allowed, policies: explanations, denial };
 }
 
-async function callFacts(policies: PolicyIndex, grantId: string, agentId: string, scopeKey: string, now: Date) {
+/**
+ * The policy half of a decision the grant half allowed: the `call` policies, asked about the scope (or,
+ * for a token-only question, about each of the grant's scopes served here: allowed when any is).
+ */
+async function applyCallPolicies(options: DecisionContext, decision: DecisionDto, input: CallPolicyInput): Promise<DecisionDto> {
+  const { allowed, policies, denial } = await evaluateCallPolicies(options.policies, input);
+  if (allowed.length > 0) return { ...decision, policies };
+  return denial ?? { allow: false, reason: "policy_denied", policies: [] };
+}
+
+const grantOf = (view: GrantView, decision: DecisionDto) => view.agent?.grants.find((grant) => grant.id === decision.grantId);
+
+async function callFacts(policies: PolicyIndex, { agentId, grant, now, call }: CallPolicyInput, scopeKey: string) {
+  const grantId = grant?.id ?? "";
   const directory = await policies.directory();
   const agent = directory.agents.get(agentId);
   const scope = directory.scopes.get(scopeKey);
   const binding = await policies.grantBinding(directory, grantId);
-  if (!agent || !scope || !binding) throw new Error(`The policy directory does not know ${!agent ? agentId : !scope ? scopeKey : grantId}`);
+  if (!agent || !scope || !binding || !grant) throw new Error(`The policy directory does not know ${!agent ? agentId : !scope ? scopeKey : grantId}`);
   const person = (id: string | null) => (id ? (directory.persons.get(id) ?? null) : null);
   return {
     agent,
@@ -89,15 +114,17 @@ async function callFacts(policies: PolicyIndex, grantId: string, agentId: string
     env: directory.environmentAt(now),
     grant: {
       id: grantId,
-      scopes: [scopeKey],
-      startsAt: now,
-      expiresAt: now,
+      scopes: grant.scopes,
+      startsAt: grant.startsAt,
+      expiresAt: grant.expiresAt,
       contextRef: binding.contextRef,
       onBehalfOf: person(binding.onBehalfOfId),
       incident: binding.incidentId ? (directory.incidents.get(binding.incidentId) ?? null) : null,
-      locations: [],
-      actions: [],
+      locations: [...new Set((grant.constraints ?? []).flatMap((entry) => entry.locations ?? []))],
+      actions: [...new Set((grant.constraints ?? []).flatMap((entry) => entry.actions ?? []))],
     },
+    ...(call.resource ? { target: call.resource } : {}),
+    ...(call.action !== undefined ? { action: call.action } : {}),
   };
 }
 
@@ -110,20 +137,31 @@ async function callFacts(policies: PolicyIndex, grantId: string, agentId: string
 export async function decideAccess(options: DecisionContext & { question: DecisionQuestion; audience: string; issuer: string }): Promise<DecisionDto> {
   const { question, audience, index } = options;
   const now = options.clock.now();
+  const call = { resource: question.resource, action: question.context?.action };
   try {
     if (!("token" in question)) {
       const view = await index.read(question.agentId);
-      const decision = evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now });
-      return decision.allow ? await applyCallPolicies(options, decision, { agentId: question.agentId, scopes: [question.scope], now }) : decision;
+      const decision = evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now, call });
+      return decision.allow
+        ? await applyCallPolicies(options, decision, { agentId: question.agentId, scopes: [question.scope], now, call, grant: grantOf(view, decision) })
+        : decision;
     }
     const claims = await verifiedTokenClaims({ ...options, token: question.token, now });
     if (!claims) return { allow: false, reason: "token_invalid" };
     const view = await readGrantsOfToken(index, claims);
     const token = tokenFactsOf(claims);
-    const decision = evaluateAccess({ agent: view.agent, scope: question.scope, callerAudience: audience, scopeAudiences: view.scopeAudiences, now, token });
+    const decision = evaluateAccess({
+      agent: view.agent,
+      scope: question.scope,
+      callerAudience: audience,
+      scopeAudiences: view.scopeAudiences,
+      now,
+      token,
+      call,
+    });
     if (!decision.allow) return decision;
     const scopes = question.scope !== undefined ? [question.scope] : token.scopes.filter((key) => view.scopeAudiences.get(key) === audience);
-    return await applyCallPolicies(options, decision, { agentId: claims.sub, scopes, now });
+    return await applyCallPolicies(options, decision, { agentId: claims.sub, scopes, now, call, grant: grantOf(view, decision) });
   } catch (error) {
     options.onError?.(error);
     return { allow: false, reason: "unavailable" };

@@ -1,4 +1,5 @@
 import type { Change } from "@/lib/events/change";
+import type { Constraints } from "@/lib/kernel/authorization-details";
 
 /** What a decision needs of a grant. */
 export interface IndexedGrant {
@@ -6,6 +7,8 @@ export interface IndexedGrant {
   scopes: readonly string[];
   startsAt: Date;
   expiresAt: Date;
+  /** The grant's constraints (RFC 9396 authorization details); null = unconstrained. */
+  constraints: Constraints | null;
 }
 
 /** An agent and its live grants: not revoked and not yet expired when they were read. */

@@ -1,4 +1,5 @@
 import { isWithinGrantWindow } from "@/lib/kernel/live-grant";
+import { coversCall } from "@/lib/constraints/covers-call";
 import type { AgentGrants, IndexedGrant, ScopeAudiences } from "./decision-source";
 import type { DecisionDto, DecisionReason } from "./schemas";
 
@@ -9,6 +10,12 @@ export interface TokenFacts {
   expiresAt: Date;
 }
 
+/** What the call touches and does, as the question describes it: checked against a constrained grant. */
+export interface CallFacts {
+  resource?: { type: string; id: string } | undefined;
+  action?: string | undefined;
+}
+
 const deny = (reason: DecisionReason): DecisionDto => ({ allow: false, reason });
 
 /**
@@ -16,7 +23,9 @@ const deny = (reason: DecisionReason): DecisionDto => ({ allow: false, reason })
  * valid at `now` (startsAt ≤ now < expiresAt — times are compared here, so a grant past its expiry is
  * denied whether or not anything has marked it), the agent is active, and the calling resource server
  * enforces the scope. With a token, the grant must be the token's own, the scope must be in the token,
- * and the token must not have expired.
+ * and the token must not have expired. With `call` (every decision; introspection has none), a grant with
+ * constraints allows only a call some entry covers (else `outside_constraints`); an unconstrained grant
+ * ignores the call's resource.
  */
 export function evaluateAccess(options: {
   agent: AgentGrants | null;
@@ -26,6 +35,7 @@ export function evaluateAccess(options: {
   scopeAudiences: ScopeAudiences;
   now: Date;
   token?: TokenFacts;
+  call?: CallFacts;
 }): DecisionDto {
   const { agent, scope, token } = options;
   const now = options.now.getTime();
@@ -46,7 +56,15 @@ export function evaluateAccess(options: {
 
   const live = candidates.filter((grant) => isWithinGrantWindow(grant, options.now));
   if (live.length === 0) return deny(candidates.some((grant) => now < grant.startsAt.getTime()) ? "grant_not_started" : "grant_expired");
-  const longest = live.reduce((best, grant) => (grant.expiresAt > best.expiresAt ? grant : best));
+  const { call } = options;
+  const within = (grant: IndexedGrant) =>
+    call === undefined ||
+    (scope === undefined ? grant.scopes.filter((key) => token?.scopes.includes(key) && served(key)) : [scope]).some((key) =>
+      coversCall(grant.constraints, { scope: key, ...call }),
+    );
+  const allowed = live.filter(within);
+  if (allowed.length === 0) return deny("outside_constraints");
+  const longest = allowed.reduce((best, grant) => (grant.expiresAt > best.expiresAt ? grant : best));
   const until = token && token.expiresAt < longest.expiresAt ? token.expiresAt : longest.expiresAt;
   return { allow: true, reason: "granted", grantId: longest.id, expiresAt: until.toISOString() };
 }

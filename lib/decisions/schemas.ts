@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idOf, isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
+import { idOf, isoDate, scopeKeySchema } from "@/lib/kernel/common-schemas";
+import { callContextSchema, callResourceSchema } from "@/lib/constraints/schemas";
 import { MAX_GRANT_TOKEN_LENGTH } from "@/lib/kernel/grant-token-format";
 import { policyExplanationSchema } from "@/lib/policy/schemas";
 
@@ -16,13 +17,19 @@ export const DECISION_REASONS = [
   "grant_expired",
   "policy_denied",
   "policy_error",
+  "outside_constraints",
   "unavailable",
 ] as const;
 
 const decisionReasonSchema = z.enum(DECISION_REASONS).meta({
   description:
-    "granted; token_invalid (not a token Baton issued for this resource server); token_expired; scope_not_in_token; scope_not_served (the scope is not enforced by this resource server); agent_disabled; no_grant (no live grant covers the scope); grant_inactive (the token's grant was revoked or has ended); grant_not_started; grant_expired; policy_denied (a call policy forbids it, or none permits it: see policies); policy_error (a policy could not be evaluated: deny); unavailable (Baton could not read the current state: deny)",
+    "granted; token_invalid (not a token Baton issued for this resource server); token_expired; scope_not_in_token; scope_not_served (the scope is not enforced by this resource server); agent_disabled; no_grant (no live grant covers the scope); grant_inactive (the token's grant was revoked or has ended); grant_not_started; grant_expired; policy_denied (a call policy forbids it, or none permits it: see policies); policy_error (a policy could not be evaluated: deny); outside_constraints (the live grant has constraints — RFC 9396 authorization details — and none covers the call's resource and action); unavailable (Baton could not read the current state: deny)",
 });
+
+const callResource = callResourceSchema
+  .optional()
+  .meta({ description: "The object the call touches; a grant constrained to locations allows only calls whose resource one of them covers" });
+const callContext = callContextSchema.optional().meta({ description: "Facts about the call; `action` is compared with a constrained grant's actions" });
 
 export const decisionQuestionBody = z
   .union(
@@ -37,14 +44,17 @@ export const decisionQuestionBody = z
         scope: scopeKeySchema
           .optional()
           .meta({ description: "The scope this call needs; without it, the question is whether the token is still good for any of its scopes" }),
+        resource: callResource,
+        context: callContext,
       }),
       z.strictObject({
         agentId: idOf("agt"),
         scope: scopeKeySchema,
-        resource: plainText(512).optional().meta({ description: "The object the call touches. Grants are per scope, so it does not change the answer today." }),
+        resource: callResource,
+        context: callContext,
       }),
     ],
-    { error: "send either {token, scope?} or {agentId, scope, resource?}" },
+    { error: "send either {token, scope?, resource?, context?} or {agentId, scope, resource?, context?}" },
   )
   .meta({ id: "DecisionQuestion" });
 

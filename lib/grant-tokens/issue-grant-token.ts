@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from "@/lib/kernel/errors";
 import { auditActorOf, type AgentPrincipal } from "@/lib/kernel/principal";
 import { effectiveGrantState } from "@/lib/grants/grant-validity";
 import { getSigningKey } from "@/lib/signing-keys/get-signing-key";
+import { storedConstraints } from "@/lib/constraints/stored-constraints";
 import { GRANT_TOKEN_TYPE, MAX_GRANT_TOKEN_SECONDS } from "@/lib/kernel/grant-token-format";
 import type { IssuedTokenDto } from "./schemas";
 
@@ -42,11 +43,13 @@ export async function issueGrantToken(options: {
   const expiresAt = Math.min(Math.floor(grant.expiresAt.getTime() / 1000), issuedAt + MAX_GRANT_TOKEN_SECONDS);
   const jti = randomUUID();
   const signingKey = await getSigningKey({ clock: options.clock });
+  const constraints = storedConstraints(grant.authorizationDetails);
   const token = await new SignJWT({
     scope: scopes.join(" "),
     grant_id: grant.id,
     client_id: grant.agentId,
     ...(grant.onBehalfOf && { act: { sub: grant.onBehalfOf.email } }),
+    ...(constraints && { authorization_details: constraints }),
   })
     .setProtectedHeader({ alg: signingKey.algorithm, typ: GRANT_TOKEN_TYPE, kid: signingKey.kid })
     .setIssuer(options.issuer)

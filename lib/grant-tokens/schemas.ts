@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { policyExplanationSchema } from "@/lib/policy/schemas";
 import { audienceSchema } from "@/lib/resource-servers/schemas";
 import { MAX_GRANT_TOKEN_LENGTH } from "@/lib/kernel/grant-token-format";
+import { constraintsSchema } from "@/lib/constraints/schemas";
 import { ACCESS_TOKEN_TYPE, AGENT_KEY_TOKEN_TYPE, GRANT_ID_TOKEN_TYPE, JWT_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from "./token-exchange-format";
 
 export const issueTokenBody = z
@@ -38,11 +40,17 @@ const activeIntrospection = z.object({
   sub: z.string().meta({ description: "The agent id" }),
   aud: z.string(),
   act: z.object({ sub: z.string() }).optional().meta({ description: "The person the agent acts for (RFC 8693)" }),
+  authorization_details: constraintsSchema
+    .optional()
+    .meta({ description: "RFC 9396: the grant's constraints (type baton_constraint); absent when the grant is unconstrained" }),
   grant_id: z.string(),
   client_id: z.string(),
   iss: z.string(),
   jti: z.string(),
   token_type: z.literal("Bearer"),
+  baton_policies: z
+    .array(policyExplanationSchema)
+    .meta({ description: "The call policies that allow the token's listed scopes now, with their @reason (a Baton extension member, RFC 7662 §2.2)" }),
 });
 
 export const introspectionSchema = z

@@ -5,6 +5,7 @@ import { presentEvents } from "@/lib/audit/present-events";
 import { effectiveGrantState } from "./grant-validity";
 import { revocableBy } from "./revoke-grant";
 import { toGrantDto } from "./to-grant-dto";
+import { storedConstraints } from "@/lib/constraints/stored-constraints";
 
 const SCOPE_FALLBACK = { risk: "LOW", description: "" };
 
@@ -62,6 +63,7 @@ export async function getGrantDetail(options: { principal: PersonPrincipal; gran
           justification: request.justification,
           requestedScopes: request.requestedScopes.map(withRisk),
           requestedDurationSeconds: request.requestedDurationSeconds,
+          requestedAuthorizationDetails: storedConstraints(request.authorizationDetails),
           requestedAt: request.createdAt.toISOString(),
           droppedScopes: request.requestedScopes.filter((key) => !row.scopes.includes(key)),
           durationShortened: grantedSeconds < request.requestedDurationSeconds,
@@ -71,6 +73,7 @@ export async function getGrantDetail(options: { principal: PersonPrincipal; gran
             comment: a.comment,
             narrowedScopes: a.narrowedScopes,
             narrowedDurationSeconds: a.narrowedDurationSeconds,
+            narrowedAuthorizationDetails: storedConstraints(a.narrowedAuthorizationDetails),
             at: a.createdAt.toISOString(),
             // The filer's own approval (an incident commander's) is on record but never counted.
             notCounted: a.approverId === request.filedById && a.decision === "APPROVE" ? ("filed the request" as const) : null,

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { recordEvent, type Actor } from "@/lib/audit/record-event";
 import { newId } from "@/lib/kernel/ids";
+import type { Constraints } from "@/lib/kernel/authorization-details";
 
 export interface IssueGrantInput {
   requestId: string | null;
@@ -14,6 +15,8 @@ export interface IssueGrantInput {
   grantedBy: Actor;
   /** Why a direct grant was given; a requested grant's justification stays on its request. */
   reason?: string;
+  /** RFC 9396 constraints on every call under the grant; null or absent = unconstrained. */
+  authorizationDetails?: Constraints | null;
   now: Date;
 }
 
@@ -34,6 +37,7 @@ export async function issueGrant(tx: Tx, input: IssueGrantInput) {
       incidentId: input.incidentId,
       contextRef: input.contextRef,
       reason: input.reason ?? null,
+      ...(input.authorizationDetails && { authorizationDetails: input.authorizationDetails }),
       createdAt: input.now,
     },
   });
@@ -48,6 +52,7 @@ export async function issueGrant(tx: Tx, input: IssueGrantInput) {
       expiresAt: expiresAt.toISOString(),
       incidentId: input.incidentId,
       ...(input.reason && { reason: input.reason }),
+      ...(input.authorizationDetails && { authorizationDetails: input.authorizationDetails }),
     },
     at: input.now,
   });

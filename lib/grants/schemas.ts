@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDuration } from "@/lib/kernel/duration";
+import { constraintsSchema } from "@/lib/constraints/schemas";
 import { emailSchema, idOf, isoDate, optionalParam, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 
 export const grantSchema = z
@@ -17,6 +18,9 @@ export const grantSchema = z
     secondsRemaining: z.number().int(),
     incidentId: z.string().nullable(),
     contextRef: z.string().nullable(),
+    authorizationDetails: constraintsSchema
+      .nullable()
+      .meta({ description: "RFC 9396 constraints every call under the grant must fall within; null = unconstrained" }),
     revokedAt: isoDate.nullable(),
     revokeReason: z.string().nullable(),
   })

@@ -1,5 +1,6 @@
 import type { Grant, User } from "@/lib/generated/prisma/client";
 import { effectiveGrantState, secondsRemaining } from "./grant-validity";
+import { storedConstraints } from "@/lib/constraints/stored-constraints";
 import type { GrantDto } from "./schemas";
 
 export const grantInclude = { onBehalfOf: true } as const;
@@ -18,6 +19,7 @@ export function toGrantDto(grant: Grant & { onBehalfOf: User | null }, now: Date
     secondsRemaining: secondsRemaining(grant, now),
     incidentId: grant.incidentId,
     contextRef: grant.contextRef,
+    authorizationDetails: storedConstraints(grant.authorizationDetails),
     revokedAt: grant.revokedAt?.toISOString() ?? null,
     revokeReason: grant.revokeReason,
   };

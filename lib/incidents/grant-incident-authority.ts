@@ -7,6 +7,7 @@ import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { env } from "@/lib/env";
 import { AppError, forbidden } from "@/lib/kernel/errors";
 import { issueGrant } from "@/lib/grants/issue-grant";
+import { checkConstraintScopes } from "@/lib/constraints/narrow-constraints";
 import { grantInclude, toGrantDto } from "@/lib/grants/to-grant-dto";
 import { newId } from "@/lib/kernel/ids";
 import { checkRequestedScopes } from "@/lib/requests/check-requested-scopes";
@@ -33,6 +34,7 @@ export async function grantIncidentAuthority(options: {
   const now = (options.clock ?? systemClock).now();
   const { principal, input } = options;
   const by = auditActorOf(principal);
+  checkConstraintScopes(input.authorizationDetails, input.scopes);
   return prisma.$transaction(async (tx) => {
     const incident = await lockOpenIncident(tx, options.incidentId);
     const commanded = await tx.incident.findUniqueOrThrow({ where: { id: incident.id }, select: { commanderId: true, externalSource: true } });
@@ -55,6 +57,7 @@ export async function grantIncidentAuthority(options: {
         durationSeconds: input.durationSeconds,
         grantedBy: by,
         reason: input.reason,
+        authorizationDetails: input.authorizationDetails ?? null,
         now,
       });
       const issued = await tx.grant.findUniqueOrThrow({ where: { id: grant.id }, include: grantInclude });
@@ -73,6 +76,7 @@ export async function grantIncidentAuthority(options: {
         requestedScopes: input.scopes,
         justification: input.reason,
         requestedDurationSeconds: input.durationSeconds,
+        ...(input.authorizationDetails && { authorizationDetails: input.authorizationDetails }),
         pendingExpiresAt: new Date(now.getTime() + env().BATON_PENDING_REQUEST_TTL_SECONDS * 1000),
         createdAt: now,
         updatedAt: now,
@@ -94,7 +98,13 @@ export async function grantIncidentAuthority(options: {
       action: "request.filed",
       subject,
       agentId: input.agentId,
-      data: { scopes: input.scopes, durationSeconds: input.durationSeconds, incidentId: incident.id, route: "incident-commander" },
+      data: {
+        scopes: input.scopes,
+        durationSeconds: input.durationSeconds,
+        incidentId: incident.id,
+        route: "incident-commander",
+        ...(input.authorizationDetails && { authorizationDetails: input.authorizationDetails }),
+      },
       at: now,
     });
     await recordEvent(tx, {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { plainText } from "@/lib/kernel/common-schemas";
+import { emailSchema, isoDate, plainText } from "@/lib/kernel/common-schemas";
 import { externalIdSchema, type OpenIncidentBody } from "./schemas";
 
 /** A PagerDuty V3 webhook (`{"event": {"event_type", "data": {...}}}`): only what Baton maps is read; the rest is ignored. */
@@ -15,9 +15,26 @@ const incidentData = z.object({
 const triggered = z.object({ event: z.object({ data: incidentData }) });
 const resolved = z.object({ event: z.object({ data: z.object({ id: externalIdSchema }) }) });
 
+/** Baton's own event type (incident tools have no standard one): who is now on call for a schedule or escalation policy. */
+export const ON_CALL_EVENT = "oncall.changed";
+const summary = z.object({ summary: z.string().max(200) }).nullish();
+const onCallChanged = z.object({
+  event: z.object({
+    data: z.object({
+      group: z.string().max(200).optional(),
+      schedule: summary,
+      escalation_policy: summary,
+      users: z.array(z.object({ email: emailSchema })).max(100),
+      until: isoDate.nullish(),
+    }),
+  }),
+});
+
 export type IncidentToolEvent =
   | { kind: "triggered"; eventType: string; incident: OpenIncidentBody & { externalId: string } }
   | { kind: "resolved"; eventType: string; externalId: string }
+  /** `groupNames`: the Baton group named by `group`, else the schedule's, else the escalation policy's name; the first that exists. */
+  | { kind: "on-call"; eventType: string; groupNames: string[]; emails: string[]; until: Date | null }
   | { kind: "other"; eventType: string };
 
 /** PagerDuty priorities P1…P5 when set, else urgency: high → SEV2, low → SEV3. */
@@ -29,7 +46,8 @@ function severityOf(data: z.infer<typeof incidentData>): OpenIncidentBody["sever
 
 /**
  * Maps a verified payload to what Baton does: `incident.triggered` opens, `incident.resolved` resolves,
- * any other event type is acknowledged and ignored. A known type with missing fields throws a ZodError (400).
+ * `oncall.changed` replaces who is on call for the Baton group it names; any other event type is
+ * acknowledged and ignored. A known type with missing fields throws a ZodError (400).
  */
 export function parseIncidentToolEvent(payload: unknown): IncidentToolEvent {
   const eventType = envelope.parse(payload).event.event_type;
@@ -38,5 +56,16 @@ export function parseIncidentToolEvent(payload: unknown): IncidentToolEvent {
     return { kind: "triggered", eventType, incident: { title: data.title, description: data.description, severity: severityOf(data), externalId: data.id } };
   }
   if (eventType === "incident.resolved") return { kind: "resolved", eventType, externalId: resolved.parse(payload).event.data.id };
+  if (eventType === ON_CALL_EVENT) {
+    const data = onCallChanged.parse(payload).event.data;
+    const names = [data.group, data.schedule?.summary, data.escalation_policy?.summary].filter((name): name is string => Boolean(name));
+    return {
+      kind: "on-call",
+      eventType,
+      groupNames: [...new Set(names.flatMap((name) => [name, name.trim().toLowerCase()]))],
+      emails: data.users.map((user) => user.email),
+      until: data.until ? new Date(data.until) : null,
+    };
+  }
   return { kind: "other", eventType };
 }

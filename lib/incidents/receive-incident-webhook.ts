@@ -9,6 +9,7 @@ import { openWebhookSecret } from "./integration-webhook-secret";
 import { openIncidentIn } from "./open-incident";
 import { parseIncidentToolEvent } from "./pagerduty-event";
 import { resolveIncidentIn } from "./resolve-incident";
+import { receiveOnCallIn } from "@/lib/on-call/receive-on-call";
 import type { WebhookOutcomeDto } from "./schemas";
 
 /** Standard Webhooks: a message more than five minutes from our clock, either way, is refused. */
@@ -66,6 +67,11 @@ export async function receiveIncidentWebhook(options: {
         VALUES (${integration.id}, ${headers["webhook-id"]}, ${event.eventType}, ${now}) ON CONFLICT DO NOTHING`;
       if (recorded === 0) return { outcome: "duplicate", incidentId: null, announced: null };
       if (event.kind === "other") return { outcome: "ignored", incidentId: null, announced: null };
+      if (event.kind === "on-call") {
+        const changed = await receiveOnCallIn(tx, { principal, event, now });
+        if (!changed) return { outcome: "ignored", incidentId: null, announced: null };
+        return { outcome: "on_call_changed", incidentId: null, groupId: changed.groupId, announced: changed.seq };
+      }
 
       const externalId = event.kind === "triggered" ? event.incident.externalId : event.externalId;
       const known = await tx.incident.findUnique({
@@ -92,5 +98,5 @@ export async function receiveIncidentWebhook(options: {
     result = await act();
   }
   if (result.announced !== null) await awaitChangeHeard(result.announced);
-  return { outcome: result.outcome, incidentId: result.incidentId };
+  return { outcome: result.outcome, incidentId: result.incidentId, ...(result.groupId && { groupId: result.groupId }) };
 }

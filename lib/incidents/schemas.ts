@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { authorizationDetailsField } from "@/lib/constraints/schemas";
 import { emailSchema, idOf, isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { grantSchema } from "@/lib/grants/schemas";
 import { MAX_REQUEST_DURATION_SECONDS, MAX_SCOPES_PER_REQUEST } from "@/lib/requests/schemas";
@@ -61,6 +62,7 @@ export const grantAuthorityBody = z
       .refine((scopes) => new Set(scopes).size === scopes.length, "must not repeat a scope"),
     durationSeconds: z.number().int("must be a whole number of seconds").min(60, "must be at least 60 seconds").max(MAX_REQUEST_DURATION_SECONDS),
     reason: plainText(1000).pipe(z.string().min(10, "must explain the need in at least 10 characters")),
+    authorizationDetails: authorizationDetailsField,
   })
   .meta({ id: "GrantIncidentAuthority" });
 
@@ -113,9 +115,10 @@ export const revokeIntegrationBody = z
 export const webhookOutcomeSchema = z
   .object({
     outcome: z
-      .enum(["opened", "resolved", "ignored", "duplicate"])
+      .enum(["opened", "resolved", "on_call_changed", "ignored", "duplicate"])
       .meta({ description: "`duplicate`: this webhook-id was already received; nothing was done again" }),
     incidentId: z.string().nullable(),
+    groupId: z.string().optional().meta({ description: "With `on_call_changed`: the approver group whose on-call people were replaced" }),
   })
   .meta({ id: "IncidentWebhookOutcome" });
 

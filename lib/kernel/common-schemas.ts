@@ -48,3 +48,25 @@ export const problemSchema = z
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
+
+/** Labels on agents and scopes that policies match (`oncall-bot`, `pii`): lower-case slugs, each once, sorted. */
+export const tagsSchema = z
+  .array(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,39}$/, "must be a tag of 1–40 characters: a–z, 0–9, '.', '_' or '-', starting with a letter or digit"))
+  .max(20, "must be at most 20 tags")
+  .transform((tags) => [...new Set(tags)].sort())
+  .meta({ example: ["oncall-bot", "prod"] });
+
+/** Tags typed in one form box, separated by commas or spaces; a refused tag is named under the box. */
+export const tagListText = z.string().transform((text, context) => {
+  const tags = text
+    .toLowerCase()
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  const parsed = tagsSchema.safeParse(tags);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const index = issue.path[0];
+    context.addIssue({ code: "custom", message: typeof index === "number" ? `${tags[index]} ${issue.message}` : issue.message });
+  }
+  return z.NEVER;
+});

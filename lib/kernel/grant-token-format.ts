@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idOf, scopeKeySchema } from "@/lib/kernel/common-schemas";
+import { constraintsSchema } from "@/lib/kernel/authorization-details";
 
 /** RFC 9068 access tokens: the `typ` header tells them apart from ID tokens and other JWTs. */
 export const GRANT_TOKEN_TYPE = "at+jwt";
@@ -29,6 +30,8 @@ export const grantTokenClaimsSchema = z.object({
   iat: unixSeconds,
   exp: unixSeconds,
   act: z.object({ sub: z.string().regex(/^[^\p{Cc}\p{Cf}]{1,320}$/u) }).optional(),
+  /** RFC 9396: the grant's constraints, in the shape Baton issues them; any other shape is not Baton's token. */
+  authorization_details: constraintsSchema.optional(),
 });
 
 export type GrantTokenClaims = z.infer<typeof grantTokenClaimsSchema>;

@@ -20,6 +20,7 @@ export const ID_PREFIXES = {
   webhookDelivery: "msg",
   policySetVersion: "pol",
   policyProposal: "ppr",
+  schedule: "sch",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -93,6 +93,9 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
           "An open Baton incident (inc_…) to bind the request and its grant to; the grant ends when the incident closes",
         ),
         contextRef: fileRequestBody.shape.contextRef.describe("A ticket, change or other reference shown to approvers, e.g. TICKET-123"),
+        authorizationDetails: fileRequestBody.shape.authorizationDetails.describe(
+          'Constraints that make the grant narrower, RFC 9396 style: [{"type":"baton_constraint","locations":["tenant:acme"],"actions":["read"]}] limits every call to tenant acme and the read action; "scopes" limits an entry to some of the requested scopes. Approvers may narrow them further',
+        ),
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
@@ -283,6 +286,7 @@ function requestView(request: AccessRequestDto) {
     durationRequested: formatIsoDuration(request.durationSeconds),
     onBehalfOf: request.onBehalfOf,
     incidentId: request.incidentId,
+    ...(request.authorizationDetails && { authorizationDetailsRequested: request.authorizationDetails }),
     reason: request.reason,
     pendingExpiresAt: request.pendingExpiresAt,
     grant: request.grant && {
@@ -292,6 +296,7 @@ function requestView(request: AccessRequestDto) {
       secondsRemaining: request.grant.secondsRemaining,
       status: request.grant.status,
       onBehalfOf: request.grant.onBehalfOf,
+      ...(request.grant.authorizationDetails && { authorizationDetails: request.grant.authorizationDetails }),
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FilingFacts } from "./decide-filing";
+import { onCallAt } from "@/lib/on-call/on-call-at";
+import { openScheduleNames } from "@/lib/schedules/is-schedule-open";
+import type { ScheduleRules } from "@/lib/schedules/schemas";
 import type { EnvironmentFacts, IncidentFacts, PersonFacts, ScopeFacts } from "./policy-facts";
 
 const personInclude = { memberships: { select: { group: { select: { name: true } } } } } satisfies Prisma.UserInclude;
@@ -17,10 +20,23 @@ export function toPersonFacts(user: PersonRow, onCall: ReadonlyMap<string, Reado
   };
 }
 
-/** Schedules open now and who is on call for which group (group name → user ids). */
+/** Schedules open now and who is on call for which group (group name → user ids), read in the filing's transaction. */
 export async function loadEnvironmentFacts(tx: Tx, now: Date): Promise<EnvironmentFacts & { onCall: ReadonlyMap<string, ReadonlySet<string>> }> {
-  void tx;
-  return { now, openSchedules: [], onCallGroups: [], onCall: new Map() };
+  const [schedules, shifts] = await Promise.all([
+    tx.schedule.findMany({ select: { name: true, timezone: true, weeklyRules: true, oneOffWindows: true } }),
+    tx.onCallShift.findMany({
+      where: { OR: [{ until: null }, { until: { gt: now } }], user: { disabled: false } },
+      select: { userId: true, until: true, group: { select: { name: true, members: { select: { userId: true } } } } },
+    }),
+  ]);
+  const onCall = onCallAt(
+    shifts
+      .filter((shift) => shift.group.members.some((member) => member.userId === shift.userId))
+      .map((shift) => ({ groupName: shift.group.name, userId: shift.userId, until: shift.until })),
+    now,
+  );
+  const open = openScheduleNames(schedules as unknown as (ScheduleRules & { name: string })[], now);
+  return { now, openSchedules: [...open], onCallGroups: [...onCall.keys()], onCall };
 }
 
 /**
@@ -55,7 +71,7 @@ export async function loadFilingFacts(
     return {
       key,
       risk: scope.risk,
-      tags: [],
+      tags: scope.tags,
       maxDurationSeconds: scope.maxDurationSeconds,
       autoApprove: scope.autoApprove,
       approvalsRequired: scope.approvalsRequired,
@@ -74,7 +90,7 @@ export async function loadFilingFacts(
       }
     : null;
   return {
-    agent: { id: agent.id, name: agent.name, owner: toPersonFacts(agent.owner, env.onCall), tags: [], status: agent.status },
+    agent: { id: agent.id, name: agent.name, owner: toPersonFacts(agent.owner, env.onCall), tags: agent.tags, status: agent.status },
     scopes: scopeFacts,
     request: {
       ...input.request,
@@ -82,7 +98,7 @@ export async function loadFilingFacts(
       onBehalfOf: onBehalfOf ? toPersonFacts(onBehalfOf, env.onCall) : null,
       incident: incidentFacts,
     },
-    env: { now: input.now, openSchedules: env.openSchedules, onCallGroups: env.onCallGroups },
+    env,
     groupIds: new Map(groups.map((group) => [group.name, group.id])),
   };
 }

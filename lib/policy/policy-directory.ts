@@ -1,3 +1,6 @@
+import { onCallAt, type OnCallShiftRow } from "@/lib/on-call/on-call-at";
+import { openScheduleNames } from "@/lib/schedules/is-schedule-open";
+import type { ScheduleRules } from "@/lib/schedules/schemas";
 import type { AgentFacts, EnvironmentFacts, IncidentFacts, PersonFacts, ScopeFacts } from "./policy-facts";
 
 /** A read-only SQL query: Baton passes Prisma's raw query, the standalone decision point its `pg` pool. */
@@ -12,7 +15,8 @@ export interface GrantBinding {
 
 /**
  * Everything a policy may look at, held in memory so a call's policy evaluation needs no database round
- * trip: people and their groups, agents, the scope catalog, incidents, and the bindings of live grants.
+ * trip: people and their groups, agents and scopes with their tags, incidents, schedules, on-call shifts,
+ * and the bindings of live grants.
  * Read in a handful of whole-table queries; the decision point and the simulator share it.
  */
 export interface PolicyDirectory {
@@ -36,11 +40,13 @@ export async function loadGrantBinding(query: SqlQuery, grantId: string): Promis
 }
 
 export async function loadPolicyDirectory(query: SqlQuery): Promise<PolicyDirectory> {
-  const [users, memberships, groups, agents, scopes, incidents, grants] = await Promise.all([
+  const [users, memberships, groups, agents, scopes, incidents, grants, schedules, shifts] = await Promise.all([
     query<{ id: string; email: string; name: string; role: string }>(`SELECT id, email, name, role::text AS role FROM "User"`),
     query<{ userId: string; name: string }>(`SELECT m."userId", g.name FROM "GroupMembership" m JOIN "ApproverGroup" g ON g.id = m."groupId"`),
     query<{ id: string; name: string }>(`SELECT id, name FROM "ApproverGroup"`),
-    query<{ id: string; name: string; ownerId: string; status: string }>(`SELECT id, name, "ownerId", status::text AS status FROM "Agent"`),
+    query<{ id: string; name: string; ownerId: string; status: string; tags: string[] }>(
+      `SELECT id, name, "ownerId", status::text AS status, tags FROM "Agent"`,
+    ),
     query<{
       key: string;
       risk: string;
@@ -51,8 +57,9 @@ export async function loadPolicyDirectory(query: SqlQuery): Promise<PolicyDirect
       groupName: string | null;
       serverName: string | null;
       audience: string | null;
+      tags: string[];
     }>(
-      `SELECT s.key, s.risk::text AS risk, s."maxDurationSeconds", s."autoApprove", s."approvalsRequired",
+      `SELECT s.key, s.tags, s.risk::text AS risk, s."maxDurationSeconds", s."autoApprove", s."approvalsRequired",
               g.id AS "groupId", g.name AS "groupName",
               CASE WHEN r."revokedAt" IS NULL THEN r.name END AS "serverName", CASE WHEN r."revokedAt" IS NULL THEN r.audience END AS audience
          FROM "Scope" s LEFT JOIN "ApproverGroup" g ON g.id = s."approverGroupId" LEFT JOIN "ResourceServer" r ON r.id = s."resourceServerId"`,
@@ -61,6 +68,15 @@ export async function loadPolicyDirectory(query: SqlQuery): Promise<PolicyDirect
       `SELECT id, title, severity::text AS severity, status::text AS status, "commanderId" FROM "Incident"`,
     ),
     query<GrantBinding & { id: string }>(LIVE_GRANT_BINDINGS),
+    query<ScheduleRules & { name: string }>(`SELECT name, timezone, "weeklyRules", "oneOffWindows" FROM "Schedule"`),
+    // Shifts of active people who are still members of the group; which of them count depends on the time asked.
+    query<OnCallShiftRow>(
+      `SELECT g.name AS "groupName", o."userId", o.until AT TIME ZONE 'UTC' AS until
+         FROM "OnCallShift" o
+         JOIN "ApproverGroup" g ON g.id = o."groupId"
+         JOIN "User" u ON u.id = o."userId" AND NOT u.disabled
+         JOIN "GroupMembership" m ON m."groupId" = o."groupId" AND m."userId" = o."userId"`,
+    ),
   ]);
   const groupsOf = new Map<string, string[]>();
   for (const { userId, name } of memberships) groupsOf.set(userId, [...(groupsOf.get(userId) ?? []), name]);
@@ -72,7 +88,7 @@ export async function loadPolicyDirectory(query: SqlQuery): Promise<PolicyDirect
     agents: new Map(
       agents.map((agent): [string, AgentFacts] => [
         agent.id,
-        { id: agent.id, name: agent.name, owner: persons.get(agent.ownerId) ?? nobody(agent.ownerId), tags: [], status: agent.status },
+        { id: agent.id, name: agent.name, owner: persons.get(agent.ownerId) ?? nobody(agent.ownerId), tags: agent.tags, status: agent.status },
       ]),
     ),
     scopes: new Map(
@@ -81,7 +97,7 @@ export async function loadPolicyDirectory(query: SqlQuery): Promise<PolicyDirect
         {
           key: scope.key,
           risk: scope.risk,
-          tags: [],
+          tags: scope.tags,
           maxDurationSeconds: Number(scope.maxDurationSeconds),
           autoApprove: scope.autoApprove,
           approvalsRequired: Number(scope.approvalsRequired),
@@ -104,6 +120,9 @@ export async function loadPolicyDirectory(query: SqlQuery): Promise<PolicyDirect
     ),
     groupIds: new Map(groups.map((group) => [group.name, group.id])),
     grants: new Map(grants.map(({ id, ...binding }) => [id, binding])),
-    environmentAt: (now) => ({ now, openSchedules: [], onCallGroups: [] }),
+    environmentAt(now) {
+      const onCall = onCallAt(shifts, now);
+      return { now, openSchedules: [...openScheduleNames(schedules, now)], onCallGroups: [...onCall.keys()], onCall };
+    },
   };
 }

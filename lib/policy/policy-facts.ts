@@ -71,6 +71,8 @@ export interface EnvironmentFacts {
   openSchedules: readonly string[];
   /** Names of the approver groups someone is on call for now. */
   onCallGroups: readonly string[];
+  /** Who is on call now, per group name: sets each person's onCall and onCallFor. */
+  onCall?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface CallTarget {
@@ -89,6 +91,8 @@ class EntityCollector {
   readonly entities: EntityJson[] = [];
   private readonly seen = new Set<string>();
 
+  constructor(private readonly onCall?: ReadonlyMap<string, ReadonlySet<string>>) {}
+
   add(entity: EntityJson): CedarValueJson {
     const key = `${(entity.uid as Uid).type}\u0000${(entity.uid as Uid).id}`;
     if (!this.seen.has(key)) {
@@ -104,7 +108,8 @@ class EntityCollector {
 
   person(person: PersonFacts): CedarValueJson {
     const groups = person.groups.map((name) => (this.group(name), uid(ENTITY_TYPES.group, name)));
-    const onCallFor = person.onCallFor.map((name) => this.group(name));
+    const onCallNames = this.onCall ? [...this.onCall].filter(([, people]) => people.has(person.id)).map(([name]) => name) : person.onCallFor;
+    const onCallFor = onCallNames.map((name) => this.group(name));
     return this.add({
       uid: uid(ENTITY_TYPES.person, person.id),
       attrs: { email: person.email, name: person.name, role: person.role, onCall: onCallFor.length > 0, onCallFor },
@@ -185,7 +190,7 @@ export interface CedarQuestion {
 
 /** The question asked of one requested scope at filing. */
 export function filingQuestion(facts: { agent: AgentFacts; scope: ScopeFacts; request: RequestFacts; env: EnvironmentFacts }): CedarQuestion {
-  const collector = new EntityCollector();
+  const collector = new EntityCollector(facts.env.onCall);
   const principal = collector.agent(facts.agent);
   const resource = collector.scope(facts.scope);
   const { value, shared } = collector.binding(ENTITY_TYPES.request, facts.request.id, facts.request, {
@@ -209,7 +214,7 @@ export function callQuestion(facts: {
   target?: CallTarget;
   action?: string;
 }): CedarQuestion {
-  const collector = new EntityCollector();
+  const collector = new EntityCollector(facts.env.onCall);
   const principal = collector.agent(facts.agent);
   const resource = collector.scope(facts.scope);
   const { value, shared } = collector.binding(ENTITY_TYPES.grant, facts.grant.id, facts.grant, {

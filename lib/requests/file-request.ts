@@ -14,6 +14,7 @@ import { auditActorOf, SYSTEM_AUDIT_ACTOR, type AgentPrincipal } from "@/lib/ker
 import { readActivePolicySet } from "@/lib/policy/active-policy-set";
 import { decideFiling, type FilingRouting } from "@/lib/policy/decide-filing";
 import { loadFilingFacts } from "@/lib/policy/load-filing-facts";
+import { checkConstraintScopes } from "@/lib/constraints/narrow-constraints";
 import { checkRequestedScopes } from "./check-requested-scopes";
 import type { AccessRequestDto, FileRequestBody } from "./schemas";
 import { requestInclude, toRequestDto } from "./to-request-dto";
@@ -79,6 +80,7 @@ export async function fileRequest(options: {
   const now = (options.clock ?? systemClock).now();
   const { principal, input, idempotencyKey } = options;
   const { agentId } = principal;
+  checkConstraintScopes(input.authorizationDetails, input.scopes);
   const bodyHash = sha256Hex(canonicalJson(input as unknown as JsonValue));
   if (idempotencyKey) {
     const replay = await findReplay(agentId, idempotencyKey, bodyHash, now);
@@ -104,8 +106,8 @@ export async function fileRequest(options: {
           durationSeconds: input.durationSeconds,
           justification: input.justification,
           contextRef: input.contextRef ?? null,
-          locations: [],
-          actions: [],
+          locations: [...new Set((input.authorizationDetails ?? []).flatMap((entry) => entry.locations ?? []))],
+          actions: [...new Set((input.authorizationDetails ?? []).flatMap((entry) => entry.actions ?? []))],
         },
         onBehalfOfId,
         incidentId: input.incidentId ?? null,
@@ -123,6 +125,7 @@ export async function fileRequest(options: {
           requestedDurationSeconds: input.durationSeconds,
           incidentId: input.incidentId ?? null,
           contextRef: input.contextRef ?? null,
+          ...(input.authorizationDetails && { authorizationDetails: input.authorizationDetails }),
           status,
           decidedAt: status === "PENDING" ? null : now,
           outcomeReason: status === "DENIED" ? denialReason(routing) : null,
@@ -147,6 +150,7 @@ export async function fileRequest(options: {
           onBehalfOf: input.onBehalfOf ?? null,
           incidentId: input.incidentId ?? null,
           contextRef: input.contextRef ?? null,
+          ...(input.authorizationDetails && { authorizationDetails: input.authorizationDetails }),
           routing: auditedRouting(routing),
         },
         at: now,
@@ -180,6 +184,7 @@ export async function fileRequest(options: {
         durationSeconds: input.durationSeconds,
         incidentId: request.incidentId,
         contextRef: request.contextRef,
+        authorizationDetails: input.authorizationDetails ?? null,
         grantedBy: SYSTEM_AUDIT_ACTOR,
         now,
       });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { cursorPageQuery, emailSchema, idOf, isoDate, pageOf, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
 import { grantSchema } from "@/lib/grants/schemas";
 import { routingSchema } from "@/lib/policy/routing-schemas";
+import { authorizationDetailsField, constraintsSchema } from "@/lib/constraints/schemas";
 
 export const MAX_SCOPES_PER_REQUEST = 20;
 export const MAX_REQUEST_DURATION_SECONDS = 7 * 24 * 3600;
@@ -22,6 +23,7 @@ export const fileRequestBody = z
     onBehalfOf: emailSchema.optional().meta({ description: "Email of the Baton user the agent acts for" }),
     incidentId: idOf("inc").optional().meta({ description: "Bind the request (and its grant) to an open incident" }),
     contextRef: plainText(200).optional().meta({ description: "A ticket, change or other reference shown to approvers" }),
+    authorizationDetails: authorizationDetailsField,
   })
   .meta({ id: "FileAccessRequest" });
 
@@ -40,6 +42,7 @@ export const accessRequestSchema = z
     onBehalfOf: z.string().nullable(),
     incidentId: z.string().nullable(),
     contextRef: z.string().nullable(),
+    authorizationDetails: constraintsSchema.nullable().meta({ description: "The constraints asked for; null = unconstrained. What was granted is on `grant`" }),
     createdAt: isoDate,
     pendingExpiresAt: isoDate.meta({ description: "When the request lapses if still pending" }),
     decidedAt: isoDate.nullable(),

@@ -1,6 +1,7 @@
 import type { AccessRequest, Grant, User } from "@/lib/generated/prisma/client";
 import { toGrantDto } from "@/lib/grants/to-grant-dto";
 import { readStoredRouting, toRoutingDto } from "@/lib/policy/routing-schemas";
+import { storedConstraints } from "@/lib/constraints/stored-constraints";
 import type { AccessRequestDto } from "./schemas";
 
 export const requestInclude = { onBehalfOf: true, grant: { include: { onBehalfOf: true } } } as const;
@@ -23,6 +24,7 @@ export function toRequestDto(request: RequestRow, now: Date): AccessRequestDto {
     onBehalfOf: request.onBehalfOf?.email ?? null,
     incidentId: request.incidentId,
     contextRef: request.contextRef,
+    authorizationDetails: storedConstraints(request.authorizationDetails),
     createdAt: request.createdAt.toISOString(),
     pendingExpiresAt: request.pendingExpiresAt.toISOString(),
     decidedAt: request.decidedAt?.toISOString() ?? null,

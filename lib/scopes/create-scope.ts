@@ -13,7 +13,8 @@ import { scopeInclude, toScopeDto } from "./to-scope-dto";
 export async function createScope(options: { principal: PersonPrincipal; input: CreateScopeBody; clock?: Clock }): Promise<ScopeDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
-  const { approverGroup, resourceServer, ...fields } = options.input;
+  const { approverGroup, resourceServer, tags = [], ...rest } = options.input;
+  const fields = { ...rest, tags };
   return prisma.$transaction(async (tx) => {
     if (await tx.scope.findUnique({ where: { key: fields.key }, select: { id: true } })) throw conflict(`A scope with the key ${fields.key} already exists`);
     const approverGroupId = (await resolveApproverGroup(tx, approverGroup)) ?? null;

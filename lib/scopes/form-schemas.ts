@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { scopeKeySchema } from "@/lib/kernel/common-schemas";
+import { scopeKeySchema, tagListText } from "@/lib/kernel/common-schemas";
 import { formatDuration, parseDuration } from "@/lib/kernel/duration";
 import { createScopeBody, updateScopeBody } from "./schemas";
 
@@ -26,6 +26,7 @@ const formFields = {
     .string()
     .transform((audience) => audience || null)
     .pipe(createScopeBody.shape.resourceServer.unwrap()),
+  tags: tagListText,
   autoApprove: z
     .literal("on")
     .optional()

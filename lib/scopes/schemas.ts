@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, plainText, scopeKeySchema } from "@/lib/kernel/common-schemas";
+import { isoDate, plainText, scopeKeySchema, tagsSchema } from "@/lib/kernel/common-schemas";
 import { audienceSchema } from "@/lib/resource-servers/schemas";
 
 export const riskSchema = z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]);
@@ -26,6 +26,7 @@ const scopeFields = {
     .nullable()
     .optional()
     .meta({ description: "Audience of the resource server that enforces this scope: grant tokens for that audience carry it" }),
+  tags: tagsSchema.default([]),
 };
 
 export const createScopeBody = z.strictObject({ key: scopeKeySchema, ...scopeFields }).meta({ id: "CreateScope" });
@@ -39,6 +40,7 @@ export const updateScopeBody = z
     approverGroup: scopeFields.approverGroup,
     autoApprove: z.boolean().optional(),
     resourceServer: scopeFields.resourceServer,
+    tags: tagsSchema.optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "must change at least one field")
   .meta({ id: "UpdateScope" });
@@ -54,12 +56,14 @@ export const scopeSchema = z
     approverGroup: z.string().nullable(),
     autoApprove: z.boolean(),
     resourceServer: z.string().nullable().meta({ description: "Audience of the resource server that enforces this scope" }),
+    tags: z.array(z.string()),
     createdAt: isoDate,
     updatedAt: isoDate,
   })
   .meta({ id: "Scope" });
 
-export type CreateScopeBody = z.infer<typeof createScopeBody>;
+/** Tags may be left out by in-process callers (seeding, tests): none. */
+export type CreateScopeBody = Omit<z.infer<typeof createScopeBody>, "tags"> & { tags?: string[] };
 export type UpdateScopeBody = z.infer<typeof updateScopeBody>;
 export type ScopeDto = z.infer<typeof scopeSchema>;
 

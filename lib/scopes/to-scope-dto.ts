@@ -14,6 +14,7 @@ export function toScopeDto(scope: Scope & { approverGroup: ApproverGroup | null;
     approverGroup: scope.approverGroup?.name ?? null,
     autoApprove: scope.autoApprove,
     resourceServer: scope.resourceServer?.audience ?? null,
+    tags: scope.tags,
     createdAt: scope.createdAt.toISOString(),
     updatedAt: scope.updatedAt.toISOString(),
   };

@@ -12,6 +12,7 @@ import { verifyChain } from "@/lib/audit/verify-chain";
 import { createPersonalToken } from "@/lib/tokens/create-personal-token";
 import * as agentsRoute from "@/app/api/v1/admin/agents/route";
 import * as keysRoute from "@/app/api/v1/admin/agents/[id]/keys/route";
+import * as schedulesRoute from "@/app/api/v1/admin/schedules/route";
 import * as scopesRoute from "@/app/api/v1/admin/scopes/route";
 import * as requestsRoute from "@/app/api/v1/access-requests/route";
 import * as tokenRoute from "@/app/api/v1/grants/[id]/token/route";
@@ -108,16 +109,18 @@ beforeAll(async () => {
   );
   expect(incidents.map((opened) => opened.status)).toEqual(Array(4).fill(201));
   // Victims for the admin routes that take an id: not crm-approvers or the CRM resource server the fuzzing relies on.
-  const [group, endpoint, resourceServer, victimTool] = await Promise.all([
+  const [group, endpoint, resourceServer, victimTool, schedule] = await Promise.all([
     call(groupsRoute.POST, { token: admin, body: { name: "fuzz-group", memberEmails: ["owner@example.com"] } }),
     call(webhooksRoute.POST, { token: admin, body: { url: "https://receiver.example.test/fuzz", eventTypes: ["grant.*"] } }),
     call(resourceServersRoute.POST, { token: admin, body: { name: "fuzz-victim", audience: "https://victim.example.test" } }),
     call(integrationsRoute.POST, { token: admin, body: { slug: "fuzz-victim-tool", name: "Fuzz victim tool" } }),
+    call(schedulesRoute.POST, { token: admin, body: { name: "fuzz-window", timezone: "UTC", weeklyRules: [{ days: ["mon"], start: "09:00", end: "17:00" }] } }),
   ]);
-  expect([group.status, endpoint.status, resourceServer.status, victimTool.status]).toEqual([201, 201, 201, 201]);
+  expect([group.status, endpoint.status, resourceServer.status, victimTool.status, schedule.status]).toEqual([201, 201, 201, 201, 201]);
   pathValues.push(
     { path: /^\/api\/v1\/admin\/groups\//, param: "id", values: [group.json.id] },
     { path: /^\/api\/v1\/admin\/webhooks\//, param: "id", values: [endpoint.json.id] },
+    { path: /^\/api\/v1\/admin\/schedules\//, param: "id", values: [schedule.json.id] },
     { path: /^\/api\/v1\/admin\/resource-servers\//, param: "id", values: [resourceServer.json.id] },
     { path: /^\/api\/v1\/admin\/incident-integrations\//, param: "id", values: [victimTool.json.id] },
     { path: /^\/api\/v1\/incidents\//, param: "id", values: incidents.map((opened) => opened.json.id as string) },

@@ -218,7 +218,9 @@ describe("decisions", () => {
     expect(Date.parse(allowed.json.expiresAt)).toBeLessThanOrEqual(Date.parse(grant.expiresAt));
     expect((await decide(world.crmSecret, { token })).json).toMatchObject({ allow: true, grantId: grant.id });
     expect((await decide(world.crmSecret, { token, scope: "crm.customers:write" })).json).toEqual({ allow: false, reason: "scope_not_in_token" });
-    expect((await decide(world.crmSecret, { agentId: world.ops.id, scope: "crm.customers:read", resource: "customer/42" })).json).toMatchObject({
+    expect(
+      (await decide(world.crmSecret, { agentId: world.ops.id, scope: "crm.customers:read", resource: { type: "customer", id: "42" } })).json,
+    ).toMatchObject({
       allow: true,
       grantId: grant.id,
     });
@@ -239,7 +241,7 @@ describe("decisions", () => {
   it("refuses a question that is neither shape", async () => {
     const neither = await decide(world.crmSecret, { scope: "crm.customers:read" });
     expect(neither.status).toBe(400);
-    expect(neither.json.detail).toContain("send either {token, scope?} or {agentId, scope, resource?}");
+    expect(neither.json.detail).toContain("send either {token, scope?, resource?, context?} or {agentId, scope, resource?, context?}");
     const both = await decide(world.crmSecret, { agentId: world.ops.id, token: "x" });
     expect(both.status).toBe(400);
     expect(both.json.detail).toContain("unknown field(s): agentId");

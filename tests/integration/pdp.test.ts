@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as requestsRoute from "@/app/api/v1/access-requests/route";
 import * as tokenRoute from "@/app/api/v1/grants/[id]/token/route";
 import * as revokeRoute from "@/app/api/v1/grants/[id]/revoke/route";
 import * as resourceServersRoute from "@/app/api/v1/admin/resource-servers/route";
@@ -98,6 +99,32 @@ describe.runIf(onPostgres)("baton pdp: a standalone decision point on PostgreSQL
       expect((await ask(pdp, "/api/v1/decisions", { token, scope: "crm.customers:read" })).json).toEqual({ allow: false, reason: "grant_inactive" });
       expect((await ask(pdp, "/api/v1/introspect", { token })).json).toEqual({ active: false });
     }
+  });
+
+  it("decides by a grant's constraints: tenant acme allowed, globex outside_constraints, and introspection carries them", async () => {
+    const constraints = [{ type: "baton_constraint", locations: ["tenant:acme"], actions: ["read"] }];
+    const filed = await call(requestsRoute.POST, {
+      token: world.ops.key,
+      body: { scopes: ["crm.customers:read"], justification: "Reading tenant acme's customers", durationSeconds: 600, authorizationDetails: constraints },
+    });
+    expect(filed.json.grant.authorizationDetails).toEqual(constraints);
+    const grantId = filed.json.grant.id as string;
+    const token = (await call(tokenRoute.POST, { token: world.ops.key, params: { id: grantId }, body: { audience: CRM } })).json.access_token as string;
+    for (const pdp of pdps) {
+      await pollUntil(
+        async () => (await ask(pdp, "/api/v1/decisions", { token, scope: "crm.customers:read", resource: { type: "tenant", id: "acme" } })).json.allow,
+      );
+      expect((await ask(pdp, "/api/v1/decisions", { token, scope: "crm.customers:read", resource: { type: "tenant", id: "globex" } })).json).toEqual({
+        allow: false,
+        reason: "outside_constraints",
+      });
+      const byAgent = { agentId: world.ops.id, scope: "crm.customers:read" };
+      expect((await ask(pdp, "/api/v1/decisions", { ...byAgent, resource: { type: "tenant", id: "acme" } })).json).toMatchObject({ allow: true, grantId });
+      expect((await ask(pdp, "/api/v1/decisions", byAgent)).json).toEqual({ allow: false, reason: "outside_constraints" });
+      expect((await ask(pdp, "/api/v1/decisions", { ...byAgent, resource: "tenant:acme" })).status).toBe(400);
+      expect((await ask(pdp, "/api/v1/introspect", { token })).json).toMatchObject({ active: true, grant_id: grantId, authorization_details: constraints });
+    }
+    expect((await call(revokeRoute.POST, { token: world.ops.key, params: { id: grantId } })).status).toBe(200);
   });
 
   it("denies while its listening connection is gone, with /healthz 503, and recovers once it is back", async () => {

@@ -181,3 +181,60 @@ forbid (principal, action == Baton::Action::"call", resource) when { resource.ke
     expect(CRM).toBeTruthy();
   });
 });
+
+describe("the acceptance policies, with context sources", () => {
+  const ACCEPTANCE: PolicyDocument[] = [
+    ...DEFAULT_POLICIES.filter((policy) => policy.id !== "catalog-auto-approve"),
+    {
+      id: "oncall-reads",
+      text: `@reason("On-call bots read while a SEV1 or SEV2 they are bound to is open")
+permit (principal, action == Baton::Action::"autoApprove", resource)
+when { resource.key like "*:read" && principal.tags.contains("oncall-bot") && context has incident
+       && context.incident.status == "OPEN" && ["SEV1", "SEV2"].contains(context.incident.severity) };`,
+    },
+    {
+      id: "writes-in-window",
+      text: `@reason("CRM writes only inside the production change window")
+forbid (principal, action == Baton::Action::"request", resource)
+when { resource.key like "crm.*:write" } unless { context.schedules.contains("prod-change-window") };`,
+    },
+    {
+      id: "route-to-on-call",
+      text: `@reason("While someone in sre-approvers is on call, they decide") @route("sre-approvers")
+permit (principal, action == Baton::Action::"route", resource) when { context.onCallGroups.contains("sre-approvers") };`,
+    },
+  ];
+
+  it("auto-approves reads for a tagged bot bound to an open SEV1, denies writes outside the window, routes to on-call", async () => {
+    await activate(ACCEPTANCE);
+    await prisma.agent.update({ where: { id: world.ops.id }, data: { tags: ["oncall-bot"] } });
+    const incident = await prisma.incident.create({ data: { id: "inc_sev1", title: "Checkout down", severity: "SEV1", status: "OPEN" } });
+    const bound = await fileRequest({
+      principal: asAgent(world.ops.id, "ops-bot"),
+      input: { scopes: ["crm.customers:read"], justification: "Reading orders for the incident", durationSeconds: 600, incidentId: incident.id },
+    });
+    expect(bound.request.status).toBe("APPROVED");
+    expect(bound.request.routing!.policies).toEqual([{ id: "oncall-reads", reason: "On-call bots read while a SEV1 or SEV2 they are bound to is open" }]);
+    expect((await file(["crm.customers:read"])).status).toBe("PENDING");
+
+    const outside = await file(["crm.customers:write"]);
+    expect(outside).toMatchObject({ status: "DENIED", routing: { outcome: "denied", policies: [{ id: "writes-in-window" }] } });
+    // A window open around the clock today.
+    await prisma.schedule.create({
+      data: {
+        id: "sch_window",
+        name: "prod-change-window",
+        timezone: "UTC",
+        weeklyRules: [{ days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], start: "00:00", end: "00:00" }],
+      },
+    });
+    await prisma.onCallShift.create({ data: { groupId: "grp_sre", userId: people["sre1@example.com"]! } });
+    const inside = await file(["crm.customers:write"]);
+    expect(inside.status).toBe("PENDING");
+    expect(inside.routing!.requirements.map((r) => [r.group, r.quorum])).toEqual([
+      ["crm-approvers", 1],
+      ["sre-approvers", 1],
+    ]);
+    await prisma.agent.update({ where: { id: world.ops.id }, data: { tags: [] } });
+  });
+});

@@ -24,6 +24,7 @@ const grant: GrantDto = {
   secondsRemaining: 900,
   incidentId: null,
   contextRef: "TICKET-1",
+  authorizationDetails: null,
   revokedAt: null,
   revokeReason: null,
 };
@@ -38,6 +39,7 @@ const pending: AccessRequestDto = {
   onBehalfOf: null,
   incidentId: null,
   contextRef: "TICKET-1",
+  authorizationDetails: null,
   createdAt: "2026-11-24T12:00:00.000Z",
   pendingExpiresAt: "2026-11-25T12:00:00.000Z",
   decidedAt: null,

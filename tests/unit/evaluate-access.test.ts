@@ -13,7 +13,11 @@ const scopeAudiences = new Map([
   ["billing.invoices:read", "https://billing.example.test"],
   ["logs.read", null],
 ]);
-const agent: AgentGrants = { agentId: "agt_a", active: true, grants: [{ id: "grt_1", scopes: ["crm.customers:read", "logs.read"], startsAt, expiresAt }] };
+const agent: AgentGrants = {
+  agentId: "agt_a",
+  active: true,
+  grants: [{ id: "grt_1", scopes: ["crm.customers:read", "logs.read"], startsAt, expiresAt, constraints: null }],
+};
 const clock = manualClock(startsAt);
 
 const ask = (options: Partial<Parameters<typeof evaluateAccess>[0]> = {}) =>
@@ -50,7 +54,7 @@ describe("evaluateAccess", () => {
   });
 
   it("answers with the grant that lasts longest when several cover the scope", () => {
-    const later = { id: "grt_2", scopes: ["crm.customers:read"], startsAt, expiresAt: new Date(exp + 60_000) };
+    const later = { id: "grt_2", scopes: ["crm.customers:read"], startsAt, expiresAt: new Date(exp + 60_000), constraints: null };
     clock.set(startsAt.getTime() + 1000);
     expect(ask({ agent: { ...agent, grants: [...agent.grants, later] } })).toMatchObject({ allow: true, grantId: "grt_2" });
     clock.set(exp);
@@ -82,6 +86,34 @@ describe("evaluateAccess", () => {
     it("denies a token none of whose scopes this resource server enforces", () => {
       clock.set(startsAt.getTime() + 1000);
       expect(ask({ token, scope: undefined, callerAudience: "https://billing.example.test" })).toEqual({ allow: false, reason: "scope_not_served" });
+    });
+  });
+
+  describe("with constraints", () => {
+    const constrained: AgentGrants = {
+      ...agent,
+      grants: [{ ...agent.grants[0]!, constraints: [{ type: "baton_constraint", locations: ["tenant:acme"], actions: ["read"] }] }],
+    };
+    const acme = { type: "tenant", id: "acme" };
+    const token = { grantId: "grt_1", scopes: ["crm.customers:read"], expiresAt: new Date(startsAt.getTime() + 300_000) };
+
+    it("allows a call its constraints cover and denies others as outside_constraints, by agent or by token", () => {
+      clock.set(startsAt.getTime() + 1000);
+      expect(ask({ agent: constrained, call: { resource: acme } })).toMatchObject({ allow: true, grantId: "grt_1" });
+      expect(ask({ agent: constrained, call: { resource: { type: "tenant", id: "globex" } } })).toEqual({ allow: false, reason: "outside_constraints" });
+      expect(ask({ agent: constrained, call: {} })).toEqual({ allow: false, reason: "outside_constraints" });
+      expect(ask({ agent: constrained, call: { resource: acme, action: "write" } })).toEqual({ allow: false, reason: "outside_constraints" });
+      expect(ask({ agent: constrained, token, call: { resource: acme } })).toMatchObject({ allow: true });
+      expect(ask({ agent: constrained, token, scope: undefined, call: { resource: acme } })).toMatchObject({ allow: true });
+      expect(ask({ agent: constrained, token, scope: undefined, call: {} })).toEqual({ allow: false, reason: "outside_constraints" });
+    });
+
+    it("answers with another live grant that covers the call, and ignores constraints without a call (introspection)", () => {
+      clock.set(startsAt.getTime() + 1000);
+      const open = { id: "grt_2", scopes: ["crm.customers:read"], startsAt, expiresAt, constraints: null };
+      expect(ask({ agent: { ...constrained, grants: [...constrained.grants, open] }, call: {} })).toMatchObject({ allow: true, grantId: "grt_2" });
+      expect(ask({ agent: constrained })).toMatchObject({ allow: true, grantId: "grt_1" });
+      expect(ask({ call: { resource: { type: "tenant", id: "globex" } } })).toMatchObject({ allow: true });
     });
   });
 });

@@ -17,6 +17,7 @@ const grant = (id: string, minutes = 10) => ({
   scopes: ["crm.customers:read"],
   startsAt: clock.now(),
   expiresAt: new Date(clock.now().getTime() + minutes * 60_000),
+  constraints: null,
 });
 
 /** A database stand-in whose rows the test edits, counting every read. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CatalogPage } from "@/components/admin/catalog-page";
 import { RegisterAgentDialog } from "@/components/admin/register-agent-dialog";
+import { TagBadges } from "@/components/admin/tag-badges";
 import { StatusCell } from "@/components/admin/status-badge";
 import { Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TimeCell } from "@/components/ui/time-cell";
@@ -52,6 +53,7 @@ export default async function AgentsPage() {
                   {agent.name}
                 </Link>
                 {agent.description && <p className="line-clamp-1 max-w-md text-xs text-muted-foreground">{agent.description}</p>}
+                <TagBadges tags={agent.tags} label={`Tags of ${agent.name}`} />
               </TableCell>
               <TableCell>
                 <p>{agent.owner.name}</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CatalogPage } from "@/components/admin/catalog-page";
 import { RiskBadge } from "@/components/admin/risk-badge";
 import { ScopeDialog } from "@/components/admin/scope-dialog";
+import { TagBadges } from "@/components/admin/tag-badges";
 import { ActionsHead, Table, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUserForPage } from "@/lib/auth/current-user";
 import { mayAdminister } from "@/lib/authorization/rules";
@@ -51,7 +52,10 @@ export default async function ScopesPage() {
         <tbody>
           {scopes.map((scope) => (
             <TableRow key={scope.key}>
-              <TableCell className="font-mono text-xs leading-5 whitespace-nowrap">{scope.key}</TableCell>
+              <TableCell className="font-mono text-xs leading-5 whitespace-nowrap">
+                {scope.key}
+                <TagBadges tags={scope.tags} label={`Tags of ${scope.key}`} />
+              </TableCell>
               <TableCell className="max-w-sm text-muted-foreground">{scope.description}</TableCell>
               <TableCell>
                 <RiskBadge risk={scope.risk} />

@@ -2,10 +2,11 @@
 import { mayAdminister } from "@/lib/authorization/rules";
 import { revalidatePath } from "next/cache";
 import { disableAgent } from "@/lib/agents/disable-agent";
-import { disableAgentForm, issueAgentKeyForm, revokeAgentKeyForm, rotateAgentKeyForm, type IssuedKeyFormState } from "@/lib/agents/form-schemas";
+import { agentTagsForm, disableAgentForm, issueAgentKeyForm, revokeAgentKeyForm, rotateAgentKeyForm, type IssuedKeyFormState } from "@/lib/agents/form-schemas";
 import { issueAgentKey } from "@/lib/agents/issue-agent-key";
 import { revokeAgentKey } from "@/lib/agents/revoke-agent-key";
 import { rotateAgentKey } from "@/lib/agents/rotate-agent-key";
+import { updateAgent } from "@/lib/agents/update-agent";
 import { formAction } from "@/lib/http/form-action";
 
 // formAction passes the handler's state through untouched, so the new key reaches the form that asked for it.
@@ -36,6 +37,12 @@ export const revokeAgentKeyAction = formAction({ access: "signed-in", allow: may
 
 export const disableAgentAction = formAction({ access: "signed-in", allow: mayAdminister, schema: disableAgentForm }, async ({ agentId, reason }, user) => {
   await disableAgent({ principal: user, agentId, reason });
+  revalidatePath(`/agents/${agentId}`);
+  revalidatePath("/agents");
+});
+
+export const setAgentTagsAction = formAction({ access: "signed-in", allow: mayAdminister, schema: agentTagsForm }, async ({ agentId, tags }, user) => {
+  await updateAgent({ principal: user, agentId, input: { tags } });
   revalidatePath(`/agents/${agentId}`);
   revalidatePath("/agents");
 });

@@ -7,7 +7,13 @@ import { requestParams } from "@/lib/requests/schemas";
 export const POST = sessionRoute({ body: decisionBody, params: requestParams }, async ({ principal, body, params }) => {
   const decision =
     body.decision === "approve"
-      ? { kind: "approve" as const, comment: body.comment, scopes: body.scopes, durationSeconds: body.durationSeconds }
+      ? {
+          kind: "approve" as const,
+          comment: body.comment,
+          scopes: body.scopes,
+          durationSeconds: body.durationSeconds,
+          authorizationDetails: body.authorizationDetails,
+        }
       : { kind: "deny" as const, reason: body.reason };
   return json(await decideRequest({ principal, requestId: params.id, decision }));
 });
