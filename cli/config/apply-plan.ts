@@ -56,7 +56,7 @@ async function applyChange(client: BatonClient, change: Change, onSecret: (secre
   if (change.action === "delete") {
     if (change.kind === "agent") await client.disableAgent(change.id, { reason: REVOKE_REASON });
     else if (change.kind === "resourceServer") await client.revokeResourceServer(change.id, { reason: REVOKE_REASON });
-    else await deleteSchedule(client, change.id);
+    else await client.deleteSchedule(change.id);
     return;
   }
   switch (change.kind) {
@@ -71,19 +71,29 @@ async function applyChange(client: BatonClient, change: Change, onSecret: (secre
       return;
     }
     case "scope": {
-      const { key, description, risk, maxDuration, approvalsRequired, approverGroup, autoApprove, resourceServer } = change.after;
-      await client.createScope({ key, description, risk, maxDurationSeconds: maxDuration, approvalsRequired, approverGroup, autoApprove, resourceServer });
+      const { key, description, risk, maxDuration, approvalsRequired, approverGroup, autoApprove, resourceServer, tags } = change.after;
+      await client.createScope({
+        key,
+        description,
+        risk,
+        maxDurationSeconds: maxDuration,
+        approvalsRequired,
+        approverGroup,
+        autoApprove,
+        resourceServer,
+        tags,
+      });
       return;
     }
     case "agent": {
-      const { name, description, owner, eligibleScopes } = change.after;
-      const agent = await client.createAgent({ name, description, ownerEmail: owner, eligibleScopes });
+      const { name, description, owner, eligibleScopes, tags } = change.after;
+      const agent = await client.createAgent({ name, description, ownerEmail: owner, eligibleScopes, tags });
       const key = await client.createAgentKey(agent.id);
       onSecret({ subject: `agent ${agent.name}`, secret: key.key });
       return;
     }
     case "schedule":
-      await createSchedule(client, change.after);
+      await client.createSchedule(change.after);
       return;
   }
 }
@@ -108,7 +118,7 @@ async function updateObject(client: BatonClient, change: Extract<Change, { actio
       await client.updateAgent(change.id, body);
       return;
     case "schedule":
-      await updateSchedule(client, change.id, body);
+      await client.updateSchedule(change.id, body);
       return;
     case "resourceServer":
       throw new Error("a resource server cannot be changed, only registered or revoked");
@@ -117,16 +127,4 @@ async function updateObject(client: BatonClient, change: Extract<Change, { actio
 
 async function proposePolicies(_client: BatonClient, _change: Extract<Change, { kind: "policy" }>): Promise<string> {
   throw new Error("this Baton has no policy API yet");
-}
-
-async function createSchedule(_client: BatonClient, _schedule: unknown): Promise<void> {
-  throw new Error("this Baton has no schedules API yet");
-}
-
-async function updateSchedule(_client: BatonClient, _id: string, _body: unknown): Promise<void> {
-  throw new Error("this Baton has no schedules API yet");
-}
-
-async function deleteSchedule(_client: BatonClient, _id: string): Promise<void> {
-  throw new Error("this Baton has no schedules API yet");
 }

@@ -2,16 +2,16 @@ import { LineCounter, parseDocument, isNode } from "yaml";
 import { z } from "zod";
 import { createAgentBody } from "@/lib/agents/schemas";
 import { createGroupBody } from "@/lib/groups/schemas";
-import { emailSchema, scopeKeySchema } from "@/lib/kernel/common-schemas";
+import { emailSchema, scopeKeySchema, tagsSchema } from "@/lib/kernel/common-schemas";
 import { parseDuration } from "@/lib/kernel/duration";
 import { policyDocumentSchema } from "@/lib/policy/schemas";
 import { audienceSchema, createResourceServerBody } from "@/lib/resource-servers/schemas";
+import { createScheduleBody } from "@/lib/schedules/schemas";
 import { createScopeBody, riskSchema } from "@/lib/scopes/schemas";
 
 export const CONFIG_API_VERSION = "baton/v1";
 
 const names = <T extends z.ZodType>(schema: T) => z.array(schema).default([]);
-const tagsSchema = z.array(z.string().trim().min(1).max(64)).max(50).default([]);
 
 const durationSchema = z.union([z.string(), z.number().int()]).transform((value, context) => {
   const seconds = typeof value === "number" ? value : parseDuration(value, { bareSeconds: true });
@@ -42,7 +42,7 @@ const scopeEntry = z.strictObject({
   approverGroup: z.string().min(1).nullable().default(null).meta({ description: "The approver group's name" }),
   autoApprove: z.boolean().default(false),
   resourceServer: audienceSchema.nullable().default(null).meta({ description: "The resource server's audience" }),
-  tags: tagsSchema,
+  tags: tagsSchema.default([]),
 });
 
 const agentEntry = z.strictObject({
@@ -50,12 +50,11 @@ const agentEntry = z.strictObject({
   description: z.string().max(500).default(""),
   owner: emailSchema.transform((email) => email.trim().toLowerCase()),
   eligibleScopes: names(scopeKeySchema).transform((keys) => [...new Set(keys)].sort()),
-  tags: tagsSchema,
+  tags: tagsSchema.default([]),
 });
 
-const scheduleEntry = z
-  .looseObject({ name: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, "must be 2–63 characters of a–z, 0–9, '.', '_' or '-'") })
-  .meta({ description: "A named schedule, in the shape of the schedules API (without its id)" });
+// A named schedule exactly as the API creates one: weekly rules in an IANA timezone plus one-off windows.
+const scheduleEntry = createScheduleBody;
 
 const policyEntry = z.union([
   policyDocumentSchema,

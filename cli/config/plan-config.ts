@@ -12,8 +12,6 @@ export interface CurrentState {
   schedules: (ScheduleConfig & { id: string })[] | null;
   /** Null when this Baton has no policy API. */
   policy: { active: PolicyDocumentConfig[]; pending: { id: string; policies: PolicyDocumentConfig[] }[] } | null;
-  /** Whether agents and scopes carry tags in this Baton's API. */
-  tags: boolean;
 }
 
 export type ObjectKind = "group" | "resourceServer" | "scope" | "agent" | "schedule";
@@ -58,29 +56,22 @@ export class PlanError extends Error {
   }
 }
 
-/** The order apply follows, so that every object exists before another refers to it. */
-export const APPLY_ORDER: readonly (ObjectKind | "policy")[] = ["group", "resourceServer", "scope", "agent", "schedule", "policy"];
-
 const GROUP_FIELDS = ["description", "members"] as const;
 const SCOPE_FIELDS = ["description", "risk", "maxDuration", "approvalsRequired", "approverGroup", "autoApprove", "resourceServer", "tags"] as const;
 const AGENT_FIELDS = ["description", "owner", "eligibleScopes", "tags"] as const;
+const SCHEDULE_FIELDS = ["description", "timezone", "weeklyRules", "oneOffWindows"] as const;
 
 /**
  * The changes that make Baton match the file: create what is missing, update what differs, and only with
  * `prune` remove what the file does not name. Pure: the same file and state always give the same plan.
+ * Changes come in the order apply makes them, so every object exists before another refers to it:
+ * groups, resource servers, scopes, agents, schedules, the policy proposal.
  */
 export function planConfig(desired: LoadedConfig, current: CurrentState, options: { prune: boolean }): Plan {
   const changes: Change[] = [];
   const warnings: string[] = [];
   const problems: string[] = [];
 
-  if (!current.tags) {
-    const tagged = [
-      ...desired.scopes.filter((scope) => scope.tags.length > 0).map((scope) => `scope ${scope.key}`),
-      ...desired.agents.filter((agent) => agent.tags.length > 0).map((agent) => `agent ${agent.name}`),
-    ];
-    if (tagged.length) problems.push(`this Baton does not support tags yet (${tagged.join(", ")})`);
-  }
   if (current.schedules === null && desired.schedules.length > 0) problems.push("this Baton has no schedules API yet: remove the schedules section");
   if (current.policy === null && desired.policy) problems.push("this Baton has no policy API yet: remove the policy section");
 
@@ -139,10 +130,7 @@ export function planConfig(desired: LoadedConfig, current: CurrentState, options
     for (const schedule of desired.schedules) {
       const existing = schedules.get(schedule.name);
       if (!existing) changes.push({ kind: "schedule", action: "create", name: schedule.name, after: schedule });
-      else {
-        const fields = [...new Set([...Object.keys(existing), ...Object.keys(schedule)])].filter((field) => field !== "name" && field !== "id").sort();
-        pushUpdate(changes, "schedule", schedule.name, existing.id, diffFields(existing, schedule, fields));
-      }
+      else pushUpdate(changes, "schedule", schedule.name, existing.id, diffFields(existing, schedule, SCHEDULE_FIELDS));
     }
     if (options.prune) {
       const named = new Set(desired.schedules.map((schedule) => schedule.name));

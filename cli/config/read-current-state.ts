@@ -1,13 +1,15 @@
+import { BatonApiError } from "@/lib/client/baton-api-error";
 import type { BatonClient } from "@/lib/client/baton-client";
 import type { CurrentState } from "./plan-config";
 
 /** Baton's configuration as the file describes it, read over the admin API. */
 export async function readCurrentState(client: BatonClient): Promise<CurrentState> {
-  const [groups, resourceServers, scopes, agents] = await Promise.all([
+  const [groups, resourceServers, scopes, agents, schedules] = await Promise.all([
     client.listGroups(),
     client.listResourceServers(),
     client.listScopes(),
     client.listAgents(),
+    unlessMissing(client.listSchedules()),
   ]);
   return {
     groups: groups.map((group) => ({
@@ -27,7 +29,7 @@ export async function readCurrentState(client: BatonClient): Promise<CurrentStat
       approverGroup: scope.approverGroup,
       autoApprove: scope.autoApprove,
       resourceServer: scope.resourceServer,
-      tags: [],
+      tags: scope.tags,
     })),
     agents: agents.map((agent) => ({
       id: agent.id,
@@ -35,13 +37,24 @@ export async function readCurrentState(client: BatonClient): Promise<CurrentStat
       description: agent.description,
       owner: agent.owner.email.toLowerCase(),
       eligibleScopes: [...agent.eligibleScopes].sort(),
-      tags: [],
+      tags: [...agent.tags].sort(),
       disabled: agent.status === "DISABLED",
     })),
-    schedules: null,
+    schedules:
+      schedules?.map(({ id, name, description, timezone, weeklyRules, oneOffWindows }) => ({ id, name, description, timezone, weeklyRules, oneOffWindows })) ??
+      null,
     policy: null,
-    tags: false,
   };
 }
 
 const emailsOf = (members: { email: string }[]) => members.map((member) => member.email.toLowerCase()).sort();
+
+/** An older Baton without an endpoint answers 404: that part of the file is then refused by the plan, not the read. */
+async function unlessMissing<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof BatonApiError && error.status === 404) return null;
+    throw error;
+  }
+}

@@ -20,6 +20,7 @@ import {
   type revokeResourceServerBody,
 } from "@/lib/resource-servers/schemas";
 import { accessRequestPage, accessRequestSchema, type AccessRequestDto, type fileRequestBody, type requestStatusSchema } from "@/lib/requests/schemas";
+import { type createScheduleBody, scheduleSchema, type updateScheduleBody } from "@/lib/schedules/schemas";
 import { type createScopeBody, eligibleScopeSchema, scopeSchema, type updateScopeBody } from "@/lib/scopes/schemas";
 import { rotatedSigningKeysSchema, type rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
 import { type createUserBody, createdUserSchema } from "@/lib/users/schemas";
@@ -55,7 +56,7 @@ const MIN_POLL_INTERVAL_MS = 1000;
  */
 export const ANSWER_TIMEOUT_MS = 30_000;
 
-type Method = "GET" | "POST" | "PATCH";
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
 type Query = Record<string, string | number | undefined>;
 
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -67,6 +68,7 @@ const agentKeyList = itemsOf(agentKeySchema);
 const signingKeyList = itemsOf(signingKeySchema);
 const groupList = itemsOf(groupSchema);
 const resourceServerList = itemsOf(resourceServerSchema);
+const scheduleList = itemsOf(scheduleSchema);
 
 export type BatonClient = ReturnType<typeof createBatonClient>;
 
@@ -103,6 +105,7 @@ export function createBatonClient(options: BatonClientOptions) {
       throw new BatonApiError({ method, url, problem: readProblem(response, text), retryAfterSeconds: readRetryAfter(response) });
     }
     const unexpected = (reason: string) => new BatonUnexpectedResponseError({ method, url, status: response.status, reason });
+    if (response.status === 204) return schema.parse(undefined);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -214,6 +217,15 @@ export function createBatonClient(options: BatonClientOptions) {
 
     revokeResourceServer: (id: string, body: z.input<typeof revokeResourceServerBody>) =>
       call("POST", `/api/v1/admin/resource-servers/${segment(id)}/revoke`, resourceServerSchema, { body }),
+
+    listSchedules: async () => (await call("GET", "/api/v1/admin/schedules", scheduleList)).items,
+
+    createSchedule: (body: z.input<typeof createScheduleBody>) => call("POST", "/api/v1/admin/schedules", scheduleSchema, { body }),
+
+    /** Rules and windows given replace the old ones. */
+    updateSchedule: (id: string, body: z.input<typeof updateScheduleBody>) => call("PATCH", `/api/v1/admin/schedules/${segment(id)}`, scheduleSchema, { body }),
+
+    deleteSchedule: (id: string) => call("DELETE", `/api/v1/admin/schedules/${segment(id)}`, z.undefined()),
 
     createGroup: (body: z.input<typeof createGroupBody>) => call("POST", "/api/v1/admin/groups", groupSchema, { body }),
 

@@ -71,6 +71,7 @@ scopes:
     maxDuration: 30m
     approvalsRequired: 2
     approverGroup: sre-approvers
+    tags: [deploy]
 agents:
   - name: ops-bot
     owner: ada@example.com
@@ -78,6 +79,12 @@ agents:
   - name: deploy-bot
     owner: admin@example.com
     eligibleScopes: [deploy.prod:write]
+    tags: [prod]
+schedules:
+  - name: prod-change-window
+    timezone: Europe/Berlin
+    weeklyRules:
+      - { days: [tue, thu], start: "09:00", end: "17:00" }
 `;
 
 describe("configuration as code", () => {
@@ -86,14 +93,14 @@ describe("configuration as code", () => {
     const plan = await baton("plan", "-f", baseFile);
     expect(plan.code).toBe(2);
     expect(plan.out).toContain("+ create approver group sre-approvers");
-    expect(plan.out).toContain("Plan: 6 to create, 0 to update.");
+    expect(plan.out).toContain("Plan: 7 to create, 0 to update.");
 
     const applied = await baton("apply", "-f", baseFile);
     expect(applied.err).not.toContain("failed");
     expect(applied.code).toBe(0);
     expect(applied.out).toMatch(/Secret for resource server crm \(shown once, store it now\): batonrs_/);
     expect(applied.out.match(/Secret for agent (ops-bot|deploy-bot) /g)).toHaveLength(2);
-    expect(applied.out).toContain("Applied 6 changes.");
+    expect(applied.out).toContain("Applied 7 changes.");
 
     expect(await baton("plan", "-f", baseFile)).toMatchObject({ code: 0, out: "No changes: Baton matches the file." });
     const again = await baton("apply", "-f", baseFile);
@@ -105,6 +112,8 @@ describe("configuration as code", () => {
       "changed.yaml",
       BASE.replace("members: [ada@example.com, bob@example.com]", "members: [ada@example.com]")
         .replace("maxDuration: 30m", "maxDuration: 45m")
+        .replace("tags: [prod]", "tags: [prod, oncall-bot]")
+        .replace('end: "17:00"', 'end: "18:30"')
         .replace("eligibleScopes: [crm.customers:read]", "eligibleScopes: [crm.customers:read, deploy.prod:write]\n    description: Runs the pager"),
     );
     const plan = await baton("plan", "-f", changed, "--json");
@@ -119,6 +128,8 @@ describe("configuration as code", () => {
       ["update", "sre-approvers", ["members"]],
       ["update", "deploy.prod:write", ["maxDuration"]],
       ["update", "ops-bot", ["description", "eligibleScopes"]],
+      ["update", "deploy-bot", ["tags"]],
+      ["update", "prod-change-window", ["weeklyRules"]],
     ]);
     expect((await baton("apply", "-f", changed)).code).toBe(0);
     expect((await baton("plan", "-f", changed)).code).toBe(0);
@@ -136,6 +147,8 @@ describe("configuration as code", () => {
     const text = fs.readFileSync(exported, "utf8");
     expect(text).toMatch(/^# Baton configuration/);
     expect(text).toContain("apiVersion: baton/v1");
+    expect(text).toContain("timezone: Europe/Berlin");
+    expect(text).toMatch(/tags:\n\s+- oncall-bot\n\s+- prod/);
     expect(text).not.toMatch(/batonrs_|baton_ak|secret/i);
     expect(await baton("plan", "-f", exported, "--prune")).toMatchObject({ code: 0 });
     expect((await baton("export")).out).toBe(text.trimEnd());
@@ -154,6 +167,7 @@ describe("configuration as code", () => {
     const prune = await baton("plan", "-f", smaller, "--prune");
     expect(prune.out).toContain("- revoke resource server crm (not in the file; --prune)");
     expect(prune.out).toContain("- disable agent deploy-bot (not in the file; --prune)");
+    expect(prune.out).toContain("- delete schedule prod-change-window (not in the file; --prune)");
     expect((await baton("apply", "-f", smaller, "--prune")).code).toBe(0);
     expect(await baton("plan", "-f", smaller, "--prune")).toMatchObject({ code: 0 });
     const agents = JSON.parse((await baton("admin", "agents", "list", "--json")).out) as { name: string; status: string }[];

@@ -27,6 +27,14 @@ agents:
   - name: ops-bot
     owner: ada@example.com
     eligibleScopes: [deploy.prod:write, crm.customers:read]
+    tags: [prod, oncall-bot]
+schedules:
+  - name: prod-change-window
+    timezone: Europe/Berlin
+    weeklyRules:
+      - { days: [thu, tue], start: "09:00", end: "17:00" }
+    oneOffWindows:
+      - { startsAt: "2026-12-24T07:00:00Z", endsAt: "2026-12-24T11:00:00Z" }
 `;
 
 const empty = (overrides: Partial<CurrentState> = {}): CurrentState => ({
@@ -36,7 +44,6 @@ const empty = (overrides: Partial<CurrentState> = {}): CurrentState => ({
   agents: [],
   schedules: [],
   policy: { active: [], pending: [] },
-  tags: true,
   ...overrides,
 });
 
@@ -70,7 +77,14 @@ describe("the configuration file", () => {
     expect(config.groups[0]).toEqual({ name: "sre-approvers", description: "", members: ["ada@example.com", "bob@example.com"] });
     expect(config.scopes[0]).toMatchObject({ risk: "LOW", maxDuration: 5400, approvalsRequired: 1, approverGroup: null, tags: [] });
     expect(config.scopes[1]).toMatchObject({ risk: "HIGH", maxDuration: 1800, approvalsRequired: 2, resourceServer: null });
-    expect(config.agents[0]!.eligibleScopes).toEqual(["crm.customers:read", "deploy.prod:write"]);
+    expect(config.agents[0]).toMatchObject({ eligibleScopes: ["crm.customers:read", "deploy.prod:write"], tags: ["oncall-bot", "prod"] });
+    expect(config.schedules[0]).toEqual({
+      name: "prod-change-window",
+      description: "",
+      timezone: "Europe/Berlin",
+      weeklyRules: [{ days: ["tue", "thu"], start: "09:00", end: "17:00" }],
+      oneOffWindows: [{ startsAt: "2026-12-24T07:00:00.000Z", endsAt: "2026-12-24T11:00:00.000Z", note: "" }],
+    });
   });
 
   it("names file, line, column and YAML path of each problem", () => {
@@ -106,15 +120,18 @@ describe("the plan", () => {
       "create scope crm.customers:read",
       "create scope deploy.prod:write",
       "create agent ops-bot",
+      "create schedule prod-change-window",
     ]);
     expect(renderPlan(plan)).toContain("    maxDuration: 1h30m");
-    expect(renderPlan(plan).at(-1)).toBe("Plan: 5 to create, 0 to update.");
+    expect(renderPlan(plan).at(-1)).toBe("Plan: 6 to create, 0 to update.");
   });
 
   it("has no changes against the state it describes, and updates only the fields that differ", () => {
     const config = loaded();
     expect(planConfig(config, stateOf(config), { prune: true }).changes).toEqual([]);
-    const changed = loaded(FILE.replace("risk: HIGH", "risk: critical").replace("[Ada@Example.com, bob@example.com]", "[ada@example.com]"));
+    const changed = loaded(
+      FILE.replace("risk: HIGH", "risk: critical").replace("[Ada@Example.com, bob@example.com]", "[ada@example.com]").replace('end: "17:00"', 'end: "18:00"'),
+    );
     const plan = planConfig(changed, stateOf(config), { prune: false });
     expect(plan.changes).toEqual([
       {
@@ -125,6 +142,19 @@ describe("the plan", () => {
         fields: [{ field: "members", before: ["ada@example.com", "bob@example.com"], after: ["ada@example.com"] }],
       },
       { kind: "scope", action: "update", name: "deploy.prod:write", id: "deploy.prod:write", fields: [{ field: "risk", before: "HIGH", after: "CRITICAL" }] },
+      {
+        kind: "schedule",
+        action: "update",
+        name: "prod-change-window",
+        id: "sch_0",
+        fields: [
+          {
+            field: "weeklyRules",
+            before: [{ days: ["tue", "thu"], start: "09:00", end: "17:00" }],
+            after: [{ days: ["tue", "thu"], start: "09:00", end: "18:00" }],
+          },
+        ],
+      },
     ]);
     expect(renderPlan(plan)).toContain('    risk: "HIGH" → "CRITICAL"');
   });
@@ -141,7 +171,11 @@ describe("the plan", () => {
     const without = loaded("apiVersion: baton/v1\n");
     expect(planConfig(without, held, { prune: false }).changes).toEqual([]);
     const pruned = planConfig(without, held, { prune: true });
-    expect(pruned.changes.map((change) => `${change.action} ${change.kind} ${change.name}`)).toEqual(["delete resourceServer crm", "delete agent ops-bot"]);
+    expect(pruned.changes.map((change) => `${change.action} ${change.kind} ${change.name}`)).toEqual([
+      "delete resourceServer crm",
+      "delete agent ops-bot",
+      "delete schedule prod-change-window",
+    ]);
     expect(pruned.warnings).toEqual([
       expect.stringContaining("cannot delete approver groups: sre-approvers"),
       expect.stringContaining("cannot delete scopes: crm.customers:read, deploy.prod:write"),
@@ -158,8 +192,8 @@ describe("the plan", () => {
     const plan = planConfig(loaded(), disabled, { prune: true });
     expect(plan.changes).toEqual([]);
     expect(plan.warnings).toEqual([expect.stringContaining("agent ops-bot is disabled")]);
-    expect(() => planConfig(loaded(), empty({ schedules: null }), { prune: false })).not.toThrow();
-    expect(() => planConfig(loaded(`${FILE}schedules:\n  - name: change-window\n`), empty({ schedules: null }), { prune: false })).toThrow(/no schedules API/);
+    expect(() => planConfig(loaded(FILE.replace(/schedules:[\s\S]*$/, "")), empty({ schedules: null }), { prune: false })).not.toThrow();
+    expect(() => planConfig(loaded(), empty({ schedules: null }), { prune: false })).toThrow(/no schedules API/);
   });
 
   it("proposes a policy set only when it is neither active nor already proposed", () => {
