@@ -28,6 +28,14 @@ const REQUEST: AccessRequestDto = accessRequestSchema.parse({
   pendingExpiresAt: "2026-01-01T01:00:00.000Z",
   decidedAt: null,
   reason: null,
+  authorizationDetails: null,
+  routing: {
+    outcome: "routed",
+    policies: [{ id: "catalog-routing", reason: "Routed to the scope's approver group" }],
+    requirements: [{ group: "admins", quorum: 1, stepUp: false, scopes: ["orders:read"] }],
+    notes: [],
+    policySetHash: "0".repeat(64),
+  },
   grant: null,
 });
 

@@ -84,6 +84,8 @@ export async function measurePdpThroughput(db: BenchDatabase, children: { kill()
     servers[kind] = url;
   }
   const throughput = {} as Record<ServerKind, number>;
+  // The figures mean something only if the decision points allow these calls: check one answer of each.
+  for (const kind of ["pdp-warm-cache", "pdp-cache-off"] as const) await expectAllow(servers[kind], db.secret, bodies[0]!);
   for (const kind of Object.keys(servers) as ServerKind[]) {
     // A first pass warms the token cache, the JIT and the connection pools alike for every contestant.
     await load(servers[kind], db.secret, bodies.slice(0, 200)).then(
@@ -131,6 +133,7 @@ export async function measurePdpThroughput(db: BenchDatabase, children: { kill()
 /** The app's decision endpoint against a trivial route handler of the same build and server. */
 export async function measureAppDecisions(db: BenchDatabase, appUrl: string): Promise<Figure[]> {
   const bodies = await tokenBodies(db);
+  await expectAllow(appUrl, db.secret, bodies[0]!);
   await load(appUrl, db.secret, bodies.slice(0, 200)).then(
     () => undefined,
     () => undefined,
@@ -147,4 +150,16 @@ export const BENCH_SHAPE = { connections: CONNECTIONS, durationSeconds: DURATION
 
 export function tokenBodies(db: BenchDatabase): Promise<string[]> {
   return Promise.all(db.grants.slice(0, DISTINCT_TOKENS).map(async (grant) => JSON.stringify({ token: await db.signToken(grant), scope: grant.scope })));
+}
+
+/** One decision through `url`, which must be an allow: a benchmark of denials would measure the wrong path. */
+export async function expectAllow(url: string, secret: string, body: string): Promise<{ allow: boolean; policies?: { id: string }[] }> {
+  const response = await fetch(`${url}/api/v1/decisions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+    body,
+  });
+  const answer = (await response.json()) as { allow: boolean; reason: string; policies?: { id: string }[] };
+  if (!answer.allow) throw new Error(`${url} answered ${JSON.stringify(answer)} to a call the benchmark expects allowed`);
+  return answer;
 }

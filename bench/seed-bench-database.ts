@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
-import { SignJWT } from "jose";
+import { calculateJwkThumbprint, SignJWT, type JWK } from "jose";
 import pg from "pg";
 import { hashPassword } from "@/lib/crypto/password";
 import { sha256Hex } from "@/lib/crypto/secrets";
@@ -33,7 +33,8 @@ export interface BenchDatabase {
 export const benchAgentId = (index: number) => `agt_bench${String(index).padStart(21, "0")}`;
 export const BENCH_AGENT_ID_SQL = (expression: string) => `'agt_bench' || lpad((${expression})::text, 21, '0')`;
 
-const idOf = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "")}`;
+// Ids of Baton's shape (`grt_` + 26 characters): a token naming anything else is refused as not Baton's.
+const idOf = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 26)}`;
 
 /** A fresh, migrated database holding one resource server, its scopes, a signing key, and a few thousand live grants. */
 export async function seedBenchDatabase(baseUrl: string): Promise<BenchDatabase> {
@@ -48,7 +49,8 @@ export async function seedBenchDatabase(baseUrl: string): Promise<BenchDatabase>
 
   const { secret } = generateResourceServerSecret();
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const kid = idOf("key");
+  // Baton looks up only key ids of its own shape (the RFC 7638 thumbprint): a made-up id would make every token invalid.
+  const kid = await calculateJwkThumbprint(publicKey.export({ format: "jwk" }) as JWK);
   const scopes = Array.from({ length: SCOPES }, (_, index) => `crm.area${index}:read`);
   const grants: BenchGrant[] = Array.from({ length: AGENTS * GRANTS_PER_AGENT }, (_, index) => ({
     id: idOf("grt"),

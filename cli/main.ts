@@ -21,12 +21,28 @@ export async function main(argv: string[], context: CliContext = processContext(
     context.warn(`baton: unknown ${what}; run baton --help for the list of commands`);
     return EXIT_CODES.error;
   }
-  const args = argv.slice(words);
+  const { args, idTokenFile } = takeIdTokenFile(argv.slice(words));
   // Before "--" only: after it, "--help" is a value (a reason, say), not a request for help.
   const options = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
   if (options.some((arg) => HELP_FLAGS.has(arg))) return printHelp(context, command.usage, true);
+  if (idTokenFile === "") {
+    context.warn(`baton ${command.name}: --id-token-file needs a path`);
+    return EXIT_CODES.error;
+  }
 
-  return runCommand(command, args, context);
+  return runCommand(command, args, idTokenFile === undefined ? context : { ...context, env: { ...context.env, BATON_ID_TOKEN_FILE: idTokenFile } });
+}
+
+/** `--id-token-file PATH` (or `=PATH`), before any "--", applies to every agent command: it stands for BATON_ID_TOKEN_FILE. */
+function takeIdTokenFile(args: string[]): { args: string[]; idTokenFile?: string } {
+  const end = args.includes("--") ? args.indexOf("--") : args.length;
+  for (let index = 0; index < end; index++) {
+    const arg = args[index]!;
+    if (arg === "--id-token-file") return { args: [...args.slice(0, index), ...args.slice(index + 2)], idTokenFile: index + 1 < end ? args[index + 1]! : "" };
+    if (arg.startsWith("--id-token-file="))
+      return { args: [...args.slice(0, index), ...args.slice(index + 1)], idTokenFile: arg.slice("--id-token-file=".length) };
+  }
+  return { args };
 }
 
 async function runCommand(command: Command, args: string[], context: CliContext): Promise<number> {

@@ -33,6 +33,9 @@ Operator commands:
 Environment:
   BATON_URL       Where Baton runs (default http://localhost:3000)
   BATON_API_KEY   The agent's API key, for agent commands
+  BATON_ID_TOKEN_FILE  Instead of a key: a file holding the workload identity token of the platform
+                  (Kubernetes, GitHub Actions, SPIFFE), exchanged for short-lived access tokens;
+                  --id-token-file PATH on any agent command does the same
   BATON_TOKEN     An admin's personal API token, for admin commands
 
 Exit codes: 0 done (a request: approved), 1 error, 2 denied, 3 still pending, 4 cancelled or lapsed.

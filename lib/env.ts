@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDuration } from "@/lib/kernel/duration";
 
 const optionalString = z
   .string()
@@ -45,8 +46,17 @@ export const envSchema = z
       .min(0)
       .max(7 * 86400)
       .default(300),
-    /** Outbound webhooks and chat messages reach public addresses only unless this is on (internal receivers, tests). */
+    /**
+     * Every outbound request (webhooks, chat messages, workload issuers' discovery and keys, SSF push) reaches
+     * public addresses only unless this is on (internal receivers, tests). Unset: the old name below decides.
+     */
+    BATON_ALLOW_PRIVATE_NETWORKS: z.enum(["on", "off"]).optional(),
+    /** The old name of BATON_ALLOW_PRIVATE_NETWORKS, still honoured when that is unset. */
     BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(["on", "off"]).default("off"),
+    /** The longest a static agent key may live (e.g. `90d`, `12h`); keys without an expiry, or older, stop working at it. Unset: no limit. */
+    BATON_AGENT_KEY_MAX_LIFETIME: optionalString
+      .transform((v) => (v === undefined ? undefined : (parseDuration(v) ?? -1)))
+      .refine((v) => v === undefined || v >= 60, "must be a duration of at least a minute, such as 90d or 12h"),
     AUTH_OIDC_ISSUER: httpUrl,
     AUTH_OIDC_CLIENT_ID: optionalString,
     AUTH_OIDC_CLIENT_SECRET: optionalString,

@@ -20,6 +20,7 @@ import { Fact } from "@/components/ui/fact";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { fetchAgent } from "./agent-queries";
 import { StandingExposureCard } from "./standing-exposure-card";
+import { WorkloadIdentityCard } from "./workload-identity-card";
 
 /** The agent page, kept live: its keys, requests, grants and the authority it holds right now. */
 export function AgentDetailView({ agentId, viewerIsAdmin, viewerReadsAudit }: { agentId: string; viewerIsAdmin: boolean; viewerReadsAudit: boolean }) {
@@ -105,6 +106,7 @@ export function AgentDetailView({ agentId, viewerIsAdmin, viewerReadsAudit }: { 
       >
         <AgentKeysTable agentId={agent.id} keys={keys} now={now} manageable={manageable} />
       </SectionCard>
+      <WorkloadIdentityCard agentId={agent.id} federation={detail.federation} manageable={manageable} />
       <SectionCard
         title="Recent requests"
         description="What the agent asked for, newest first."

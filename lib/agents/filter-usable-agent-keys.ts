@@ -6,7 +6,12 @@ export async function filterUsableAgentKeys(options: { keyIds: string[]; clock?:
   if (options.keyIds.length === 0) return new Set();
   const now = (options.clock ?? systemClock).now();
   const usable = await prisma.agentKey.findMany({
-    where: { id: { in: options.keyIds }, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }], agent: { status: "ACTIVE" } },
+    where: {
+      id: { in: options.keyIds },
+      revokedAt: null,
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      agent: { status: "ACTIVE", requireFederation: false },
+    },
     select: { id: true },
   });
   return new Set(usable.map((key) => key.id));

@@ -6,6 +6,7 @@ import { requestInclude, toRequestDto } from "@/lib/requests/to-request-dto";
 import { incidentRefSelect } from "@/lib/kernel/incident-ref";
 import { loadScopeRefs } from "@/lib/scopes/scope-refs";
 import { scopeInclude, toScopeDto } from "@/lib/scopes/to-scope-dto";
+import { federatedIdentityInclude, toFederatedIdentityDto } from "@/lib/workload-identity/to-workload-dto";
 import { toAgentDto, toAgentKeyDto } from "./to-agent-dto";
 
 const RECENT_ITEMS = 20;
@@ -25,6 +26,7 @@ export async function getAgentDetail(options: { agentId: string; clock?: Clock }
       owner: true,
       eligibleScopes: { include: { scope: { include: scopeInclude } } },
       keys: { orderBy: { createdAt: "desc" } },
+      federatedIdentities: { orderBy: { createdAt: "asc" }, include: federatedIdentityInclude },
       requests: { orderBy: { id: "desc" }, take: RECENT_ITEMS, include: requestInclude },
       grants: { orderBy: { createdAt: "desc" }, take: RECENT_ITEMS, include: { ...grantInclude, incident: { select: incidentRefSelect } } },
     },
@@ -36,12 +38,15 @@ export async function getAgentDetail(options: { agentId: string; clock?: Clock }
     take: HELD_GRANTS_LISTED,
     include: grantInclude,
   });
+  const issuers = await prisma.workloadIssuer.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, issuer: true } });
   const scopeRefs = await loadScopeRefs([...agent.requests.map((request) => request.requestedScopes), ...agent.grants.map((grant) => grant.scopes)]);
   return {
     asOf: now.toISOString(),
     agent: toAgentDto(agent),
     eligibleScopes: agent.eligibleScopes.map((eligible) => toScopeDto(eligible.scope)).sort((a, b) => a.key.localeCompare(b.key)),
     keys: agent.keys.map(toAgentKeyDto),
+    /** Workload identity federation: whether static keys are refused, the identities it signs in as, and the issuers to pick from. */
+    federation: { requireFederation: agent.requireFederation, identities: agent.federatedIdentities.map(toFederatedIdentityDto), issuers },
     recentRequests: agent.requests.map((request) => ({ ...toRequestDto(request, now), scopeRefs: scopeRefs(request.requestedScopes) })),
     recentGrants: agent.grants.map((grant) => ({ ...toGrantDto(grant, now), incident: grant.incident, scopeRefs: scopeRefs(grant.scopes) })),
     heldGrants: held.map((grant) => toGrantDto(grant, now)),

@@ -60,6 +60,17 @@ import {
 } from "@/lib/resource-servers/schemas";
 import { onCallSchema, setOnCallBody } from "@/lib/on-call/schemas";
 import { createScheduleBody, scheduleParams, scheduleSchema, updateScheduleBody } from "@/lib/schedules/schemas";
+import {
+  agentFederationBody,
+  agentFederationSchema,
+  createFederatedIdentityBody,
+  createWorkloadIssuerBody,
+  federatedIdentityParams,
+  federatedIdentitySchema,
+  workloadIssuerParams,
+  workloadIssuerSchema,
+} from "@/lib/workload-identity/schemas";
+import { agentAccessTokenSchema, jwtBearerGrantBody, workloadTokenExchangeBody } from "@/lib/workload-identity/token-request-schemas";
 import { createScopeBody, eligibleScopeSchema, scopeParams, scopeSchema, updateScopeBody } from "@/lib/scopes/schemas";
 import { rotatedSigningKeysSchema, rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
 import { createUserBody, createdUserSchema } from "@/lib/users/schemas";
@@ -175,7 +186,7 @@ const ROUTE_SPECS = [
     params: grantParams,
     summary: "Get a short-lived token for one of the agent's grants, for one resource server",
     description:
-      "An RFC 9068 JWT (typ at+jwt, EdDSA, `kid` in the JWKS at /.well-known/jwks.json) with iss, sub (the agent), aud (the resource server), scope (the grant's scopes that resource server enforces), jti, grant_id, client_id, iat, exp (at most 5 minutes, never after the grant) and act.sub (the person the agent acts for, if any).",
+      "An RFC 9068 JWT (typ at+jwt, EdDSA, `kid` in the JWKS at /.well-known/jwks.json) with iss, sub (the agent), aud (the resource server), scope (the grant's scopes that resource server enforces), jti, grant_id, client_id (the agent), sub_profile ai_agent, iat, exp (at most 5 minutes, never after the grant) and act {sub, sub_profile: user} (the person the agent acts for, if any).",
     body: issueTokenBody,
     responses: {
       200: { description: "Issued", schema: issuedTokenSchema },
@@ -188,15 +199,20 @@ const ROUTE_SPECS = [
     method: "post",
     path: "/api/v1/token",
     caller: "agent",
-    examinedOnly: ["subject_token"],
-    summary: "Exchange a grant for a short-lived token (RFC 8693 token exchange)",
+    examinedOnly: ["subject_token", "assertion"],
+    summary: "Exchange a grant for a grant token (RFC 8693), or a workload identity token for an agent access token (RFC 7523 / RFC 8693)",
     description:
-      "grant_type=urn:ietf:params:oauth:grant-type:token-exchange; subject_token = the grant id with subject_token_type urn:baton:params:oauth:token-type:grant-id; the agent key as actor_token (actor_token_type urn:baton:params:oauth:token-type:agent-key) or as Authorization: Bearer; audience (or resource) = the resource server. Answers the same token as POST /api/v1/grants/{id}/token, with issued_token_type. Errors are RFC 6749 JSON: invalid_request, invalid_client (401), invalid_grant (unknown or inactive grant), invalid_target (audience), invalid_scope, unsupported_grant_type.",
-    body: tokenExchangeBody,
+      "grant_type=urn:ietf:params:oauth:grant-type:token-exchange; subject_token = the grant id with subject_token_type urn:baton:params:oauth:token-type:grant-id; the agent key as actor_token (actor_token_type urn:baton:params:oauth:token-type:agent-key) or as Authorization: Bearer; audience (or resource) = the resource server. Answers the same token as POST /api/v1/grants/{id}/token, with issued_token_type. Errors are RFC 6749 JSON: invalid_request, invalid_client (401), invalid_grant (unknown or inactive grant), invalid_target (audience), invalid_scope, unsupported_grant_type.\n\nWorkload identity federation (no agent key): grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer with assertion=<the platform JWT> (RFC 7523), or grant_type=urn:ietf:params:oauth:grant-type:token-exchange with subject_token=<the platform JWT> and subject_token_type=urn:ietf:params:oauth:token-type:jwt (RFC 8693). The JWT must be signed by a registered workload issuer (asymmetric algorithms only), carry its registered audience, be current (60 s skew), name a jti (used once) and match a federated identity of exactly one agent (or name it as client_id). resource (RFC 8707) = Baton's URL (the agent API, default) or <Baton URL>/api/mcp. Answers an agent access token (at most 900 s) usable as Bearer wherever an agent key works. Every refusal is invalid_grant, audited.",
+    body: z
+      .union([tokenExchangeBody, workloadTokenExchangeBody, jwtBearerGrantBody])
+      .meta({ id: "TokenRequest", description: "A grant exchange (RFC 8693), or a workload identity token (RFC 8693 or RFC 7523)" }),
     acceptsForm: true,
     oauthErrors: true,
     responses: {
-      200: { description: "Issued", schema: exchangedTokenSchema },
+      200: {
+        description: "Issued",
+        schema: z.union([exchangedTokenSchema, agentAccessTokenSchema]).meta({ id: "TokenResponse", description: "A grant token, or an agent access token" }),
+      },
       400: {
         description: "invalid_request, invalid_grant, invalid_target, invalid_scope or unsupported_grant_type",
         schema: oauthErrorSchema,
@@ -532,6 +548,69 @@ const ROUTE_SPECS = [
     summary: "Revoke a resource server for good: its secrets stop authenticating at once",
     body: revokeResourceServerBody,
     responses: { 200: { description: "Revoked", schema: resourceServerSchema }, 409: { description: "Already revoked" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/workload-issuers",
+    caller: "admin",
+    summary: "List the workload issuers whose tokens agents may exchange",
+    responses: { 200: { description: "Workload issuers", schema: z.object({ items: z.array(workloadIssuerSchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/workload-issuers",
+    caller: "admin",
+    summary: "Register a workload issuer (GitHub Actions, a Kubernetes cluster, a SPIFFE trust domain)",
+    description:
+      "Its keys come from jwksUri, or from the jwks_uri of <issuer>/.well-known/openid-configuration, fetched when a token is first exchanged (under the outbound private-network rule) and cached.",
+    body: createWorkloadIssuerBody,
+    responses: { 201: { description: "Registered", schema: workloadIssuerSchema }, 409: { description: "That name or issuer is registered" } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/admin/workload-issuers/{id}",
+    caller: "admin",
+    params: workloadIssuerParams,
+    summary: "Remove a workload issuer and every agent binding to it",
+    responses: { 204: { description: "Removed" }, 404: { description: "No such issuer" } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/agents/{id}/federated-identities",
+    caller: "admin",
+    params: agentParams,
+    summary: "An agent's workload identities, and whether it must federate",
+    responses: { 200: { description: "The agent's federation", schema: agentFederationSchema }, 404: { description: "No such agent" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/agents/{id}/federated-identities",
+    caller: "admin",
+    params: agentParams,
+    summary: "Let an agent sign in as the workloads of an issuer whose tokens match a subject and claims (exact or `*` globs)",
+    body: createFederatedIdentityBody,
+    responses: {
+      201: { description: "Bound", schema: federatedIdentitySchema },
+      404: { description: "No such agent" },
+      409: { description: "The agent is disabled" },
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/admin/agents/{id}/federated-identities/{identityId}",
+    caller: "admin",
+    params: federatedIdentityParams,
+    summary: "Unbind a workload identity; access tokens issued through it stop working",
+    responses: { 204: { description: "Removed" }, 404: { description: "No such identity of this agent" } },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/admin/agents/{id}/federation",
+    caller: "admin",
+    params: agentParams,
+    summary: "Require workload identity federation for an agent (its static keys are then refused), or stop requiring it",
+    body: agentFederationBody,
+    responses: { 200: { description: "The agent's federation", schema: agentFederationSchema }, 404: { description: "No such agent" } },
   },
   {
     method: "get",

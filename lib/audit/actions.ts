@@ -60,6 +60,13 @@ export const AUDIT_ACTIONS = [
   "schedule.deleted",
   "group.on_call_changed",
   "agent.updated",
+  "workload_issuer.created",
+  "workload_issuer.deleted",
+  "agent.federated_identity_added",
+  "agent.federated_identity_removed",
+  "agent.federation_changed",
+  "agent.token_exchanged",
+  "agent.token_exchange_refused",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

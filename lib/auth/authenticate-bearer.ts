@@ -7,6 +7,8 @@ import type { Principal } from "@/lib/kernel/principal";
 import { findResourceServer } from "@/lib/resource-servers/find-resource-server";
 import { isResourceServerSecret } from "@/lib/resource-servers/resource-server-secret-format";
 import { isIntegrationCredential } from "@/lib/incidents/integration-credential-format";
+import { env } from "@/lib/env";
+import { looksLikeJwt, verifyAgentAccessToken } from "@/lib/workload-identity/verify-agent-access-token";
 
 /** What a Bearer credential can prove: every kind of principal but Baton's own jobs. */
 export type BearerPrincipal = Exclude<Principal, { kind: "system" }>;
@@ -24,6 +26,8 @@ type AgentKeyRow = {
   agentName: string;
   ownerId: string;
   agentStatus: string;
+  requireFederation: boolean;
+  createdAt: Date;
 };
 
 export const invalidCredential = () => new AppError("UNAUTHENTICATED", "The credential is missing, invalid, expired or revoked");
@@ -34,21 +38,47 @@ function staleLastUsed(now: Date) {
 }
 
 /**
- * Resolves `Authorization: Bearer …` to an agent (agent key), a resource server (its `batonrs_` secret),
- * an incident-tool integration (its `batonint_` credential) or a person (personal token). Every failure answers the same way, so the response does not tell which
- * part was wrong.
+ * The resource a door is, for agent access tokens (RFC 8707 audiences): `issuer` is Baton's URL (the
+ * tokens' `iss`), `audience` the resource the door serves (the agent API or the MCP server).
  */
-export async function authenticateBearer(options: { token: string; clock: Clock }): Promise<BearerPrincipal> {
+export interface BearerResource {
+  issuer: string;
+  audience: string;
+}
+
+/**
+ * Resolves `Authorization: Bearer …` to an agent (agent key, or an agent access token from workload
+ * identity federation, bound to this door's `resource`), a resource server (its `batonrs_` secret),
+ * an incident-tool integration (its `batonint_` credential) or a person (personal token). Every failure answers the same way, so the response does not tell which
+ * part was wrong. An agent key is refused when its agent must federate, or once it is older than
+ * BATON_AGENT_KEY_MAX_LIFETIME.
+ */
+export async function authenticateBearer(options: { token: string; clock: Clock; resource?: BearerResource }): Promise<BearerPrincipal> {
   const now = options.clock.now();
+  if (looksLikeJwt(options.token)) {
+    const agent = options.resource ? await verifyAgentAccessToken({ token: options.token, ...options.resource, now }) : null;
+    if (!agent) throw invalidCredential();
+    return agent;
+  }
   const hash = sha256Hex(options.token);
   const agentKey = parseAgentKey(options.token);
   if (agentKey) {
     // One round trip for the key and its agent: every agent call starts here.
     const [key] = await prisma.$queryRaw<AgentKeyRow[]>`
-      SELECT k.id, k."agentId", k.prefix, k.hash, k."lastUsedAt", k."expiresAt", k."revokedAt", a.name AS "agentName", a."ownerId", a.status::text AS "agentStatus"
+      SELECT k.id, k."agentId", k.prefix, k.hash, k."lastUsedAt", k."expiresAt", k."revokedAt", k."createdAt", a.name AS "agentName", a."ownerId",
+             a.status::text AS "agentStatus", a."requireFederation"
         FROM "AgentKey" k JOIN "Agent" a ON a.id = k."agentId"
        WHERE k.prefix = ${agentKey.prefix}`;
-    if (!key || !digestsEqual(key.hash, hash) || key.revokedAt || (key.expiresAt && key.expiresAt <= now) || key.agentStatus !== "ACTIVE")
+    const maxLifetime = env().BATON_AGENT_KEY_MAX_LIFETIME;
+    if (
+      !key ||
+      !digestsEqual(key.hash, hash) ||
+      key.revokedAt ||
+      (key.expiresAt && key.expiresAt <= now) ||
+      key.agentStatus !== "ACTIVE" ||
+      key.requireFederation ||
+      (maxLifetime !== undefined && key.createdAt.getTime() + maxLifetime * 1000 <= now.getTime())
+    )
       throw invalidCredential();
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
       await prisma.agentKey.updateMany({ where: { id: key.id, ...staleLastUsed(now) }, data: { lastUsedAt: now } });

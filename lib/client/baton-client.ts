@@ -32,8 +32,11 @@ import type { HttpAnswer, HttpFetch } from "./node-http-fetch";
 export interface BatonClientOptions {
   /** Where Baton runs, e.g. `http://localhost:3000`; a path prefix is kept. */
   baseUrl: string;
-  /** An agent's API key for agent routes, or a person's personal API token for admin routes. */
-  token: string;
+  /**
+   * An agent's API key for agent routes, or a person's personal API token for admin routes; or a source
+   * of agent access tokens (workloadTokenSource), asked before every call.
+   */
+  token: string | (() => Promise<string>);
   /** Default: the global fetch (the CLI passes nodeHttpFetch, which starts faster). */
   fetch?: HttpFetch;
   /** Default ANSWER_TIMEOUT_MS. */
@@ -77,6 +80,8 @@ export function createBatonClient(options: BatonClientOptions) {
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   const fetchImpl: HttpFetch = options.fetch ?? globalThis.fetch;
   const answerTimeoutMs = options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
+  const { token } = options;
+  const currentToken = typeof token === "string" ? () => Promise.resolve(token) : token;
 
   async function call<T extends z.ZodType>(
     method: Method,
@@ -85,7 +90,11 @@ export function createBatonClient(options: BatonClientOptions) {
     init: { query?: Query; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal; waitSeconds?: number } = {},
   ): Promise<z.output<T>> {
     const url = baseUrl + path + queryString(init.query);
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json", authorization: `Bearer ${options.token}`, ...init.headers };
+    const headers: Record<string, string> = {
+      accept: "application/json, application/problem+json",
+      authorization: `Bearer ${await currentToken()}`,
+      ...init.headers,
+    };
     if (init.body !== undefined) headers["content-type"] = "application/json";
 
     const timeoutMs = (init.waitSeconds ?? 0) * 1000 + answerTimeoutMs;
@@ -175,7 +184,7 @@ export function createBatonClient(options: BatonClientOptions) {
      * it could not open; later drops are retried quietly.
      */
     followEvents: (onEvent: (event: AgentEvent) => void, { signal }: { signal: AbortSignal }) =>
-      followEvents(baseUrl + "/api/v1/events", options.token, fetchImpl, onEvent, signal, answerTimeoutMs),
+      followEvents(baseUrl + "/api/v1/events", currentToken, fetchImpl, onEvent, signal, answerTimeoutMs),
 
     listScopes: async () => (await call("GET", "/api/v1/admin/scopes", scopeList)).items,
 
@@ -249,7 +258,7 @@ const RECONNECT_DELAY_MS = 2000;
 
 async function followEvents(
   url: string,
-  token: string,
+  currentToken: () => Promise<string>,
   fetchImpl: HttpFetch,
   onEvent: (event: AgentEvent) => void,
   signal: AbortSignal,
@@ -259,7 +268,7 @@ async function followEvents(
   const open = async () => {
     const headers: Record<string, string> = {
       accept: "text/event-stream",
-      authorization: `Bearer ${token}`,
+      authorization: `Bearer ${await currentToken()}`,
       ...(lastEventId ? { "last-event-id": lastEventId } : {}),
     };
     // The stream itself lasts as long as `signal`; only opening it is bounded.

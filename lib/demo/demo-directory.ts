@@ -148,6 +148,8 @@ export interface DemoAgent {
   description: string;
   owner: PersonHandle;
   eligibleScopes: readonly ScopeKey[];
+  /** Labels policies can match (`principal.tags.contains("oncall-bot")`). */
+  tags?: readonly string[];
   disabled?: { at: number; by: PersonHandle; reason: string };
 }
 
@@ -157,6 +159,7 @@ export const DEMO_AGENTS = [
     description: "On-call assistant: deploys, rollbacks and production diagnostics",
     owner: "carol",
     eligibleScopes: ["deploy.staging:write", "deploy.prod:write", "k8s.prod:exec", "logs.prod:read", "db.orders:read"],
+    tags: ["oncall-bot"],
   },
   {
     name: "support-agent",
@@ -186,3 +189,14 @@ export const DEMO_AGENTS = [
 ] as const satisfies readonly DemoAgent[];
 
 export type AgentName = (typeof DEMO_AGENTS)[number]["name"];
+
+/** A change window policies can name (`context.schedules.contains("prod-change-window")`). */
+export const DEMO_SCHEDULE = {
+  name: "prod-change-window",
+  description: "Production changes: weekdays 09:00–17:00 London time",
+  timezone: "Europe/London",
+  weeklyRules: [{ days: ["mon", "tue", "wed", "thu", "fri"], start: "09:00", end: "17:00" }],
+} as const;
+
+/** Who is on call for which group when the demo ends. */
+export const DEMO_ON_CALL = { group: "platform-approvers", person: "alice" } as const satisfies { group: string; person: PersonHandle };

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { DEMO_AGENTS, DEMO_GROUPS, DEMO_PEOPLE, DEMO_SCOPES } from "./demo-directory";
+import { DEMO_AGENTS, DEMO_GROUPS, DEMO_PEOPLE, DEMO_SCHEDULE, DEMO_SCOPES } from "./demo-directory";
 import { DEMO_INCIDENTS } from "./demo-history";
 
 /**
@@ -11,6 +11,7 @@ export async function findDemoNameClashes(tx: Tx): Promise<string[]> {
   const groups = await tx.approverGroup.findMany({ where: { name: { in: DEMO_GROUPS.map((group) => group.name) } }, select: { name: true } });
   const scopes = await tx.scope.findMany({ where: { key: { in: DEMO_SCOPES.map((scope) => scope.key) } }, select: { key: true } });
   const agents = await tx.agent.findMany({ where: { name: { in: DEMO_AGENTS.map((agent) => agent.name) } }, select: { name: true } });
+  const schedules = await tx.schedule.findMany({ where: { name: DEMO_SCHEDULE.name }, select: { name: true } });
   const incidents = await tx.incident.findMany({
     where: { OR: DEMO_INCIDENTS.map((incident) => ({ externalSource: incident.externalSource, externalId: incident.externalId })) },
     select: { externalSource: true, externalId: true },
@@ -20,6 +21,7 @@ export async function findDemoNameClashes(tx: Tx): Promise<string[]> {
     ...groups.map((group) => `approver group ${group.name}`),
     ...scopes.map((scope) => `scope ${scope.key}`),
     ...agents.map((agent) => `agent ${agent.name}`),
+    ...schedules.map((schedule) => `schedule ${schedule.name}`),
     ...incidents.map((incident) => `incident ${incident.externalSource} ${incident.externalId}`),
   ];
 }

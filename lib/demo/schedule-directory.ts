@@ -1,6 +1,7 @@
 import { recordEvent, SYSTEM_ACTOR, type Actor } from "@/lib/audit/record-event";
 import type { DemoIds } from "./allocate-demo-ids";
-import { DEMO_AGENTS, DEMO_GROUPS, DEMO_PEOPLE, DEMO_SCOPES, type AgentName, type DemoAgent } from "./demo-directory";
+import { newId } from "@/lib/kernel/ids";
+import { DEMO_AGENTS, DEMO_GROUPS, DEMO_ON_CALL, DEMO_PEOPLE, DEMO_SCHEDULE, DEMO_SCOPES, type AgentName, type DemoAgent } from "./demo-directory";
 import type { DemoTimeline } from "./demo-timeline";
 import { ago, MINUTE_MS } from "./demo-time";
 import { revokeActiveGrants } from "./revoke-active-grants";
@@ -49,6 +50,33 @@ export function scheduleDirectory(timeline: DemoTimeline, ids: DemoIds, password
     });
   });
 
+  const scheduleId = newId("schedule");
+  timeline.at(start + 50 * MINUTE_MS, async (tx, at) => {
+    const { weeklyRules, ...fields } = DEMO_SCHEDULE;
+    await tx.schedule.create({
+      data: { id: scheduleId, ...fields, weeklyRules: weeklyRules.map((rule) => ({ ...rule, days: [...rule.days] })), createdAt: at, updatedAt: at },
+    });
+    await recordEvent(tx, { actor: admin, action: "schedule.created", subject: { kind: "schedule", id: scheduleId }, data: { name: DEMO_SCHEDULE.name }, at });
+  });
+  timeline.at(start + 55 * MINUTE_MS, async (tx, at) => {
+    const groupId = ids.groups[DEMO_ON_CALL.group];
+    const userId = ids.users[DEMO_ON_CALL.person];
+    await tx.onCallShift.create({ data: { groupId, userId, createdAt: at } });
+    await recordEvent(tx, {
+      actor: admin,
+      action: "group.on_call_changed",
+      subject: { kind: "group", id: groupId },
+      data: {
+        group: DEMO_ON_CALL.group,
+        before: [],
+        onCall: [DEMO_PEOPLE.find((person) => person.handle === DEMO_ON_CALL.person)!.email],
+        until: null,
+        source: "local",
+      },
+      at,
+    });
+  });
+
   DEMO_SCOPES.forEach((scope, index) => {
     const id = ids.scopes[scope.key];
     const settings = {
@@ -75,6 +103,7 @@ export function scheduleDirectory(timeline: DemoTimeline, ids: DemoIds, password
           name: agent.name,
           description: agent.description,
           ownerId,
+          tags: [...(agent.tags ?? [])],
           createdAt: at,
           updatedAt: at,
           eligibleScopes: { create: agent.eligibleScopes.map((key) => ({ scopeId: ids.scopes[key] })) },
@@ -84,7 +113,7 @@ export function scheduleDirectory(timeline: DemoTimeline, ids: DemoIds, password
         actor: admin,
         action: "agent.created",
         subject: { kind: "agent", id },
-        data: { name: agent.name, ownerId, eligibleScopes: agent.eligibleScopes },
+        data: { name: agent.name, ownerId, eligibleScopes: agent.eligibleScopes, tags: agent.tags ?? [] },
         at,
       });
     });

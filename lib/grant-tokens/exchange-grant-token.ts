@@ -5,6 +5,7 @@ import type { Clock } from "@/lib/kernel/clock";
 import { AppError } from "@/lib/kernel/errors";
 import { issueGrantToken } from "./issue-grant-token";
 import { type exchangedTokenSchema, tokenExchangeBody } from "./schemas";
+import { JWT_BEARER_GRANT_TYPE } from "@/lib/workload-identity/workload-token-format";
 import { ACCESS_TOKEN_TYPE, OAuthError, TOKEN_EXCHANGE_GRANT_TYPE } from "./token-exchange-format";
 
 type ExchangedToken = z.infer<typeof exchangedTokenSchema>;
@@ -27,7 +28,8 @@ export async function exchangeGrantToken(options: {
 }): Promise<ExchangedToken> {
   const form = (typeof options.form === "object" && options.form !== null ? options.form : {}) as Record<string, unknown>;
   if (form.grant_type === undefined) throw new OAuthError("invalid_request", "grant_type is required");
-  if (form.grant_type !== TOKEN_EXCHANGE_GRANT_TYPE) throw new OAuthError("unsupported_grant_type", `Only ${TOKEN_EXCHANGE_GRANT_TYPE} is supported`);
+  if (form.grant_type !== TOKEN_EXCHANGE_GRANT_TYPE)
+    throw new OAuthError("unsupported_grant_type", `Only ${TOKEN_EXCHANGE_GRANT_TYPE} and ${JWT_BEARER_GRANT_TYPE} are supported`);
 
   const parsed = tokenExchangeBody.safeParse(form);
   if (!parsed.success) {

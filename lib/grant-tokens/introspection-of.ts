@@ -16,6 +16,7 @@ export function introspectionOf(claims: GrantTokenClaims, servedScopes: readonly
     exp: claims.exp,
     iat: claims.iat,
     sub: claims.sub,
+    ...(claims.sub_profile && { sub_profile: claims.sub_profile }),
     aud: claims.aud,
     ...(claims.act && { act: claims.act }),
     ...(claims.authorization_details && { authorization_details: claims.authorization_details }),

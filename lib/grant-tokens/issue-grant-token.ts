@@ -48,7 +48,8 @@ export async function issueGrantToken(options: {
     scope: scopes.join(" "),
     grant_id: grant.id,
     client_id: grant.agentId,
-    ...(grant.onBehalfOf && { act: { sub: grant.onBehalfOf.email } }),
+    sub_profile: "ai_agent",
+    ...(grant.onBehalfOf && { act: { sub: grant.onBehalfOf.email, sub_profile: "user" } }),
     ...(constraints && { authorization_details: constraints }),
   })
     .setProtectedHeader({ alg: signingKey.algorithm, typ: GRANT_TOKEN_TYPE, kid: signingKey.kid })

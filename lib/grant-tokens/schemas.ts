@@ -38,8 +38,12 @@ const activeIntrospection = z.object({
   exp: z.number().int(),
   iat: z.number().int(),
   sub: z.string().meta({ description: "The agent id" }),
+  sub_profile: z.literal("ai_agent").optional().meta({ description: "What kind of party the subject is (OAuth entity profiles): an AI agent" }),
   aud: z.string(),
-  act: z.object({ sub: z.string() }).optional().meta({ description: "The person the agent acts for (RFC 8693)" }),
+  act: z
+    .object({ sub: z.string(), sub_profile: z.literal("user").optional() })
+    .optional()
+    .meta({ description: "The person the agent acts for (RFC 8693), with sub_profile user" }),
   authorization_details: constraintsSchema
     .optional()
     .meta({ description: "RFC 9396: the grant's constraints (type baton_constraint); absent when the grant is unconstrained" }),

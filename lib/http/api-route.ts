@@ -6,6 +6,10 @@ import { AppError } from "@/lib/kernel/errors";
 import { requireCallerKind, type CallerKind } from "@/lib/authorization/rules";
 import type { AgentPrincipal, IntegrationPrincipal, PersonPrincipal, ResourceServerPrincipal } from "@/lib/kernel/principal";
 import { parseBearerToken } from "@/lib/kernel/bearer-token";
+import { tokenIssuer } from "@/lib/grant-tokens/token-issuer";
+import { MAX_GRANT_TOKEN_LENGTH } from "@/lib/kernel/grant-token-format";
+import { looksLikeJwt } from "@/lib/workload-identity/verify-agent-access-token";
+import { apiResourceOf, mcpResourceOf } from "@/lib/workload-identity/workload-token-format";
 import { clientAddress } from "./client-address";
 import { fieldErrorsOf, problemResponse } from "./problem";
 import { limitFailedAuthentication } from "./limit-failed-authentication";
@@ -39,13 +43,20 @@ export function bearerToken(request: Request): string | null {
 
 /**
  * Failures beyond the limits get 429 and are no longer audited one by one. The credential is the Bearer
- * token unless the caller passes one found elsewhere (an OAuth `actor_token`).
+ * token unless the caller passes one found elsewhere (an OAuth `actor_token`). Agent access tokens are
+ * accepted when bound to `resource`: the agent API by default, the MCP server at /api/mcp.
  */
-export async function authenticate(request: Request, clock: Clock, token: string | null = bearerToken(request)): Promise<BearerPrincipal> {
+export async function authenticate(
+  request: Request,
+  clock: Clock,
+  token: string | null = bearerToken(request),
+  resource: "api" | "mcp" = "api",
+): Promise<BearerPrincipal> {
   const address = clientAddress(request);
   try {
-    if (!token || token.length > 512) throw invalidCredential();
-    return await authenticateBearer({ token, clock });
+    if (!token || token.length > (looksLikeJwt(token) ? MAX_GRANT_TOKEN_LENGTH : 512)) throw invalidCredential();
+    const issuer = tokenIssuer(request);
+    return await authenticateBearer({ token, clock, resource: { issuer, audience: resource === "mcp" ? mcpResourceOf(issuer) : apiResourceOf(issuer) } });
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "UNAUTHENTICATED") throw error;
     limitFailedAuthentication(address, token);

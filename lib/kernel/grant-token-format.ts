@@ -29,7 +29,9 @@ export const grantTokenClaimsSchema = z.object({
   client_id: idOf("agt"),
   iat: unixSeconds,
   exp: unixSeconds,
-  act: z.object({ sub: z.string().regex(/^[^\p{Cc}\p{Cf}]{1,320}$/u) }).optional(),
+  /** What kind of party the subject is (OAuth entity profiles draft): an AI agent. */
+  sub_profile: z.literal("ai_agent").optional(),
+  act: z.object({ sub: z.string().regex(/^[^\p{Cc}\p{Cf}]{1,320}$/u), sub_profile: z.literal("user").optional() }).optional(),
   /** RFC 9396: the grant's constraints, in the shape Baton issues them; any other shape is not Baton's token. */
   authorization_details: constraintsSchema.optional(),
 });

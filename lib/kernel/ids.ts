@@ -21,6 +21,8 @@ export const ID_PREFIXES = {
   policySetVersion: "pol",
   policyProposal: "ppr",
   schedule: "sch",
+  workloadIssuer: "wli",
+  federatedIdentity: "fid",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -18,15 +18,37 @@ export interface PersonPrincipal {
   authTime?: Date;
 }
 
-/** An agent; `credential` says how it authenticated (its agent key today). */
-export interface AgentPrincipal {
+/**
+ * An agent; `credential` says how it authenticated: its static agent key, or a short-lived access token
+ * Baton issued for a workload identity token of its platform (workload identity federation).
+ */
+export type AgentPrincipal = AgentIdentity & (AgentKeyCredential | AgentAccessTokenCredential);
+
+interface AgentIdentity {
   kind: "agent";
   agentId: string;
   agentName: string;
   ownerId: string;
+}
+
+interface AgentKeyCredential {
   credential: "agent-key";
   keyId: string;
   keyPrefix: string;
+}
+
+interface AgentAccessTokenCredential {
+  credential: "access-token";
+  /** The federated identity the workload token matched when the access token was issued. */
+  federatedIdentityId: string;
+  /** The access token's `jti` and its end. */
+  tokenId: string;
+  expiresAt: Date;
+}
+
+/** What rate limits and sessions are counted by: the agent key, or the federated identity behind an access token. */
+export function agentCredentialId(principal: AgentPrincipal): string {
+  return principal.credential === "agent-key" ? principal.keyId : principal.federatedIdentityId;
 }
 
 /** An incident tool (PagerDuty, incident.io …) calling with its `batonint_` credential. */

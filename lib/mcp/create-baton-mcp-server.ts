@@ -14,6 +14,8 @@ export const ACTIVE_GRANTS_URI = "baton://grants/active";
 export const MAX_WAIT_SECONDS = 3600;
 // Each long-poll to Baton lasts at most this long, and a progress notification follows each one.
 const PROGRESS_EVERY_SECONDS = 10;
+/** How long request_access waits for the host to answer a URL elicitation (the person may be away); the request is filed either way. */
+const ELICITATION_TIMEOUT_MS = 120_000;
 
 const requestId = z
   .string()
@@ -32,7 +34,12 @@ Nothing here approves, denies or widens access: only people do. Do not retry a d
  * The MCP server for one agent: tools over the agent API, and its active grants as a subscribable
  * resource. The same server runs over stdio (`baton mcp`) and streamable HTTP (`/api/mcp`).
  */
-export function createBatonMcpServer(options: { backend: AgentBackend; version?: string }) {
+export function createBatonMcpServer(options: {
+  backend: AgentBackend;
+  version?: string;
+  /** The page in Baton's web app where people decide a request: offered to clients that take URL elicitations. */
+  requestPageUrl?: (requestId: string) => string;
+}) {
   const { backend } = options;
   const server = new McpServer(
     { name: "baton", title: "Baton just-in-time access", version: options.version ?? "1.0.0" },
@@ -99,7 +106,7 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
       },
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
-    ({ duration, ...rest }) =>
+    ({ duration, ...rest }, extra) =>
       answer(async () => {
         // The API's own rules (at least a minute, at most a week, plain text…), whichever backend files it.
         const input = fileRequestBody.safeParse({ ...rest, durationSeconds: parseDuration(duration) });
@@ -108,7 +115,27 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
             input.error.issues.map((issue) => `${issue.path[0] === "durationSeconds" ? "duration" : issue.path.join(".")}: ${issue.message}`).join("; "),
           );
         const request = await backend.fileRequest(input.data);
-        return { summary: describeRequest(request), data: requestView(request) };
+        const view = requestView(request);
+        if (request.status !== "PENDING" || !options.requestPageUrl || !server.server.getClientCapabilities()?.elicitation?.url)
+          return { summary: describeRequest(request), data: view };
+        // MCP URL-mode elicitation (2025-11-25): the host shows the person where the request is decided, instead of the agent only waiting.
+        const url = options.requestPageUrl(request.id);
+        const elicited = await server.server
+          .elicitInput(
+            {
+              mode: "url",
+              elicitationId: request.id,
+              url,
+              message: `Access request ${request.id} needs a person's approval in Baton. Open it to decide it, or to share it with an approver.`,
+            },
+            { relatedRequestId: extra.requestId, signal: extra.signal, timeout: ELICITATION_TIMEOUT_MS },
+          )
+          .then((result) => result.action)
+          .catch(() => "unanswered" as const);
+        return {
+          summary: `${describeRequest(request)} Its page: ${url} (offered to the user: ${elicited}). Call wait_for_decision to learn the decision.`,
+          data: { ...view, decisionUrl: url },
+        };
       }),
   );
 
@@ -156,6 +183,11 @@ export function createBatonMcpServer(options: { backend: AgentBackend; version?:
           await report(request);
           request = await backend.getRequest(id, { waitSeconds: Math.max(1, Math.min(PROGRESS_EVERY_SECONDS, Math.ceil(remaining))), signal: extra.signal });
         }
+        // The URL elicitation request_access opened for this request is complete once people have decided it.
+        if (request.status !== "PENDING" && options.requestPageUrl && server.server.getClientCapabilities()?.elicitation?.url)
+          await server.server
+            .createElicitationCompletionNotifier(request.id, { relatedRequestId: extra.requestId })()
+            .catch(() => undefined);
         return { summary: describeRequest(request), data: requestView(request) };
       }),
   );

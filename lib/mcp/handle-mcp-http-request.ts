@@ -5,7 +5,8 @@ import { filterUsableAgentKeys } from "@/lib/agents/filter-usable-agent-keys";
 import { systemClock } from "@/lib/kernel/clock";
 import { tokenIssuer } from "@/lib/grant-tokens/token-issuer";
 import { requireAgent } from "@/lib/authorization/rules";
-import { authenticate } from "@/lib/http/api-route";
+import { authenticate, bearerToken } from "@/lib/http/api-route";
+import { mcpAuthenticationChallenge } from "./describe-protected-resource";
 import type { AgentPrincipal } from "@/lib/kernel/principal";
 import { problemResponse } from "@/lib/http/problem";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -14,8 +15,10 @@ import { inProcessAgentBackend } from "./in-process-agent-backend";
 
 interface Session {
   agentId: string;
-  /** The key that opened the session: once it stops authenticating, the session (and its open stream) ends. */
-  keyId: string;
+  /** The key that opened the session: once it stops authenticating, the session (and its open stream) ends. Null for an access token. */
+  keyId: string | null;
+  /** When the access token that opened the session expires: its open stream ends then. */
+  expiresAt: number | null;
   transport: WebStandardStreamableHTTPServerTransport;
   server: McpServer;
   lastSeenAt: number;
@@ -42,8 +45,10 @@ export async function sweepMcpSessions() {
   const now = Date.now();
   for (const session of sessions.values()) if (session.openStreams === 0 && now - session.lastSeenAt > IDLE_SESSION_MS) void session.transport.close();
   const open = [...sessions.values()];
-  const usable = await filterUsableAgentKeys({ keyIds: [...new Set(open.map((session) => session.keyId))] }).catch(() => null);
-  if (usable) for (const session of open) if (!usable.has(session.keyId)) void session.transport.close();
+  for (const session of open) if (session.expiresAt !== null && session.expiresAt <= now) void session.transport.close();
+  const keyIds = [...new Set(open.flatMap((session) => (session.keyId ? [session.keyId] : [])))];
+  const usable = await filterUsableAgentKeys({ keyIds }).catch(() => null);
+  if (usable) for (const session of open) if (session.keyId && !usable.has(session.keyId)) void session.transport.close();
 }
 
 function closeOldestBeyondLimit(agentId: string) {
@@ -60,12 +65,24 @@ async function openSession(agent: AgentPrincipal, request: Request): Promise<Ses
     state.__batonMcpSweep.unref?.();
   }
   closeOldestBeyondLimit(agent.agentId);
-  const server = createBatonMcpServer({ backend: inProcessAgentBackend({ agent, issuer: tokenIssuer(request) }) });
+  const issuer = tokenIssuer(request);
+  const server = createBatonMcpServer({
+    backend: inProcessAgentBackend({ agent, issuer }),
+    requestPageUrl: (requestId) => `${issuer}/requests/${requestId}`,
+  });
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: () => crypto.randomUUID(),
     onsessioninitialized: (id) => void sessions.set(id, session),
   });
-  const session: Session = { agentId: agent.agentId, keyId: agent.keyId, server, transport, lastSeenAt: Date.now(), openStreams: 0 };
+  const session: Session = {
+    agentId: agent.agentId,
+    keyId: agent.credential === "agent-key" ? agent.keyId : null,
+    expiresAt: agent.credential === "access-token" ? agent.expiresAt.getTime() : null,
+    server,
+    transport,
+    lastSeenAt: Date.now(),
+    openStreams: 0,
+  };
   transport.onclose = () => {
     if (transport.sessionId) sessions.delete(transport.sessionId);
   };
@@ -74,19 +91,23 @@ async function openSession(agent: AgentPrincipal, request: Request): Promise<Ses
 }
 
 /**
- * Streamable HTTP for MCP at /api/mcp: every request carries the agent key as Bearer (checked each time,
- * so a revoked key or disabled agent is out at once); `initialize` opens a session bound to that agent,
+ * Streamable HTTP for MCP at /api/mcp, an OAuth resource server per the MCP authorization specification:
+ * every request carries an agent access token bound to this server (or an agent key) as Bearer, checked
+ * each time, so a revoked key or disabled agent is out at once; without a usable one the answer is 401
+ * with `WWW-Authenticate: Bearer resource_metadata=…` (RFC 9728). The token is never passed on: tools
+ * act in process, as the agent it names. `initialize` opens a session bound to that agent,
  * and later requests name it in Mcp-Session-Id. Another agent's session id is "not found".
  */
 export async function handleMcpHttpRequest(request: Request): Promise<Response> {
   let agent: AgentPrincipal;
   try {
-    const principal = await authenticate(request, systemClock);
+    // Agent access tokens count here only when bound to the MCP server (RFC 8707); agent keys where still allowed.
+    const principal = await authenticate(request, systemClock, bearerToken(request), "mcp");
     requireAgent(principal);
     agent = principal;
   } catch (error) {
     const response = problemResponse(error);
-    if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="baton"');
+    if (response.status === 401) response.headers.set("WWW-Authenticate", mcpAuthenticationChallenge(tokenIssuer(request)));
     return response;
   }
 

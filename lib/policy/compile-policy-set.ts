@@ -34,6 +34,14 @@ interface Partition {
 let preparsedCount = 0;
 
 /**
+ * Cedar's answer is a pure function of the policies and the question, and most of its cost is moving the
+ * question into WebAssembly: the same question asked again (the same agent, scope, grant and target within
+ * the same second — the clock is part of the question) is answered from here. Bounded; emptied when full.
+ */
+const MAX_MEMOIZED = 20_000;
+const memoized = new Map<string, PolicyVerdict>();
+
+/**
  * Files each policy under the actions and the scope its head admits, so a question about one scope on one
  * action is evaluated against only the policies that could apply to it: ten thousand policies about other
  * scopes cost nothing. A partition of unconditional permits (the generated defaults) is answered without
@@ -86,27 +94,37 @@ export function compilePolicySet(hash: string, policies: readonly ReadPolicy[]):
         if (parsed.type === "failure") return { decision: "deny", determining: [], errors: parsed.errors.map((e) => ({ policyId: "*", message: e.message })) };
         partition.setId = setId;
       }
-      const { principal, resource, context, entities } = question();
-      const answer = cedar.statefulIsAuthorized({
-        principal,
-        action: { type: ENTITY_TYPES.action, id: action },
-        resource,
-        context,
-        entities,
-        preparsedPolicySetId: partition.setId,
-        validateRequest: false,
-      });
-      if (answer.type === "failure") return { decision: "deny", determining: [], errors: answer.errors.map((e) => ({ policyId: "*", message: e.message })) };
-      const { decision, diagnostics } = answer.response;
-      return {
-        decision,
-        // By id: Cedar reports them in no particular order, and explanations should read the same every time.
-        determining: [...diagnostics.reason]
-          .sort()
-          .map((id) => byId.get(id))
-          .filter((policy): policy is ReadPolicy => policy !== undefined),
-        errors: diagnostics.errors.map(({ policyId, error }) => ({ policyId, message: error.message })),
-      };
+      const asked = question();
+      const key = `${partition.setId}\u0000${JSON.stringify(asked)}`;
+      const known = memoized.get(key);
+      if (known) return known;
+      const verdict = askCedar(partition.setId, action, asked);
+      if (memoized.size >= MAX_MEMOIZED) memoized.clear();
+      memoized.set(key, verdict);
+      return verdict;
     },
   };
+
+  function askCedar(setId: string, action: PolicyAction, { principal, resource, context, entities }: CedarQuestion): PolicyVerdict {
+    const answer = cedar.statefulIsAuthorized({
+      principal,
+      action: { type: ENTITY_TYPES.action, id: action },
+      resource,
+      context,
+      entities,
+      preparsedPolicySetId: setId,
+      validateRequest: false,
+    });
+    if (answer.type === "failure") return { decision: "deny", determining: [], errors: answer.errors.map((e) => ({ policyId: "*", message: e.message })) };
+    const { decision, diagnostics } = answer.response;
+    return {
+      decision,
+      // By id: Cedar reports them in no particular order, and explanations should read the same every time.
+      determining: [...diagnostics.reason]
+        .sort()
+        .map((id) => byId.get(id))
+        .filter((policy): policy is ReadPolicy => policy !== undefined),
+      errors: diagnostics.errors.map(({ policyId, error }) => ({ policyId, message: error.message })),
+    };
+  }
 }

@@ -1,8 +1,8 @@
 import ipaddr from "ipaddr.js";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { AppError } from "@/lib/kernel/errors";
 
-export const ALLOW_PRIVATE_SETTING = "BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS";
+export const ALLOW_PRIVATE_SETTING = "BATON_ALLOW_PRIVATE_NETWORKS";
 
 /**
  * The special-purpose range an IP address falls in (`loopback`, `private`, `linkLocal`, …), or null for a
@@ -20,14 +20,18 @@ export function nonPublicRange(address: string): string | null {
 
 const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
 
-export function allowsPrivateNetworks(): boolean {
-  return env().BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS === "on";
+/**
+ * The one private-network rule for every outbound request Baton makes (webhooks, chat messages, workload
+ * issuers' discovery and keys, SSF push): BATON_ALLOW_PRIVATE_NETWORKS, or its old name when it is unset.
+ */
+export function allowsPrivateNetworks(settings: Pick<Env, "BATON_ALLOW_PRIVATE_NETWORKS" | "BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS"> = env()): boolean {
+  return (settings.BATON_ALLOW_PRIVATE_NETWORKS ?? settings.BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS) === "on";
 }
 
 /** Why a delivery to this host was refused, in words an admin reading the delivery log can act on. */
 export function refusedAddressMessage(host: string, address: string, range: string): string {
   const where = host === address ? address : `${host} (${address})`;
-  return `Refused to send to ${where}: a ${range} address. Webhooks go to public addresses only unless ${ALLOW_PRIVATE_SETTING}=on`;
+  return `Refused to send to ${where}: a ${range} address. Outbound requests go to public addresses only unless ${ALLOW_PRIVATE_SETTING}=on`;
 }
 
 /**

@@ -42,7 +42,7 @@ export async function call(handler: Handler, options: CallOptions = {}) {
 }
 
 /** The agent as the domain functions take it, for tests that call them directly; they read only its id (and the filing limit its key id). */
-export const asAgent = (agentId: string, agentName = "test-agent"): AgentPrincipal => ({
+export const asAgent = (agentId: string, agentName = "test-agent"): AgentPrincipal & { credential: "agent-key" } => ({
   kind: "agent",
   agentId,
   agentName,

@@ -409,7 +409,8 @@ describe("token exchange (RFC 8693) at POST /api/v1/token", () => {
     const cases: [Record<string, string>, Record<string, string>, number, string][] = [
       [{ ...subject(), grant_type: "client_credentials" }, {}, 400, "unsupported_grant_type"],
       [{ subject_token: grantId }, {}, 400, "invalid_request"],
-      [{ ...subject(), subject_token_type: "urn:ietf:params:oauth:token-type:jwt" }, { authorization: `Bearer ${world.ops.key}` }, 400, "invalid_request"],
+      // A JWT subject token is a workload identity exchange, whose resource is Baton itself: a resource server is the wrong target.
+      [{ ...subject(), subject_token_type: "urn:ietf:params:oauth:token-type:jwt" }, { authorization: `Bearer ${world.ops.key}` }, 400, "invalid_target"],
       [subject(), {}, 401, "invalid_client"],
       [subject(), { authorization: "Bearer baton_0123456789abcdef_wrongwrongwrongwrongwrongwrong" }, 401, "invalid_client"],
       [{ ...subject(), actor_token: world.ops.key }, {}, 400, "invalid_request"],
@@ -446,6 +447,9 @@ describe("token exchange (RFC 8693) at POST /api/v1/token", () => {
 
   it("is announced in the authorization-server metadata", async () => {
     const metadata = await fetch(`${servers.batonUrl}/.well-known/oauth-authorization-server`).then((response) => response.json());
-    expect(metadata).toMatchObject({ token_endpoint: `${servers.batonUrl}/api/v1/token`, grant_types_supported: [GRANT_TYPE] });
+    expect(metadata).toMatchObject({
+      token_endpoint: `${servers.batonUrl}/api/v1/token`,
+      grant_types_supported: [GRANT_TYPE, "urn:ietf:params:oauth:grant-type:jwt-bearer"],
+    });
   });
 });

@@ -179,7 +179,7 @@ describe("webhook deliveries", () => {
     const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
     expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastResponseStatus: null });
     expect(row.lastError).toMatch(
-      /^Refused to send to 127\.0\.0\.1: a loopback address\. Webhooks go to public addresses only unless BATON_WEBHOOKS_ALLOW_PRIVATE_NETWORKS=on$/,
+      /^Refused to send to 127\.0\.0\.1: a loopback address\. Outbound requests go to public addresses only unless BATON_ALLOW_PRIVATE_NETWORKS=on$/,
     );
     expect(sink.calls).toHaveLength(0);
   });

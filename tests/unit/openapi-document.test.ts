@@ -147,7 +147,12 @@ describe("the OpenAPI document", () => {
     const operation = document.paths["/api/v1/token"].post;
     expect(Object.keys(operation.requestBody.content)).toEqual(["application/json", "application/x-www-form-urlencoded"]);
     expect(document.components.schemas.TokenExchangeRequest.required).toEqual(["grant_type", "subject_token", "subject_token_type"]);
-    expect(operation.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ExchangedToken" });
+    expect(operation.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/TokenResponse" });
+    expect(document.components.schemas.TokenResponse.anyOf).toEqual([
+      { $ref: "#/components/schemas/ExchangedToken" },
+      { $ref: "#/components/schemas/AgentAccessToken" },
+    ]);
+    expect(document.components.schemas.JwtBearerGrantRequest.required).toEqual(["grant_type", "assertion"]);
     expect(document.components.schemas.OAuthError.properties.error.enum).toContain("unsupported_grant_type");
   });
 

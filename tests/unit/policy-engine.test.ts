@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { requirementsFor } from "@/lib/approvals/quorum";
 import { compilePolicySet } from "@/lib/policy/compile-policy-set";
 import { decideCall } from "@/lib/policy/decide-call";
 import { decideFiling, type FilingFacts } from "@/lib/policy/decide-filing";
@@ -236,5 +238,41 @@ describe("decideCall", () => {
     ]);
     const verdict = decideCall(set, "crm:read", () => callQuestion({ agent: agent(), scope: scope("crm:read"), grant, env }));
     expect(verdict).toMatchObject({ allow: false, reason: "policy_error" });
+  });
+});
+
+describe("the default set decides as the catalog did (property)", () => {
+  const defaults = compile(DEFAULT_POLICIES);
+  const groups = [null, { id: "grp_a", name: "a" }, { id: "grp_b", name: "b" }];
+  const scopeArb = fc.record({
+    autoApprove: fc.boolean(),
+    approvalsRequired: fc.integer({ min: 1, max: 4 }),
+    group: fc.constantFrom(...groups),
+    risk: fc.constantFrom("LOW", "MEDIUM", "HIGH", "CRITICAL"),
+  });
+
+  it("auto-approves exactly when every scope is auto-approve, else routes to each scope's group with its approvals", () => {
+    fc.assert(
+      fc.property(fc.array(scopeArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 60, max: 3600 }), (specs, durationSeconds) => {
+        const scopes = specs.map((spec, i) =>
+          scope(`s${i}:read`, { autoApprove: spec.autoApprove, approvalsRequired: spec.approvalsRequired, approverGroup: spec.group, risk: spec.risk }),
+        );
+        const base = facts({ scopes });
+        const routing = decideFiling(defaults, { ...base, request: { ...base.request, durationSeconds } });
+        if (scopes.every((s) => s.autoApprove)) return routing.outcome === "auto_approved";
+        const expected = requirementsFor(
+          scopes.map((s) => ({
+            approverGroupId: s.approverGroup?.id ?? null,
+            approverGroupName: s.approverGroup?.name ?? null,
+            approvalsRequired: s.approvalsRequired,
+          })),
+          () => new Set(),
+        ).map((r) => [r.groupId === "admins" ? null : r.groupId, r.required]);
+        expect(routing.outcome).toBe("routed");
+        expect(routing.requirements.map((r) => [r.groupId, r.quorum])).toEqual(expected);
+        return true;
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -6,13 +6,19 @@ import { OAuthError } from "@/lib/grant-tokens/token-exchange-format";
 import { tokenIssuer } from "@/lib/grant-tokens/token-issuer";
 import { authenticate, bearerToken } from "@/lib/http/api-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { clientAddress } from "@/lib/http/client-address";
+import { exchangeWorkloadToken, isWorkloadTokenRequest } from "@/lib/workload-identity/exchange-workload-token";
 
 // RFC 6749 §5.1: token responses, successful or not, are never cached.
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
 const spec = route("post", "/api/v1/token");
 
-/** RFC 8693 token exchange. Not wrapped by apiRoute: OAuth clients expect RFC 6749 errors (`oauthErrors`), not problem+json. */
+/**
+ * The token endpoint: RFC 8693 token exchange of a grant (agent key as actor), and workload identity
+ * federation (RFC 7523 or RFC 8693 with a workload JWT). Not wrapped by apiRoute: OAuth clients expect
+ * RFC 6749 errors (`oauthErrors`), not problem+json.
+ */
 export async function POST(request: Request): Promise<Response> {
   try {
     const form = await readJsonBody(request, { acceptsForm: spec.acceptsForm, examinedOnly: spec.examinedOnly }).catch((error: unknown) => {
@@ -23,6 +29,11 @@ export async function POST(request: Request): Promise<Response> {
         error instanceof AppError ? error.status : 400,
       );
     });
+    const fields = typeof form === "object" && form !== null ? (form as Record<string, unknown>) : {};
+    if (isWorkloadTokenRequest(fields)) {
+      const issued = await exchangeWorkloadToken({ form: fields, issuer: tokenIssuer(request), clientAddress: clientAddress(request), clock: systemClock });
+      return Response.json(issued, { headers: NO_STORE });
+    }
     const token = await exchangeGrantToken({
       form,
       authorizationPresent: bearerToken(request) !== null,
