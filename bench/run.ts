@@ -1,13 +1,15 @@
 // npm run bench: every figure of the Performance section, each against its goal and, where there is one,
 // a baseline measured in the same run. Loopback only; a few minutes in all. Needs PostgreSQL
 // (BENCH_DATABASE_URL, default the local server) and builds the app if its build is not current;
-// P6 (CLI start-up) alone needs neither: `npm run bench -- p6`.
+// P6 (CLI start-up) alone needs neither: `npm run bench -- p6`; P7 (credentials) needs the local
+// PostgreSQL, MariaDB, Redis and RabbitMQ and no app: `npm run bench -- p7`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureBuild } from "@/lib/build-fingerprint";
 import { startApp } from "./app-instance";
 import { measureCliStartup } from "./cli-startup";
+import { measureCredentials } from "./credentials";
 import { BENCH_SHAPE, measureAppDecisions, measurePdpThroughput, startServer } from "./decisions";
 import { measureDecisionsAtExpiry, measureRevocationEverywhere } from "./enforcement-everywhere";
 import { printFigure, type Figure } from "./figures";
@@ -27,7 +29,7 @@ function section(title: string, figures: Figure[]): Figure[] {
   return figures;
 }
 
-const SECTIONS = ["p1", "p2", "p3", "p4", "p5", "p6", "p7"] as const;
+const SECTIONS = ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** `npm run bench` runs every section; `npm run bench -- p2 p3` only those. */
@@ -44,7 +46,9 @@ async function main() {
   // First, on an idle machine: no server of the bench runs yet.
   if (sections.has("p6")) figures.push(...section("P6 CLI start-up against node -e 0", await measureCliStartup()));
   if (sections.has("p7")) figures.push(...section("P7 policy evaluation per call (in process)", measurePolicyEvaluation()));
-  const serverSections = [...sections].filter((name) => name !== "p6");
+  const serverSections = [...sections].filter((name) => name !== "p6" && name !== "p8");
+  // Against the local PostgreSQL, MariaDB, Redis and RabbitMQ (each skipped, saying so, when not running).
+  if (sections.has("p8")) figures.push(...section("P8 short-lived credentials per provider", await measureCredentials()));
   const grants = serverSections.length ? await measureServers(new Set(serverSections), figures) : undefined;
 
   const unmet = figures.filter((figure) => figure.goal !== "info" && figure.goal !== "reference" && !meets(figure));

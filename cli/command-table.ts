@@ -14,6 +14,7 @@ export const COMMANDS: Command[] = [
   { name: "status", usage: usage.STATUS_USAGE, load: () => import("./commands/status") },
   { name: "grants", usage: usage.GRANTS_USAGE, load: () => import("./commands/grants") },
   { name: "cancel", usage: usage.CANCEL_USAGE, load: () => import("./commands/cancel") },
+  { name: "credentials", usage: usage.CREDENTIALS_USAGE, load: () => import("./commands/credentials") },
   { name: "mcp", usage: usage.MCP_USAGE, load: () => import("./commands/mcp") },
   { name: "admin scopes", usage: usage.ADMIN_SCOPES_USAGE, load: () => import("./commands/admin-scopes") },
   { name: "admin agents", usage: usage.ADMIN_AGENTS_USAGE, load: () => import("./commands/admin-agents") },

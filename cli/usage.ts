@@ -12,6 +12,7 @@ Agent commands (authenticate with BATON_API_KEY):
   status <id>     Show a request, and optionally wait for the decision
   grants          List the agent's grants
   cancel <id>     Cancel a pending request
+  credentials <grant>  Print the grant's short-lived database, cache or queue credential
   mcp             Serve the agent's tools to an AI agent host over MCP (stdio)
 
 Admin commands (authenticate with BATON_TOKEN):
@@ -96,6 +97,21 @@ List the agent's grants: id, scopes, when they expire, and their context.
 Options:
   --status STATUS   Which grants (default active)
   --json            Print the grants as JSON on stdout`;
+
+export const CREDENTIALS_USAGE = `Usage: baton credentials <grant> [--provider NAME] [--format url|env|json] [--rotate]
+
+Print the grant's short-lived credential in a credential provider (PostgreSQL, MariaDB, Redis,
+RabbitMQ): a principal holding exactly what the grant's scopes give there, removed — sessions cut —
+when the grant ends. Asking again prints the same credential.
+
+Options:
+  --provider NAME   The credential provider (needed only when the grant's scopes name several)
+  --format FORMAT   url (default): a connection URL; env: shell lines (PGHOST…, MYSQL_…, REDIS_URL, AMQP_URL);
+                    json: every field
+  --rotate          Revoke the current credential and mint a new one
+
+Example:
+  psql "$(baton credentials grt_01…)"`;
 
 export const CANCEL_USAGE = `Usage: baton cancel <id> [--reason TEXT] [--json]
 

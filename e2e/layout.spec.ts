@@ -74,7 +74,10 @@ async function seed(request: APIRequestContext) {
     "/audit",
     "/scopes",
     "/groups",
+    "/policies",
+    "/policies/new",
     "/resource-servers",
+    "/credential-providers",
     "/webhooks",
     `/webhooks/${webhook.id}`,
     "/users",
@@ -192,8 +195,10 @@ test("keyboard: the skip link comes first and lands on the content; the phone me
     "Audit",
     "Scopes",
     "Groups",
+    "Policies",
     "Schedules",
     "Resource servers",
+    "Credential providers",
     "Webhooks",
     "Incident tools",
     "Users",
@@ -216,6 +221,7 @@ test("a viewer meets one forbidden page, naming the role it needs, and no decisi
   for (const [path, roles] of [
     ["/users", "admin"],
     ["/webhooks", "admin"],
+    ["/credential-providers", "admin"],
     ["/audit", "approver, commander or admin"],
   ] as const) {
     expect((await page.goto(path))?.status()).toBe(403);

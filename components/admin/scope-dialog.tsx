@@ -15,7 +15,30 @@ const RISKS = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 const APPROVAL_COUNTS = Array.from({ length: 10 }, (_, index) => String(index + 1));
 
 /** Creates a scope, or edits `scope`; the key names a scope for good, so only a new one has a key field. */
-export function ScopeDialog({ scope, groupNames, audiences }: { scope?: ScopeDto; groupNames: string[]; audiences: string[] }) {
+/** A credential provider a scope can mint principals in, with its kind (for the privilege examples). */
+export interface ProviderOption {
+  name: string;
+  kind: string;
+}
+
+const PRIVILEGE_EXAMPLES: Record<string, string> = {
+  postgresql: "SELECT ON orders · INSERT, UPDATE ON billing.refunds · USAGE ON SCHEMA billing",
+  mariadb: "SELECT ON orders · INSERT, UPDATE ON shop.refunds · SELECT ON shop.*",
+  redis: "~orders:* +get +scan · %R~cache:* +@read",
+  rabbitmq: "vhost=/ configure=^$ write=^orders\\. read=^orders\\.",
+};
+
+export function ScopeDialog({
+  scope,
+  groupNames,
+  audiences,
+  providers = [],
+}: {
+  scope?: ScopeDto;
+  groupNames: string[];
+  audiences: string[];
+  providers?: ProviderOption[];
+}) {
   return (
     <FormDialog
       trigger={
@@ -31,12 +54,26 @@ export function ScopeDialog({ scope, groupNames, audiences }: { scope?: ScopeDto
       description={scope ? "Grants already issued keep their scopes and expiry." : "A catalog entry agents can be made eligible for and ask for."}
       submitLabel={scope ? "Save scope" : "Create scope"}
       action={scope ? updateScopeAction : createScopeAction}
-      fields={(state) => <ScopeFields state={state} scope={scope} groupNames={groupNames} audiences={audiences} />}
+      fields={(state) => <ScopeFields state={state} scope={scope} groupNames={groupNames} audiences={audiences} providers={providers} />}
     />
   );
 }
 
-function ScopeFields({ state, scope, groupNames, audiences }: { state: FormState; scope?: ScopeDto; groupNames: string[]; audiences: string[] }) {
+function ScopeFields({
+  state,
+  scope,
+  groupNames,
+  audiences,
+  providers,
+}: {
+  state: FormState;
+  scope?: ScopeDto;
+  groupNames: string[];
+  audiences: string[];
+  providers: ProviderOption[];
+}) {
+  const credentialError =
+    state.fieldErrors?.credentialPrivileges ?? Object.entries(state.fieldErrors ?? {}).find(([field]) => field.startsWith("credentials"))?.[1];
   // A scope may name a resource server that has since been revoked: keep it selectable so saving does not drop it silently.
   const audienceOptions = scope?.resourceServer && !audiences.includes(scope.resourceServer) ? [...audiences, scope.resourceServer] : audiences;
   const initial = (field: string, fallback: string) => state.values?.[field] ?? fallback;
@@ -127,6 +164,37 @@ function ScopeFields({ state, scope, groupNames, audiences }: { state: FormState
         error={state.fieldErrors?.tags}
         hint="Labels policies can match, such as pii, prod. Separated by commas; lower-case letters, digits, '.', '_' or '-'."
       />
+      {(providers.length > 0 || scope?.credentials) && (
+        <fieldset className="flex flex-col gap-3 rounded-md border p-3">
+          <legend className="px-1 text-sm font-medium">Credentials</legend>
+          <SelectField
+            label="Credential provider"
+            name="credentialProvider"
+            defaultValue={initial("credentialProvider", scope?.credentials?.provider ?? "")}
+            error={state.fieldErrors?.["credentials.provider"]}
+            hint="Grants of this scope can mint a short-lived principal there, removed when the grant ends."
+          >
+            <option value="">None</option>
+            {providers.map((provider) => (
+              <option key={provider.name} value={provider.name}>
+                {provider.name} ({provider.kind})
+              </option>
+            ))}
+          </SelectField>
+          <TextareaField
+            label="Privileges"
+            name="credentialPrivileges"
+            rows={3}
+            className="font-mono text-xs"
+            defaultValue={initial("credentialPrivileges", scope?.credentials?.privileges.join("\n") ?? "")}
+            error={credentialError}
+            hint={`One per line. ${providers
+              .map((provider) => `${provider.kind}: ${PRIVILEGE_EXAMPLES[provider.kind] ?? ""}`)
+              .filter((line, index, all) => all.indexOf(line) === index)
+              .join(" — ")}`}
+          />
+        </fieldset>
+      )}
       <label className="flex items-start gap-2.5 text-sm">
         <Checkbox name="autoApprove" defaultChecked={state.values ? state.values.autoApprove === "on" : (scope?.autoApprove ?? false)} className="mt-0.5" />
         <span className="flex flex-col gap-0.5">

@@ -50,6 +50,7 @@ export function GrantDetailView({ grantId }: { grantId: string }) {
       <SectionCard title="Scopes granted">
         <ScopeList scopes={grant.scopes} />
       </SectionCard>
+      {grant.credentials.length > 0 && <GrantCredentials credentials={grant.credentials} />}
       <Provenance grant={grant} now={now} />
       <SectionCard
         title="History"
@@ -172,5 +173,41 @@ function AskedVersusGranted({ grant, origin }: { grant: GrantDetail; origin: Req
         </Fact>
       )}
     </dl>
+  );
+}
+
+const CREDENTIAL_STATES = {
+  issuing: { label: "issuing", tone: "info" },
+  active: { label: "active", tone: "success" },
+  "cleanup-pending": { label: "cleanup pending", tone: "warning" },
+  removed: { label: "removed", tone: "neutral" },
+} as const;
+
+/** The short-lived users minted for this grant (never their passwords), and whether each has been removed from its system yet. */
+function GrantCredentials({ credentials }: { credentials: GrantDetail["credentials"] }) {
+  return (
+    <SectionCard title="Credentials" description="Users created for this grant in credential providers; removed, and their sessions cut, when the grant ends.">
+      <ul aria-label="Credentials of this grant" className="flex flex-col gap-3 px-6 pb-5">
+        {credentials.map((credential) => {
+          const state = CREDENTIAL_STATES[credential.state];
+          return (
+            <li key={credential.username} className="flex flex-col gap-1 text-sm">
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{credential.provider}</span>
+                <span className="font-mono text-xs">{credential.username}</span>
+                <Badge tone={state.tone}>{state.label}</Badge>
+              </div>
+              <div className="font-mono text-xs text-muted-foreground">{credential.privileges.join(" · ")}</div>
+              {credential.state === "cleanup-pending" && credential.lastCleanupError && (
+                <div className="text-xs text-muted-foreground">
+                  Attempt {credential.cleanupAttempts} failed: {credential.lastCleanupError}
+                  {credential.nextCleanupAt && <> — retrying at {credential.nextCleanupAt.slice(11, 19)} UTC</>}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </SectionCard>
   );
 }

@@ -29,6 +29,11 @@ export const queryKeys = {
   /** Every incident's page: a grant or request may be bound to an incident. */
   incidents: ["incident"],
   incident: (id: string) => ["incident", id] as const,
+  /** The active policy set and every proposal: a policy change (proposed, rejected, activated) refreshes them all. */
+  policies: ["policies"],
+  activePolicies: ["policies", "active"],
+  policyProposals: ["policies", "proposals"],
+  policyProposal: (id: string) => ["policies", "proposal", id] as const,
 } as const;
 
 /** The window event each live change is re-dispatched as, for server-rendered pages (RefreshOnChange). */
@@ -50,6 +55,7 @@ export function staleKeysAfter(change: LiveChange): readonly (readonly string[])
   if (change.subject.kind === "grant") keys.push(queryKeys.grantLists, queryKeys.grant(change.subject.id), queryKeys.requests);
   if (change.agentId) keys.push(queryKeys.agent(change.agentId));
   if (change.subject.kind === "incident") keys.push(queryKeys.incidentLists, queryKeys.incident(change.subject.id));
+  if (change.subject.kind === "policy") keys.push(queryKeys.policies);
   // A grant or request may be bound to an incident: its page and the list's counts follow it.
   if (change.subject.kind === "grant" || change.subject.kind === "request") keys.push(queryKeys.incidentLists, queryKeys.incidents);
   return keys;

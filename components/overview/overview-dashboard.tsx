@@ -69,6 +69,14 @@ export function OverviewDashboard({ viewerRole }: { viewerRole: SignedInPerson["
           </li>
         ))}
       </ul>
+      {overview.credentialCleanupPending > 0 && (
+        <Alert>
+          Cleanup pending: {overview.credentialCleanupPending} credential(s) of ended grants are not removed from their systems yet; Baton keeps retrying.{" "}
+          <Link href="/credential-providers" className="underline">
+            Credential providers
+          </Link>
+        </Alert>
+      )}
       {overview.myOpenIncidents && <MyOpenIncidents incidents={overview.myOpenIncidents} now={now} />}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <ActiveGrants overview={overview} now={now} viewerRole={viewerRole} />

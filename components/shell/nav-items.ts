@@ -23,8 +23,10 @@ const MAIN_NAV: NavItem[] = [
 const SETTINGS_NAV: NavItem[] = [
   { href: "/scopes", label: "Scopes" },
   { href: "/groups", label: "Groups" },
+  { href: "/policies", label: "Policies" },
   { href: "/schedules", label: "Schedules" },
   { href: "/resource-servers", label: "Resource servers" },
+  { href: "/credential-providers", label: "Credential providers" },
   { href: "/webhooks", label: "Webhooks" },
   { href: "/incidents#incident-tools", label: "Incident tools", ability: "administer" },
   { href: "/users", label: "Users" },

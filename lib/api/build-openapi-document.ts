@@ -93,7 +93,7 @@ function operationOf(route: RouteSpec): ZodOpenApiOperationObject {
     ...(route.description && { description: route.description }),
     tags: callersOf(route).map((caller) => TAG_OF[caller]),
     // Alternatives: any one of the schemes satisfies the operation.
-    security: callersOf(route).map((caller) => ({ [SECURITY_SCHEME_OF[caller]]: [] })),
+    security: [...callersOf(route).map((caller) => ({ [SECURITY_SCHEME_OF[caller]]: [] })), ...(route.session ? [{ browserSession: [] }] : [])],
     requestParams: {
       ...(pathParameters.length > 0 && { path: z.object(Object.fromEntries(pathParameters.map((name) => [name, z.string()]))) }),
       ...(route.query && { query: route.query }),
@@ -154,6 +154,12 @@ export function buildOpenApiDocument({ serverUrl }: { serverUrl?: string } = {})
           resourceServerSecret: { type: "http", scheme: "bearer", description: "Resource-server secret batonrs_<secret>" },
           commanderToken: { type: "http", scheme: "bearer", description: "Personal API token of a commander or an admin" },
           integrationCredential: { type: "http", scheme: "bearer", description: "Incident-tool integration credential batonint_<secret>" },
+          browserSession: {
+            type: "apiKey",
+            in: "cookie",
+            name: "authjs.session-token",
+            description: "A signed-in person's browser session; anything but GET must be a same-origin JSON request (Origin header of Baton's own host)",
+          },
           webhookSignature: {
             type: "apiKey",
             in: "header",

@@ -11,6 +11,15 @@ import {
   rotateAgentKeyBody,
   updateAgentBody,
 } from "@/lib/agents/schemas";
+import {
+  checkResultSchema,
+  createCredentialProviderBody,
+  credentialProviderParams,
+  credentialProviderSchema,
+  issueCredentialsBody,
+  issuedCredentialsSchema,
+  updateCredentialProviderBody,
+} from "@/lib/credentials/schemas";
 import { decisionQuestionBody, decisionSchema } from "@/lib/decisions/schemas";
 import {
   exchangedTokenSchema,
@@ -21,6 +30,18 @@ import {
   oauthErrorSchema,
   tokenExchangeBody,
 } from "@/lib/grant-tokens/schemas";
+import {
+  activePolicySetSchema,
+  listPolicyProposalsQuery,
+  policiesBody,
+  policyProposalParams,
+  policyProposalSchema,
+  policyProposalSummarySchema,
+  policyValidationAnswer,
+  proposePoliciesBody,
+  rejectProposalBody,
+} from "@/lib/policy/review-schemas";
+import { simulateBody, simulationSchema } from "@/lib/policy/simulation-schemas";
 import { createGroupBody, groupParams, groupSchema, updateGroupBody } from "@/lib/groups/schemas";
 import { grantParams, grantSchema, listGrantsQuery, revokeGrantBody } from "@/lib/grants/schemas";
 import {
@@ -106,6 +127,8 @@ export interface RouteSpec {
   /** One schema per `{name}` in the path. */
   params?: z.ZodObject;
   headers?: z.ZodObject;
+  /** Also a signed-in person's browser session: same-origin JSON requests, as the browser's own endpoints take them. */
+  session?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
 
@@ -193,6 +216,25 @@ const ROUTE_SPECS = [
       403: { description: "No resource server has that audience, or none of the grant's scopes is enforced by it" },
       404: { description: "No such grant for this agent" },
       409: { description: "The grant is not active now (revoked, expired or not started)" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/grants/{id}/credentials",
+    caller: "agent",
+    params: grantParams,
+    summary: "Get the grant's short-lived credential in a credential provider (PostgreSQL, MariaDB, Redis, RabbitMQ)",
+    description:
+      "A principal created for this grant holding exactly the privileges of the grant's scopes that name this provider, valid until the grant ends; when the grant ends its sessions are terminated and it is removed. Asking again returns the same credential; `rotate: true` revokes it and mints a new one. The password is shown to the agent only.",
+    body: issueCredentialsBody,
+    responses: {
+      200: { description: "The credential", schema: issuedCredentialsSchema },
+      400: { description: "No provider has that name" },
+      403: { description: "None of the grant's scopes gives credentials in that provider" },
+      404: { description: "No such grant for this agent" },
+      409: { description: "The grant is not active now" },
+      422: { description: "The provider refused to create the principal" },
+      503: { description: "The provider cannot be reached; nothing was created. See Retry-After" },
     },
   },
   {
@@ -596,6 +638,38 @@ const ROUTE_SPECS = [
     },
   },
   {
+    method: "get",
+    path: "/api/v1/admin/credential-providers",
+    caller: "admin",
+    summary: "List credential providers (never their admin secrets)",
+    responses: { 200: { description: "Credential providers", schema: z.object({ items: z.array(credentialProviderSchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/credential-providers",
+    caller: "admin",
+    summary: "Register a system Baton mints short-lived principals in; the admin connection is checked first and its password sealed",
+    body: createCredentialProviderBody,
+    responses: {
+      201: { description: "Registered", schema: credentialProviderSchema },
+      409: { description: "A provider with that name exists" },
+      422: { description: "The connection does not work (unreachable, refused, or the user may not create principals)" },
+    },
+  },
+  {
+    method: "patch",
+    path: "/api/v1/admin/credential-providers/{id}",
+    caller: "admin",
+    params: credentialProviderParams,
+    summary: "Change a provider's admin connection (checked before it is saved)",
+    body: updateCredentialProviderBody,
+    responses: {
+      200: { description: "Updated", schema: credentialProviderSchema },
+      404: { description: "No such provider" },
+      422: { description: "The connection does not work" },
+    },
+  },
+  {
     method: "delete",
     path: "/api/v1/admin/agents/{id}/federated-identities/{identityId}",
     caller: "admin",
@@ -611,6 +685,22 @@ const ROUTE_SPECS = [
     summary: "Require workload identity federation for an agent (its static keys are then refused), or stop requiring it",
     body: agentFederationBody,
     responses: { 200: { description: "The agent's federation", schema: agentFederationSchema }, 404: { description: "No such agent" } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/admin/credential-providers/{id}",
+    caller: "admin",
+    params: credentialProviderParams,
+    summary: "Delete a provider no scope names and whose principals are all removed",
+    responses: { 204: { description: "Deleted" }, 404: { description: "No such provider" }, 409: { description: "Still in use" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/credential-providers/{id}/check",
+    caller: "admin",
+    params: credentialProviderParams,
+    summary: "Try the admin connection now",
+    responses: { 200: { description: "The outcome", schema: checkResultSchema }, 404: { description: "No such provider" } },
   },
   {
     method: "get",
@@ -634,6 +724,101 @@ const ROUTE_SPECS = [
     summary: "Create a person; without a password the answer carries a one-time invitation link",
     body: createUserBody,
     responses: { 201: { description: "Created", schema: createdUserSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/policies",
+    caller: "admin",
+    session: true,
+    summary: "Get the active policy set: its version, hash, who proposed and approved it, and its policies",
+    responses: { 200: { description: "The active set", schema: activePolicySetSchema } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policies/validate",
+    caller: "admin",
+    session: true,
+    summary: "Validate a whole policy set against Baton's Cedar schema, without saving it",
+    body: policiesBody,
+    responses: {
+      200: { description: "The set validates", schema: policyValidationAnswer },
+      400: { description: "It does not: `errors[]` carries `policyId`, `line` and `column` (in the policy's text) and `message` for each problem" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policies/simulate",
+    caller: "admin",
+    session: true,
+    summary: "Simulate a policy set: what it would decide differently from the active set",
+    description:
+      "Replays the requests filed since `since` (default 30 days, at most 90) through the active and the proposed set, on today's agents, people and catalog, and reports each outcome transition (routed → auto_approved, auto_approved → denied…, or routed to other approvers) with up to 50 request ids and the proposed policies responsible; with `request`, also decides one hypothetical request both ways. Nothing is written.",
+    body: simulateBody,
+    responses: {
+      200: { description: "What would change", schema: simulationSchema },
+      400: { description: "The body is malformed, `since` is out of range, or the set does not validate (`errors[]` as for validate)" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/policy-proposals",
+    caller: "admin",
+    session: true,
+    summary: "List policy proposals: pending first, then newest first (at most 100)",
+    query: listPolicyProposalsQuery,
+    responses: { 200: { description: "Proposals", schema: z.object({ items: z.array(policyProposalSummarySchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policy-proposals",
+    caller: "admin",
+    session: true,
+    summary: "Propose a new policy set; it becomes active only when a different admin approves it",
+    description: "The whole set is proposed (not a patch); the answer carries its diff against the active set, per policy added, removed or changed.",
+    body: proposePoliciesBody,
+    responses: {
+      201: { description: "Proposed, pending", schema: policyProposalSchema },
+      400: { description: "The body is malformed, or the set does not validate (`errors[]` as for validate)" },
+      409: { description: "The set is identical to the active one" },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/policy-proposals/{id}",
+    caller: "admin",
+    session: true,
+    params: policyProposalParams,
+    summary: "Get a policy proposal with its policies and its diff",
+    responses: { 200: { description: "The proposal", schema: policyProposalSchema }, 404: { description: "No such proposal" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policy-proposals/{id}/approve",
+    caller: "admin",
+    session: true,
+    params: policyProposalParams,
+    summary: "Approve a pending proposal: its set becomes the active version at once, on every instance",
+    body: rejectProposalBody,
+    responses: {
+      200: { description: "Approved and active", schema: policyProposalSchema },
+      403: { description: "You proposed it: a different admin must approve it" },
+      404: { description: "No such proposal" },
+      409: { description: "Already decided, or written against a version that is no longer active (propose it again)" },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/policy-proposals/{id}/reject",
+    caller: "admin",
+    session: true,
+    params: policyProposalParams,
+    summary: "Reject a pending proposal; its proposer rejecting it withdraws it",
+    body: rejectProposalBody,
+    responses: {
+      200: { description: "Rejected", schema: policyProposalSchema },
+      404: { description: "No such proposal" },
+      409: { description: "Already decided" },
+    },
   },
   {
     method: "get",

@@ -67,6 +67,13 @@ export const AUDIT_ACTIONS = [
   "agent.federation_changed",
   "agent.token_exchanged",
   "agent.token_exchange_refused",
+  "credential_provider.created",
+  "credential_provider.updated",
+  "credential_provider.deleted",
+  "credential.issued",
+  "credential.revoked",
+  "credential.cleanup_failed",
+  "credential.orphan_removed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,8 +8,10 @@ import { mayDo, rolesWith, type Ability } from "./role-abilities";
  */
 const PAGE_ABILITY: Record<string, Ability> = {
   "/audit": "readAudit",
+  "/policies": "administer",
   "/users": "administer",
   "/webhooks": "administer",
+  "/credential-providers": "administer",
 };
 
 function abilityForPath(pathname: string): Ability | null {

@@ -144,3 +144,17 @@ export function requireCallerKind(allowed: readonly CallerKind[], principal: Pri
 export function requireAgent(principal: Principal): asserts principal is Principal & { kind: "agent" } {
   if (principal.kind !== "agent") throw new AppError("FORBIDDEN", "The MCP endpoint is for agents: authenticate with an agent key");
 }
+
+/**
+ * Policy changes take two admins: any admin may propose one, and only a different admin may approve it,
+ * so one admin alone can never widen access. The proposer may still reject (withdraw) their own.
+ */
+export function mayApprovePolicyProposal(principal: Principal, proposal: { proposedById: string }): boolean {
+  return mayAdminister(principal) && principal.kind === "person" && principal.userId !== proposal.proposedById;
+}
+
+export function requirePolicyApprover(principal: Principal, proposal: { proposedById: string }): void {
+  requireAdmin(principal);
+  if (!mayApprovePolicyProposal(principal, proposal))
+    throw new AppError("FORBIDDEN", "You proposed this change: a different admin must approve it (you may withdraw it by rejecting it)");
+}

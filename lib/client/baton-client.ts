@@ -11,6 +11,7 @@ import {
 } from "@/lib/agents/schemas";
 import { problemSchema } from "@/lib/kernel/common-schemas";
 import { issuedTokenSchema } from "@/lib/grant-tokens/schemas";
+import { issuedCredentialsSchema } from "@/lib/credentials/schemas";
 import { grantSchema, type listGrantsQuery } from "@/lib/grants/schemas";
 import { type createGroupBody, groupSchema, type updateGroupBody } from "@/lib/groups/schemas";
 import {
@@ -172,6 +173,9 @@ export function createBatonClient(options: BatonClientOptions) {
 
     /** A short-lived token for one of the agent's grants, for one resource server (its audience). */
     issueGrantToken: (grantId: string, audience: string) => call("POST", `/api/v1/grants/${segment(grantId)}/token`, issuedTokenSchema, { body: { audience } }),
+    /** The grant's short-lived credential in a credential provider (the same one on every call unless `rotate`). */
+    getCredentials: (grantId: string, provider: string | undefined, options: { rotate?: boolean } = {}) =>
+      call("POST", `/api/v1/grants/${segment(grantId)}/credentials`, issuedCredentialsSchema, { body: { provider, rotate: options.rotate ?? false } }),
 
     /** An agent gives its own grant back early; an admin revokes any. */
     revokeGrant: (grantId: string, { reason }: { reason?: string } = {}) =>

@@ -1,3 +1,4 @@
+import { listGrantCredentials } from "@/lib/credentials/list-grant-credentials";
 import { prisma } from "@/lib/db";
 import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { systemClock, type Clock } from "@/lib/kernel/clock";
@@ -83,6 +84,7 @@ export async function getGrantDetail(options: { principal: PersonPrincipal; gran
     revokedBy: row.revokedAt ? actorName(row.revokedByKind, row.revokedById) : null,
     canRevoke: revocable > 0 && (state === "ACTIVE" || state === "NOT_STARTED"),
     history: await presentEvents(history),
+    credentials: await listGrantCredentials(row.id, now),
   };
 }
 

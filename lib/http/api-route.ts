@@ -14,6 +14,7 @@ import { clientAddress } from "./client-address";
 import { fieldErrorsOf, problemResponse } from "./problem";
 import { limitFailedAuthentication } from "./limit-failed-authentication";
 import { readJsonBody } from "./read-json-body";
+import { assertSameOrigin } from "./same-origin";
 
 /** Who may call a route: one of the caller kinds the authorization rules know (lib/authorization/rules.ts). */
 export type ApiCaller = CallerKind;
@@ -66,7 +67,14 @@ export async function authenticate(
 }
 
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
-  const result = schema.safeParse(value);
+  let result: z.ZodSafeParseResult<z.infer<T>>;
+  try {
+    result = schema.safeParse(value);
+  } catch {
+    // zod's length checks can throw on an object posing as a string (a `length` that is itself an object
+    // without a prototype): such a value is simply of the wrong type.
+    throw new AppError("BAD_REQUEST", `${prefix}: a value has the wrong type`, { errors: [{ field: prefix, message: "has a value of the wrong type" }] });
+  }
   if (result.success) return result.data;
   const errors = fieldErrorsOf(result.error, prefix === "body" ? undefined : prefix);
   throw new AppError("BAD_REQUEST", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
@@ -85,6 +93,19 @@ export interface ApiRouteSpec<C extends ApiCaller, B, Q, P, H> {
   params?: P;
   headers?: H;
   oauthErrors?: false;
+  session?: boolean;
+}
+
+/**
+ * A person signed in to the browser, for routes that also take a session (`session` in the spec): with no
+ * Authorization header but a cookie. Exactly the rule of the browser's own endpoints (sessionRoute): any
+ * method but GET must come from a Baton page, with a JSON body, so a cross-site form can never act.
+ */
+async function sessionPrincipal(request: Request): Promise<BearerPrincipal | null> {
+  if (request.headers.get("authorization") !== null || !request.headers.get("cookie")) return null;
+  if (request.method !== "GET" && request.method !== "HEAD") await assertSameOrigin();
+  const { requireUser } = await import("@/lib/auth/current-user");
+  return requireUser();
 }
 
 /**
@@ -92,7 +113,8 @@ export interface ApiRouteSpec<C extends ApiCaller, B, Q, P, H> {
  * → check the kind of caller → parse params, query, headers and body with zod → handler → errors mapped to
  * problem+json. A credential of the wrong kind for the route gets 403. `acceptsForm` also takes an
  * `application/x-www-form-urlencoded` body (OAuth endpoints such as introspection are called that way).
- * `examinedOnly` body fields may hold any text, NUL included (see readJsonBody).
+ * `examinedOnly` body fields may hold any text, NUL included (see readJsonBody). `session` routes also take
+ * an admin's browser session (see sessionPrincipal), so the pages call the same API as scripts do.
  */
 export function apiRoute<
   C extends ApiCaller,
@@ -104,7 +126,7 @@ export function apiRoute<
   return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const clock = systemClock;
     try {
-      const principal = await authenticate(request, clock);
+      const principal = (spec.session ? await sessionPrincipal(request) : null) ?? (await authenticate(request, clock));
       requireCallerKind(typeof spec.caller === "string" ? [spec.caller] : spec.caller, principal);
       const params = parseOrThrow(spec.params ?? z.object({}).passthrough(), (await routeContext.params) ?? {}, "path");
       const query = parseOrThrow(spec.query ?? z.object({}).passthrough(), Object.fromEntries(new URL(request.url).searchParams), "query");

@@ -23,9 +23,12 @@ function problem(status: number, code: string, title: string, detail: string, er
   );
 }
 
+/** At most this many field errors are named: a 10,000-element array of wrong things is one mistake, and the answer stays short. */
+const MAX_FIELD_ERRORS = 10;
+
 /** `scopes.2` style paths, the way an API caller names a field. */
 export function fieldErrorsOf(error: ZodError, prefix?: string): FieldError[] {
-  return error.issues.map((issue) => ({
+  return error.issues.slice(0, MAX_FIELD_ERRORS).map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || (prefix ?? "body"),
     message: issue.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : issue.message,
   }));

@@ -10,6 +10,8 @@ import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { dispatchAuditEvents, type DueTimer } from "@/lib/webhooks/dispatch-audit-events";
 import { findDueDeliveries } from "@/lib/webhooks/find-due-deliveries";
 import { systemPrincipal } from "@/lib/kernel/principal";
+import { cleanUpCredentials } from "@/lib/credentials/clean-up-credentials";
+import { reconcileCredentials } from "@/lib/credentials/reconcile-credentials";
 import { createQueueBackend } from "./create-queue-backend";
 
 const DUE_QUEUE = "baton-due";
@@ -50,6 +52,8 @@ export interface JobRunnerOptions {
   pollingIntervalSeconds?: number;
   fetch?: typeof fetch;
   log?: (message: string) => void;
+  /** How often this instance reconciles credential providers with the grants (also once at start). */
+  reconcileIntervalSeconds?: number;
 }
 
 export interface JobRunnerStatus {
@@ -122,8 +126,37 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   let dispatching: Promise<void> | null = null;
   let wokenAgain = false;
   let stopped = false;
+  // Credentials of ended grants: removed on every change (a grant just ended), on the sweep, and when a retry falls due.
+  let cleaning: Promise<void> | null = null;
+  let cleanAgain = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  function cleanUpSoon() {
+    if (stopped) return;
+    if (cleaning) {
+      cleanAgain = true;
+      return;
+    }
+    cleaning = (async () => {
+      do {
+        cleanAgain = false;
+        const outcome = await cleanUpCredentials({ now: clock.now() });
+        const nextRetry = Math.min(...outcome.failed.map((failure) => failure.nextAttemptAt.getTime()));
+        if (Number.isFinite(nextRetry)) {
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(cleanUpSoon, Math.max(50, nextRetry - clock.now().getTime()));
+          retryTimer.unref();
+        }
+      } while (cleanAgain);
+    })()
+      .catch(report("cleaning up credentials"))
+      .finally(() => {
+        cleaning = null;
+      });
+  }
+
   function wakeDispatcher() {
     if (stopped) return;
+    cleanUpSoon();
     if (dispatching) {
       wokenAgain = true;
       return;
@@ -158,6 +191,7 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       now,
     );
     await purgeReceivedWebhooks({ now });
+    cleanUpSoon();
     state.lastSweepAt = now.toISOString();
     wakeDispatcher();
   }
@@ -193,6 +227,16 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     void boss.sendThrottled(DUE_QUEUE, { kind: "sweep" } satisfies DueJob, {}, sweepIntervalSeconds, "sweep").catch(report("scheduling the sweep"));
   }, sweepIntervalSeconds * 1000);
   timer.unref();
+  let reconciling: Promise<void> | undefined;
+  const reconcile = () =>
+    void (reconciling = reconcileCredentials({ now: clock.now() })
+      .then((outcome) => {
+        if (outcome.orphansRemoved > 0) log(`reconciliation removed ${outcome.orphansRemoved} orphaned credential(s)`);
+      })
+      .catch(report("reconciling credentials")));
+  reconcile();
+  const reconcileTimer = setInterval(reconcile, (options.reconcileIntervalSeconds ?? 300) * 1000);
+  reconcileTimer.unref();
 
   return {
     status: () => ({ ...state }),
@@ -201,6 +245,10 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(reconcileTimer);
+      clearTimeout(retryTimer);
+      await cleaning;
+      await reconciling;
       unsubscribe();
       await dispatching;
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

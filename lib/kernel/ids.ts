@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   schedule: "sch",
   workloadIssuer: "wli",
   federatedIdentity: "fid",
+  credentialProvider: "cpr",
+  issuedCredential: "crd",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

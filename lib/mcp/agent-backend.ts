@@ -1,3 +1,4 @@
+import type { IssuedCredentialsDto } from "@/lib/credentials/schemas";
 import type { IssuedTokenDto } from "@/lib/grant-tokens/schemas";
 import type { GrantDto } from "@/lib/grants/schemas";
 import type { AccessRequestDto, FileRequestBody } from "@/lib/requests/schemas";
@@ -18,6 +19,8 @@ export interface AgentBackend {
   listGrants(status: GrantStatusFilter): Promise<GrantDto[]>;
   issueToken(grantId: string, audience: string): Promise<IssuedTokenDto>;
   releaseGrant(grantId: string, reason?: string): Promise<GrantDto>;
+  /** The grant's short-lived credential in a credential provider (the one its scopes name when left out). */
+  getCredentials(grantId: string, provider: string | undefined, rotate: boolean): Promise<IssuedCredentialsDto>;
   /**
    * Calls `onChange` whenever one of the agent's grants changes state (issued, revoked, marked expired),
    * until `signal` aborts. Resolves once listening, so a change made after that is heard.
@@ -25,6 +28,6 @@ export interface AgentBackend {
   watchGrants(onChange: () => void, signal: AbortSignal): Promise<void>;
 }
 
-/** Token issuance is audited on the grant too, but does not change which grants are active. */
+/** Token and credential issuance are audited on the grant too, but do not change which grants are active. */
 export const changesGrantState = (event: { action: string; subject: { kind: string } }) =>
-  event.subject.kind === "grant" && event.action !== "grant.token_issued";
+  event.subject.kind === "grant" && event.action !== "grant.token_issued" && !event.action.startsWith("credential.");

@@ -237,6 +237,26 @@ export function createBatonMcpServer(options: {
   );
 
   server.registerTool(
+    "get_credentials",
+    {
+      title: "Get a database, cache or queue credential for a grant",
+      description:
+        "Returns the short-lived credential (username, password, host, port, database or vhost, and a connection URL) that one of your active grants gives in a credential provider (PostgreSQL, MariaDB, Redis, RabbitMQ). It holds only what the grant's scopes allow and stops working — open sessions are cut — when the grant ends. Asking again returns the same credential; rotate revokes it and returns a new one. Keep the password out of logs and replies.",
+      inputSchema: {
+        grantId,
+        provider: z.string().max(63).optional().describe("The credential provider; may be left out when the grant's scopes name only one"),
+        rotate: z.boolean().default(false).describe("Revoke the current credential and mint a new one"),
+      },
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+    },
+    ({ grantId: id, provider, rotate }) =>
+      answer(async () => {
+        const credential = await backend.getCredentials(id, provider, rotate);
+        return { summary: `Credential ${credential.username} in ${credential.provider}, valid until ${credential.expiresAt}.`, data: { credential } };
+      }),
+  );
+
+  server.registerTool(
     "list_my_grants",
     {
       title: "List your grants",

@@ -9,6 +9,7 @@ export function httpAgentBackend(client: BatonClient): AgentBackend {
     getRequest: (requestId, { waitSeconds, signal }) => client.getRequest(requestId, { waitSeconds: waitSeconds || undefined, signal }),
     listGrants: (status) => client.listGrants({ status }),
     issueToken: (grantId, audience) => client.issueGrantToken(grantId, audience),
+    getCredentials: (grantId, provider, rotate) => client.getCredentials(grantId, provider, { rotate }),
     releaseGrant: (grantId, reason) => client.revokeGrant(grantId, { reason }),
     watchGrants: (onChange, signal) => client.followEvents((event) => changesGrantState(event) && onChange(), { signal }),
   };

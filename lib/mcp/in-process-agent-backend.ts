@@ -1,6 +1,7 @@
 import type { AgentPrincipal } from "@/lib/kernel/principal";
 import { subscribeToChanges } from "@/lib/events/change-feed";
 import { issueGrantToken } from "@/lib/grant-tokens/issue-grant-token";
+import { issueCredential } from "@/lib/credentials/issue-credential";
 import { listAgentGrants } from "@/lib/grants/list-agent-grants";
 import { revokeGrant } from "@/lib/grants/revoke-grant";
 import { fileAccessRequest } from "@/lib/requests/file-access-request";
@@ -21,6 +22,7 @@ export function inProcessAgentBackend(options: { agent: AgentPrincipal; issuer: 
     getRequest: (requestId, { waitSeconds, signal }) => getOrAwaitRequest({ principal: agent, requestId, waitSeconds, signal }),
     listGrants: (status) => listAgentGrants({ principal: agent, status }),
     issueToken: (grantId, audience) => issueGrantToken({ principal: agent, grantId, audience, issuer: options.issuer }),
+    getCredentials: (grantId, provider, rotate) => issueCredential({ principal: agent, grantId, provider, rotate }),
     releaseGrant: (grantId, reason) => revokeGrant({ principal: agent, grantId, reason }),
     watchGrants: async (onChange, signal) => {
       const unsubscribe = await subscribeToChanges(

@@ -1,3 +1,4 @@
+import { cleanupDueWhere } from "@/lib/credentials/credential-where";
 import { prisma } from "@/lib/db";
 import { type PersonPrincipal } from "@/lib/kernel/principal";
 import { mayOpenIncidents, mayReadAudit } from "@/lib/authorization/rules";
@@ -57,6 +58,8 @@ export async function getOverview(options: { principal: PersonPrincipal; clock?:
         select: { ...incidentRefSelect, openedAt: true, _count: { select: { grants: { where: active } } } },
       }),
     ]);
+  // Principals of ended grants still on their systems (a target down): shown until the clean-up succeeds.
+  const credentialCleanupPending = await prisma.issuedCredential.count({ where: cleanupDueWhere(now) });
   const scopeRefs = await loadScopeRefs([...grants.map((grant) => grant.scopes), ...requests.map((request) => request.requestedScopes)]);
   return {
     asOf: now.toISOString(),
@@ -74,6 +77,7 @@ export async function getOverview(options: { principal: PersonPrincipal; clock?:
       pendingExpiresAt: request.pendingExpiresAt.toISOString(),
     })),
     activity,
+    credentialCleanupPending,
     recentEvents: recentEvents ? await presentEvents(recentEvents) : null,
     /** The open incidents the viewer commands, most severe first; null for roles that never command one and command none. */
     myOpenIncidents:

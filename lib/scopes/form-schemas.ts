@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { scopeKeySchema, tagListText } from "@/lib/kernel/common-schemas";
 import { formatDuration, parseDuration } from "@/lib/kernel/duration";
+import { scopeCredentialsSchema } from "@/lib/credentials/schemas";
 import { createScopeBody, updateScopeBody } from "./schemas";
 
 /** The API's limits on a scope's max duration, worded the way people write durations. */
@@ -33,7 +34,27 @@ const formFields = {
     .transform((checked) => checked === "on"),
 };
 
-export const createScopeForm = z.object({ ...createScopeBody.shape, ...formFields });
+/** A provider chosen from a list ("" = none) and its privileges one per line → the API's `credentials`. */
+const credentialFields = {
+  credentialProvider: z.string().max(63).optional().default(""),
+  credentialPrivileges: z.string().max(20_000).optional().default(""),
+};
+function withCredentials<T extends { credentialProvider: string; credentialPrivileges: string }>(
+  { credentialProvider, credentialPrivileges, ...rest }: T,
+  context: z.RefinementCtx,
+) {
+  const privileges = credentialPrivileges
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const credentials = credentialProvider ? { provider: credentialProvider, privileges } : null;
+  const checked = credentials && scopeCredentialsSchema.safeParse(credentials);
+  if (checked && !checked.success)
+    context.addIssue({ code: "custom", path: ["credentialPrivileges"], message: checked.error.issues[0]?.message ?? "check the privileges" });
+  return { ...rest, credentials };
+}
+
+export const createScopeForm = z.object({ ...createScopeBody.shape, ...formFields, ...credentialFields }).transform(withCredentials);
 
 /** The edit form sends every field, so an unchanged one is written back as it was. */
-export const updateScopeForm = z.object({ key: scopeKeySchema, ...updateScopeBody.shape, ...formFields });
+export const updateScopeForm = z.object({ key: scopeKeySchema, ...updateScopeBody.shape, ...formFields, ...credentialFields }).transform(withCredentials);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDate, plainText, scopeKeySchema, tagsSchema } from "@/lib/kernel/common-schemas";
 import { audienceSchema } from "@/lib/resource-servers/schemas";
+import { scopeCredentialsSchema } from "@/lib/credentials/schemas";
 
 export const riskSchema = z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]);
 
@@ -27,6 +28,10 @@ const scopeFields = {
     .optional()
     .meta({ description: "Audience of the resource server that enforces this scope: grant tokens for that audience carry it" }),
   tags: tagsSchema.default([]),
+  credentials: scopeCredentialsSchema
+    .nullable()
+    .optional()
+    .meta({ description: "Short-lived credentials its grants mint in a credential provider (null: none)" }),
 };
 
 export const createScopeBody = z.strictObject({ key: scopeKeySchema, ...scopeFields }).meta({ id: "CreateScope" });
@@ -41,6 +46,7 @@ export const updateScopeBody = z
     autoApprove: z.boolean().optional(),
     resourceServer: scopeFields.resourceServer,
     tags: tagsSchema.optional(),
+    credentials: scopeFields.credentials,
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "must change at least one field")
   .meta({ id: "UpdateScope" });
@@ -57,6 +63,10 @@ export const scopeSchema = z
     autoApprove: z.boolean(),
     resourceServer: z.string().nullable().meta({ description: "Audience of the resource server that enforces this scope" }),
     tags: z.array(z.string()),
+    credentials: z
+      .object({ provider: z.string(), privileges: z.array(z.string()) })
+      .nullable()
+      .meta({ description: "The credential provider its grants mint principals in, and the privileges (canonical form)" }),
     createdAt: isoDate,
     updatedAt: isoDate,
   })

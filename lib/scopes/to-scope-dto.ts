@@ -1,9 +1,11 @@
-import type { ApproverGroup, ResourceServer, Scope } from "@/lib/generated/prisma/client";
+import type { ApproverGroup, CredentialProvider, ResourceServer, Scope } from "@/lib/generated/prisma/client";
 import type { ScopeDto } from "./schemas";
 
-export const scopeInclude = { approverGroup: true, resourceServer: true } as const;
+export const scopeInclude = { approverGroup: true, resourceServer: true, credentialProvider: true } as const;
 
-export function toScopeDto(scope: Scope & { approverGroup: ApproverGroup | null; resourceServer: ResourceServer | null }): ScopeDto {
+export function toScopeDto(
+  scope: Scope & { approverGroup: ApproverGroup | null; resourceServer: ResourceServer | null; credentialProvider?: CredentialProvider | null },
+): ScopeDto {
   return {
     id: scope.id,
     key: scope.key,
@@ -15,6 +17,7 @@ export function toScopeDto(scope: Scope & { approverGroup: ApproverGroup | null;
     autoApprove: scope.autoApprove,
     resourceServer: scope.resourceServer?.audience ?? null,
     tags: scope.tags,
+    credentials: scope.credentialProvider ? { provider: scope.credentialProvider.name, privileges: scope.credentialPrivileges } : null,
     createdAt: scope.createdAt.toISOString(),
     updatedAt: scope.updatedAt.toISOString(),
   };

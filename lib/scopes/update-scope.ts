@@ -6,13 +6,15 @@ import { systemClock, type Clock } from "@/lib/kernel/clock";
 import { notFound } from "@/lib/kernel/errors";
 import { resolveApproverGroup } from "./resolve-approver-group";
 import { resolveResourceServer } from "./resolve-resource-server";
+import { resolveScopeCredentials } from "@/lib/credentials/resolve-scope-credentials";
 import type { ScopeDto, UpdateScopeBody } from "./schemas";
 import { scopeInclude, toScopeDto } from "./to-scope-dto";
 
 export async function updateScope(options: { principal: PersonPrincipal; key: string; input: UpdateScopeBody; clock?: Clock }): Promise<ScopeDto> {
   requireAdmin(options.principal);
   const now = (options.clock ?? systemClock).now();
-  const { approverGroup, resourceServer, ...fields } = options.input;
+  const { approverGroup, resourceServer, credentials, ...fields } = options.input;
+  const credentialFields = await resolveScopeCredentials(credentials);
   return prisma.$transaction(async (tx) => {
     const before = await tx.scope.findUnique({ where: { key: options.key }, include: scopeInclude });
     if (!before) throw notFound(`The scope ${options.key}`);
@@ -24,6 +26,7 @@ export async function updateScope(options: { principal: PersonPrincipal; key: st
         ...fields,
         ...(approverGroupId !== undefined ? { approverGroupId } : {}),
         ...(resourceServerId !== undefined ? { resourceServerId } : {}),
+        ...credentialFields,
         updatedAt: now,
       },
       include: scopeInclude,

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { ROUTES, type Caller, type RouteSpec } from "@/lib/api/route-table";
 import { verifyChain } from "@/lib/audit/verify-chain";
@@ -21,11 +21,30 @@ import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import * as groupsRoute from "@/app/api/v1/admin/groups/route";
 import * as webhooksRoute from "@/app/api/v1/admin/webhooks/route";
 import * as resourceServersRoute from "@/app/api/v1/admin/resource-servers/route";
+import * as credentialProvidersRoute from "@/app/api/v1/admin/credential-providers/route";
+import * as policyProposalsRoute from "@/app/api/v1/admin/policy-proposals/route";
+import { DEFAULT_POLICIES } from "@/lib/policy/default-policy-set";
 import { call, ensureAdmin } from "./api-helpers";
 import { personWithToken } from "./incident-fixtures";
 import { startChangeLog, takeChanges, type RowChange } from "./change-log";
 import { bodyCases, bodyFields, nastyString, validishQuery, type BodyCase } from "./fuzz-arbitraries";
 import { CRM, grantFor, setUpWorld, type World } from "./resource-server-fixtures";
+
+// Credential providers are checked against the system they name on save: fuzzed hosts would be looked up
+// and dialled. A fake driver stands in (tests/integration/credentials.test.ts uses the real servers).
+vi.mock("@/lib/credentials/open-provider-driver", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/credentials/open-provider-driver")>();
+  const fake = (kind: string) => ({
+    kind,
+    atomic: true,
+    check: async () => {},
+    issue: async () => ({ host: "127.0.0.1", port: 5432 }),
+    revoke: async () => {},
+    list: async () => [],
+    close: async () => {},
+  });
+  return { ...original, driverFor: (kind: string) => fake(kind), openProviderDriver: (provider: { kind: string }) => fake(provider.kind) };
+});
 
 /** At least this many cases per CI run (per database), spread evenly over the routes. */
 const TOTAL_CASES = 10_000;
@@ -109,20 +128,30 @@ beforeAll(async () => {
   );
   expect(incidents.map((opened) => opened.status)).toEqual(Array(4).fill(201));
   // Victims for the admin routes that take an id: not crm-approvers or the CRM resource server the fuzzing relies on.
-  const [group, endpoint, resourceServer, victimTool, schedule] = await Promise.all([
+  const [group, endpoint, resourceServer, victimTool, schedule, credentialProvider] = await Promise.all([
     call(groupsRoute.POST, { token: admin, body: { name: "fuzz-group", memberEmails: ["owner@example.com"] } }),
     call(webhooksRoute.POST, { token: admin, body: { url: "https://receiver.example.test/fuzz", eventTypes: ["grant.*"] } }),
     call(resourceServersRoute.POST, { token: admin, body: { name: "fuzz-victim", audience: "https://victim.example.test" } }),
     call(integrationsRoute.POST, { token: admin, body: { slug: "fuzz-victim-tool", name: "Fuzz victim tool" } }),
     call(schedulesRoute.POST, { token: admin, body: { name: "fuzz-window", timezone: "UTC", weeklyRules: [{ days: ["mon"], start: "09:00", end: "17:00" }] } }),
+    call(credentialProvidersRoute.POST, { token: admin, body: { name: "fuzz-db", kind: "postgresql", connection: { host: "127.0.0.1", password: "x" } } }),
   ]);
-  expect([group.status, endpoint.status, resourceServer.status, victimTool.status, schedule.status]).toEqual([201, 201, 201, 201, 201]);
+  expect([group.status, endpoint.status, resourceServer.status, victimTool.status, schedule.status, credentialProvider.status]).toEqual([
+    201, 201, 201, 201, 201, 201,
+  ]);
+  const proposal = await call(policyProposalsRoute.POST, {
+    token: admin,
+    body: { policies: [...DEFAULT_POLICIES, { id: "fuzz-extra", text: 'permit (principal, action == Baton::Action::"call", resource);' }], note: "Fuzzing" },
+  });
+  expect(proposal.status).toBe(201);
   pathValues.push(
+    { path: /^\/api\/v1\/admin\/policy-proposals\//, param: "id", values: [proposal.json.id] },
     { path: /^\/api\/v1\/admin\/groups\//, param: "id", values: [group.json.id] },
     { path: /^\/api\/v1\/admin\/webhooks\//, param: "id", values: [endpoint.json.id] },
     { path: /^\/api\/v1\/admin\/schedules\//, param: "id", values: [schedule.json.id] },
     { path: /^\/api\/v1\/admin\/resource-servers\//, param: "id", values: [resourceServer.json.id] },
     { path: /^\/api\/v1\/admin\/incident-integrations\//, param: "id", values: [victimTool.json.id] },
+    { path: /^\/api\/v1\/admin\/credential-providers\//, param: "id", values: [credentialProvider.json.id] },
     { path: /^\/api\/v1\/incidents\//, param: "id", values: incidents.map((opened) => opened.json.id as string) },
     { path: /^\/api\/v1\/hooks\/incidents\//, param: "integration", values: [integration.slug] },
   );

@@ -109,7 +109,15 @@ function grantUpdates(client: Client) {
 /** The whole loop a model goes through, the same over every transport. */
 async function requestApproveUseRelease(client: Client) {
   const { tools } = await client.listTools();
-  expect(tools.map((tool) => tool.name).sort()).toEqual(["get_token", "list_my_grants", "list_scopes", "release_grant", "request_access", "wait_for_decision"]);
+  expect(tools.map((tool) => tool.name).sort()).toEqual([
+    "get_credentials",
+    "get_token",
+    "list_my_grants",
+    "list_scopes",
+    "release_grant",
+    "request_access",
+    "wait_for_decision",
+  ]);
   const requestAccess = tools.find((tool) => tool.name === "request_access")!;
   expect(requestAccess.inputSchema.required).toEqual(["scopes", "justification", "duration"]);
   expect(requestAccess.description).toContain("wait_for_decision");

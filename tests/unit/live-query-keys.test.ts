@@ -26,6 +26,9 @@ const pageKeys = {
   allIncidents: queryKeys.incidentList("all"),
   incident: queryKeys.incident("inc_1"),
   otherIncident: queryKeys.incident("inc_2"),
+  activePolicies: queryKeys.activePolicies,
+  policyProposals: queryKeys.policyProposals,
+  policyProposal: queryKeys.policyProposal("ppr_1"),
 } satisfies Record<string, QueryKey>;
 type Page = keyof typeof pageKeys;
 
@@ -74,13 +77,17 @@ describe("the keys the live event stream invalidates are the keys the pages cach
     expect(refreshedBy(change("incident", "inc_1")).sort()).toEqual([...everyChange, "openIncidents", "allIncidents", "incident"].sort());
   });
 
+  it("a policy change (proposed, rejected, activated) refreshes the active set and every proposal", () => {
+    expect(refreshedBy(change("policy", "pol_1")).sort()).toEqual([...everyChange, "activePolicies", "policyProposals", "policyProposal"].sort());
+  });
+
   it("any other change refreshes the overview and the audit log, and the agent it names", () => {
     expect(refreshedBy(change("scope", "scp_1")).sort()).toEqual([...everyChange].sort());
     expect(refreshedBy(change("agent", "agt_2", "agt_2")).sort()).toEqual([...everyChange, "otherAgent"].sort());
   });
 
   it("invalidates no key that no page caches under", () => {
-    const subjects = { request: "req_1", grant: "grt_1", incident: "inc_1", agent: "agt_1", scope: "scp_1" };
+    const subjects = { request: "req_1", grant: "grt_1", incident: "inc_1", agent: "agt_1", scope: "scp_1", policy: "pol_1" };
     for (const [kind, id] of Object.entries(subjects)) {
       for (const key of staleKeysAfter(change(kind, id, "agt_1"))) {
         expect(

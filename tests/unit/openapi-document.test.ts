@@ -39,7 +39,7 @@ describe("the OpenAPI document", () => {
     expect(validator.version).toBe("3.1");
   });
 
-  it("describes every kind of caller: bearer credentials, and the webhook signature header", () => {
+  it("describes every kind of caller: bearer credentials, the browser session, and the webhook signature header", () => {
     expect(document.info).toMatchObject({ title: "Baton API", version: "1" });
     expect(document.components.securitySchemes).toEqual({
       agentKey: { type: "http", scheme: "bearer", description: "Agent key baton_<prefix>_<secret>" },
@@ -47,6 +47,7 @@ describe("the OpenAPI document", () => {
       resourceServerSecret: { type: "http", scheme: "bearer", description: "Resource-server secret batonrs_<secret>" },
       commanderToken: { type: "http", scheme: "bearer", description: "Personal API token of a commander or an admin" },
       integrationCredential: { type: "http", scheme: "bearer", description: "Incident-tool integration credential batonint_<secret>" },
+      browserSession: expect.objectContaining({ type: "apiKey", in: "cookie" }),
       webhookSignature: expect.objectContaining({ type: "apiKey", in: "header", name: "webhook-signature" }),
     });
   });
@@ -75,7 +76,10 @@ describe("the OpenAPI document", () => {
       expect(operation).toBeDefined();
       expect(operation.operationId).toBe(operationIdOf(route));
       expect(operation.summary).toBe(route.summary);
-      expect(operation.security).toEqual(callersOf(route).map((caller) => ({ [SCHEME_OF[caller]]: [] })));
+      expect(operation.security).toEqual([
+        ...callersOf(route).map((caller) => ({ [SCHEME_OF[caller]]: [] })),
+        ...(route.session ? [{ browserSession: [] }] : []),
+      ]);
       expect(operation.tags).toEqual(callersOf(route).map((caller) => TAG_OF[caller]));
     });
 

@@ -10,20 +10,27 @@ import { listGroups } from "@/lib/groups/list-groups";
 import { listResourceServers } from "@/lib/resource-servers/list-resource-servers";
 import { formatDuration } from "@/lib/kernel/duration";
 import { listScopes } from "@/lib/scopes/list-scopes";
+import { listCredentialProviders } from "@/lib/credentials/list-credential-providers";
 
 export const metadata: Metadata = { title: "Scopes" };
 
 export default async function ScopesPage() {
   const viewer = await requireUserForPage();
   const isAdmin = mayAdminister(viewer);
-  const [scopes, groups, servers] = await Promise.all([listScopes(), isAdmin ? listGroups() : [], isAdmin ? listResourceServers() : []]);
+  const [scopes, groups, servers, credentialProviders] = await Promise.all([
+    listScopes(),
+    isAdmin ? listGroups() : [],
+    isAdmin ? listResourceServers() : [],
+    isAdmin ? listCredentialProviders({ principal: viewer }) : [],
+  ]);
+  const providers = credentialProviders.map((provider) => ({ name: provider.name, kind: provider.kind }));
   const groupNames = groups.map((group) => group.name);
   const audiences = servers.filter((server) => !server.revokedAt).map((server) => server.audience);
   return (
     <CatalogPage
       title="Scopes"
       description="The catalog of access agents can ask for, and who decides."
-      action={isAdmin && <ScopeDialog groupNames={groupNames} audiences={audiences} />}
+      action={isAdmin && <ScopeDialog groupNames={groupNames} audiences={audiences} providers={providers} />}
       listTitle="Catalog"
       empty={
         scopes.length === 0 && {
@@ -64,10 +71,18 @@ export default async function ScopesPage() {
               <TableCell className="text-right tabular-nums">{scope.approvalsRequired}</TableCell>
               <TableCell>{scope.approverGroup ?? <span className="text-muted-foreground">none</span>}</TableCell>
               <TableCell>{scope.autoApprove ? "yes" : <span className="text-muted-foreground">no</span>}</TableCell>
-              <TableCell className="font-mono text-xs">{scope.resourceServer ?? <span className="font-sans text-muted-foreground">none</span>}</TableCell>
+              <TableCell className="font-mono text-xs">
+                {scope.resourceServer ?? (!scope.credentials && <span className="font-sans text-muted-foreground">none</span>)}
+                {scope.credentials && (
+                  <div title={scope.credentials.privileges.join("\n")}>
+                    <span className="font-sans text-muted-foreground">credentials in </span>
+                    {scope.credentials.provider}
+                  </div>
+                )}
+              </TableCell>
               {isAdmin && (
                 <TableCell className="py-1.5 text-right">
-                  <ScopeDialog scope={scope} groupNames={groupNames} audiences={audiences} />
+                  <ScopeDialog scope={scope} groupNames={groupNames} audiences={audiences} providers={providers} />
                 </TableCell>
               )}
             </TableRow>

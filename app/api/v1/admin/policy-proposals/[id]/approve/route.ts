@@ -1,0 +1,7 @@
+import { route } from "@/lib/api/route-table";
+import { apiRoute, json } from "@/lib/http/api-route";
+import { approvePolicyProposal } from "@/lib/policy/decide-policy-proposal";
+
+export const POST = apiRoute(route("post", "/api/v1/admin/policy-proposals/{id}/approve"), async ({ caller, params, body, clock }) =>
+  json(await approvePolicyProposal({ principal: caller, proposalId: params.id, note: body?.note, clock })),
+);
