@@ -125,6 +125,9 @@ async function updateObject(client: BatonClient, change: Extract<Change, { actio
   }
 }
 
-async function proposePolicies(_client: BatonClient, _change: Extract<Change, { kind: "policy" }>): Promise<string> {
-  throw new Error("this Baton has no policy API yet");
+const DEFAULT_PROPOSAL_NOTE = "Proposed from the configuration file by baton apply";
+
+async function proposePolicies(client: BatonClient, change: Extract<Change, { kind: "policy" }>): Promise<string> {
+  const proposal = await client.proposePolicies({ policies: change.policies, note: change.note?.trim() || DEFAULT_PROPOSAL_NOTE });
+  return proposal.id;
 }

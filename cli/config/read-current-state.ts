@@ -11,6 +11,7 @@ export async function readCurrentState(client: BatonClient): Promise<CurrentStat
     client.listAgents(),
     unlessMissing(client.listSchedules()),
   ]);
+  const policy = await unlessMissing(readPolicies(client));
   return {
     groups: groups.map((group) => ({
       id: group.id,
@@ -43,11 +44,18 @@ export async function readCurrentState(client: BatonClient): Promise<CurrentStat
     schedules:
       schedules?.map(({ id, name, description, timezone, weeklyRules, oneOffWindows }) => ({ id, name, description, timezone, weeklyRules, oneOffWindows })) ??
       null,
-    policy: null,
+    policy,
   };
 }
 
 const emailsOf = (members: { email: string }[]) => members.map((member) => member.email.toLowerCase()).sort();
+
+/** The active set, and the policies of each pending proposal that can still be approved. */
+async function readPolicies(client: BatonClient): Promise<NonNullable<CurrentState["policy"]>> {
+  const [active, proposals] = await Promise.all([client.getActivePolicySet(), client.listPolicyProposals({ status: "pending" })]);
+  const pending = await Promise.all(proposals.filter((proposal) => !proposal.stale).map((proposal) => client.getPolicyProposal(proposal.id)));
+  return { active: active.policies, pending: pending.map(({ id, policies }) => ({ id, policies })) };
+}
 
 /** An older Baton without an endpoint answers 404: that part of the file is then refused by the plan, not the read. */
 async function unlessMissing<T>(read: Promise<T>): Promise<T | null> {

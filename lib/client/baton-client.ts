@@ -21,6 +21,7 @@ import {
   type revokeResourceServerBody,
 } from "@/lib/resource-servers/schemas";
 import { accessRequestPage, accessRequestSchema, type AccessRequestDto, type fileRequestBody, type requestStatusSchema } from "@/lib/requests/schemas";
+import { activePolicySetSchema, policyProposalSchema, policyProposalSummarySchema, type proposePoliciesBody } from "@/lib/policy/review-schemas";
 import { type createScheduleBody, scheduleSchema, type updateScheduleBody } from "@/lib/schedules/schemas";
 import { type createScopeBody, eligibleScopeSchema, scopeSchema, type updateScopeBody } from "@/lib/scopes/schemas";
 import { rotatedSigningKeysSchema, type rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
@@ -73,6 +74,7 @@ const signingKeyList = itemsOf(signingKeySchema);
 const groupList = itemsOf(groupSchema);
 const resourceServerList = itemsOf(resourceServerSchema);
 const scheduleList = itemsOf(scheduleSchema);
+const policyProposalList = itemsOf(policyProposalSummarySchema);
 
 export type BatonClient = ReturnType<typeof createBatonClient>;
 
@@ -230,6 +232,16 @@ export function createBatonClient(options: BatonClientOptions) {
 
     revokeResourceServer: (id: string, body: z.input<typeof revokeResourceServerBody>) =>
       call("POST", `/api/v1/admin/resource-servers/${segment(id)}/revoke`, resourceServerSchema, { body }),
+
+    getActivePolicySet: () => call("GET", "/api/v1/admin/policies", activePolicySetSchema),
+
+    listPolicyProposals: async (query: { status?: "pending" | "approved" | "rejected" } = {}) =>
+      (await call("GET", "/api/v1/admin/policy-proposals", policyProposalList, { query })).items,
+
+    getPolicyProposal: (id: string) => call("GET", `/api/v1/admin/policy-proposals/${segment(id)}`, policyProposalSchema),
+
+    /** The whole set; it becomes active only when a different admin approves it. */
+    proposePolicies: (body: z.input<typeof proposePoliciesBody>) => call("POST", "/api/v1/admin/policy-proposals", policyProposalSchema, { body }),
 
     listSchedules: async () => (await call("GET", "/api/v1/admin/schedules", scheduleList)).items,
 

@@ -174,6 +174,29 @@ describe("configuration as code", () => {
     expect(agents.find((agent) => agent.name === "deploy-bot")?.status).toBe("DISABLED");
   });
 
+  it("files the policy set as a proposal once, and never activates it", async () => {
+    const exported = path.join(dir, "with-policies.yaml");
+    await baton("export", "-o", exported);
+    const extra = `    - id: deploys-to-sre\n      file: deploys-to-sre.cedar\n`;
+    file(
+      "deploys-to-sre.cedar",
+      '@reason("Deploys need two SREs") @route("sre-approvers") @quorum("2")\npermit (principal, action == Baton::Action::"route", resource) when { resource.key like "deploy.*" };\n',
+    );
+    const text = fs.readFileSync(exported, "utf8").replace("policy:\n  policies:\n", `policy:\n  note: Deploys to SRE\n  policies:\n${extra}`);
+    const withPolicy = file("with-policies.yaml", text);
+    const plan = await baton("plan", "-f", withPolicy);
+    expect(plan.code).toBe(2);
+    expect(plan.out).toContain("? propose the policy set (note: Deploys to SRE); it takes effect once a second admin approves it\n    added: deploys-to-sre");
+    const applied = await baton("apply", "-f", withPolicy);
+    expect(applied.code).toBe(0);
+    expect(applied.out).toMatch(/Policy proposal ppr_\w+ awaits a second admin's approval\./);
+    const again = await baton("plan", "-f", withPolicy);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/already proposed \(ppr_\w+\) and awaits a second admin's review/);
+    expect((await baton("apply", "-f", withPolicy)).out).not.toContain("Policy proposal");
+    expect((await baton("export")).out).not.toContain("deploys-to-sre");
+  });
+
   it("refuses an invalid file with file, line and path, before changing anything", async () => {
     const broken = file("broken.yaml", BASE.replace("risk: high", "risk: extreme"));
     const result = await baton("apply", "-f", broken);
