@@ -22,5 +22,8 @@ export const COMMANDS: Command[] = [
   { name: "admin groups", usage: usage.ADMIN_GROUPS_USAGE, load: () => import("./commands/admin-groups") },
   { name: "admin users", usage: usage.ADMIN_USERS_USAGE, load: () => import("./commands/admin-users") },
   { name: "admin signing-keys", usage: usage.ADMIN_SIGNING_KEYS_USAGE, load: () => import("./commands/admin-signing-keys") },
+  { name: "plan", usage: usage.PLAN_USAGE, load: () => import("./commands/plan") },
+  { name: "apply", usage: usage.APPLY_USAGE, load: () => import("./commands/apply") },
+  { name: "export", usage: usage.EXPORT_USAGE, load: () => import("./commands/export") },
   { name: "pdp", usage: usage.PDP_USAGE, load: () => import("./commands/pdp") },
 ];

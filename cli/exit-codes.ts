@@ -9,6 +9,9 @@ export const EXIT_CODES = {
   closedWithoutDecision: 4,
 } as const;
 
+/** `baton plan`'s own, as terraform plan -detailed-exitcode: 0 nothing to do, 1 error, 2 changes to apply. */
+export const PLAN_EXIT_CODES = { noChanges: 0, error: 1, changes: 2 } as const;
+
 const EXIT_CODE_BY_STATUS: Record<AccessRequestDto["status"], number> = {
   APPROVED: EXIT_CODES.ok,
   DENIED: EXIT_CODES.denied,

@@ -23,6 +23,11 @@ Admin commands (authenticate with BATON_TOKEN):
   admin users     Create people
   admin signing-keys  List and rotate the keys that sign grant tokens
 
+Configuration as code (authenticate with BATON_TOKEN):
+  plan -f FILE    Show what applying a baton.yaml would change (exit 2 when something would)
+  apply -f FILE   Make Baton match a baton.yaml
+  export          Write Baton's current configuration as baton.yaml
+
 Operator commands:
   pdp             Run a standalone decision point for resource servers (PostgreSQL only)
 
@@ -225,3 +230,50 @@ Options:
 Environment:
   DATABASE_URL      Baton's PostgreSQL database (the embedded database has only the in-app endpoints)
   BATON_PUBLIC_URL  Baton's public URL: the issuer of the grant tokens to accept`;
+
+const CONFIG_FILE = `The file (apiVersion: baton/v1) lists groups, resourceServers, scopes, agents, schedules and
+a policy section, each object keyed by its name (a scope by its key). Omitted fields take their
+defaults. Objects Baton has and the file does not name are left alone unless --prune is given:
+then agents are disabled, resource servers revoked and schedules deleted (scopes and approver
+groups cannot be deleted through the API and are only reported). Secrets never appear in the file.`;
+
+export const PLAN_USAGE = `Usage: baton plan -f FILE [--prune] [--json]
+
+Compare a configuration file with what Baton holds and show the changes apply would make:
++ create, ~ update (field: before → after), - remove (--prune only), ? policy proposal.
+
+${CONFIG_FILE}
+
+Options:
+  -f, --file FILE   The configuration file (baton.yaml)
+  --prune           Also plan removing what the file does not name
+  --json            Print the plan as JSON
+
+Exit codes: 0 no changes, 1 error (including an invalid file), 2 changes to apply.`;
+
+export const APPLY_USAGE = `Usage: baton apply -f FILE [--prune] [--json]
+
+Make Baton match a configuration file: computes the plan as baton plan does, then applies it in
+dependency order (groups, resource servers, scopes, agents and their eligibility, schedules, the
+policy proposal), stopping at the first change Baton refuses. Applying the same file again changes
+nothing. A policy section never takes effect directly: apply files a proposal (unless the set is
+already active or proposed) and a second admin approves it. The caller secret of each new resource
+server and the first API key of each new agent are printed once: store them now.
+
+${CONFIG_FILE}
+
+Options:
+  -f, --file FILE   The configuration file (baton.yaml)
+  --prune           Also remove what the file does not name
+  --json            Print the plan, the applied changes and the new secrets as JSON
+
+Exit codes: 0 applied (or nothing to do), 1 error.`;
+
+export const EXPORT_USAGE = `Usage: baton export [-o FILE]
+
+Write Baton's current configuration in the format baton plan and baton apply read: applying the
+export changes nothing. Disabled agents and revoked resource servers are left out; secrets are
+never included.
+
+Options:
+  -o, --output FILE   Write to FILE instead of stdout`;

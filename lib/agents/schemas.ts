@@ -12,7 +12,12 @@ export const createAgentBody = z
   .meta({ id: "CreateAgent" });
 
 export const updateAgentBody = z
-  .strictObject({ description: plainText(500).optional(), tags: tagsSchema.optional() })
+  .strictObject({
+    description: plainText(500).optional(),
+    tags: tagsSchema.optional(),
+    ownerEmail: emailSchema.optional(),
+    eligibleScopes: z.array(scopeKeySchema).max(200).optional().meta({ description: "Replaces the agent's eligible scopes; its live grants stay as they are" }),
+  })
   .refine((body) => Object.values(body).some((value) => value !== undefined), "must change at least one field")
   .meta({ id: "UpdateAgent" });
 

@@ -7,13 +7,22 @@ import {
   type disableAgentBody,
   issuedAgentKeySchema,
   type rotateAgentKeyBody,
+  type updateAgentBody,
 } from "@/lib/agents/schemas";
 import { problemSchema } from "@/lib/kernel/common-schemas";
 import { issuedTokenSchema } from "@/lib/grant-tokens/schemas";
 import { issuedCredentialsSchema } from "@/lib/credentials/schemas";
 import { grantSchema, type listGrantsQuery } from "@/lib/grants/schemas";
-import { type createGroupBody, groupSchema } from "@/lib/groups/schemas";
+import { type createGroupBody, groupSchema, type updateGroupBody } from "@/lib/groups/schemas";
+import {
+  createdResourceServerSchema,
+  type createResourceServerBody,
+  resourceServerSchema,
+  type revokeResourceServerBody,
+} from "@/lib/resource-servers/schemas";
 import { accessRequestPage, accessRequestSchema, type AccessRequestDto, type fileRequestBody, type requestStatusSchema } from "@/lib/requests/schemas";
+import { activePolicySetSchema, policyProposalSchema, policyProposalSummarySchema, type proposePoliciesBody } from "@/lib/policy/review-schemas";
+import { type createScheduleBody, scheduleSchema, type updateScheduleBody } from "@/lib/schedules/schemas";
 import { type createScopeBody, eligibleScopeSchema, scopeSchema, type updateScopeBody } from "@/lib/scopes/schemas";
 import { rotatedSigningKeysSchema, type rotateSigningKeysBody, signingKeySchema } from "@/lib/signing-keys/schemas";
 import { type createUserBody, createdUserSchema } from "@/lib/users/schemas";
@@ -52,7 +61,7 @@ const MIN_POLL_INTERVAL_MS = 1000;
  */
 export const ANSWER_TIMEOUT_MS = 30_000;
 
-type Method = "GET" | "POST" | "PATCH";
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
 type Query = Record<string, string | number | undefined>;
 
 const itemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -62,6 +71,10 @@ const eligibleScopeList = itemsOf(eligibleScopeSchema);
 const agentList = itemsOf(agentSchema);
 const agentKeyList = itemsOf(agentKeySchema);
 const signingKeyList = itemsOf(signingKeySchema);
+const groupList = itemsOf(groupSchema);
+const resourceServerList = itemsOf(resourceServerSchema);
+const scheduleList = itemsOf(scheduleSchema);
+const policyProposalList = itemsOf(policyProposalSummarySchema);
 
 export type BatonClient = ReturnType<typeof createBatonClient>;
 
@@ -104,6 +117,7 @@ export function createBatonClient(options: BatonClientOptions) {
       throw new BatonApiError({ method, url, problem: readProblem(response, text), retryAfterSeconds: readRetryAfter(response) });
     }
     const unexpected = (reason: string) => new BatonUnexpectedResponseError({ method, url, status: response.status, reason });
+    if (response.status === 204) return schema.parse(undefined);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -188,6 +202,9 @@ export function createBatonClient(options: BatonClientOptions) {
 
     createAgent: (body: z.input<typeof createAgentBody>) => call("POST", "/api/v1/admin/agents", agentSchema, { body }),
 
+    /** Replaces what is given: `eligibleScopes` as a whole list. */
+    updateAgent: (agentId: string, body: z.input<typeof updateAgentBody>) => call("PATCH", `/api/v1/admin/agents/${segment(agentId)}`, agentSchema, { body }),
+
     listAgentKeys: async (agentId: string) => (await call("GET", `/api/v1/admin/agents/${segment(agentId)}/keys`, agentKeyList)).items,
 
     /** The answer's `key` is the secret: Baton keeps only its hash, so it cannot be shown again. */
@@ -201,6 +218,39 @@ export function createBatonClient(options: BatonClientOptions) {
 
     disableAgent: (agentId: string, body: z.input<typeof disableAgentBody> = {}) =>
       call("POST", `/api/v1/admin/agents/${segment(agentId)}/disable`, agentSchema, { body }),
+
+    listGroups: async () => (await call("GET", "/api/v1/admin/groups", groupList)).items,
+
+    /** `memberEmails` replaces the members set in Baton (identity-provider memberships stay). */
+    updateGroup: (groupId: string, body: z.input<typeof updateGroupBody>) => call("PATCH", `/api/v1/admin/groups/${segment(groupId)}`, groupSchema, { body }),
+
+    listResourceServers: async () => (await call("GET", "/api/v1/admin/resource-servers", resourceServerList)).items,
+
+    /** The answer's `secret` is shown once: Baton keeps only its hash. */
+    createResourceServer: (body: z.input<typeof createResourceServerBody>) =>
+      call("POST", "/api/v1/admin/resource-servers", createdResourceServerSchema, { body }),
+
+    revokeResourceServer: (id: string, body: z.input<typeof revokeResourceServerBody>) =>
+      call("POST", `/api/v1/admin/resource-servers/${segment(id)}/revoke`, resourceServerSchema, { body }),
+
+    getActivePolicySet: () => call("GET", "/api/v1/admin/policies", activePolicySetSchema),
+
+    listPolicyProposals: async (query: { status?: "pending" | "approved" | "rejected" } = {}) =>
+      (await call("GET", "/api/v1/admin/policy-proposals", policyProposalList, { query })).items,
+
+    getPolicyProposal: (id: string) => call("GET", `/api/v1/admin/policy-proposals/${segment(id)}`, policyProposalSchema),
+
+    /** The whole set; it becomes active only when a different admin approves it. */
+    proposePolicies: (body: z.input<typeof proposePoliciesBody>) => call("POST", "/api/v1/admin/policy-proposals", policyProposalSchema, { body }),
+
+    listSchedules: async () => (await call("GET", "/api/v1/admin/schedules", scheduleList)).items,
+
+    createSchedule: (body: z.input<typeof createScheduleBody>) => call("POST", "/api/v1/admin/schedules", scheduleSchema, { body }),
+
+    /** Rules and windows given replace the old ones. */
+    updateSchedule: (id: string, body: z.input<typeof updateScheduleBody>) => call("PATCH", `/api/v1/admin/schedules/${segment(id)}`, scheduleSchema, { body }),
+
+    deleteSchedule: (id: string) => call("DELETE", `/api/v1/admin/schedules/${segment(id)}`, z.undefined()),
 
     createGroup: (body: z.input<typeof createGroupBody>) => call("POST", "/api/v1/admin/groups", groupSchema, { body }),
 

@@ -36,7 +36,7 @@ export async function createGroup(options: { principal: PersonPrincipal; input: 
       id: group.id,
       name,
       description,
-      members: members.map((u) => ({ id: u.id, email: u.email, name: u.name })),
+      members: members.map((u) => ({ id: u.id, email: u.email, name: u.name, source: "local" })),
       chatWebhookConfigured: false,
       createdAt: now.toISOString(),
     };

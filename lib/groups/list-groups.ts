@@ -11,7 +11,7 @@ export async function listGroups(): Promise<GroupDto[]> {
     id: group.id,
     name: group.name,
     description: group.description,
-    members: group.members.map(({ user }) => ({ id: user.id, email: user.email, name: user.name })),
+    members: group.members.map(({ user, source }) => ({ id: user.id, email: user.email, name: user.name, source })),
     chatWebhookConfigured: group.chatWebhookUrlSealed !== null,
     createdAt: group.createdAt.toISOString(),
   }));

@@ -15,7 +15,14 @@ export const groupSchema = z
     id: z.string(),
     name: z.string(),
     description: z.string(),
-    members: z.array(z.object({ id: z.string(), email: z.string(), name: z.string() })),
+    members: z.array(
+      z.object({
+        id: z.string(),
+        email: z.string(),
+        name: z.string(),
+        source: z.string().meta({ description: "`local` (set in Baton) or the identity provider that asserted the membership at sign-in" }),
+      }),
+    ),
     chatWebhookConfigured: z
       .boolean()
       .meta({ description: "Whether new requests routed to this group are posted to a chat incoming webhook (the URL itself is never returned)" }),
@@ -29,6 +36,10 @@ export const updateGroupBody = z
     chatWebhookUrl: webhookUrlSchema.nullable().optional().meta({
       description:
         "A Slack-compatible incoming-webhook URL told about each new request routed to this group (summary and a link to decide in Baton); null removes it. Stored encrypted.",
+    }),
+    memberEmails: z.array(emailSchema).max(500).optional().meta({
+      description:
+        "Replaces the members set in Baton; memberships asserted by the identity provider at sign-in stay as they are (the next sign-in re-asserts them)",
     }),
   })
   .refine((body) => Object.keys(body).length > 0, "must change at least one field")

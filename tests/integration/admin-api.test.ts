@@ -14,6 +14,8 @@ import * as rotateRoute from "@/app/api/v1/admin/agents/[id]/keys/[keyId]/rotate
 import * as revokeRoute from "@/app/api/v1/admin/agents/[id]/keys/[keyId]/revoke/route";
 import * as disableRoute from "@/app/api/v1/admin/agents/[id]/disable/route";
 import * as groupsRoute from "@/app/api/v1/admin/groups/route";
+import * as groupRoute from "@/app/api/v1/admin/groups/[id]/route";
+import * as agentRoute from "@/app/api/v1/admin/agents/[id]/route";
 import * as usersRoute from "@/app/api/v1/admin/users/route";
 import { call, ensureAdmin } from "./api-helpers";
 
@@ -69,6 +71,20 @@ describe("agents and keys", () => {
     expect(scopes.json.errors[0].field).toBe("eligibleScopes.1");
   });
 
+  it("changes an agent's description, owner and eligible scopes, audited, and refuses unknown scopes by position", async () => {
+    const agent = await newAgent("editable-bot");
+    const patch = (body: unknown, id = agent.id) => call(agentRoute.PATCH, { token: admin, params: { id }, body, method: "PATCH" });
+    const edited = await patch({ description: "Edits tickets", eligibleScopes: ["tickets:write"] });
+    expect(edited.json).toMatchObject({ description: "Edits tickets", eligibleScopes: ["tickets:write"], owner: { email: "admin@example.com" } });
+    expect((await patch({ eligibleScopes: ["tickets:write", "nope"] })).json.errors[0].field).toBe("eligibleScopes.1");
+    expect((await patch({ ownerEmail: "ghost@example.com" })).json.errors[0].field).toBe("ownerEmail");
+    expect((await patch({})).status).toBe(400);
+    expect((await patch({ name: "renamed" })).status).toBe(400);
+    expect((await patch({ description: "x" }, "agt_0000000000000000000000nope")).status).toBe(404);
+    const event = await prisma.auditEvent.findFirst({ where: { action: "agent.updated", subjectId: agent.id } });
+    expect(event?.data).toMatchObject({ eligibleScopes: { before: ["payments:refund", "tickets:write"], after: ["tickets:write"] } });
+  });
+
   it("rotates with an overlap during which both keys work, and revokes at once", async () => {
     const bot = await newAgent("rotating-bot");
     const rotated = await call(rotateRoute.POST, { token: admin, params: { id: bot.id, keyId: bot.keyId }, body: { overlapSeconds: 3600 } });
@@ -102,6 +118,23 @@ describe("agents and keys", () => {
     const before = await prisma.auditEvent.count();
     expect((await call(disableRoute.POST, { token: admin, params: { id: bot.id } })).status).toBe(200);
     expect(await prisma.auditEvent.count()).toBe(before);
+  });
+});
+
+describe("approver groups", () => {
+  it("lists groups, and replaces the members set in Baton while keeping those the identity provider asserted", async () => {
+    const created = await call(groupsRoute.POST, { token: admin, body: { name: "oncall", memberEmails: ["admin@example.com"] } });
+    const sso = await call(usersRoute.POST, {
+      token: admin,
+      body: { email: "sso@example.com", name: "Sso", role: "APPROVER", password: "a long password 123" },
+    });
+    await prisma.groupMembership.create({ data: { groupId: created.json.id, userId: sso.json.id, source: "oidc" } });
+    const emptied = await call(groupRoute.PATCH, { token: admin, params: { id: created.json.id }, body: { memberEmails: [] }, method: "PATCH" });
+    expect(emptied.json.members.map((member: { email: string; source: string }) => [member.email, member.source])).toEqual([["sso@example.com", "oidc"]]);
+    const listed = await call(groupsRoute.GET, { token: admin });
+    expect(listed.json.items.map((group: { name: string }) => group.name)).toEqual(["finance", "oncall"]);
+    const event = await prisma.auditEvent.findFirst({ where: { action: "group.updated", subjectId: created.json.id } });
+    expect(event?.data).toMatchObject({ members: { added: [], removed: ["admin@example.com"] } });
   });
 });
 
