@@ -27,8 +27,8 @@ const REVOKE_REASON = "Removed from the configuration file (baton apply --prune)
 
 /**
  * Carries out a plan's changes one by one, in the plan's order (which is dependency order), and stops at
- * the first refusal. Secrets Baton issues on the way (a new resource server's caller secret, a new agent's
- * first API key) are handed to `onSecret` as they arrive, since they are shown only once.
+ * the first refusal. Secrets Baton issues on the way (a new resource server's caller secret) are handed
+ * to `onSecret` as they arrive, since they are shown only once. New agents get no key (see below).
  */
 export async function applyPlan(
   client: BatonClient,
@@ -87,9 +87,9 @@ async function applyChange(client: BatonClient, change: Change, onSecret: (secre
     }
     case "agent": {
       const { name, description, owner, eligibleScopes, tags } = change.after;
-      const agent = await client.createAgent({ name, description, ownerEmail: owner, eligibleScopes, tags });
-      const key = await client.createAgentKey(agent.id);
-      onSecret({ subject: `agent ${agent.name}`, secret: key.key });
+      // No key is issued: a standing secret printed into a pipeline's log is what Baton exists to remove.
+      // The agent signs in through workload identity federation, or an admin issues it a key on purpose.
+      await client.createAgent({ name, description, ownerEmail: owner, eligibleScopes, tags });
       return;
     }
     case "schedule":
