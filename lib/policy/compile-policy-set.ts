@@ -33,13 +33,9 @@ interface Partition {
 // Cedar keeps pre-parsed policy sets for the life of the process, by id: one per partition actually asked.
 let preparsedCount = 0;
 
-/**
- * Cedar's answer is a pure function of the policies and the question, and most of its cost is moving the
- * question into WebAssembly: the same question asked again (the same agent, scope, grant and target within
- * the same second — the clock is part of the question) is answered from here. Bounded; emptied when full.
- */
-const MAX_MEMOIZED = 20_000;
-const memoized = new Map<string, PolicyVerdict>();
+// Cedar's answers are not memoized: a memo keyed on the question (tried here) took decision points to a
+// V8 fatal error ("unreachable code" in the deoptimizer) under load on Node 20. Reproduce with
+// `npm run bench -- p7` before trying again.
 
 /**
  * Files each policy under the actions and the scope its head admits, so a question about one scope on one
@@ -94,14 +90,7 @@ export function compilePolicySet(hash: string, policies: readonly ReadPolicy[]):
         if (parsed.type === "failure") return { decision: "deny", determining: [], errors: parsed.errors.map((e) => ({ policyId: "*", message: e.message })) };
         partition.setId = setId;
       }
-      const asked = question();
-      const key = `${partition.setId}\u0000${JSON.stringify(asked)}`;
-      const known = memoized.get(key);
-      if (known) return known;
-      const verdict = askCedar(partition.setId, action, asked);
-      if (memoized.size >= MAX_MEMOIZED) memoized.clear();
-      memoized.set(key, verdict);
-      return verdict;
+      return askCedar(partition.setId, action, question());
     },
   };
 
