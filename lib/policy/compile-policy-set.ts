@@ -33,9 +33,9 @@ interface Partition {
 // Cedar keeps pre-parsed policy sets for the life of the process, by id: one per partition actually asked.
 let preparsedCount = 0;
 
-// Cedar's answers are not memoized: a memo keyed on the question (tried here) took decision points to a
-// V8 fatal error ("unreachable code" in the deoptimizer) under load on Node 20. Reproduce with
-// `npm run bench -- p7` before trying again.
+// Cedar's answers are not memoized. Under load, baton pdp evaluating call policies with Cedar has
+// crashed intermittently with a V8 fatal error ("unreachable code" in the deoptimizer, a known class of
+// Node 20 bugs), with and without a memo; the cause is not yet isolated. `npm run bench -- p7` shows it.
 
 /**
  * Files each policy under the actions and the scope its head admits, so a question about one scope on one
